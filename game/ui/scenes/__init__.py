@@ -1,0 +1,3 @@
+"""Scenes: one file each; the lifecycle is documented in ``base.py``."""
+
+from __future__ import annotations
