@@ -46,5 +46,6 @@ BASE_SIZE = (1280, 720)
 @cache
 def font(size: int, bold: bool = False, italic: bool = False) -> pygame.font.Font:
     """The bundled Noto Sans at ``size`` pixels."""
-    name = "NotoSans-Bold.ttf" if bold else "NotoSans-Italic.ttf" if italic else "NotoSans-Regular.ttf"
+    style = "Bold" if bold else "Italic" if italic else "Regular"
+    name = f"NotoSans-{style}.ttf"
     return pygame.font.Font(FONTS / name, size)
