@@ -1,0 +1,263 @@
+"""What a game is, as data: the level, the seed and every decision, turn by turn.
+
+A :class:`GameRecord` is the source of truth of a saved game. The world itself is never stored:
+it is recomputed by replaying the decisions (``Session.from_record``), and the ``state_hash``
+kept for every turn proves that the replay reached the same state. Records are plain
+dataclasses that turn into readable JSON and back (``to_json`` / ``from_json``); the save file
+format around them (version, checksum, migration) lives in :mod:`game.play.saves`.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import uuid
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime
+from typing import Any
+
+from game import __version__
+
+
+class RecordError(ValueError):
+    """A record's data is missing a field or holds a value of the wrong kind."""
+
+
+def now_iso() -> str:
+    """The current UTC time as ``YYYY-MM-DDTHH:MM:SSZ`` (how records are dated)."""
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def new_game_id() -> str:
+    """A fresh identifier for a game (groups its autosaves and links its branches)."""
+    return uuid.uuid4().hex[:12]
+
+
+@dataclass(frozen=True)
+class BranchInfo:
+    """Where a branch left its parent: it shares the parent's turns 1..``branch_turn``."""
+
+    parent_id: str
+    branch_turn: int
+    parent_name: str = ""
+    label: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain JSON-ready data."""
+        return {
+            "parent_id": self.parent_id,
+            "branch_turn": self.branch_turn,
+            "parent_name": self.parent_name,
+            "label": self.label,
+        }
+
+    @classmethod
+    def from_dict(cls, data: Any) -> BranchInfo:
+        """Rebuild from :meth:`to_dict` output; raises :class:`RecordError` on bad data."""
+        obj = _mapping(data, "branch")
+        return cls(
+            parent_id=_str(obj, "parent_id", "branch"),
+            branch_turn=_int(obj, "branch_turn", "branch", minimum=0),
+            parent_name=_str(obj, "parent_name", "branch", default=""),
+            label=_str(obj, "label", "branch", default=""),
+        )
+
+
+@dataclass
+class TurnRecord:
+    """One resolved turn: the decisions of every country, what happened, and the result.
+
+    ``decisions`` holds each decision's ``to_dict()`` (see ``game.play.decisions``) in the order
+    they were applied; ``events`` the events that fired this turn as plain data; ``state_hash``
+    the simulation's ``state_hash()`` after the turn; ``metrics`` the canonical metrics of the
+    turn (scores included); ``baseline_metrics`` the same metrics in the status-quo world, kept
+    so the debrief can draw the baseline without re-simulating.
+    """
+
+    turn: int
+    decisions: list[dict[str, Any]]
+    events: list[dict[str, Any]]
+    state_hash: str
+    metrics: dict[str, float]
+    baseline_metrics: dict[str, float] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain JSON-ready data."""
+        return {
+            "turn": self.turn,
+            "decisions": [dict(d) for d in self.decisions],
+            "events": [dict(e) for e in self.events],
+            "state_hash": self.state_hash,
+            "metrics": {k: _finite(v, f"turn {self.turn} metric {k}") for k, v in
+                        self.metrics.items()},
+            "baseline_metrics": {k: _finite(v, f"turn {self.turn} baseline {k}") for k, v in
+                                 self.baseline_metrics.items()},
+        }
+
+    @classmethod
+    def from_dict(cls, data: Any, where: str = "turn") -> TurnRecord:
+        """Rebuild from :meth:`to_dict` output; raises :class:`RecordError` on bad data."""
+        obj = _mapping(data, where)
+        return cls(
+            turn=_int(obj, "turn", where, minimum=1),
+            decisions=_list_of_mappings(obj, "decisions", where),
+            events=_list_of_mappings(obj, "events", where, default=[]),
+            state_hash=_str(obj, "state_hash", where),
+            metrics=_numbers(obj, "metrics", where),
+            baseline_metrics=_numbers(obj, "baseline_metrics", where, default={}),
+        )
+
+
+@dataclass
+class GameRecord:
+    """A whole game: the level (embedded as source text + sha256), the seed, players and turns.
+
+    ``players`` maps each country code to who leads it (``"human"`` or ``"ai:<personality>"``,
+    as the session decides). ``turns`` are the resolved turns in order, numbered from 1.
+    ``game_id`` groups a game's autosaves; a branch gets a new id and ``branch`` names its parent.
+    """
+
+    level_id: str
+    level_hash: str
+    level_source: str
+    seed: int
+    players: dict[str, str]
+    turns: list[TurnRecord] = field(default_factory=list)
+    branch: BranchInfo | None = None
+    created: str = field(default_factory=now_iso)
+    app_version: str = __version__
+    name: str = ""
+    game_id: str = field(default_factory=new_game_id)
+    level_title: str = ""
+
+    @property
+    def turn(self) -> int:
+        """The number of the last resolved turn (0 before the first turn ends)."""
+        return self.turns[-1].turn if self.turns else 0
+
+    def upto(self, turn: int) -> GameRecord:
+        """A copy holding only turns 1..``turn`` (same id, branch and metadata)."""
+        return replace(self, turns=[t for t in self.turns if t.turn <= turn])
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain JSON-ready data."""
+        return {
+            "game_id": self.game_id,
+            "name": self.name,
+            "created": self.created,
+            "app_version": self.app_version,
+            "level_id": self.level_id,
+            "level_title": self.level_title,
+            "level_hash": self.level_hash,
+            "seed": self.seed,
+            "players": dict(self.players),
+            "branch": self.branch.to_dict() if self.branch else None,
+            "turns": [t.to_dict() for t in self.turns],
+            # Last, because it is long: the level exactly as the game loaded it.
+            "level_source": self.level_source,
+        }
+
+    @classmethod
+    def from_dict(cls, data: Any) -> GameRecord:
+        """Rebuild from :meth:`to_dict` output; raises :class:`RecordError` on bad data."""
+        obj = _mapping(data, "record")
+        raw_turns = obj.get("turns")
+        if not isinstance(raw_turns, list):
+            raise RecordError("record: 'turns' must be a list")
+        turns = [TurnRecord.from_dict(t, f"turns[{i}]") for i, t in enumerate(raw_turns)]
+        for i, t in enumerate(turns, start=1):
+            if t.turn != i:
+                raise RecordError(f"turns[{i - 1}]: expected turn {i}, found turn {t.turn}")
+        players = _mapping(obj.get("players"), "record.players")
+        if not all(isinstance(k, str) and isinstance(v, str) for k, v in players.items()):
+            raise RecordError("record.players: must map country codes to text")
+        branch = obj.get("branch")
+        seed = obj.get("seed")
+        if not isinstance(seed, int) or isinstance(seed, bool):
+            raise RecordError("record: 'seed' must be a whole number")
+        return cls(
+            level_id=_str(obj, "level_id", "record"),
+            level_hash=_str(obj, "level_hash", "record"),
+            level_source=_str(obj, "level_source", "record"),
+            seed=seed,
+            players=dict(players),
+            turns=turns,
+            branch=BranchInfo.from_dict(branch) if branch is not None else None,
+            created=_str(obj, "created", "record", default=""),
+            app_version=_str(obj, "app_version", "record", default=""),
+            name=_str(obj, "name", "record", default=""),
+            game_id=_str(obj, "game_id", "record", default="") or new_game_id(),
+            level_title=_str(obj, "level_title", "record", default=""),
+        )
+
+    def to_json(self) -> str:
+        """Readable JSON (indented, keys in a stable order)."""
+        return json.dumps(self.to_dict(), indent=1, ensure_ascii=False, allow_nan=False)
+
+    @classmethod
+    def from_json(cls, text: str) -> GameRecord:
+        """Parse :meth:`to_json` output; raises :class:`RecordError` on bad JSON or data."""
+        try:
+            data = json.loads(text)
+        except (json.JSONDecodeError, RecursionError) as exc:
+            raise RecordError(f"not valid JSON ({exc})") from None
+        return cls.from_dict(data)
+
+
+# --- validation helpers: every message names the field, so a bad file can be located ----------
+
+_MISSING = object()
+
+
+def _mapping(value: Any, where: str) -> dict[str, Any]:
+    if not isinstance(value, dict):
+        raise RecordError(f"{where}: expected an object")
+    return value
+
+
+def _str(obj: dict[str, Any], key: str, where: str, default: Any = _MISSING) -> str:
+    value = obj.get(key, default)
+    if value is _MISSING:
+        raise RecordError(f"{where}: missing '{key}'")
+    if not isinstance(value, str):
+        raise RecordError(f"{where}: '{key}' must be text")
+    return value
+
+
+def _int(obj: dict[str, Any], key: str, where: str, minimum: int) -> int:
+    value = obj.get(key)
+    if not isinstance(value, int) or isinstance(value, bool) or value < minimum:
+        raise RecordError(f"{where}: '{key}' must be a whole number of at least {minimum}")
+    return value
+
+
+def _finite(value: Any, where: str) -> float:
+    number = float(value)
+    if not math.isfinite(number):
+        raise RecordError(f"{where} is not a finite number ({number})")
+    return number
+
+
+def _numbers(obj: dict[str, Any], key: str, where: str,
+             default: Any = _MISSING) -> dict[str, float]:
+    value = obj.get(key, default)
+    if value is _MISSING:
+        raise RecordError(f"{where}: missing '{key}'")
+    if not isinstance(value, dict):
+        raise RecordError(f"{where}: '{key}' must be an object")
+    out: dict[str, float] = {}
+    for name, number in value.items():
+        if not isinstance(number, int | float) or isinstance(number, bool):
+            raise RecordError(f"{where}.{key}: '{name}' must be a number")
+        out[name] = _finite(number, f"{where}.{key}.{name}")
+    return out
+
+
+def _list_of_mappings(obj: dict[str, Any], key: str, where: str,
+                      default: Any = _MISSING) -> list[dict[str, Any]]:
+    value = obj.get(key, default)
+    if value is _MISSING:
+        raise RecordError(f"{where}: missing '{key}'")
+    if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
+        raise RecordError(f"{where}: '{key}' must be a list of objects")
+    return [dict(v) for v in value]
