@@ -1,35 +1,88 @@
-"""The window and the frame loop: events to the current scene, then update and draw."""
+"""The window and the frame loop: events to the current scene, then update and draw.
+
+The app also applies the player's settings (UI scale, palette, reduced motion, full screen,
+volume), writes a PNG of every screen shown when asked (``--screenshots``) and, for
+``--autoplay``, lets each screen choose the next one by itself.
+"""
 
 from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
 
 import pygame
 import pygame_gui
 
 from game import __version__
-from game.i18n import t
+from game.i18n import set_language, t
 from game.ui import theme
 from game.ui.scenes.base import QUIT, Scene
+from game.ui.scenes.kit import footer
 
 FPS = 60
 #: How long an idle frame may sleep waiting for input (ms); keeps the CPU near zero.
 IDLE_WAIT_MS = 250
+#: Autoplay gives up after this many screens: a walk that never ends is a bug, not a demo.
+AUTOPLAY_MAX_SCENES = 400
 
 
 class App:
-    """Owns the window, the UI manager and the current scene."""
+    """Owns the window, the UI manager, the settings and the current scene."""
 
-    def __init__(self, size: tuple[int, int] = theme.BASE_SIZE) -> None:
+    def __init__(self, size: tuple[int, int] = theme.BASE_SIZE, settings: Any = None,
+                 screenshots: Path | None = None, autoplay: bool = False) -> None:
         pygame.init()
+        theme.reset_fonts()
         pygame.display.set_caption(t("Borderlines") + f" {__version__}")
-        self.screen = pygame.display.set_mode(size, pygame.RESIZABLE)
-        self.manager = pygame_gui.UIManager(size)
+        self.settings = settings if settings is not None else load_settings()
+        self.windowed_size = size
+        self.screen = self._set_mode(size)
+        self.apply_settings(rebuild=False)
+        self.manager = self._new_manager()
         self.clock = pygame.time.Clock()
         self.scene: Scene | None = None
         self.running = True
+        self.screenshots = screenshots
+        self.shots: list[Path] = []
+        self.autoplay = autoplay
+        self.visited: list[str] = []
+        self._fresh = False
+        self.exit_code = 0
+
+    # -- settings -------------------------------------------------------------------------------
+
+    def _set_mode(self, size: tuple[int, int]) -> pygame.Surface:
+        if _setting(self.settings, "fullscreen", False) and os.environ.get(
+            "SDL_VIDEODRIVER"
+        ) != "dummy":
+            return pygame.display.set_mode((0, 0), pygame.FULLSCREEN)
+        return pygame.display.set_mode(size, pygame.RESIZABLE)
+
+    def _new_manager(self) -> pygame_gui.UIManager:
+        return pygame_gui.UIManager(self.screen.get_size(), theme.ui_theme())
+
+    def apply_settings(self, rebuild: bool = True) -> None:
+        """Apply the settings to the theme, the language, the sound and the window."""
+        s = self.settings
+        theme.set_scale(float(_setting(s, "ui_scale", 1.0)))
+        theme.set_palette(bool(_setting(s, "colour_blind", False)))
+        theme.set_reduced_motion(bool(_setting(s, "reduced_motion", False)))
+        set_language(str(_setting(s, "language", "en")))
+        if pygame.mixer.get_init():
+            for i in range(pygame.mixer.get_num_channels()):
+                pygame.mixer.Channel(i).set_volume(float(_setting(s, "volume", 0.8)))
+        if rebuild:
+            fullscreen = bool(pygame.display.get_surface().get_flags() & pygame.FULLSCREEN)
+            if fullscreen != bool(_setting(s, "fullscreen", False)):
+                self.screen = self._set_mode(self.windowed_size)
+            self.manager = self._new_manager()
+
+    # -- scenes ---------------------------------------------------------------------------------
 
     def switch(self, scene: Scene) -> None:
         """Make ``scene`` current: leave the old one, clear widgets, enter the new one."""
-        if self.scene is not None:
+        if self.scene is not None and self.scene is not QUIT:
             self.scene.leave()
         self.manager.clear_and_reset()
         self.scene = scene
@@ -37,25 +90,33 @@ class App:
             self.running = False
             return
         scene.enter()
+        self.visited.append(scene.name)
+        self._fresh = True
 
     def process(self, event: pygame.event.Event) -> None:
-        """Route one event: window events here, the rest to widgets and the scene."""
+        """Route one event: window events here, keys to the focus ring, the rest to the scene."""
         if event.type == pygame.QUIT:
             self.running = False
             return
         if event.type == pygame.VIDEORESIZE:
+            if not self.screen.get_flags() & pygame.FULLSCREEN:
+                self.windowed_size = event.size
             self.manager.set_window_resolution(event.size)
             if self.scene is not None:
                 self.switch(self.scene)
             return
         self.manager.process_events(event)
-        if self.scene is not None:
-            nxt = self.scene.handle(event)
+        if self.scene is None:
+            return
+        events = self.scene.focus.translate(event)
+        for e in [event] if events is None else events:
+            nxt = self.scene.handle(e)
             if nxt is not None:
                 self.switch(nxt)
+                return
 
     def frame(self, dt: float) -> None:
-        """Update and draw one frame."""
+        """Update and draw one frame (and, on a screen's first frame, its screenshot)."""
         assert self.scene is not None
         nxt = self.scene.update(dt)
         if nxt is not None:
@@ -63,16 +124,48 @@ class App:
             if not self.running:
                 return
         self.manager.update(dt)
-        self.scene.draw(self.screen)
-        self.manager.draw_ui(self.screen)
+        self.draw(self.screen)
         pygame.display.flip()
+        if self._fresh:
+            self._fresh = False
+            if self.screenshots is not None:
+                self.save_screenshot()
+            if self.autoplay:
+                self._autoplay_step()
+
+    def draw(self, surface: pygame.Surface) -> None:
+        """Paint the scene, its widgets, the focus ring and the key hints."""
+        assert self.scene is not None
+        self.scene.draw(surface)
+        self.manager.draw_ui(surface)
+        self.scene.focus.draw(surface)
+        footer(surface, self.scene.hints())
+
+    def save_screenshot(self) -> Path:
+        """Write the screen as ``NN_<scene>.png`` in the screenshots folder."""
+        assert self.screenshots is not None and self.scene is not None
+        self.screenshots.mkdir(parents=True, exist_ok=True)
+        path = self.screenshots / f"{len(self.shots) + 1:02d}_{self.scene.name}.png"
+        pygame.image.save(self.screen, str(path))
+        self.shots.append(path)
+        return path
+
+    def _autoplay_step(self) -> None:
+        assert self.scene is not None
+        if len(self.visited) > AUTOPLAY_MAX_SCENES:
+            self.exit_code = 1
+            self.running = False
+            return
+        nxt = self.scene.autoplay()
+        if nxt is not None:
+            self.switch(nxt)
 
     def run(self, first: Scene) -> int:
         """Run scenes from ``first`` until the player quits; returns the exit code."""
         self.switch(first)
         dt = 0.0
         while self.running:
-            animating = bool(self.scene and self.scene.animating)
+            animating = self.autoplay or bool(self.scene and self.scene.animating)
             if not animating:
                 # Idle: block until input arrives (or a short timeout) instead of spinning.
                 event = pygame.event.wait(IDLE_WAIT_MS)
@@ -83,14 +176,37 @@ class App:
             if not self.running:
                 break
             self.frame(dt)
-            dt = self.clock.tick(FPS if animating else 0) / 1000.0
+            dt = self.clock.tick(FPS if animating and not self.autoplay else 0) / 1000.0
         pygame.quit()
-        return 0
+        return self.exit_code
 
 
-def run_app() -> int:
-    """Open the window on the title screen."""
+def _setting(settings: Any, name: str, default: Any) -> Any:
+    value = getattr(settings, name, default) if settings is not None else default
+    return default if value is None else value
+
+
+def load_settings() -> Any:
+    """The player's saved settings (defaults when there are none or they cannot be read)."""
+    try:
+        from game.play.settings import Settings
+    except ImportError:
+        return None
+    try:
+        return Settings.load()
+    except Exception:  # noqa: BLE001 - a broken settings file must never stop the game opening
+        return Settings()
+
+
+def run_app(first: str = "title", level: str | None = None, autoplay: bool = False,
+            screenshots: Path | None = None, resume: bool = False) -> int:
+    """Open the window on the title screen (or straight into a level, or a resumed game)."""
     from game.ui.scenes.title import TitleScene
 
-    app = App()
-    return app.run(TitleScene(app))
+    app = App(screenshots=screenshots, autoplay=autoplay)
+    scene: Scene = TitleScene(app)
+    if level is not None or resume:
+        from game.ui.scenes.start import start_scene
+
+        scene = start_scene(app, level=level, resume=resume)
+    return app.run(scene)

@@ -4,13 +4,21 @@ A scene is one screen. The app calls, every frame:
 
 1. ``handle(event)`` for each pending event. It returns the next scene to switch to, or ``None``
    to stay. Returning ``QUIT`` ends the app. pygame_gui events reach the scene after the UI
-   manager has processed them.
+   manager has processed them; keys that move the keyboard focus (Tab, Enter on a button, arrows
+   on a slider) reach it already turned into the widget events a mouse would cause.
 2. ``update(dt)`` with the seconds since the last frame, for animation.
-3. ``draw(surface)`` to paint the scene; the app then draws the pygame_gui widgets on top.
+3. ``draw(surface)`` to paint the scene; the app then draws the pygame_gui widgets on top, and
+   the focus ring on top of them.
 
-``enter()`` runs when the scene becomes current (build widgets there); ``leave()`` when it stops
-being current (the app clears the widgets). ``animating`` tells the app whether the scene needs
-frames while nothing happens: an idle scene costs almost no CPU.
+``enter()`` runs when the scene becomes current (build widgets there, sized for the current
+window and UI scale); ``leave()`` when it stops being current (the app clears the widgets). A
+window resize calls ``leave()`` then ``enter()`` again on the same scene, so a scene keeps its
+state in attributes set in ``__init__``, and only its widgets in ``enter()``.
+
+``animating`` tells the app whether the scene needs frames while nothing happens: an idle scene
+costs almost no CPU. ``back()`` is where Escape leads (nothing is a dead end); ``autoplay()`` is
+what ``borderlines play --autoplay`` does on this screen: the next scene, as a player pressing the
+obvious button would reach it.
 """
 
 from __future__ import annotations
@@ -19,6 +27,8 @@ from typing import TYPE_CHECKING
 
 import pygame
 
+from game.ui.scenes.kit import FocusRing, standard_hints
+
 if TYPE_CHECKING:
     from game.ui.app import App
 
@@ -26,22 +36,30 @@ if TYPE_CHECKING:
 class Scene:
     """Base class of every screen."""
 
-    #: A short name used for screenshots (``title.png``) and tests.
+    #: A short name used for screenshots (``03_briefing.png``) and tests.
     name = "scene"
     #: True while the scene animates; False lets the app sleep until the next event.
     animating = False
 
     def __init__(self, app: App) -> None:
         self.app = app
+        self.focus = FocusRing()
 
     def enter(self) -> None:
         """Build the scene's widgets; called when it becomes current."""
 
     def leave(self) -> None:
         """Release what the scene holds; the app clears the widgets."""
+        self.focus = FocusRing()
 
     def handle(self, event: pygame.event.Event) -> Scene | None:
         """React to one event; return the next scene, or None to stay."""
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
+            return self.back()
+        return None
+
+    def back(self) -> Scene | None:
+        """Where Escape leads; None stays."""
         return None
 
     def update(self, dt: float) -> Scene | None:
@@ -50,6 +68,14 @@ class Scene:
 
     def draw(self, surface: pygame.Surface) -> None:
         """Paint the scene (widgets are drawn by the app afterwards)."""
+
+    def hints(self) -> list[tuple[str, str]]:
+        """The keys this screen answers, shown in the footer: (key, what it does)."""
+        return standard_hints()
+
+    def autoplay(self) -> Scene | None:
+        """What autoplay does here: the next scene a player would reach, or None to wait."""
+        return None
 
 
 class _Quit(Scene):

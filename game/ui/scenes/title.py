@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 import pygame
 import pygame_gui
 
@@ -9,41 +11,158 @@ from game import __version__
 from game.i18n import t
 from game.ui import theme
 from game.ui.scenes.base import QUIT, Scene
+from game.ui.scenes.kit import footer_height
 
 
 class TitleScene(Scene):
-    """Title, version and the main menu."""
+    """Title, version and the main menu: Continue, Campaign, Custom level, Settings, Quit."""
 
     name = "title"
+
+    def __init__(self, app) -> None:  # noqa: ANN001 - App, typed in Scene
+        super().__init__(app)
+        self._background: pygame.Surface | None = None
+        self._autoplay_stage = 0
 
     def enter(self) -> None:
         """Build the menu buttons, centred below the title."""
         w, h = self.app.screen.get_size()
-        bw, bh = 260, 48
+        bw, bh, gap = theme.px(280), theme.px(46), theme.px(10)
         x = (w - bw) // 2
-        y = int(h * 0.55)
-        self.quit_button = pygame_gui.elements.UIButton(
-            pygame.Rect(x, y, bw, bh), t("Quit"), manager=self.app.manager
-        )
-        self.buttons = [self.quit_button]
+        top = int(h * 0.25) + theme.px(110)
+        room = h - footer_height() - top - theme.px(12)
+        # Five buttons must fit under the title at any scale: shrink the gaps, then the buttons.
+        if 5 * bh + 4 * gap > room:
+            gap = max(2, theme.px(4))
+            bh = max(theme.font(17).get_linesize() + 4, (room - 4 * gap) // 5)
+        m = self.app.manager
+        labels = [t("Continue"), t("Campaign"), t("Custom level"), t("Settings"), t("Quit")]
+        buttons = []
+        for i, label in enumerate(labels):
+            rect = pygame.Rect(x, top + i * (bh + gap), bw, bh)
+            obj = "#primary" if i == 1 else None
+            buttons.append(pygame_gui.elements.UIButton(rect, label, manager=m, object_id=obj))
+        (self.continue_button, self.campaign_button, self.custom_button, self.settings_button,
+         self.quit_button) = buttons
+        self.buttons = buttons
+        self.autosave = _latest_autosave()
+        if self.autosave is None:
+            self.continue_button.disable()
+            self.continue_button.set_tooltip(t("No saved game yet: start a level first."))
+        self.focus.add(*buttons)
+        self.focus.focus(self.campaign_button if self.autosave is None else self.continue_button)
+        self._background = None
+
+    def back(self) -> Scene | None:
+        """Escape on the title ends the game."""
+        return QUIT
 
     def handle(self, event: pygame.event.Event) -> Scene | None:
-        """Escape or the Quit button ends the game."""
-        if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
+        """Escape or Quit ends the game; the other buttons open their screens."""
+        if event.type == pygame_gui.UI_BUTTON_PRESSED:
+            if event.ui_element is self.quit_button:
+                return QUIT
+            if event.ui_element is self.campaign_button:
+                return self._picker("campaign")
+            if event.ui_element is self.custom_button:
+                return self._picker("custom")
+            if event.ui_element is self.settings_button:
+                from game.ui.scenes.settings import SettingsScene
+
+                return SettingsScene(self.app, back_to=TitleScene(self.app))
+            if event.ui_element is self.continue_button and self.autosave is not None:
+                from game.ui.scenes.start import resume_scene
+
+                return resume_scene(self.app)
+        return super().handle(event)
+
+    def _picker(self, section: str) -> Scene:
+        from game.ui.scenes.level_picker import LevelPickerScene
+
+        return LevelPickerScene(self.app, section=section)
+
+    def hints(self) -> list[tuple[str, str]]:
+        """Menu keys."""
+        return [(t("Tab"), t("Next")), (t("Enter"), t("Press")), (t("Esc"), t("Quit"))]
+
+    def autoplay(self) -> Scene | None:
+        """Show the settings once (for the screenshots), then open the campaign."""
+        self._autoplay_stage += 1
+        if self._autoplay_stage == 1 and "settings" not in self.app.visited:
+            from game.ui.scenes.settings import SettingsScene
+
+            return SettingsScene(self.app, back_to=self)
+        if "debrief" in self.app.visited:
             return QUIT
-        if event.type == pygame_gui.UI_BUTTON_PRESSED and event.ui_element is self.quit_button:
-            return QUIT
-        return None
+        return self._picker("campaign")
 
     def draw(self, surface: pygame.Surface) -> None:
-        """Paint the title and the version."""
-        surface.fill(theme.BACKGROUND)
+        """Paint the background, the title and the version."""
+        if self._background is None or self._background.get_size() != surface.get_size():
+            self._background = title_background(surface.get_size())
+        surface.blit(self._background, (0, 0))
         w, h = surface.get_size()
+        cy = int(h * 0.25)
         title = theme.font(72, bold=True).render(t("Borderlines"), True, theme.TEXT)
-        surface.blit(title, title.get_rect(center=(w // 2, int(h * 0.28))))
-        sub = theme.font(24).render(
+        surface.blit(title, title.get_rect(center=(w // 2, cy)))
+        sub = theme.font(22).render(
             t("Migration policy in North and Central America"), True, theme.TEXT_DIM
         )
-        surface.blit(sub, sub.get_rect(center=(w // 2, int(h * 0.28) + 64)))
-        version = theme.font(16).render(t("Version {v}", v=__version__), True, theme.TEXT_DIM)
-        surface.blit(version, version.get_rect(bottomright=(w - 16, h - 12)))
+        surface.blit(sub, sub.get_rect(center=(w // 2, cy + theme.px(58))))
+        version = theme.font(14).render(t("Version {v}", v=__version__), True, theme.TEXT_DIM)
+        surface.blit(version, version.get_rect(
+            bottomright=(w - theme.px(14), h - footer_height() - theme.px(8))))
+
+
+def title_background(size: tuple[int, int]) -> pygame.Surface:
+    """The map of the region, dimmed, behind the title; a quiet gradient if there is no map."""
+    w, h = size
+    surface = pygame.Surface(size)
+    surface.fill(theme.BACKGROUND)
+    # A soft vertical gradient toward the ocean colour gives depth without noise.
+    for y in range(0, h, 4):
+        k = y / max(1, h)
+        colour = [round(a + (b - a) * k * 0.6) for a, b in zip(theme.BACKGROUND, theme.OCEAN,
+                                                                 strict=True)]
+        pygame.draw.rect(surface, colour, (0, y, w, 4))
+    silhouette = _map_silhouette(size)
+    if silhouette is not None:
+        surface.blit(silhouette, (0, 0))
+    else:
+        # Faint lines of latitude, as on an old chart.
+        for i in range(1, 9):
+            y = int(h * i / 9)
+            amp = h * 0.01
+            pts = [(x, y + amp * math.sin(x / w * math.pi * 2 + i)) for x in range(0, w + 20, 20)]
+            pygame.draw.aalines(surface, theme.PANEL_EDGE, False, pts)
+    veil = pygame.Surface(size, pygame.SRCALPHA)
+    veil.fill((*theme.BACKGROUND, 150))
+    surface.blit(veil, (0, 0))
+    return surface
+
+
+def _map_silhouette(size: tuple[int, int]) -> pygame.Surface | None:
+    """The region's land drawn by the map engineer's MapView, if it is available."""
+    try:
+        from game.ui.map import MapView
+    except ImportError:
+        return None
+    try:
+        view = MapView()
+        view.resize(pygame.Rect((0, 0), size))
+        surface = pygame.Surface(size, pygame.SRCALPHA)
+        view.draw(surface)
+        return surface
+    except Exception:  # noqa: BLE001 - a decorative background must never stop the game
+        return None
+
+
+def _latest_autosave() -> object | None:
+    try:
+        from game.play.saves import latest_autosave
+    except ImportError:
+        return None
+    try:
+        return latest_autosave()
+    except Exception:  # noqa: BLE001 - an unreadable save only disables Continue
+        return None

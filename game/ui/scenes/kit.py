@@ -1,0 +1,269 @@
+"""Shared pieces of every scene: keyboard focus, panels, wrapped text, footer hints, numbers.
+
+Keyboard-only play (DESIGN.md §1, Respect) is handled here once: each scene lists its focusable
+widgets in a :class:`FocusRing`; Tab and Shift-Tab move the focus, Enter or Space press the
+focused button, the arrow keys move a focused slider. The ring turns keys into the same pygame_gui
+events a mouse would cause, so a scene has one code path for both.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+import pygame
+import pygame_gui
+from pygame_gui.core import UIElement
+from pygame_gui.elements import UIButton, UIHorizontalSlider, UITextEntryLine
+
+from game.i18n import t
+from game.ui import theme
+
+ACTIVATE_KEYS = (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE)
+
+
+class FocusRing:
+    """The widgets Tab cycles through, in reading order, and the one that has the focus."""
+
+    def __init__(self, items: Iterable[UIElement] = ()) -> None:
+        self.items: list[UIElement] = list(items)
+        self.index: int | None = None
+
+    @property
+    def current(self) -> UIElement | None:
+        """The focused widget, if any."""
+        if self.index is None or not self.items:
+            return None
+        return self.items[self.index % len(self.items)]
+
+    def add(self, *items: UIElement) -> None:
+        """Append widgets to the cycle."""
+        self.items.extend(items)
+
+    def focus(self, item: UIElement) -> None:
+        """Give ``item`` the focus (it must be in the ring)."""
+        self.index = self.items.index(item)
+        self._sync()
+
+    def _usable(self, item: UIElement) -> bool:
+        return bool(item.alive() and item.visible and getattr(item, "is_enabled", True))
+
+    def move(self, step: int) -> None:
+        """Move the focus ``step`` widgets on, skipping hidden and disabled ones."""
+        if not self.items:
+            return
+        n = len(self.items)
+        start = (-1 if step > 0 else 0) if self.index is None else self.index
+        for k in range(1, n + 1):
+            i = (start + step * k) % n
+            if self._usable(self.items[i]):
+                self.index = i
+                self._sync()
+                return
+
+    def _sync(self) -> None:
+        # A text entry needs pygame_gui's own focus to receive typing; others must lose it.
+        for item in self.items:
+            if isinstance(item, UITextEntryLine):
+                if item is self.current:
+                    item.focus()
+                elif item.is_focused:
+                    item.unfocus()
+
+    def translate(self, event: pygame.event.Event) -> list[pygame.event.Event] | None:
+        """Turn a key into widget events; None when the key is not the ring's business."""
+        if event.type != pygame.KEYDOWN:
+            return None
+        if event.key == pygame.K_TAB:
+            self.move(-1 if event.mod & pygame.KMOD_SHIFT else 1)
+            return []
+        item = self.current
+        if item is None or not self._usable(item):
+            return None
+        if isinstance(item, UIButton) and event.key in ACTIVATE_KEYS:
+            return [pygame.event.Event(pygame_gui.UI_BUTTON_PRESSED, ui_element=item,
+                                       ui_object_id=item.most_specific_combined_id)]
+        if isinstance(item, UIHorizontalSlider) and event.key in (
+            pygame.K_LEFT, pygame.K_RIGHT, pygame.K_UP, pygame.K_DOWN, pygame.K_PAGEUP,
+            pygame.K_PAGEDOWN, pygame.K_HOME, pygame.K_END,
+        ):
+            low, high = sorted(item.value_range)
+            step = (high - low) / 50
+            if event.key in (pygame.K_PAGEUP, pygame.K_PAGEDOWN):
+                step *= 5
+            value = float(item.get_current_value())
+            if event.key in (pygame.K_LEFT, pygame.K_DOWN, pygame.K_PAGEDOWN):
+                value -= step
+            elif event.key == pygame.K_HOME:
+                value = low
+            elif event.key == pygame.K_END:
+                value = high
+            else:
+                value += step
+            value = min(high, max(low, value))
+            item.set_current_value(value)
+            return [pygame.event.Event(pygame_gui.UI_HORIZONTAL_SLIDER_MOVED, ui_element=item,
+                                       value=item.get_current_value())]
+        return None
+
+    def draw(self, surface: pygame.Surface) -> None:
+        """Outline the focused widget so keyboard players can see where they are."""
+        item = self.current
+        if item is None or not self._usable(item):
+            return
+        rect = item.rect.inflate(theme.px(6), theme.px(6))
+        pygame.draw.rect(surface, theme.FOCUS, rect, width=max(2, theme.px(2)),
+                         border_radius=theme.px(8))
+
+
+def panel(surface: pygame.Surface, rect: pygame.Rect, title: str | None = None,
+          fill: tuple[int, int, int] = theme.PANEL) -> pygame.Rect:
+    """Draw a rounded panel (with an optional heading); returns the content rect inside it."""
+    radius = theme.px(10)
+    pygame.draw.rect(surface, fill, rect, border_radius=radius)
+    pygame.draw.rect(surface, theme.PANEL_EDGE, rect, width=1, border_radius=radius)
+    inner = rect.inflate(-2 * theme.px(12), -2 * theme.px(10))
+    if title:
+        f = theme.font(15, bold=True)
+        surface.blit(fit(f, title, inner.width, theme.ACCENT), inner.topleft)
+        inner.top += f.get_linesize() + theme.px(4)
+        inner.height -= f.get_linesize() + theme.px(4)
+    return inner
+
+
+def fit(font: pygame.font.Font, text: str, width: int,
+        colour: tuple[int, int, int] = theme.TEXT) -> pygame.Surface:
+    """Render one line, shortened with an ellipsis if it would be wider than ``width``."""
+    if width <= 0:
+        return font.render("", True, colour)
+    if font.size(text)[0] <= width:
+        return font.render(text, True, colour)
+    while text and font.size(text + "…")[0] > width:
+        text = text[:-1]
+    return font.render(text.rstrip() + "…", True, colour)
+
+
+def wrap(font: pygame.font.Font, text: str, width: int) -> list[str]:
+    """Split ``text`` into lines no wider than ``width`` (paragraphs kept on blank lines)."""
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        words = paragraph.split()
+        if not words:
+            lines.append("")
+            continue
+        line = words[0]
+        for word in words[1:]:
+            candidate = f"{line} {word}"
+            if font.size(candidate)[0] <= width:
+                line = candidate
+            else:
+                lines.append(line)
+                line = word
+        lines.append(line)
+    return lines
+
+
+def draw_wrapped(surface: pygame.Surface, font: pygame.font.Font, text: str, rect: pygame.Rect,
+                 colour: tuple[int, int, int] = theme.TEXT, max_lines: int | None = None) -> int:
+    """Draw wrapped text inside ``rect`` (cut with an ellipsis when it runs out); returns height."""
+    lines = wrap(font, text, rect.width)
+    room = max(0, rect.height // font.get_linesize())
+    limit = room if max_lines is None else min(room, max_lines)
+    if len(lines) > limit:
+        lines = lines[:limit]
+        if lines:
+            lines[-1] = lines[-1] + " …" if font.size(lines[-1] + " …")[0] <= rect.width \
+                else lines[-1][:-3] + "…"
+    y = rect.top
+    for line in lines:
+        surface.blit(font.render(line, True, colour), (rect.left, y))
+        y += font.get_linesize()
+    return y - rect.top
+
+
+def footer(surface: pygame.Surface, hints: Sequence[tuple[str, str]]) -> pygame.Rect:
+    """The key hints along the bottom edge (key, what it does); returns the footer's rect."""
+    w, h = surface.get_size()
+    height = footer_height()
+    rect = pygame.Rect(0, h - height, w, height)
+    pygame.draw.rect(surface, (10, 16, 27), rect)
+    pygame.draw.line(surface, theme.PANEL_EDGE, rect.topleft, rect.topright)
+    key_font, text_font = theme.font(13, bold=True), theme.font(13)
+    x = theme.px(14)
+    cy = rect.centery
+    for key, meaning in hints:
+        k = key_font.render(key, True, theme.BACKGROUND)
+        m = text_font.render(meaning, True, theme.TEXT_DIM)
+        need = k.get_width() + theme.px(10) + theme.px(6) + m.get_width() + theme.px(18)
+        if x + need > w - theme.px(8):
+            break
+        box = pygame.Rect(x, 0, k.get_width() + theme.px(10), k.get_height() + theme.px(2))
+        box.centery = cy
+        pygame.draw.rect(surface, theme.TEXT_DIM, box, border_radius=theme.px(4))
+        surface.blit(k, k.get_rect(center=box.center))
+        x = box.right + theme.px(6)
+        surface.blit(m, m.get_rect(midleft=(x, cy)))
+        x += m.get_width() + theme.px(18)
+    return rect
+
+
+def footer_height() -> int:
+    """Height of the key-hint footer at the current scale."""
+    return theme.font(13).get_linesize() + theme.px(10)
+
+
+def header(surface: pygame.Surface, title: str, subtitle: str = "") -> pygame.Rect:
+    """A screen's title bar; returns its rect."""
+    w, _ = surface.get_size()
+    f = theme.font(24, bold=True)
+    height = f.get_linesize() + theme.px(16)
+    rect = pygame.Rect(0, 0, w, height)
+    pygame.draw.rect(surface, (10, 16, 27), rect)
+    pygame.draw.line(surface, theme.PANEL_EDGE, rect.bottomleft, rect.bottomright)
+    title_surf = fit(f, title, w - theme.px(32), theme.TEXT)
+    surface.blit(title_surf, title_surf.get_rect(midleft=(theme.px(16), rect.centery)))
+    if subtitle:
+        s = theme.font(15)
+        room = w - title_surf.get_width() - theme.px(64)
+        sub = fit(s, subtitle, room, theme.TEXT_DIM)
+        surface.blit(sub, sub.get_rect(midright=(w - theme.px(16), rect.centery)))
+    return rect
+
+
+def header_height() -> int:
+    """Height of a screen's title bar at the current scale."""
+    return theme.font(24, bold=True).get_linesize() + theme.px(16)
+
+
+def number(value: float, unit: str = "") -> str:
+    """A number as a person reads it: 12,400 · 1.2M · 3.5 (with an optional unit)."""
+    a = abs(value)
+    if a >= 10_000_000:
+        text = f"{value / 1_000_000:,.0f}M"
+    elif a >= 1_000_000:
+        text = f"{value / 1_000_000:,.1f}M"
+    elif a >= 100:
+        text = f"{value:,.0f}"
+    elif a >= 10 or value == int(value):
+        text = f"{value:,.0f}" if value == int(value) else f"{value:,.1f}"
+    else:
+        text = f"{value:,.1f}"
+    return f"{text} {unit}".strip()
+
+
+def signed(value: float) -> str:
+    """A change with its sign: +1,200 or −340."""
+    text = number(abs(value))
+    if round(value, 1) == 0:
+        return "±0"
+    return ("+" if value > 0 else "−") + text
+
+
+def back_hint() -> tuple[str, str]:
+    """The footer hint every scene shows for Escape."""
+    return (t("Esc"), t("Back"))
+
+
+def standard_hints() -> list[tuple[str, str]]:
+    """Tab, Enter and Escape: the keys every screen answers."""
+    return [(t("Tab"), t("Next")), (t("Shift+Tab"), t("Previous")), (t("Enter"), t("Press")),
+            back_hint()]
