@@ -9,9 +9,12 @@ format around them (version, checksum, migration) lives in :mod:`game.play.saves
 
 from __future__ import annotations
 
+import copy
+import hashlib
 import json
 import math
 import uuid
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import Any
@@ -26,6 +29,11 @@ class RecordError(ValueError):
 def now_iso() -> str:
     """The current UTC time as ``YYYY-MM-DDTHH:MM:SSZ`` (how records are dated)."""
     return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def level_hash_of(source: str) -> str:
+    """The sha256 (hex) of a level's source text as UTF-8: the ``level_hash`` of a record."""
+    return hashlib.sha256(source.encode("utf-8")).hexdigest()
 
 
 def new_game_id() -> str:
@@ -261,3 +269,116 @@ def _list_of_mappings(obj: dict[str, Any], key: str, where: str,
     if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
         raise RecordError(f"{where}: '{key}' must be a list of objects")
     return [dict(v) for v in value]
+
+
+# --- branches: "what if" games that share their first turns with a parent ----------------------
+
+
+def branch_from(record: GameRecord, turn: int, label: str = "") -> GameRecord:
+    """A new game that shares ``record``'s turns 1..``turn`` and then goes its own way.
+
+    The branch gets its own ``game_id`` (its own autosaves) and ``branch`` points at the parent;
+    a session rebuilt from it (``Session.from_record``) stands at the start of turn ``turn + 1``.
+    """
+    if not 0 <= turn <= record.turn:
+        raise RecordError(f"a branch must start at a played turn (0 to {record.turn}), not {turn}")
+    name = record.name or record.level_title or record.level_id
+    return GameRecord(
+        level_id=record.level_id,
+        level_hash=record.level_hash,
+        level_source=record.level_source,
+        seed=record.seed,
+        players=dict(record.players),
+        turns=copy.deepcopy(record.turns[:turn]),
+        branch=BranchInfo(parent_id=record.game_id, branch_turn=turn, parent_name=record.name,
+                          label=label),
+        name=f"{name} — {label}" if label else f"{name} (from turn {turn})",
+        level_title=record.level_title,
+    )
+
+
+def family_of(record: GameRecord, records: Iterable[GameRecord]) -> list[GameRecord]:
+    """``record``'s whole family among ``records``: the root game first, then every branch.
+
+    ``record`` itself wins over a stored copy with the same id (it is the live one). Branches
+    come after their parent, ordered by branch turn then creation time.
+    """
+    by_id = {r.game_id: r for r in records}
+    by_id[record.game_id] = record
+    root = record
+    seen = {root.game_id}
+    while root.branch and root.branch.parent_id in by_id and root.branch.parent_id not in seen:
+        root = by_id[root.branch.parent_id]
+        seen.add(root.game_id)
+    children: dict[str, list[GameRecord]] = {}
+    for candidate in by_id.values():
+        if candidate.branch:
+            children.setdefault(candidate.branch.parent_id, []).append(candidate)
+    family: list[GameRecord] = []
+    stack = [root]
+    visited: set[str] = set()
+    while stack:
+        current = stack.pop(0)
+        if current.game_id in visited:
+            continue
+        visited.add(current.game_id)
+        family.append(current)
+        kids = sorted(children.get(current.game_id, []),
+                      key=lambda r: (r.branch.branch_turn if r.branch else 0, r.created))
+        stack.extend(kids)
+    return family
+
+
+@dataclass(frozen=True)
+class BranchLine:
+    """One path through a game for a chart: metric values per turn (NaN where unknown)."""
+
+    game_id: str
+    name: str
+    label: str
+    parent_id: str | None
+    branch_turn: int | None
+    turns: list[int]
+    metrics: dict[str, list[float]]
+
+
+@dataclass(frozen=True)
+class BranchChart:
+    """A game and its branches side by side, with the status-quo baseline (if recorded)."""
+
+    lines: list[BranchLine]
+    baseline: BranchLine | None
+
+
+def _series(turns: list[TurnRecord], pick: str) -> dict[str, list[float]]:
+    names = sorted({name for t in turns for name in getattr(t, pick)})
+    return {name: [getattr(t, pick).get(name, math.nan) for t in turns] for name in names}
+
+
+def branch_chart(record: GameRecord, records: Iterable[GameRecord] = ()) -> BranchChart:
+    """The lines the debrief draws: ``record``'s family (see :func:`family_of`) and baseline.
+
+    The baseline does not depend on anyone's decisions, so it is taken turn by turn from
+    whichever member of the family recorded it furthest.
+    """
+    family = family_of(record, records)
+    lines = [
+        BranchLine(
+            game_id=member.game_id,
+            name=member.name or member.level_title or member.level_id,
+            label=member.branch.label if member.branch else "",
+            parent_id=member.branch.parent_id if member.branch else None,
+            branch_turn=member.branch.branch_turn if member.branch else None,
+            turns=[t.turn for t in member.turns],
+            metrics=_series(member.turns, "metrics"),
+        )
+        for member in family
+    ]
+    longest = max(family, key=lambda r: sum(1 for t in r.turns if t.baseline_metrics))
+    recorded = [t for t in longest.turns if t.baseline_metrics]
+    baseline = None
+    if recorded:
+        baseline = BranchLine(game_id="baseline", name="status quo", label="", parent_id=None,
+                              branch_turn=None, turns=[t.turn for t in recorded],
+                              metrics=_series(recorded, "baseline_metrics"))
+    return BranchChart(lines, baseline)

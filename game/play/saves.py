@@ -1,0 +1,576 @@
+"""Save files: the ``borderlines-save/1`` format, autosaves, named slots, Continue and recovery.
+
+A save file is readable JSON::
+
+    {
+     "format": "borderlines-save/1",
+     "checksum": "sha256:<hex of the canonical JSON of body>",
+     "body": {"kind": "autosave", "saved": "2026-…Z", "slot": "", "record": {…GameRecord…}}
+    }
+
+The canonical JSON of the body is ``json.dumps(body, sort_keys=True, separators=(",", ":"),
+ensure_ascii=False)`` encoded as UTF-8, so re-indenting a file keeps it valid but changing any
+value does not. Loading goes through separate steps: read bytes → parse → recognise the format →
+migrate older versions one step at a time (:data:`MIGRATIONS`) → verify the checksum → validate
+the record. Each failure is a :class:`SaveError` whose text says what happened in words a
+teacher understands; nothing here lets a traceback reach the player.
+
+Files live under ``user_data_dir()/saves``: ``autosave/<started>-<level>-<game id>/turn-0007.json``
+(the last :data:`AUTOSAVE_KEEP` turns of each game) and ``slots/<name>.json`` (named saves).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import re
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from game.i18n import t
+from game.paths import user_data_dir
+from game.play.atomic import is_temp_file, remove_stale_temp_files, write_atomic
+from game.play.record import BranchChart, GameRecord, RecordError, branch_chart, level_hash_of
+
+if TYPE_CHECKING:
+    from game.play.session import Session
+
+FORMAT_PREFIX = "borderlines-save/"
+#: The version this build writes; files of older versions are migrated on load.
+VERSION = 1
+FORMAT = f"{FORMAT_PREFIX}{VERSION}"
+#: How many autosaves (the most recent turns) are kept per game.
+AUTOSAVE_KEEP = 10
+#: Suffix given to an autosave that turned out damaged, so it stops shadowing good ones.
+QUARANTINE_SUFFIX = ".bad"
+
+_FORMAT_RE = re.compile(r"^borderlines-save/(\d+)$")
+_TURN_FILE_RE = re.compile(r"^turn-(\d+)\.json$")
+
+
+class SaveError(Exception):
+    """A save could not be written or opened; ``str(error)`` is the message for the player.
+
+    ``reason`` is a stable code for the program: ``missing``, ``unreadable``, ``empty``,
+    ``truncated``, ``not_a_save``, ``foreign``, ``newer``, ``damaged``, ``invalid``,
+    ``bad_name``.
+    """
+
+    def __init__(self, message: str, reason: str, path: Path | None = None) -> None:
+        super().__init__(message)
+        self.reason = reason
+        self.path = path
+
+    @property
+    def message(self) -> str:
+        """The text to show the player."""
+        return str(self)
+
+
+@dataclass(frozen=True)
+class SaveFile:
+    """A save that loaded: its record and how it was saved."""
+
+    record: GameRecord
+    kind: str
+    saved: str
+    slot: str = ""
+    path: Path | None = None
+    migrated_from: int | None = None
+
+
+@dataclass(frozen=True)
+class SaveInfo:
+    """One line of a load screen: what a save file holds, or why it cannot be opened."""
+
+    path: Path
+    kind: str
+    name: str
+    level_id: str
+    level_title: str
+    turn: int
+    saved: str
+    game_id: str
+    branch_turn: int | None
+    parent_id: str | None
+    error: str | None = None
+    reason: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        """Whether the file loads."""
+        return self.error is None
+
+
+@dataclass(frozen=True)
+class Continue:
+    """The answer to "Continue": the newest autosave that loads, and what to tell the player.
+
+    ``message`` is empty when the newest autosave loaded; otherwise it says which file could not
+    be opened and what the game did instead, or why there is nothing to continue.
+    """
+
+    save: SaveFile | None
+    message: str
+    skipped: tuple[SaveInfo, ...] = ()
+
+
+# --- encoding --------------------------------------------------------------------------------
+
+
+def canonical_json(value: Any) -> bytes:
+    """The one byte string a JSON value hashes to (sorted keys, no spaces, UTF-8)."""
+    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False,
+                      allow_nan=False).encode("utf-8")
+
+
+def checksum_of(body: Any) -> str:
+    """``sha256:<hex>`` of the canonical JSON of ``body``."""
+    return "sha256:" + hashlib.sha256(canonical_json(body)).hexdigest()
+
+
+def _now_precise() -> str:
+    # Microseconds, so that saves made within one second still sort in the order made.
+    return datetime.now(UTC).isoformat(timespec="microseconds").replace("+00:00", "Z")
+
+
+def encode_save(record: GameRecord, kind: str = "manual", slot: str = "") -> bytes:
+    """The bytes of a ``borderlines-save/1`` file holding ``record``."""
+    try:
+        body = {"kind": kind, "saved": _now_precise(), "slot": slot, "record": record.to_dict()}
+        document = {"format": FORMAT, "checksum": checksum_of(body), "body": body}
+        text = json.dumps(document, indent=1, ensure_ascii=False, allow_nan=False)
+    except (RecordError, ValueError, TypeError) as exc:
+        # A bug upstream (a NaN metric, an object that is not JSON): say so, never half-save.
+        raise SaveError(t("The game could not be saved: {detail}.", detail=exc),
+                        reason="invalid") from None
+    return (text + "\n").encode("utf-8")
+
+
+# --- decoding --------------------------------------------------------------------------------
+
+
+def _migrate_0_to_1(document: dict[str, Any]) -> dict[str, Any]:
+    """``borderlines-save/0`` (the prototype format) → ``borderlines-save/1``.
+
+    Version 0 kept ``{"format", "sha256": <hex of canonical JSON of game>, "game": {"level":
+    {"id", "source"}, "seed", "players", "saved", "turns": [{"turn", "decisions", "hash",
+    "metrics"}]}}``: no events, baseline or branch, no game id and no app version.
+    """
+    game = document.get("game")
+    expected = document.get("sha256")
+    if not isinstance(game, dict) or not isinstance(expected, str):
+        raise SaveError(t("This save is not valid: an old-format save without its game data. "
+                          "It cannot be opened."), reason="invalid")
+    if hashlib.sha256(canonical_json(game)).hexdigest() != expected:
+        raise _damaged()
+    level = game.get("level") if isinstance(game.get("level"), dict) else {}
+    source = level.get("source", "")
+    raw_turns = game.get("turns")
+    turns = [
+        {
+            "turn": turn.get("turn"),
+            "decisions": turn.get("decisions", []),
+            "events": [],
+            "state_hash": turn.get("hash"),
+            "metrics": turn.get("metrics", {}),
+            "baseline_metrics": {},
+        }
+        for turn in (raw_turns if isinstance(raw_turns, list) else [])
+        if isinstance(turn, dict)
+    ]
+    saved = game.get("saved") if isinstance(game.get("saved"), str) else ""
+    record = {
+        # Derived from the old checksum so that loading the same file twice gives the same id.
+        "game_id": expected[:12],
+        "name": "",
+        "created": saved,
+        "app_version": "0",
+        "level_id": level.get("id"),
+        "level_title": "",
+        "level_hash": level_hash_of(source) if isinstance(source, str) else "",
+        "seed": game.get("seed"),
+        "players": game.get("players", {}),
+        "branch": None,
+        "turns": turns,
+        "level_source": source,
+    }
+    body = {"kind": "manual", "saved": saved, "slot": "", "record": record}
+    return {"format": f"{FORMAT_PREFIX}1", "checksum": checksum_of(body), "body": body}
+
+
+#: ``version → function`` turning a document of that version into one of the next version.
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {0: _migrate_0_to_1}
+
+
+def _damaged() -> SaveError:
+    return SaveError(
+        t("This save was changed or damaged after it was written (its checksum does not match "
+          "its contents). It cannot be opened, so that no game is replayed differently from "
+          "how it was played."),
+        reason="damaged",
+    )
+
+
+def _looks_truncated(text: str, exc: json.JSONDecodeError) -> bool:
+    # A save cut short starts like a JSON object but does not end like one (or fails only where
+    # the text runs out); a complete save always ends with its closing brace.
+    stripped = text.strip()
+    return stripped.startswith("{") and (not stripped.endswith("}")
+                                         or exc.pos >= len(stripped) - 1)
+
+
+def _newer_version_label(document: dict[str, Any], version: int) -> str:
+    body = document.get("body")
+    record = body.get("record") if isinstance(body, dict) else None
+    app = record.get("app_version") if isinstance(record, dict) else None
+    return str(app) if isinstance(app, str) and app else f"save format {version}"
+
+
+def decode_save(data: bytes, path: Path | None = None) -> SaveFile:
+    """Parse, migrate and verify the bytes of a save file; raises :class:`SaveError`."""
+    if not data.strip():
+        raise SaveError(t("This save is empty, probably because the computer stopped while it "
+                          "was being written. It cannot be opened."), reason="empty", path=path)
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise SaveError(t("This file is not a Borderlines save: it does not contain text. "
+                          "It cannot be opened."), reason="not_a_save", path=path) from None
+    try:
+        document = json.loads(text)
+    except (json.JSONDecodeError, RecursionError) as exc:
+        if isinstance(exc, json.JSONDecodeError) and _looks_truncated(text, exc):
+            raise SaveError(t("This save is incomplete: the file ends part-way through, probably "
+                              "because the computer stopped while it was being written. It "
+                              "cannot be opened."), reason="truncated", path=path) from None
+        raise SaveError(t("This file is not a Borderlines save: it is not save data. It cannot "
+                          "be opened."), reason="not_a_save", path=path) from None
+    if not isinstance(document, dict) or not isinstance(document.get("format"), str):
+        raise SaveError(t("This file is not a Borderlines save: it has no save format line. It "
+                          "cannot be opened."), reason="foreign", path=path)
+    fmt = document["format"]
+    match = _FORMAT_RE.match(fmt)
+    if match is None:
+        what = fmt.split("/")[0].removeprefix("borderlines-")
+        message = (t("This file is a Borderlines {what} file, not a saved game. It cannot be "
+                     "opened as a save.", what=what) if fmt.startswith("borderlines-")
+                   else t("This file is not a Borderlines save (its format is \"{fmt}\"). It "
+                          "cannot be opened.", fmt=fmt[:40]))
+        raise SaveError(message, reason="foreign", path=path)
+    version = int(match.group(1))
+    if version > VERSION:
+        raise SaveError(t("This save was made by a newer version of Borderlines ({version}). "
+                          "Update the game to open it.",
+                          version=_newer_version_label(document, version)),
+                        reason="newer", path=path)
+    migrated_from = version if version < VERSION else None
+    try:
+        while version < VERSION:
+            document = MIGRATIONS[version](document)
+            version += 1
+    except SaveError as exc:
+        exc.path = path
+        raise
+    body = document.get("body")
+    if not isinstance(body, dict) or document.get("checksum") != checksum_of(body):
+        error = _damaged()
+        error.path = path
+        raise error
+    try:
+        record = GameRecord.from_dict(body.get("record"))
+        if level_hash_of(record.level_source) != record.level_hash:
+            raise RecordError("the embedded level does not match its hash")
+    except RecordError as exc:
+        raise SaveError(t("This save's contents are not valid ({detail}). It cannot be opened.",
+                          detail=exc), reason="invalid", path=path) from None
+    kind = body.get("kind") if isinstance(body.get("kind"), str) else "manual"
+    return SaveFile(
+        record=record,
+        kind=kind,
+        saved=body.get("saved") if isinstance(body.get("saved"), str) else "",
+        slot=body.get("slot") if isinstance(body.get("slot"), str) else "",
+        path=path,
+        migrated_from=migrated_from,
+    )
+
+
+def read_save(path: str | os.PathLike[str]) -> SaveFile:
+    """Open a save file; raises :class:`SaveError` with a message for the player."""
+    target = Path(path)
+    try:
+        data = target.read_bytes()
+    except FileNotFoundError:
+        raise SaveError(t("There is no save file at {path}.", path=target),
+                        reason="missing", path=target) from None
+    except IsADirectoryError:
+        raise SaveError(t("{path} is a folder, not a save file.", path=target),
+                        reason="missing", path=target) from None
+    except OSError as exc:
+        raise SaveError(t("This save could not be read ({detail}).", detail=exc.strerror or exc),
+                        reason="unreadable", path=target) from None
+    return decode_save(data, target)
+
+
+def load_save(path: str | os.PathLike[str]) -> GameRecord:
+    """The record in a save file; raises :class:`SaveError`."""
+    return read_save(path).record
+
+
+# --- where files live ------------------------------------------------------------------------
+
+
+def saves_dir() -> Path:
+    """``user_data_dir()/saves``."""
+    return user_data_dir() / "saves"
+
+
+def autosave_dir() -> Path:
+    """The folder holding one sub-folder of autosaves per game."""
+    return saves_dir() / "autosave"
+
+
+def slots_dir() -> Path:
+    """The folder of named saves."""
+    return saves_dir() / "slots"
+
+
+def slug(text: str, fallback: str = "save") -> str:
+    """A file-name-safe version of ``text`` (letters, digits and dashes)."""
+    cleaned = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+    return cleaned[:60] or fallback
+
+
+def game_folder(record: GameRecord) -> Path:
+    """The autosave folder of one game: named by start time, level and id, so it sorts by age."""
+    started = re.sub(r"[^0-9]", "", record.created)[:14]
+    prefix = f"{started[:8]}-{started[8:14]}-" if len(started) == 14 else ""
+    return autosave_dir() / f"{prefix}{slug(record.level_id, 'level')}-{slug(record.game_id)}"
+
+
+def _write(path: Path, data: bytes) -> Path:
+    try:
+        return write_atomic(path, data)
+    except OSError as exc:
+        raise SaveError(t("The game could not be saved to {path} ({detail}). Your previous "
+                          "saves are unchanged.", path=path, detail=exc.strerror or exc),
+                        reason="unreadable", path=path) from None
+
+
+def autosave(record: GameRecord, keep: int = AUTOSAVE_KEEP) -> Path:
+    """Save ``record`` as its game's autosave for its latest turn; keep the last ``keep`` turns.
+
+    Call after every resolved turn. The file is named ``turn-NNNN.json`` in the game's folder.
+    """
+    folder = game_folder(record)
+    path = _write(folder / f"turn-{record.turn:04d}.json", encode_save(record, kind="autosave"))
+    _prune(folder, keep)
+    remove_stale_temp_files(folder)
+    return path
+
+
+def _turn_files(folder: Path) -> list[tuple[int, Path]]:
+    found = []
+    with contextlib.suppress(OSError):
+        for path in folder.iterdir():
+            match = _TURN_FILE_RE.match(path.name)
+            if match:
+                found.append((int(match.group(1)), path))
+    return sorted(found)
+
+
+def _prune(folder: Path, keep: int) -> None:
+    files = _turn_files(folder)
+    for _, path in files[: max(0, len(files) - max(1, keep))]:
+        with contextlib.suppress(OSError):
+            path.unlink()
+
+
+def slot_path(name: str) -> Path:
+    """Where the named save ``name`` lives."""
+    return slots_dir() / f"{slug(name)}.json"
+
+
+def save_slot(record: GameRecord, name: str) -> Path:
+    """Save ``record`` under a name of the player's choosing (same name → same slot)."""
+    label = name.strip()
+    if not label:
+        raise SaveError(t("Give the save a name."), reason="bad_name")
+    return _write(slot_path(label), encode_save(record, kind="manual", slot=label))
+
+
+def export_save(record: GameRecord, path: str | os.PathLike[str]) -> Path:
+    """Write ``record`` as a save file anywhere (to hand in, or to move to another computer)."""
+    return _write(Path(path), encode_save(record, kind="export"))
+
+
+def delete_save(path: str | os.PathLike[str]) -> None:
+    """Remove one save file (missing files are not an error)."""
+    with contextlib.suppress(FileNotFoundError):
+        Path(path).unlink()
+
+
+# --- listing and Continue --------------------------------------------------------------------
+
+
+def _mtime(path: Path) -> float:
+    try:
+        return path.stat().st_mtime
+    except OSError:
+        return 0.0
+
+
+def _iso_from_mtime(path: Path) -> str:
+    return datetime.fromtimestamp(_mtime(path), UTC).isoformat(timespec="seconds").replace(
+        "+00:00", "Z")
+
+
+def info_of(path: Path, kind: str) -> tuple[SaveInfo, SaveFile | None]:
+    """Read one file for a listing: its :class:`SaveInfo` and, if it loads, the save."""
+    try:
+        save = read_save(path)
+    except SaveError as exc:
+        turn_match = _TURN_FILE_RE.match(path.name)
+        info = SaveInfo(path=path, kind=kind, name=path.stem, level_id="", level_title="",
+                        turn=int(turn_match.group(1)) if turn_match else 0,
+                        saved=_iso_from_mtime(path), game_id="", branch_turn=None,
+                        parent_id=None, error=str(exc), reason=exc.reason)
+        return info, None
+    record = save.record
+    info = SaveInfo(
+        path=path, kind=kind, name=save.slot or record.name or record.level_title or
+        record.level_id, level_id=record.level_id, level_title=record.level_title,
+        turn=record.turn, saved=save.saved or _iso_from_mtime(path), game_id=record.game_id,
+        branch_turn=record.branch.branch_turn if record.branch else None,
+        parent_id=record.branch.parent_id if record.branch else None,
+    )
+    return info, save
+
+
+def autosave_files() -> list[Path]:
+    """Every autosave file of every game, newest first."""
+    files = [path for folder in _subfolders(autosave_dir())
+             for _, path in _turn_files(folder)]
+    return sorted(files, key=lambda p: (_mtime(p), p.name), reverse=True)
+
+
+def _subfolders(folder: Path) -> list[Path]:
+    try:
+        return [p for p in folder.iterdir() if p.is_dir()]
+    except OSError:
+        return []
+
+
+def slot_files() -> list[Path]:
+    """Every named save file."""
+    try:
+        return sorted(p for p in slots_dir().iterdir()
+                      if p.suffix == ".json" and not is_temp_file(p))
+    except OSError:
+        return []
+
+
+def list_saves(every_autosave: bool = False) -> list[SaveInfo]:
+    """Saves for a load screen, newest first; files that cannot be opened carry ``error``.
+
+    By default only the newest autosave of each game is listed (plus every named save); with
+    ``every_autosave`` all kept autosaves are.
+    """
+    infos: list[SaveInfo] = []
+    for folder in _subfolders(autosave_dir()):
+        turn_files = [p for _, p in reversed(_turn_files(folder))]
+        for path in turn_files:
+            info, _ = info_of(path, "autosave")
+            infos.append(info)
+            if info.ok and not every_autosave:
+                break
+    infos.extend(info_of(path, "manual")[0] for path in slot_files())
+    return sorted(infos, key=lambda i: (i.saved, i.turn), reverse=True)
+
+
+def _quarantine(info: SaveInfo) -> None:
+    # A damaged file would otherwise be tried (and reported) first at every Continue. Files from
+    # a newer version or unreadable for now (permissions) are left alone: they may open later.
+    if info.reason in {"empty", "truncated", "not_a_save", "foreign", "damaged", "invalid"}:
+        with contextlib.suppress(OSError):
+            info.path.replace(info.path.with_name(info.path.name + QUARANTINE_SUFFIX))
+
+
+def latest_autosave(quarantine: bool = True) -> Continue:
+    """The newest autosave that loads; if newer ones are damaged, fall back and say so.
+
+    Damaged autosaves that were skipped are renamed ``*.json.bad`` (kept, not deleted) unless
+    ``quarantine`` is false.
+    """
+    skipped: list[SaveInfo] = []
+    for path in autosave_files():
+        info, save = info_of(path, "autosave")
+        if save is None:
+            skipped.append(info)
+            continue
+        if quarantine:
+            for bad in skipped:
+                _quarantine(bad)
+        if not skipped:
+            return Continue(save, "")
+        first = skipped[0]
+        message = t("The latest autosave (turn {bad_turn}) could not be opened: {error} "
+                    "Your previous autosave, from turn {turn}, is open instead.",
+                    bad_turn=first.turn, error=first.error, turn=save.record.turn)
+        return Continue(save, message, tuple(skipped))
+    if skipped:
+        return Continue(None, t("No autosave could be opened: {error} Start the level again "
+                                "from the title screen.", error=skipped[0].error),
+                        tuple(skipped))
+    return Continue(None, t("There is no game to continue yet: the game saves by itself after "
+                            "every turn, so start a level and it will be here."))
+
+
+def resume_latest() -> tuple[Session | None, str]:
+    """Rebuild the session of the newest good autosave, for Continue and ``play --continue``.
+
+    Returns the session (``None`` when there is nothing to resume) and the message to show
+    (empty when the newest autosave simply loaded).
+    """
+    from game.play.session import Session  # here, because the session module imports this one
+
+    found = latest_autosave()
+    if found.save is None:
+        return None, found.message
+    try:
+        session = Session.from_record(found.save.record)
+    except Exception as exc:  # noqa: BLE001 - a save that cannot be replayed must not crash
+        return None, t("The autosave from turn {turn} could not be replayed ({detail}). Start "
+                       "the level again from the title screen.", turn=found.save.record.turn,
+                       detail=exc)
+    return session, found.message
+
+
+# --- branches --------------------------------------------------------------------------------
+
+
+def all_records() -> Iterator[GameRecord]:
+    """The newest loadable record of every game found in autosaves and named saves."""
+    newest: dict[str, GameRecord] = {}
+    paths = [(p, "autosave") for p in autosave_files()] + [(p, "manual") for p in slot_files()]
+    for path, kind in paths:
+        _, save = info_of(path, kind)
+        if save is None:
+            continue
+        known = newest.get(save.record.game_id)
+        if known is None or save.record.turn > known.turn:
+            newest[save.record.game_id] = save.record
+    yield from newest.values()
+
+
+def game_branches(record: GameRecord, extra: Iterable[GameRecord] = ()) -> BranchChart:
+    """``record``'s family from every save on disk (plus ``extra``), ready for the debrief chart.
+
+    ``record`` is the live game; its root and every branch that was saved are found by id.
+    """
+    return branch_chart(record, [*all_records(), *extra])
