@@ -574,3 +574,50 @@ def game_branches(record: GameRecord, extra: Iterable[GameRecord] = ()) -> Branc
     ``record`` is the live game; its root and every branch that was saved are found by id.
     """
     return branch_chart(record, [*all_records(), *extra])
+
+
+# --- replay ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TurnCheck:
+    """One turn of a replay: the state hash the save recorded and the one the replay reached."""
+
+    turn: int
+    expected: str
+    actual: str
+    metrics_match: bool = True
+
+    @property
+    def ok(self) -> bool:
+        """Whether the replay reached the recorded state (and, if known, the same metrics)."""
+        return self.expected == self.actual and self.metrics_match
+
+
+def rebuild_session(record: GameRecord, upto_turn: int) -> Session:
+    """The session of ``record`` replayed up to the end of ``upto_turn``."""
+    from game.play.session import Session  # here, because the session module imports this one
+
+    return Session.from_record(record, upto_turn=upto_turn)
+
+
+def verify_replay(record: GameRecord,
+                  rebuild: Callable[[GameRecord, int], Any] | None = None) -> Iterator[TurnCheck]:
+    """Replay ``record`` turn by turn and compare each turn's state hash with the recorded one.
+
+    Yields one :class:`TurnCheck` per turn, in order; stops after the first mismatch (later
+    turns cannot match once the states differ). When the rebuilt session keeps a ``record`` of
+    its own, the replayed turn's metrics are compared with the saved ones too.
+    """
+    build = rebuild or rebuild_session
+    for saved in record.turns:
+        session = build(record, saved.turn)
+        actual = str(session.state_hash())
+        replayed = getattr(session, "record", None)
+        metrics_match = True
+        if isinstance(replayed, GameRecord) and len(replayed.turns) >= saved.turn:
+            metrics_match = replayed.turns[saved.turn - 1].metrics == saved.metrics
+        check = TurnCheck(saved.turn, saved.state_hash, actual, metrics_match)
+        yield check
+        if not check.ok:
+            return
