@@ -119,6 +119,10 @@ class Continue:
     message: str
     skipped: tuple[SaveInfo, ...] = ()
 
+    def __bool__(self) -> bool:
+        """True when there is a game to continue (so ``if latest_autosave():`` reads well)."""
+        return self.save is not None
+
 
 # --- encoding --------------------------------------------------------------------------------
 
@@ -501,11 +505,12 @@ def _quarantine(info: SaveInfo) -> None:
             info.path.replace(info.path.with_name(info.path.name + QUARANTINE_SUFFIX))
 
 
-def latest_autosave(quarantine: bool = True) -> Continue:
+def latest_autosave(quarantine: bool = False) -> Continue:
     """The newest autosave that loads; if newer ones are damaged, fall back and say so.
 
-    Damaged autosaves that were skipped are renamed ``*.json.bad`` (kept, not deleted) unless
-    ``quarantine`` is false.
+    Looking has no side effects (the title screen may ask just to enable Continue). With
+    ``quarantine`` — when the player really continues — damaged autosaves that were skipped are
+    renamed ``*.json.bad`` (kept, not deleted), so the warning is given once.
     """
     skipped: list[SaveInfo] = []
     for path in autosave_files():
@@ -539,7 +544,7 @@ def resume_latest() -> tuple[Session | None, str]:
     """
     from game.play.session import Session  # here, because the session module imports this one
 
-    found = latest_autosave()
+    found = latest_autosave(quarantine=True)
     if found.save is None:
         return None, found.message
     try:
