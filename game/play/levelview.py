@@ -1,0 +1,165 @@
+"""What a session needs to know about a level, read once from the content model.
+
+The content package owns the level format (``game.content``); this small view gathers the facts
+the rules use — players, budgets, events with their timing, objectives, texts in the current
+language — so the session reads one stable shape.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from game.i18n import language
+from game.sim.policy import Policy, ScheduledEvent, check_lever
+
+if TYPE_CHECKING:
+    from game.content import Level
+    from game.content.events.base import Condition
+    from game.content.models.objectives import Objective
+
+#: World-override names a level may use to state the monthly encounters before it starts.
+_ENCOUNTER_OVERRIDES = ("us_border_encounters", "us_border_encounters_monthly",
+                        "recent_us_border_encounters")
+
+
+def text_of(value: Any) -> str:
+    """A level text in the current language (English, else any, when not translated)."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, Mapping):
+        return str(value.get(language()) or value.get("en") or next(iter(value.values()), ""))
+    return str(value)
+
+
+@dataclass(frozen=True)
+class LevelEvent:
+    """A level event: when it happens (a month, or a condition), what it is, its headline."""
+
+    key: str
+    kind: str
+    month: int | None
+    condition: Condition | None
+    once: bool
+    headline: str
+    params: Mapping[str, Any]
+
+    @property
+    def turn(self) -> None:
+        """Turn events are already converted to months by the level."""
+        return None
+
+    def scheduled(self, month: int) -> ScheduledEvent:
+        """The model event, at ``month``."""
+        params = dict(self.params)
+        if self.kind == "policy_change":
+            params["value"] = check_lever(params["country"], params["lever"], params["value"])
+        return ScheduledEvent(self.kind, month, params)
+
+
+class LevelView:
+    """The rules' reading of a :class:`~game.content.Level`."""
+
+    def __init__(self, level: Level) -> None:
+        self.level = level
+        self.id: str = level.id
+        self.title = text_of(level.title)
+        self.seed: int = level.seed
+        self.turns: int = level.turns
+        self.months_per_turn: int = level.months_per_turn
+        self.countries: tuple[str, ...] = tuple(level.country_setups())
+        events = []
+        for i, event in enumerate(level.events):
+            events.append(LevelEvent(
+                key=event.id or f"event-{i + 1}", kind=event.kind,
+                month=level.event_month(event), condition=event.when, once=event.once,
+                headline=text_of(event.news), params=event.params(),
+            ))
+        self.events: tuple[LevelEvent, ...] = tuple(events)
+        self.objectives: tuple[Objective, ...] = tuple(level.objectives)
+
+    @staticmethod
+    def parse(source: str) -> Level:
+        """A level from its file text (as embedded in a game record)."""
+        from game.content import parse_level
+
+        return parse_level(source)
+
+    def scenario(self) -> Any:
+        """The model scenario of the level."""
+        return self.level.to_scenario()
+
+    def default_player(self, country: str) -> str:
+        """``human`` for playable countries, else ``ai:<personality>``."""
+        setup = self.level.country_setups()[country]
+        return "human" if setup.playable else f"ai:{setup.ai}"
+
+    def personality(self, country: str) -> str:
+        """The AI personality the level gives ``country``."""
+        return str(self.level.ai_personality(country))
+
+    def budget(self, country: str, policy: Policy) -> float:
+        """Budget per turn in US$ million."""
+        del policy  # the level computes it from its own starting levers
+        return float(self.level.budget_for(country))
+
+    def reference_encounters(self) -> float:
+        """Monthly US border encounters stated by the level before it starts (0 if none)."""
+        world = dict(self.level.world)
+        for name in _ENCOUNTER_OVERRIDES:
+            if name in world:
+                return float(world[name])
+        return 0.0
+
+    def start_value(self, metric: str) -> float | None:
+        """The reference for ``compare: start`` objectives: the first turn (content's default)."""
+        del metric
+        return None
+
+    def text(self, value: Any) -> str:
+        """A level text in the current language."""
+        return text_of(value)
+
+    def questions(self) -> tuple[str, ...]:
+        """Discussion questions for the debrief."""
+        return tuple(text_of(q) for q in self.level.questions)
+
+    def sources(self) -> tuple[str, ...]:
+        """Sources, one line each: title, publisher, year, address."""
+        out = []
+        for s in self.level.sources:
+            parts = [text_of(s.title)]
+            if s.publisher:
+                parts.append(s.publisher)
+            if s.year:
+                parts.append(str(s.year))
+            line = ", ".join(parts)
+            if s.url:
+                line += f" — {s.url}"
+            out.append(line)
+        return tuple(out)
+
+    def briefing(self, country: str | None = None) -> str:
+        """The briefing for everyone, followed by ``country``'s own."""
+        brief = self.level.briefing
+        if brief is None:
+            return text_of(self.level.summary)
+        parts = [text_of(brief.general)]
+        if country:
+            parts.append(text_of(getattr(brief, country, None)))
+        return "\n\n".join(p for p in parts if p)
+
+    @staticmethod
+    def stars_to_win(max_stars: int) -> int:
+        """Stars needed to win: half of those offered, rounded up (0 when there are none)."""
+        return math.ceil(max_stars / 2)
+
+    def source(self) -> str:
+        """The level as text when no file text was given (JSON is valid YAML)."""
+        data = self.level.model_dump(mode="json", by_alias=True, exclude_none=True)
+        return json.dumps(data, indent=1, ensure_ascii=False)

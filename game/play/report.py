@@ -1,0 +1,244 @@
+"""What the player reads after each turn and at the end (DESIGN.md §5).
+
+:class:`TurnReport` holds the turn's news, the headline metrics with their change and the
+split of each change into causes (from the simulation's explanation API, when it is there),
+effects of earlier decisions arriving now, one human story, and the objectives' state.
+:class:`Debrief` holds the whole game: per-turn history of every metric for the player's world
+and the status-quo baseline, the decision timeline, objectives and stars, questions, sources.
+
+Both are plain data (``to_dict``) so the UI, the saves and the tests read the same thing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from game.i18n import t
+from game.play.decisions import country_name, decision_from_dict, lever_label
+from game.play.news import NewsItem
+from game.play.stories import Story
+from game.sim.policy import month_label
+from game.sim.registry import HEADLINE_METRICS, LEVERS, METRICS
+
+
+@dataclass(frozen=True)
+class Cause:
+    """One part of a headline's change: a decision, a partner's decision, an event, the season."""
+
+    kind: str
+    label: str
+    amount: float
+
+
+@dataclass(frozen=True)
+class Headline:
+    """A headline metric this turn: value, change since last turn, the baseline, the causes."""
+
+    metric: str
+    label: str
+    unit: str
+    value: float
+    previous: float | None
+    change: float | None
+    baseline: float | None
+    #: +1 when more is better, −1 when less is better, 0 when neither (registry).
+    better: int
+    #: The change split into causes; empty when the explanation API is not available.
+    causes: tuple[Cause, ...] = ()
+
+    @property
+    def good(self) -> bool | None:
+        """Whether the change went the better way (None when neutral or unchanged)."""
+        if self.change is None or self.change == 0 or self.better == 0:
+            return None
+        return (self.change > 0) == (self.better > 0)
+
+
+@dataclass(frozen=True)
+class LaggedEffect:
+    """An earlier decision that reaches its full effect during this turn."""
+
+    country: str
+    lever: str
+    decided: str
+    text: str
+
+
+@dataclass(frozen=True)
+class ObjectiveState:
+    """An objective and whether it is met now (or was, at the end)."""
+
+    id: str
+    text: str
+    met: bool
+    value: float | None
+    target: float
+    stars: int
+    #: True once the objective can no longer change (its turn has passed).
+    final: bool = False
+
+
+@dataclass(frozen=True)
+class TurnReport:
+    """Everything the turn-report screen shows for one resolved turn."""
+
+    turn: int
+    #: First and last month of the turn, ``YYYY-MM``.
+    start: str
+    end: str
+    months: int
+    #: Every canonical metric of the turn for the player's world (world 0), scores included.
+    metrics: dict[str, float]
+    previous: dict[str, float]
+    baseline: dict[str, float]
+    headlines: tuple[Headline, ...]
+    news: tuple[NewsItem, ...]
+    #: The turn's decisions as dicts, in order, each with ``text`` (for the timeline).
+    decisions: tuple[dict[str, Any], ...]
+    lagged: tuple[LaggedEffect, ...]
+    story: Story
+    objectives: tuple[ObjectiveState, ...]
+    #: The events that fired in the turn, as plain data.
+    events: tuple[dict[str, Any], ...]
+    #: Whether ``Headline.causes`` come from the simulation's explanation.
+    explained: bool = False
+    #: Every world's metrics when the session runs a batch (``--worlds``), else empty.
+    worlds: dict[str, list[float]] = field(default_factory=dict)
+    finished: bool = False
+
+    def headline(self, metric: str) -> Headline:
+        """The headline of one metric."""
+        for h in self.headlines:
+            if h.metric == metric:
+                return h
+        raise KeyError(metric)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain JSON-ready data (used by determinism tests and the debrief export)."""
+        out = asdict(self)
+        out["news"] = [n.to_dict() for n in self.news]
+        return out
+
+
+def metric_label(name: str) -> str:
+    """A metric's name for people."""
+    spec = METRICS.get(name)
+    return t(spec.description) if spec else name
+
+
+def build_headlines(metrics: Mapping[str, float], previous: Mapping[str, float],
+                    baseline: Mapping[str, float],
+                    causes: Mapping[str, Sequence[Cause]] | None = None) -> tuple[Headline, ...]:
+    """The headline metrics with their change since the previous turn."""
+    out = []
+    for name in HEADLINE_METRICS:
+        if name not in metrics:
+            continue
+        spec = METRICS[name]
+        prev = previous.get(name)
+        value = float(metrics[name])
+        out.append(Headline(
+            metric=name,
+            label=metric_label(name),
+            unit=t(spec.unit),
+            value=value,
+            previous=None if prev is None else float(prev),
+            change=None if prev is None else value - float(prev),
+            baseline=None if name not in baseline else float(baseline[name]),
+            better=spec.better,
+            causes=tuple((causes or {}).get(name, ())),
+        ))
+    return tuple(out)
+
+
+def lagged_effects(timeline: Sequence[tuple[int, Mapping[str, Any]]], first: int,
+                   last: int) -> tuple[LaggedEffect, ...]:
+    """Lever changes decided earlier whose delay ends within months ``first``..``last``.
+
+    ``timeline`` holds (month decided, decision dict). A change takes full effect after the
+    lever's delay for that country (registry ``delay_months``), e.g. agents being trained.
+    """
+    out = []
+    for month, entry in timeline:
+        if entry.get("type") != "set_lever":
+            continue
+        spec = LEVERS.get(str(entry.get("lever")))
+        country = str(entry.get("country"))
+        if spec is None:
+            continue
+        delay = spec.delay_months.get(country, 0)
+        # Changes that act at once (delay ≤ the turn itself) are not news as "arriving".
+        if delay < 2 or not first <= month + delay <= last:
+            continue
+        decision = decision_from_dict(entry)
+        text = t("{decision} in {month}: now in full effect", decision=decision.describe(),
+                 month=month_label(month))
+        if spec.name in ("asylum_officers",):
+            text = t("The adjudicators {country} hired in {month} are now deciding cases",
+                     country=country_name(country), month=month_label(month))
+        elif spec.name in ("border_agents", "transit_agents"):
+            text = t("The {lever} {country} added in {month} are now trained and deployed",
+                     lever=lever_label(spec.name), country=country_name(country),
+                     month=month_label(month))
+        elif spec.name.startswith("aid_") or spec.name == "violence_prevention":
+            text = t("The {lever} programmes {country} funded in {month} are now running",
+                     lever=lever_label(spec.name), country=country_name(country),
+                     month=month_label(month))
+        out.append(LaggedEffect(country, spec.name, month_label(month), text))
+    return tuple(out)
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    """One decision in the debrief's timeline."""
+
+    turn: int
+    month: str
+    country: str
+    text: str
+    decision: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Debrief:
+    """The end of a game: history of every metric, baseline, timeline, stars, questions."""
+
+    level_id: str
+    title: str
+    turns: int
+    #: Turn start months, ``YYYY-MM``, one per turn.
+    months: tuple[str, ...]
+    #: metric → one value per turn, for the player's world and for the status-quo baseline.
+    history: dict[str, list[float]]
+    baseline: dict[str, list[float]]
+    timeline: tuple[TimelineEntry, ...]
+    objectives: tuple[ObjectiveState, ...]
+    stars: int
+    max_stars: int
+    #: Observed vs true: encounters (events) next to the people who actually crossed.
+    observed_vs_true: dict[str, list[float]]
+    questions: tuple[str, ...]
+    sources: tuple[str, ...]
+    won: bool
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain JSON-ready data."""
+        return asdict(self)
+
+    def csv_rows(self) -> list[list[str]]:
+        """Every metric per turn for the world and the baseline, as CSV rows with a header."""
+        names = sorted(self.history)
+        rows = [["turn", "month", *names, *(f"baseline_{n}" for n in names)]]
+        for i, month in enumerate(self.months):
+            row = [str(i + 1), month]
+            row += [_fmt(self.history[n][i]) for n in names]
+            row += [_fmt(self.baseline.get(n, [])[i]) if i < len(self.baseline.get(n, []))
+                    else "" for n in names]
+            rows.append(row)
+        return rows
+
+
+def _fmt(value: float) -> str:
+    return f"{value:.6g}"

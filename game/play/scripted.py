@@ -1,0 +1,65 @@
+"""Strategy files as decisions: a ``borderlines-strategy/1`` turn becomes command objects.
+
+``simulate``, the tests and AI baselines play strategies through the same rules as people do:
+each lever becomes a :class:`SetLever`, each agreement a proposal its partners accept (the script
+speaks for every party), a tariff threat a :class:`ThreatenTariff`, each ended agreement a
+:class:`WithdrawAgreement`.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from game.play.decisions import (
+    AnswerProposal,
+    Decision,
+    ProposeAgreement,
+    SetLever,
+    ThreatenTariff,
+    WithdrawAgreement,
+)
+
+if TYPE_CHECKING:
+    from game.content.models.strategy import DecisionBase, Strategy
+    from game.play.session import Session
+
+
+def decisions_of(entry: DecisionBase) -> list[Decision]:
+    """The command objects of one strategy entry, except acceptances (they need proposal ids)."""
+    out: list[Decision] = []
+    for lever, value in entry.lever_values().items():
+        out.append(SetLever(entry.country, lever, value))
+    for kind in entry.end_agreements:
+        out.append(WithdrawAgreement(entry.country, kind))
+    return out
+
+
+def play_strategy_turn(session: Session, strategy: Strategy) -> list[Decision]:
+    """Submit every decision ``strategy`` makes for the session's current turn; returns them."""
+    made: list[Decision] = []
+    for entry in strategy.decisions_for(session.turn):
+        for decision in decisions_of(entry):
+            session.submit(decision, scripted=True)
+            made.append(decision)
+        for agreement in entry.agreements:
+            parties = agreement.parties(entry.country)
+            terms = agreement.term_values()
+            if agreement.kind == "tariff_threat":
+                threat = ThreatenTariff(parties[0], parties[1] if len(parties) > 1 else "MX",
+                                        **{k: v for k, v in terms.items()})
+                session.submit(threat, scripted=True)
+                made.append(threat)
+                continue
+            proposal = ProposeAgreement(parties[0], agreement.kind, parties[1:], terms)
+            session.submit(proposal, scripted=True)
+            made.append(proposal)
+            pending = [p for p in session.table.proposals
+                       if p.status == "pending" and p.kind == agreement.kind
+                       and p.parties == parties]
+            for p in pending:
+                for partner in p.awaiting:
+                    accept = AnswerProposal(partner, p.id, "accept",
+                                            reason="scripted by the strategy")
+                    session.submit(accept, scripted=True)
+                    made.append(accept)
+    return made
