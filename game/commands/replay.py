@@ -30,6 +30,7 @@ def run(args: argparse.Namespace) -> int:
     print(f"{args.save}: {title}, seed {record.seed}, {len(record.turns)} turns{migrated}")
     checked = 0
     try:
+        # The whole game is replayed first (one pass, like Continue), then compared turn by turn.
         for check in verify_replay(record):
             if not check.ok:
                 what = ("state hash differs" if check.expected != check.actual
@@ -43,7 +44,7 @@ def run(args: argparse.Namespace) -> int:
             checked += 1
             print(f"turn {check.turn:>3}: ok {check.actual[:16]}")
     except Exception as error:  # noqa: BLE001 - a save that cannot be replayed is a message
-        print(f"borderlines replay: {args.save}: could not replay turn {checked + 1}: {error}",
+        print(f"borderlines replay: {args.save}: the game could not be replayed: {error}",
               file=sys.stderr)
         return 1
     print(f"all {checked} turns match")

@@ -96,9 +96,8 @@ class TurnRecord:
             "decisions": [dict(d) for d in self.decisions],
             "events": [dict(e) for e in self.events],
             "state_hash": self.state_hash,
-            "metrics": {k: _finite(v, f"turn {self.turn} metric {k}") for k, v in
-                        self.metrics.items()},
-            "baseline_metrics": {k: _finite(v, f"turn {self.turn} baseline {k}") for k, v in
+            "metrics": {k: _number_or_none(v) for k, v in self.metrics.items()},
+            "baseline_metrics": {k: _number_or_none(v) for k, v in
                                  self.baseline_metrics.items()},
         }
 
@@ -239,11 +238,11 @@ def _int(obj: dict[str, Any], key: str, where: str, minimum: int) -> int:
     return value
 
 
-def _finite(value: Any, where: str) -> float:
+def _number_or_none(value: Any) -> float | None:
+    # JSON has no NaN: a metric the model could not compute (NaN, ±inf) is stored as null and
+    # read back as NaN, so one odd number never stops a game from being saved.
     number = float(value)
-    if not math.isfinite(number):
-        raise RecordError(f"{where} is not a finite number ({number})")
-    return number
+    return number if math.isfinite(number) else None
 
 
 def _numbers(obj: dict[str, Any], key: str, where: str,
@@ -255,9 +254,12 @@ def _numbers(obj: dict[str, Any], key: str, where: str,
         raise RecordError(f"{where}: '{key}' must be an object")
     out: dict[str, float] = {}
     for name, number in value.items():
+        if number is None:
+            out[name] = math.nan
+            continue
         if not isinstance(number, int | float) or isinstance(number, bool):
             raise RecordError(f"{where}.{key}: '{name}' must be a number")
-        out[name] = _finite(number, f"{where}.{key}.{name}")
+        out[name] = float(number)
     return out
 
 

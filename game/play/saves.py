@@ -505,12 +505,13 @@ def _quarantine(info: SaveInfo) -> None:
             info.path.replace(info.path.with_name(info.path.name + QUARANTINE_SUFFIX))
 
 
-def latest_autosave(quarantine: bool = False) -> Continue:
+def find_autosave(quarantine: bool = False) -> Continue:
     """The newest autosave that loads; if newer ones are damaged, fall back and say so.
 
-    Looking has no side effects (the title screen may ask just to enable Continue). With
-    ``quarantine`` — when the player really continues — damaged autosaves that were skipped are
-    renamed ``*.json.bad`` (kept, not deleted), so the warning is given once.
+    Always answers, with a message when there is nothing to continue. Looking has no side
+    effects (the title screen may ask just to enable Continue). With ``quarantine`` — when the
+    player really continues — damaged autosaves that were skipped are renamed ``*.json.bad``
+    (kept, not deleted), so the warning is given once.
     """
     skipped: list[SaveInfo] = []
     for path in autosave_files():
@@ -536,24 +537,51 @@ def latest_autosave(quarantine: bool = False) -> Continue:
                             "every turn, so start a level and it will be here."))
 
 
+def latest_autosave(quarantine: bool = False) -> Continue | None:
+    """:func:`find_autosave`, or ``None`` when no autosave loads (Continue is then disabled)."""
+    found = find_autosave(quarantine)
+    return found if found.save is not None else None
+
+
+def autosave_session(session: Session) -> None:
+    """The autosave hook: ``session.on_turn_end = autosave_session`` saves after every turn.
+
+    A failed autosave must not end the game: the error is kept on the session
+    (``session.autosave_error``) for the UI to show, and the next turn tries again.
+    """
+    try:
+        autosave(session.record)
+    except SaveError as error:
+        session.autosave_error = str(error)  # type: ignore[attr-defined]
+    else:
+        session.autosave_error = ""  # type: ignore[attr-defined]
+
+
 def resume_latest() -> tuple[Session | None, str]:
     """Rebuild the session of the newest good autosave, for Continue and ``play --continue``.
 
     Returns the session (``None`` when there is nothing to resume) and the message to show
-    (empty when the newest autosave simply loaded).
+    (empty when the newest autosave simply loaded). The session autosaves after every turn.
     """
     from game.play.session import Session  # here, because the session module imports this one
 
-    found = latest_autosave(quarantine=True)
+    found = find_autosave(quarantine=True)
     if found.save is None:
         return None, found.message
+    record = found.save.record
     try:
-        session = Session.from_record(found.save.record)
+        session = Session.from_record(record)
     except Exception as exc:  # noqa: BLE001 - a save that cannot be replayed must not crash
         return None, t("The autosave from turn {turn} could not be replayed ({detail}). Start "
-                       "the level again from the title screen.", turn=found.save.record.turn,
-                       detail=exc)
-    return session, found.message
+                       "the level again from the title screen.", turn=record.turn, detail=exc)
+    session.on_turn_end = autosave_session
+    message = found.message
+    mismatches = getattr(session, "replay_mismatches", [])
+    if mismatches:
+        note = t("This game was saved by an earlier version of the model: from turn {turn} on, "
+                 "the numbers may differ from what you saw.", turn=mismatches[0])
+        message = f"{message} {note}".strip()
+    return session, message
 
 
 # --- branches --------------------------------------------------------------------------------
@@ -599,30 +627,37 @@ class TurnCheck:
         return self.expected == self.actual and self.metrics_match
 
 
-def rebuild_session(record: GameRecord, upto_turn: int) -> Session:
-    """The session of ``record`` replayed up to the end of ``upto_turn``."""
+def replay_record(record: GameRecord) -> GameRecord:
+    """The record a fresh replay of ``record``'s decisions produces (its own hashes, metrics)."""
     from game.play.session import Session  # here, because the session module imports this one
 
-    return Session.from_record(record, upto_turn=upto_turn)
+    return Session.from_record(record).record
+
+
+def _same_metrics(saved: dict[str, float], replayed: dict[str, float]) -> bool:
+    if saved.keys() != replayed.keys():
+        return False
+    # NaN is stored as null and read back as NaN: equal to itself for this comparison.
+    return all(a == b or (a != a and b != b) for a, b in
+               ((saved[k], float(replayed[k])) for k in saved))
 
 
 def verify_replay(record: GameRecord,
-                  rebuild: Callable[[GameRecord, int], Any] | None = None) -> Iterator[TurnCheck]:
-    """Replay ``record`` turn by turn and compare each turn's state hash with the recorded one.
+                  replay: Callable[[GameRecord], GameRecord] | None = None
+                  ) -> Iterator[TurnCheck]:
+    """Replay ``record`` and compare each turn's state hash and metrics with the saved ones.
 
-    Yields one :class:`TurnCheck` per turn, in order; stops after the first mismatch (later
-    turns cannot match once the states differ). When the rebuilt session keeps a ``record`` of
-    its own, the replayed turn's metrics are compared with the saved ones too.
+    Yields one :class:`TurnCheck` per turn, in order, and stops after the first mismatch (later
+    turns cannot match once the states differ). ``replay`` defaults to :func:`replay_record`.
     """
-    build = rebuild or rebuild_session
+    replayed = (replay or replay_record)(record)
     for saved in record.turns:
-        session = build(record, saved.turn)
-        actual = str(session.state_hash())
-        replayed = getattr(session, "record", None)
-        metrics_match = True
-        if isinstance(replayed, GameRecord) and len(replayed.turns) >= saved.turn:
-            metrics_match = replayed.turns[saved.turn - 1].metrics == saved.metrics
-        check = TurnCheck(saved.turn, saved.state_hash, actual, metrics_match)
+        if saved.turn > len(replayed.turns):
+            yield TurnCheck(saved.turn, saved.state_hash, "(turn not reached)", False)
+            return
+        mine = replayed.turns[saved.turn - 1]
+        check = TurnCheck(saved.turn, saved.state_hash, mine.state_hash,
+                          _same_metrics(saved.metrics, mine.metrics))
         yield check
         if not check.ok:
             return

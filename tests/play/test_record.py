@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 
 import pytest
 
@@ -88,8 +89,11 @@ def test_non_json_text_is_a_record_error() -> None:
         GameRecord.from_json("{not json")
 
 
-def test_a_non_finite_metric_cannot_be_written() -> None:
+def test_a_metric_the_model_could_not_compute_survives_as_nan() -> None:
     record = a_record()
-    record.turns[0].metrics["approval_us"] = float("nan")
-    with pytest.raises(RecordError, match="approval_us"):
-        record.to_json()
+    record.turns[0].metrics["asylum_wait_months_ca"] = float("nan")
+    record.turns[0].metrics["approval_us"] = float("inf")
+    text = record.to_json()
+    assert "NaN" not in text and "Infinity" not in text
+    again = GameRecord.from_json(text).turns[0].metrics
+    assert math.isnan(again["asylum_wait_months_ca"]) and math.isnan(again["approval_us"])

@@ -23,18 +23,18 @@ def state_after(record: GameRecord, upto: int) -> str:
     return hashlib.sha256(json.dumps(decisions, sort_keys=True).encode()).hexdigest()
 
 
-class FakeSession:
-    def __init__(self, record: GameRecord, upto: int) -> None:
-        self.hash = state_after(record, upto)
-
-    def state_hash(self) -> str:
-        return self.hash
+def fake_replay(record: GameRecord) -> GameRecord:
+    """What replaying gives under the stand-in model: every turn's hash recomputed."""
+    again = GameRecord.from_dict(record.to_dict())
+    for turn in again.turns:
+        turn.state_hash = state_after(again, turn.turn)
+    return again
 
 
 @pytest.fixture(autouse=True)
 def fake_session(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("BORDERLINES_DATA_DIR", str(tmp_path / "user"))
-    monkeypatch.setattr(saves, "rebuild_session", FakeSession)
+    monkeypatch.setattr(saves, "replay_record", fake_replay)
 
 
 def a_saved_game(tmp_path: Path, turns: int = 4) -> Path:
@@ -91,9 +91,21 @@ def test_a_missing_file_is_a_message_and_exit_1(tmp_path: Path, capsys) -> None:
 
 def test_a_replay_that_crashes_is_a_message_and_exit_1(
         tmp_path: Path, capsys, monkeypatch: pytest.MonkeyPatch) -> None:
-    def broken(record: GameRecord, upto: int) -> FakeSession:
+    def broken(record: GameRecord) -> GameRecord:
         raise ValueError("unknown lever 'border_agent'")
 
-    monkeypatch.setattr(saves, "rebuild_session", broken)
+    monkeypatch.setattr(saves, "replay_record", broken)
     assert main(["replay", str(a_saved_game(tmp_path))]) == 1
-    assert "could not replay turn 1: unknown lever" in capsys.readouterr().err
+    assert "could not be replayed: unknown lever" in capsys.readouterr().err
+
+
+def test_changed_metrics_with_the_same_hash_are_a_mismatch(
+        tmp_path: Path, capsys, monkeypatch: pytest.MonkeyPatch) -> None:
+    def drifted(record: GameRecord) -> GameRecord:
+        again = fake_replay(record)
+        again.turns[1].metrics["m"] += 0.5
+        return again
+
+    monkeypatch.setattr(saves, "replay_record", drifted)
+    assert main(["replay", str(a_saved_game(tmp_path))]) == 1
+    assert "turn   2: MISMATCH: metrics differ" in capsys.readouterr().out

@@ -263,7 +263,7 @@ def test_continue_falls_back_from_a_corrupt_autosave_and_says_so() -> None:
         path = saves.autosave(record)
     path.write_bytes(path.read_bytes()[:100])
     assert saves.latest_autosave().message  # only looking changes nothing
-    found = saves.latest_autosave(quarantine=True)
+    found = saves.find_autosave(quarantine=True)
     assert found and found.save is not None and found.save.record.turn == 4
     assert "turn 5" in found.message and "from turn 4" in found.message
     assert "incomplete" in found.message
@@ -288,7 +288,8 @@ def test_a_newer_version_autosave_is_left_in_place_and_the_previous_one_offered(
 
 
 def test_continue_with_nothing_saved_says_how_autosave_works() -> None:
-    found = saves.latest_autosave()
+    assert saves.latest_autosave() is None
+    found = saves.find_autosave()
     assert not found and found.save is None
     assert "saves by itself after every turn" in found.message
 
@@ -296,7 +297,8 @@ def test_continue_with_nothing_saved_says_how_autosave_works() -> None:
 def test_continue_with_only_corrupt_autosaves_says_so() -> None:
     path = saves.autosave(a_record(1))
     path.write_bytes(b"\x00\x01garbage")
-    found = saves.latest_autosave()
+    assert saves.latest_autosave() is None
+    found = saves.find_autosave()
     assert found.save is None
     assert "No autosave could be opened" in found.message
 
@@ -349,9 +351,17 @@ def test_a_save_that_cannot_be_written_is_a_message(tmp_path: Path) -> None:
         saves.export_save(a_record(), blocker / "inside.json")
 
 
-def test_a_record_with_a_nan_metric_is_refused_before_anything_is_written(tmp_path: Path) -> None:
+def test_a_nan_metric_does_not_stop_a_save(tmp_path: Path) -> None:
     record = a_record()
     record.turns[0].metrics["approval_us"] = float("nan")
+    loaded = saves.load_save(saves.export_save(record, tmp_path / "nan.json"))
+    assert loaded.turns[0].metrics["approval_us"] != loaded.turns[0].metrics["approval_us"]
+
+
+def test_something_that_is_not_json_in_a_record_is_refused_before_writing(
+        tmp_path: Path) -> None:
+    record = a_record()
+    record.turns[0].decisions[0]["value"] = object()
     with pytest.raises(SaveError, match="could not be saved"):
-        saves.export_save(record, tmp_path / "nan.json")
-    assert not (tmp_path / "nan.json").exists()
+        saves.export_save(record, tmp_path / "odd.json")
+    assert not (tmp_path / "odd.json").exists()

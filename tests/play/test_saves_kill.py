@@ -33,7 +33,7 @@ from game.play.settings import Settings, save_settings
 
 # A big level text makes each write take long enough for kills to land inside it.
 level = "format: borderlines-level/1\nid: kill\n" + "# padding line for a long level\n" * 6000
-found = saves.latest_autosave(quarantine=False)
+found = saves.find_autosave()
 if found.message and found.save is not None:
     print("WARNING " + found.message, flush=True)
 record = found.save.record if found.save else GameRecord(
@@ -87,7 +87,7 @@ def test_saves_survive_thirty_kills_at_random_moments(
         assert resumed >= last_completed
         assert warnings == []
         last_completed = max(last_completed, last_saved)
-        found = saves.latest_autosave(quarantine=False)
+        found = saves.find_autosave()
         assert found.message == ""
         assert found.save is not None and found.save.record.turn >= last_completed
         for path in data_dir.rglob("*"):
