@@ -35,7 +35,10 @@ class App:
         pygame.init()
         theme.reset_fonts()
         pygame.display.set_caption(t("Borderlines") + f" {__version__}")
-        self.settings = settings if settings is not None else load_settings()
+        self.settings_message = ""
+        if settings is None:
+            settings, self.settings_message = load_settings()
+        self.settings = settings
         self.windowed_size = size
         self.screen = self._set_mode(size)
         self.apply_settings(rebuild=False)
@@ -66,7 +69,7 @@ class App:
         """Apply the settings to the theme, the language, the sound and the window."""
         s = self.settings
         theme.set_scale(float(_setting(s, "ui_scale", 1.0)))
-        theme.set_palette(bool(_setting(s, "colour_blind", False)))
+        theme.set_palette(bool(_setting(s, "colourblind", False)))
         theme.set_reduced_motion(bool(_setting(s, "reduced_motion", False)))
         set_language(str(_setting(s, "language", "en")))
         if pygame.mixer.get_init():
@@ -186,19 +189,15 @@ def _setting(settings: Any, name: str, default: Any) -> Any:
     return default if value is None else value
 
 
-def load_settings() -> Any:
-    """The player's saved settings (defaults when there are none or they cannot be read)."""
-    try:
-        from game.play.settings import Settings
-    except ImportError:
-        return None
-    try:
-        return Settings.load()
-    except Exception:  # noqa: BLE001 - a broken settings file must never stop the game opening
-        return Settings()
+def load_settings() -> tuple[Any, str]:
+    """The player's saved settings and a message when the file needed repair (never raises)."""
+    from game.play.settings import load_settings as load
+
+    loaded = load()
+    return loaded.settings, loaded.message
 
 
-def run_app(first: str = "title", level: str | None = None, autoplay: bool = False,
+def run_app(level: str | None = None, autoplay: bool = False,
             screenshots: Path | None = None, resume: bool = False) -> int:
     """Open the window on the title screen (or straight into a level, or a resumed game)."""
     from game.ui.scenes.title import TitleScene

@@ -13,12 +13,25 @@ from collections.abc import Iterable, Sequence
 import pygame
 import pygame_gui
 from pygame_gui.core import UIElement
-from pygame_gui.elements import UIButton, UIHorizontalSlider, UITextEntryLine
+from pygame_gui.elements import UIButton, UIHorizontalSlider, UITextBox, UITextEntryLine
 
 from game.i18n import t
 from game.ui import theme
 
 ACTIVATE_KEYS = (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE)
+#: Keys that scroll a focused text box, and by how many tenths of a page.
+SCROLL_KEYS = {pygame.K_UP: -2, pygame.K_DOWN: 2, pygame.K_PAGEUP: -9, pygame.K_PAGEDOWN: 9,
+               pygame.K_HOME: -1000, pygame.K_END: 1000}
+
+
+def scroll(box: UITextBox, tenths: int) -> None:
+    """Scroll a text box by ``tenths`` of its visible height (no-op when it all fits)."""
+    bar = box.scroll_bar
+    if bar is None:
+        return
+    step = bar.visible_percentage * tenths / 10
+    bar.set_scroll_from_start_percentage(
+        min(1.0 - bar.visible_percentage, max(0.0, bar.start_percentage + step)))
 
 
 class FocusRing:
@@ -103,6 +116,9 @@ class FocusRing:
             item.set_current_value(value)
             return [pygame.event.Event(pygame_gui.UI_HORIZONTAL_SLIDER_MOVED, ui_element=item,
                                        value=item.get_current_value())]
+        if isinstance(item, UITextBox) and event.key in SCROLL_KEYS:
+            scroll(item, SCROLL_KEYS[event.key])
+            return []
         return None
 
     def draw(self, surface: pygame.Surface) -> None:

@@ -31,7 +31,7 @@ class SettingsScene(Scene):
         s = app.settings
         self.draft: dict[str, Any] = {
             "ui_scale": float(getattr(s, "ui_scale", 1.0) or 1.0),
-            "colour_blind": bool(getattr(s, "colour_blind", False)),
+            "colourblind": bool(getattr(s, "colourblind", False)),
             "reduced_motion": bool(getattr(s, "reduced_motion", False)),
             "fullscreen": bool(getattr(s, "fullscreen", False)),
             "volume": float(getattr(s, "volume", 0.8) if s is not None else 0.8),
@@ -83,7 +83,7 @@ class SettingsScene(Scene):
                                      _nearest(d["ui_scale"]))
         self.palette_buttons = choices(row(t("Colours")),
                                        [(False, t("Standard")), (True, t("Colour-blind safe"))],
-                                       d["colour_blind"])
+                                       d["colourblind"])
         self.motion_buttons = choices(row(t("Motion")),
                                       [(False, t("Full")), (True, t("Reduced"))],
                                       d["reduced_motion"])
@@ -127,7 +127,7 @@ class SettingsScene(Scene):
             return self.back()
         if el is self.apply_button:
             return self.apply()
-        for key, group in (("ui_scale", self.scale_buttons), ("colour_blind", self.palette_buttons),
+        for key, group in (("ui_scale", self.scale_buttons), ("colourblind", self.palette_buttons),
                            ("reduced_motion", self.motion_buttons),
                            ("fullscreen", self.display_buttons),
                            ("language", self.language_buttons)):
@@ -141,15 +141,19 @@ class SettingsScene(Scene):
 
     def apply(self) -> Scene:
         """Store the draft in the settings, save them, and rebuild the screen with them."""
-        s = self.app.settings
-        if s is not None:
-            for key, value in self.draft.items():
-                setattr(s, key, value)
-            try:
-                s.save()
-                self.message = t("Saved.")
-            except OSError as error:
-                self.message = t("Could not save the settings: {error}", error=error)
+        from game.play.settings import Settings, SettingsError, save_settings, update_settings
+
+        current = self.app.settings if self.app.settings is not None else Settings()
+        try:
+            self.app.settings = update_settings(current, **self.draft)
+        except SettingsError as error:
+            self.message = str(error)
+            return self
+        try:
+            save_settings(self.app.settings)
+            self.message = t("Saved.")
+        except OSError as error:
+            self.message = t("Could not save the settings: {error}", error=error)
         self.app.apply_settings()
         return self
 

@@ -11,7 +11,7 @@ from game import __version__
 from game.i18n import t
 from game.ui import theme
 from game.ui.scenes.base import QUIT, Scene
-from game.ui.scenes.kit import footer_height
+from game.ui.scenes.kit import footer_height, wrap
 
 
 class TitleScene(Scene):
@@ -23,6 +23,8 @@ class TitleScene(Scene):
         super().__init__(app)
         self._background: pygame.Surface | None = None
         self._autoplay_stage = 0
+        #: A message to show under the menu (a level that would not open, a repaired file).
+        self.notice: str = getattr(app, "settings_message", "") or ""
 
     def enter(self) -> None:
         """Build the menu buttons, centred below the title."""
@@ -109,6 +111,16 @@ class TitleScene(Scene):
             t("Migration policy in North and Central America"), True, theme.TEXT_DIM
         )
         surface.blit(sub, sub.get_rect(center=(w // 2, cy + theme.px(58))))
+        if self.notice:
+            bottom = h - footer_height() - theme.px(40)
+            top = self.buttons[-1].rect.bottom + theme.px(12)
+            box = pygame.Rect(theme.px(40), top, w - theme.px(80), max(0, bottom - top))
+            lines = wrap(theme.font(14), self.notice, box.width)
+            y = box.top
+            for line in lines[: max(1, box.height // theme.font(14).get_linesize())]:
+                s = theme.font(14).render(line, True, theme.ACCENT)
+                surface.blit(s, s.get_rect(midtop=(w // 2, y)))
+                y += theme.font(14).get_linesize()
         version = theme.font(14).render(t("Version {v}", v=__version__), True, theme.TEXT_DIM)
         surface.blit(version, version.get_rect(
             bottomright=(w - theme.px(14), h - footer_height() - theme.px(8))))
@@ -158,10 +170,9 @@ def _map_silhouette(size: tuple[int, int]) -> pygame.Surface | None:
 
 
 def _latest_autosave() -> object | None:
-    try:
-        from game.play.saves import latest_autosave
-    except ImportError:
-        return None
+    """The autosave Continue would open, or None (Continue is then disabled)."""
+    from game.play.saves import latest_autosave
+
     try:
         return latest_autosave()
     except Exception:  # noqa: BLE001 - an unreadable save only disables Continue

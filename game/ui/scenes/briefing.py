@@ -1,0 +1,155 @@
+"""The briefing: the historical context, your role, the objectives, your advisors, the sources."""
+
+from __future__ import annotations
+
+import html
+from typing import TYPE_CHECKING, Any
+
+import pygame
+import pygame_gui
+from pygame_gui.elements import UIButton, UITextBox
+
+from game.i18n import t
+from game.play.decisions import country_name, lever_label
+from game.sim.registry import levers_for
+from game.ui import theme
+from game.ui.scenes.base import Scene
+from game.ui.scenes.kit import draw_wrapped, fit, footer_height, header, header_height, panel
+
+if TYPE_CHECKING:
+    from game.ui.app import App
+
+
+def advisor_notes(country: str) -> list[str]:
+    """What the player's advisors point out: the slowest levers, from the registry's delays."""
+    specs = [s for s in levers_for(country) if s.kind != "choice"]
+    slow = sorted(specs, key=lambda s: -s.delay_months.get(country, 0))[:3]
+    notes = [t("{lever}: a change takes {n} months to reach full effect.",
+               lever=lever_label(s.name).capitalize(), n=s.delay_months.get(country, 0))
+             for s in slow]
+    notes.append(t("Before you end a turn, the forecast under the map shows the likely range "
+                   "of next turn's numbers."))
+    return notes
+
+
+class BriefingScene(Scene):
+    """What the player reads before deciding (and can come back to from the desk)."""
+
+    name = "briefing"
+
+    def __init__(self, app: App, game: Any) -> None:
+        super().__init__(app)
+        self.game = game
+
+    def enter(self) -> None:
+        """The briefing text in a scrollable box; role, objectives, advisors beside it."""
+        w, h = self.app.screen.get_size()
+        m = self.app.manager
+        gap = theme.px(12)
+        top = header_height() + gap
+        bottom = h - footer_height() - gap
+        bh = theme.px(46)
+        lw = int((w - 3 * gap) * 0.56)
+        self.left = pygame.Rect(gap, top, lw, bottom - top - bh - gap)
+        self.right = pygame.Rect(self.left.right + gap, top, w - self.left.right - 2 * gap,
+                                 bottom - top - bh - gap)
+        self.text_box = UITextBox(self._briefing_html(), self.left, manager=m)
+        bw = min(theme.px(240), (w - 3 * gap) // 2)
+        label = t("Go to the desk") if not self.game.reports else t("Back to the desk")
+        self.desk_button = UIButton(pygame.Rect(w - gap - bw, bottom - bh, bw, bh), label,
+                                    manager=m, object_id="#primary")
+        self.back_button = UIButton(pygame.Rect(w - 2 * gap - 2 * bw, bottom - bh, bw, bh),
+                                    t("Choose another level") if not self.game.reports
+                                    else t("Title screen"), manager=m)
+        self.focus.add(self.text_box, self.back_button, self.desk_button)
+        self.focus.focus(self.desk_button)
+
+    def _briefing_html(self) -> str:
+        g = self.game
+        parts = [f"<b>{html.escape(g.title)}</b>", html.escape(g.date_label), ""]
+        for paragraph in g.briefing().split("\n"):
+            parts.append(html.escape(paragraph))
+        sources = g.session.view.sources()
+        if sources:
+            parts += ["", f"<b>{html.escape(t('Sources'))}</b>"]
+            parts += [html.escape(s) for s in sources]
+        return "<br>".join(parts)
+
+    def handle(self, event: pygame.event.Event) -> Scene | None:
+        """The desk, or back."""
+        if event.type == pygame_gui.UI_BUTTON_PRESSED:
+            if event.ui_element is self.desk_button:
+                return self.desk()
+            if event.ui_element is self.back_button:
+                return self.back()
+        return super().handle(event)
+
+    def desk(self) -> Scene:
+        """Open the policy desk."""
+        from game.ui.scenes.desk import DeskScene
+
+        return DeskScene(self.app, self.game)
+
+    def back(self) -> Scene | None:
+        """Before the first turn: the level picker; later: the title (the game is autosaved)."""
+        if self.game.reports:
+            from game.ui.scenes.title import TitleScene
+
+            return TitleScene(self.app)
+        from game.ui.scenes.level_picker import LevelPickerScene
+
+        return LevelPickerScene(self.app)
+
+    def autoplay(self) -> Scene | None:
+        """Read, then go to the desk."""
+        return self.desk()
+
+    def hints(self) -> list[tuple[str, str]]:
+        """Briefing keys."""
+        return [(t("Tab"), t("Next")), (t("Up/Down"), t("Scroll")), (t("Enter"), t("Press")),
+                (t("Esc"), t("Back"))]
+
+    def draw(self, surface: pygame.Surface) -> None:
+        """Paint the header and the role, objectives and advisors panels."""
+        surface.fill(theme.BACKGROUND)
+        g = self.game
+        header(surface, t("Briefing"), g.title)
+        f, bold = theme.font(14), theme.font(15, bold=True)
+        r = self.right
+        objectives = g.objectives()
+        notes = advisor_notes(g.player)
+        role_h = bold.get_linesize() + 4 * f.get_linesize() + theme.px(30)
+        obj_h = (r.height - role_h - 2 * theme.px(10)) // 2
+        role = pygame.Rect(r.left, r.top, r.width, role_h)
+        obj = pygame.Rect(r.left, role.bottom + theme.px(10), r.width, obj_h)
+        adv = pygame.Rect(r.left, obj.bottom + theme.px(10), r.width,
+                          r.bottom - obj.bottom - theme.px(10))
+        inner = panel(surface, role, t("Your role"))
+        if g.autoplay:
+            lead = t("Autoplay: every country is led by its AI leader.")
+        else:
+            lead = t("You lead {country}.", country=country_name(g.player))
+        surface.blit(fit(bold, lead, inner.width, theme.ACCENT), inner.topleft)
+        others = [t("{country}: {who}", country=country_name(c),
+                    who=t("you") if label == "human" else
+                    t("AI leader, {p}", p=t(label.partition(":")[2])))
+                  for c, label in g.roles().items() if c != g.player or g.autoplay]
+        draw_wrapped(surface, f, " · ".join(others),
+                     pygame.Rect(inner.left, inner.top + bold.get_linesize() + theme.px(4),
+                                 inner.width, inner.height - bold.get_linesize()),
+                     theme.TEXT_DIM, 3)
+        inner = panel(surface, obj, t("Objectives"))
+        self._bullets(surface, inner, objectives or [t("This level has no objectives: "
+                                                       "explore freely.")])
+        inner = panel(surface, adv, t("Your advisors"))
+        self._bullets(surface, inner, notes)
+
+    def _bullets(self, surface: pygame.Surface, rect: pygame.Rect, items: list[str]) -> None:
+        f = theme.font(14)
+        y = rect.top
+        for item in items:
+            if y + f.get_linesize() > rect.bottom:
+                break
+            used = draw_wrapped(surface, f, "• " + item,
+                                pygame.Rect(rect.left, y, rect.width, rect.bottom - y))
+            y += used + theme.px(4)

@@ -1,0 +1,387 @@
+"""The debrief: the game over time, against the status quo, and what to discuss.
+
+Tabs show charts (observed vs true flows; scores and deaths against the status-quo baseline),
+the timeline of decisions, objectives and stars, and discussion questions with sources. Export
+writes every metric per turn as CSV and each chart as PNG into a folder the player types (a
+default under the user's data directory is filled in).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import pygame
+import pygame_gui
+from pygame_gui.elements import UIButton, UITextEntryLine
+
+from game.i18n import t
+from game.paths import user_data_dir
+from game.ui import theme
+from game.ui.scenes.base import Scene
+from game.ui.scenes.desk import metric_label
+from game.ui.scenes.kit import (
+    draw_wrapped,
+    fit,
+    footer_height,
+    header,
+    header_height,
+    number,
+    panel,
+)
+
+if TYPE_CHECKING:
+    from game.play.report import Debrief
+    from game.ui.app import App
+
+TABS = (("charts", "Charts"), ("timeline", "Decisions"), ("objectives", "Objectives"),
+        ("discuss", "Discuss"), ("export", "Export"))
+
+
+def chart_specs(debrief: Debrief, player: str) -> list[tuple[str, list[tuple[str, list[float]]]]]:
+    """The debrief's charts: (title, [(series label, values per turn), ...])."""
+    charts: list[tuple[str, list[tuple[str, list[float]]]]] = []
+    if debrief.observed_vs_true:
+        charts.append((t("Observed vs true"), [
+            (metric_label(name), list(values)) for name, values in
+            debrief.observed_vs_true.items()]))
+    for metric in ("humanitarian_score", f"political_score_{player.lower()}",
+                   "deaths_in_transit"):
+        if metric in debrief.history:
+            charts.append((metric_label(metric), [
+                (t("Your game"), list(debrief.history[metric])),
+                (t("Status quo"), list(debrief.baseline.get(metric, []))),
+            ]))
+    return charts
+
+
+def draw_chart(surface: pygame.Surface, rect: pygame.Rect, title: str,
+               series: list[tuple[str, list[float]]], months: tuple[str, ...]) -> None:
+    """A line chart with a title, a legend, y gridlines and the first and last month."""
+    bold, small = theme.font(14, bold=True), theme.font(12)
+    pygame.draw.rect(surface, theme.PANEL, rect, border_radius=theme.px(8))
+    pygame.draw.rect(surface, theme.PANEL_EDGE, rect, width=1, border_radius=theme.px(8))
+    inner = rect.inflate(-theme.px(16), -theme.px(12))
+    surface.blit(fit(bold, title, inner.width), inner.topleft)
+    # Legend under the title; dashes distinguish series without relying on colour.
+    y = inner.top + bold.get_linesize()
+    x = inner.left
+    for i, (label, _) in enumerate(series):
+        colour = theme.SERIES[i % len(theme.SERIES)]
+        pygame.draw.line(surface, colour, (x, y + small.get_linesize() // 2),
+                         (x + theme.px(14), y + small.get_linesize() // 2), max(2, theme.px(3)))
+        s = fit(small, label, max(0, inner.right - x - theme.px(20)), theme.TEXT_DIM)
+        surface.blit(s, (x + theme.px(18), y))
+        x += s.get_width() + theme.px(32)
+    plot = pygame.Rect(inner.left + theme.px(44), y + small.get_linesize() + theme.px(6),
+                       inner.width - theme.px(48),
+                       inner.bottom - y - 2 * small.get_linesize() - theme.px(8))
+    values = [v for _, vs in series for v in vs]
+    if plot.height < theme.px(20) or not values:
+        return
+    lo, hi = min(0.0, min(values)), max(values)
+    if hi <= lo:
+        hi = lo + 1
+    for k in range(5):
+        v = lo + (hi - lo) * k / 4
+        gy = plot.bottom - int(plot.height * k / 4)
+        pygame.draw.line(surface, theme.PANEL_HIGHLIGHT, (plot.left, gy), (plot.right, gy))
+        lab = small.render(number(v), True, theme.TEXT_DIM)
+        surface.blit(lab, lab.get_rect(midright=(plot.left - theme.px(4), gy)))
+    n = max(len(vs) for _, vs in series)
+    for i, (_, vs) in enumerate(series):
+        if not vs:
+            continue
+        colour = theme.SERIES[i % len(theme.SERIES)]
+        pts = [(plot.left + (plot.width * j // max(1, n - 1)),
+                plot.bottom - int((v - lo) / (hi - lo) * plot.height)) for j, v in enumerate(vs)]
+        if len(pts) == 1:
+            pygame.draw.circle(surface, colour, pts[0], theme.px(4))
+        elif i == 1:
+            _dashed(surface, colour, pts, max(2, theme.px(2)))
+        else:
+            pygame.draw.lines(surface, colour, False, pts, max(2, theme.px(3)))
+    if months:
+        first = small.render(months[0], True, theme.TEXT_DIM)
+        last = small.render(months[-1], True, theme.TEXT_DIM)
+        surface.blit(first, (plot.left, plot.bottom + theme.px(2)))
+        surface.blit(last, last.get_rect(topright=(plot.right, plot.bottom + theme.px(2))))
+
+
+def _dashed(surface: pygame.Surface, colour: tuple[int, int, int],
+            pts: list[tuple[int, int]], width: int) -> None:
+    dash = theme.px(8)
+    for (x0, y0), (x1, y1) in zip(pts, pts[1:], strict=False):
+        length = max(1, int(((x1 - x0) ** 2 + (y1 - y0) ** 2) ** 0.5))
+        for s in range(0, length, 2 * dash):
+            a, b = s / length, min(1.0, (s + dash) / length)
+            pygame.draw.line(surface, colour, (x0 + (x1 - x0) * a, y0 + (y1 - y0) * a),
+                             (x0 + (x1 - x0) * b, y0 + (y1 - y0) * b), width)
+
+
+def default_export_dir(debrief: Debrief) -> Path:
+    """``<user data>/exports/<level>-<date time>``: a new folder per export."""
+    stamp = datetime.now().strftime("%Y-%m-%d_%H%M")
+    return user_data_dir() / "exports" / f"{debrief.level_id}-{stamp}"
+
+
+def export(debrief: Debrief, folder: Path, player: str) -> list[Path]:
+    """Write ``metrics.csv`` and one PNG per chart into ``folder``; returns the files written."""
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\n").writerows(debrief.csv_rows())
+    written.append(_write_atomic(folder / "metrics.csv", buffer.getvalue().encode("utf-8")))
+    for i, (title, series) in enumerate(chart_specs(debrief, player), start=1):
+        chart = pygame.Surface((theme.px(960), theme.px(540)))
+        chart.fill(theme.BACKGROUND)
+        draw_chart(chart, chart.get_rect(), title, series, debrief.months)
+        path = folder / f"chart_{i:02d}_{_slug(title)}.png"
+        tmp = path.with_name(path.name + ".tmp.png")
+        pygame.image.save(chart, str(tmp))
+        os.replace(tmp, path)
+        written.append(path)
+    return written
+
+
+def _write_atomic(path: Path, data: bytes) -> Path:
+    tmp = path.with_name(path.name + ".tmp")
+    with open(tmp, "wb") as handle:
+        handle.write(data)
+        handle.flush()
+        os.fsync(handle.fileno())
+    os.replace(tmp, path)
+    return path
+
+
+def _slug(text: str) -> str:
+    return "".join(c if c.isalnum() else "_" for c in text.lower()).strip("_")[:40]
+
+
+class DebriefScene(Scene):
+    """The end of a level: charts, decisions, objectives and stars, questions, export."""
+
+    name = "debrief"
+
+    def __init__(self, app: App, game: Any) -> None:
+        super().__init__(app)
+        self.game = game
+        self.debrief: Debrief = game.debrief()
+        self.player: str = game.player
+        self.tab = "charts"
+        self.folder_text = str(default_export_dir(self.debrief))
+        self.message = ""
+        self.message_bad = False
+
+    def enter(self) -> None:
+        """Tabs along the top, the tab's content, Title button at the bottom right."""
+        w, h = self.app.screen.get_size()
+        m = self.app.manager
+        gap = theme.px(12)
+        top = header_height() + gap
+        bottom = h - footer_height() - gap
+        th = theme.font(15).get_linesize() + theme.px(10)
+        bh = theme.px(44)
+        tw = min(theme.px(150), (w - 2 * gap - theme.px(200)) // len(TABS))
+        self.tab_buttons: list[tuple[UIButton, str]] = []
+        for i, (key, label) in enumerate(TABS):
+            b = UIButton(pygame.Rect(gap + i * tw, top, tw, th), t(label), manager=m,
+                         object_id="#tab_selected" if key == self.tab else "#tab")
+            self.tab_buttons.append((b, key))
+            self.focus.add(b)
+        self.body = pygame.Rect(gap, top + th + gap, w - 2 * gap, bottom - bh - 2 * gap
+                                - top - th)
+        bw = min(theme.px(220), w // 3)
+        self.title_button = UIButton(pygame.Rect(w - gap - bw, bottom - bh, bw, bh),
+                                     t("Back to the title"), manager=m, object_id="#primary")
+        self.stars_rect = pygame.Rect(gap, bottom - bh, w - 3 * gap - bw, bh)
+        self.entry = self.export_button = None
+        if self.tab == "export":
+            inner = self.body.inflate(-2 * theme.px(20), -2 * theme.px(20))
+            ew = inner.width - theme.px(160) - theme.px(10)
+            y = inner.top + theme.px(90)
+            self.entry = UITextEntryLine(pygame.Rect(inner.left, y, ew, theme.px(36)), manager=m)
+            self.entry.set_text(self.folder_text)
+            self.export_button = UIButton(pygame.Rect(inner.left + ew + theme.px(10), y,
+                                                      theme.px(160), theme.px(36)),
+                                          t("Export"), manager=m, object_id="#primary")
+            self.focus.add(self.entry, self.export_button)
+        self.focus.add(self.title_button)
+        current = next((b for b, k in self.tab_buttons if k == self.tab), None)
+        self.focus.focus(current or self.title_button)
+
+    def handle(self, event: pygame.event.Event) -> Scene | None:
+        """Tabs, export and the way back to the title."""
+        if event.type == pygame_gui.UI_TEXT_ENTRY_CHANGED and event.ui_element is self.entry:
+            self.folder_text = self.entry.get_text()
+        if event.type == pygame_gui.UI_TEXT_ENTRY_FINISHED and event.ui_element is self.entry:
+            self.folder_text = self.entry.get_text()
+            self.do_export()
+            return None
+        if event.type == pygame_gui.UI_BUTTON_PRESSED:
+            if event.ui_element is self.title_button:
+                return self.back()
+            if event.ui_element is self.export_button:
+                if self.entry is not None:
+                    self.folder_text = self.entry.get_text()
+                self.do_export()
+                return None
+            for b, key in self.tab_buttons:
+                if event.ui_element is b:
+                    self.tab = key
+                    return self
+        return super().handle(event)
+
+    def do_export(self) -> list[Path]:
+        """Export into the typed folder; say what was written or why not."""
+        folder = Path(self.folder_text.strip()).expanduser()
+        if not self.folder_text.strip():
+            self.message, self.message_bad = t("Type a folder to export into."), True
+            return []
+        try:
+            files = export(self.debrief, folder, self.player)
+        except OSError as error:
+            self.message = t("Could not write to {folder}: {error}", folder=folder,
+                             error=error.strerror or error)
+            self.message_bad = True
+            return []
+        self.message = t("Wrote {n} files to {folder}", n=len(files), folder=folder)
+        self.message_bad = False
+        return files
+
+    def back(self) -> Scene | None:
+        """Back to the title."""
+        from game.ui.scenes.title import TitleScene
+
+        return TitleScene(self.app)
+
+    def autoplay(self) -> Scene | None:
+        """Autoplay ends at the title after the debrief."""
+        return self.back()
+
+    def hints(self) -> list[tuple[str, str]]:
+        """Debrief keys."""
+        return [(t("Tab"), t("Next")), (t("Enter"), t("Press")), (t("Esc"), t("Title"))]
+
+    # -- drawing --------------------------------------------------------------------------------
+
+    def draw(self, surface: pygame.Surface) -> None:
+        """Paint the header, the current tab and the stars."""
+        surface.fill(theme.BACKGROUND)
+        d = self.debrief
+        header(surface, t("Debrief: {title}", title=d.title),
+               t("{turns} turns · {first} to {last}", turns=d.turns,
+                 first=d.months[0] if d.months else "", last=d.months[-1] if d.months else ""))
+        getattr(self, f"_draw_{self.tab}")(surface)
+        self._draw_stars(surface)
+
+    def _draw_stars(self, surface: pygame.Surface) -> None:
+        d = self.debrief
+        r = self.stars_rect
+        star = theme.font(26, bold=True)
+        x = r.left
+        for i in range(d.max_stars):
+            s = star.render("★", True, theme.ACCENT if i < d.stars else theme.PANEL_EDGE)
+            surface.blit(s, s.get_rect(midleft=(x, r.centery)))
+            x += s.get_width() + theme.px(2)
+        verdict = t("Level won") if d.won else t("Level not won this time")
+        v = fit(theme.font(16, bold=True), verdict, r.right - x - theme.px(12),
+                theme.GOOD if d.won else theme.TEXT_DIM)
+        surface.blit(v, v.get_rect(midleft=(x + theme.px(12), r.centery)))
+
+    def _draw_charts(self, surface: pygame.Surface) -> None:
+        charts = chart_specs(self.debrief, self.player)
+        if not charts:
+            draw_wrapped(surface, theme.font(15), t("No turns were played."), self.body)
+            return
+        cols = 2
+        rows = -(-len(charts) // cols)
+        gap = theme.px(10)
+        cw = (self.body.width - gap) // cols
+        ch = (self.body.height - gap * (rows - 1)) // rows
+        for i, (title, series) in enumerate(charts):
+            r = pygame.Rect(self.body.left + (i % cols) * (cw + gap),
+                            self.body.top + (i // cols) * (ch + gap), cw, ch)
+            draw_chart(surface, r, title, series, self.debrief.months)
+
+    def _draw_timeline(self, surface: pygame.Surface) -> None:
+        inner = panel(surface, self.body, t("Decisions, turn by turn"))
+        f, small = theme.font(14), theme.font(13, bold=True)
+        entries = self.debrief.timeline
+        if not entries:
+            draw_wrapped(surface, f, t("No decisions were recorded."), inner, theme.TEXT_DIM)
+            return
+        line = f.get_linesize()
+        # Two columns when there is much to show, newest last, cut to what fits.
+        cols = 2 if len(entries) * line > inner.height else 1
+        cw = inner.width // cols
+        per_col = max(1, inner.height // line)
+        shown = entries[-per_col * cols:]
+        for i, e in enumerate(shown):
+            x = inner.left + (i // per_col) * cw
+            y = inner.top + (i % per_col) * line
+            tag = small.render(f"{e.month}", True, theme.ACCENT)
+            surface.blit(tag, (x, y))
+            surface.blit(fit(f, e.text, cw - tag.get_width() - theme.px(20)),
+                         (x + tag.get_width() + theme.px(8), y))
+
+    def _draw_objectives(self, surface: pygame.Surface) -> None:
+        inner = panel(surface, self.body, t("Objectives"))
+        f, bold = theme.font(15), theme.font(15, bold=True)
+        y = inner.top
+        if not self.debrief.objectives:
+            draw_wrapped(surface, f, t("This level has no objectives."), inner, theme.TEXT_DIM)
+        for o in self.debrief.objectives:
+            mark = bold.render("✓" if o.met else "✗", True, theme.GOOD if o.met else theme.BAD)
+            surface.blit(mark, (inner.left, y))
+            text = o.text
+            if o.value is not None:
+                text += " " + t("(reached {v}, target {target})", v=number(o.value),
+                                target=number(o.target))
+            used = draw_wrapped(surface, f, text, pygame.Rect(inner.left + theme.px(28), y,
+                                                              inner.width - theme.px(28),
+                                                              inner.bottom - y), theme.TEXT, 2)
+            y += max(used, f.get_linesize()) + theme.px(8)
+            if y > inner.bottom:
+                break
+
+    def _draw_discuss(self, surface: pygame.Surface) -> None:
+        half = (self.body.width - theme.px(10)) // 2
+        q_rect = pygame.Rect(self.body.left, self.body.top, half, self.body.height)
+        s_rect = pygame.Rect(self.body.left + half + theme.px(10), self.body.top,
+                             self.body.width - half - theme.px(10), self.body.height)
+        f, small = theme.font(15), theme.font(13)
+        inner = panel(surface, q_rect, t("Questions for discussion"))
+        y = inner.top
+        for i, q in enumerate(self.debrief.questions, start=1):
+            used = draw_wrapped(surface, f, f"{i}. {q}", pygame.Rect(inner.left, y, inner.width,
+                                                                     inner.bottom - y))
+            y += used + theme.px(8)
+            if y >= inner.bottom:
+                break
+        inner = panel(surface, s_rect, t("Sources"))
+        y = inner.top
+        for src in self.debrief.sources:
+            used = draw_wrapped(surface, small, src, pygame.Rect(inner.left, y, inner.width,
+                                                                 inner.bottom - y),
+                                theme.TEXT_DIM)
+            y += used + theme.px(6)
+            if y >= inner.bottom:
+                break
+
+    def _draw_export(self, surface: pygame.Surface) -> None:
+        inner = panel(surface, self.body, t("Export for your class"))
+        f = theme.font(15)
+        draw_wrapped(surface, f, t("Writes metrics.csv (every metric, every turn, with the "
+                                   "status-quo baseline) and one PNG per chart into this "
+                                   "folder:"), pygame.Rect(inner.left, inner.top, inner.width,
+                                                           theme.px(70)), theme.TEXT)
+        if self.message and self.entry is not None:
+            y = self.entry.rect.bottom + theme.px(14)
+            draw_wrapped(surface, f, self.message,
+                         pygame.Rect(inner.left, y, inner.width, inner.bottom - y),
+                         theme.BAD if self.message_bad else theme.GOOD)

@@ -1,0 +1,702 @@
+"""The policy desk: the map, the levers in tabs, proposals, the advisors' forecast, End turn.
+
+The desk keeps the player's changes as a draft and checks them at once against a copy of the
+turn's table with the same :class:`~game.play.decisions.SetLever` commands the session will run,
+so the budget left and any refusal ("The aid budget exceeds this turn's budget by $120M.") show
+while the slider moves. End turn sends the draft to the session and opens the turn report.
+"""
+
+from __future__ import annotations
+
+import copy
+import math
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
+
+import pygame
+import pygame_gui
+from pygame_gui.elements import UIButton, UIHorizontalSlider, UITextEntryLine
+
+from game.i18n import t
+from game.play.decisions import (
+    DecisionRejected,
+    ProposeAgreement,
+    SetLever,
+    Table,
+    ThreatenTariff,
+    agreement_label,
+    country_name,
+    lever_label,
+    money,
+)
+from game.sim.registry import AGREEMENTS, LEVERS, METRICS, LeverSpec
+from game.ui import theme
+from game.ui.scenes.base import Scene
+from game.ui.scenes.kit import (
+    draw_wrapped,
+    fit,
+    footer_height,
+    number,
+    panel,
+)
+
+if TYPE_CHECKING:
+    from game.ui.app import App
+
+#: Tabs in order: registry tab name → label. Diplomacy is added after the lever tabs.
+TABS = (("visas", "Visas"), ("borders", "Borders"), ("asylum", "Asylum"), ("aid", "Aid"),
+        ("home", "Home"))
+DIPLOMACY = "diplomacy"
+#: Choice labels, so the radio buttons read as words rather than identifiers.
+CHOICE_LABELS = {
+    "release": "Release",
+    "alternatives": "Alternatives",
+    "detain": "Detain",
+    "detain_separate": "Separate families",
+    "expel": "Expel",
+    "remove": "Remove",
+    "prosecute": "Prosecute",
+}
+
+
+def slider_step(spec: LeverSpec) -> float:
+    """A round step for a lever's slider: about 1/500 of its range (100 agents, $1M, ...)."""
+    raw = max(1e-9, (spec.high - spec.low) / 500)
+    power = 10 ** math.floor(math.log10(raw))
+    for k in (1, 2, 5, 10):
+        if raw <= k * power:
+            return float(k * power)
+    return float(10 * power)
+
+
+def lever_total(value: object) -> float:
+    """A number lever's value (an aid split counts as its total)."""
+    if isinstance(value, Mapping):
+        return float(sum(value.values()))
+    return float(value)  # type: ignore[arg-type]
+
+
+def forecast_metrics(player: str) -> tuple[str, ...]:
+    """The metrics the advisors forecast for a player: people first, then the player's standing."""
+    approval = f"approval_{player.lower()}"
+    metrics = ["us_border_encounters", "deaths_in_transit", "protection_granted",
+               "humanitarian_score"]
+    if approval in METRICS:
+        metrics.append(approval)
+    return tuple(metrics)
+
+
+class DeskScene(Scene):
+    """Decide one turn: levers, proposals, forecast; End turn runs the simulation."""
+
+    name = "desk"
+
+    def __init__(self, app: App, game: Any) -> None:
+        super().__init__(app)
+        self.game = game
+        self.player: str = game.player
+        self.draft: dict[str, object] = {}
+        self.message = ""
+        self.message_bad = False
+        self.forecast: dict[str, tuple[float, float, float]] | None = None
+        self.forecast_note = ""
+        self._forecast_dirty = True
+        self.tab = self.tabs()[0][0]
+        self.map_view: Any = None
+        self.animating = False
+
+    # -- data -----------------------------------------------------------------------------------
+
+    @property
+    def table(self) -> Table:
+        """The turn's table as the session holds it (before the draft)."""
+        return self.game.table
+
+    def tabs(self) -> list[tuple[str, str]]:
+        """The tabs this player has: those with levers, then Diplomacy."""
+        have = {spec.tab for spec in LEVERS.values() if self.player in spec.countries}
+        return [(k, t(label)) for k, label in TABS if k in have] + [(DIPLOMACY, t("Diplomacy"))]
+
+    def levers(self, tab: str) -> list[LeverSpec]:
+        """The player's levers on one tab."""
+        return [s for s in LEVERS.values() if s.tab == tab and self.player in s.countries]
+
+    def value(self, lever: str) -> object:
+        """A lever's value with the draft applied."""
+        if lever in self.draft:
+            return self.draft[lever]
+        return self.table.policy.value(self.player, lever)
+
+    def draft_table(self, extra: dict[str, object] | None = None) -> Table:
+        """A copy of the table with the draft applied (raises DecisionRejected if it is illegal)."""
+        table = copy.deepcopy(self.table)
+        for lever, value in {**self.draft, **(extra or {})}.items():
+            SetLever(self.player, lever, value).apply(table)
+        return table
+
+    def try_set(self, lever: str, value: object) -> bool:
+        """Put a lever in the draft if the rules allow it; otherwise say why and keep the old."""
+        try:
+            self.draft_table({lever: value})
+        except DecisionRejected as refusal:
+            self.say(str(refusal), bad=True)
+            return False
+        self.draft[lever] = value
+        self._forecast_dirty = True
+        self.say("")
+        return True
+
+    def say(self, text: str, bad: bool = False) -> None:
+        """Show a message above the End turn button."""
+        self.message, self.message_bad = text, bad
+
+    def budget(self) -> tuple[float, float]:
+        """(left, total) of the player's budget this turn with the draft applied, US$M."""
+        try:
+            table = self.draft_table()
+        except DecisionRejected:
+            table = self.table
+        total = table.budgets.get(self.player, 0.0)
+        return table.budget_left(self.player), total
+
+    # -- layout ---------------------------------------------------------------------------------
+
+    def enter(self) -> None:
+        """Lay out the top bar, the map, the forecast strip and the lever panel."""
+        w, h = self.app.screen.get_size()
+        gap = theme.px(10)
+        self.top_rect = pygame.Rect(0, 0, w, theme.font(20, bold=True).get_linesize()
+                                    + theme.font(13).get_linesize() + theme.px(14))
+        body = pygame.Rect(gap, self.top_rect.bottom + gap, w - 2 * gap,
+                           h - footer_height() - self.top_rect.bottom - 2 * gap)
+        pw = min(max(theme.px(380), int(body.width * 0.36)), int(body.width * 0.5))
+        self.panel_rect = pygame.Rect(body.right - pw, body.top, pw, body.height)
+        left = pygame.Rect(body.left, body.top, body.width - pw - gap, body.height)
+        fh = min(theme.px(150), left.height // 3)
+        self.forecast_rect = pygame.Rect(left.left, left.bottom - fh, left.width, fh)
+        self.map_rect = pygame.Rect(left.left, left.top, left.width, left.height - fh - gap)
+        self._build_map()
+        self._build_panel()
+
+    def _build_map(self) -> None:
+        try:
+            from game.ui.map import MapView
+        except ImportError:
+            self.map_view = None
+            return
+        if self.map_view is None:
+            self.map_view = MapView()
+        self.map_view.resize(self.map_rect)
+        state = getattr(self.game, "map_state", None)
+        if callable(state):
+            self.map_view.set_state(state())
+        self.animating = bool(getattr(self.map_view, "animating", True)) and \
+            not theme.reduced_motion()
+
+    def _build_panel(self) -> None:
+        m = self.app.manager
+        inner = self.panel_rect.inflate(-2 * theme.px(10), -2 * theme.px(10))
+        self.tab_buttons: list[tuple[UIButton, str]] = []
+        tabs = self.tabs()
+        th = theme.font(15).get_linesize() + theme.px(10)
+        tw = inner.width // len(tabs)
+        for i, (key, label) in enumerate(tabs):
+            rect = pygame.Rect(inner.left + i * tw, inner.top, tw if i < len(tabs) - 1
+                               else inner.width - i * tw, th)
+            b = UIButton(rect, label, manager=m,
+                         object_id="#tab_selected" if key == self.tab else "#tab")
+            self.tab_buttons.append((b, key))
+            self.focus.add(b)
+        # Budget bar under the tabs, then the rows, then the message and End turn at the bottom.
+        self.budget_rect = pygame.Rect(inner.left, inner.top + th + theme.px(8), inner.width,
+                                       theme.font(14).get_linesize() + theme.px(12))
+        bh = theme.px(44)
+        self.end_button = UIButton(
+            pygame.Rect(inner.right - min(theme.px(200), inner.width // 2), inner.bottom - bh,
+                        min(theme.px(200), inner.width // 2), bh),
+            t("End turn"), manager=m, object_id="#primary")
+        self.end_button.set_tooltip(t("Run the next {n} months with these decisions.",
+                                      n=self.table.months_per_turn))
+        self.message_rect = pygame.Rect(inner.left, inner.bottom - bh,
+                                        inner.width - self.end_button.rect.width - theme.px(8), bh)
+        self.rows_rect = pygame.Rect(inner.left, self.budget_rect.bottom + theme.px(8),
+                                     inner.width,
+                                     self.message_rect.top - self.budget_rect.bottom
+                                     - theme.px(16))
+        self.controls: dict[str, dict[str, Any]] = {}
+        self.row_rects: list[tuple[str, pygame.Rect]] = []
+        self.deal_rows: list[dict[str, Any]] = []
+        if self.tab == DIPLOMACY:
+            self._build_diplomacy()
+        else:
+            self._build_levers()
+        self.focus.add(self.end_button)
+        if self.focus.index is None:
+            self.focus.focus(self.end_button)
+
+    def _build_levers(self) -> None:
+        m = self.app.manager
+        specs = self.levers(self.tab)
+        area = self.rows_rect
+        line = theme.font(15, bold=True).get_linesize()
+        small = theme.font(13).get_linesize()
+        control_h = theme.px(30)
+        row_h = line + control_h + small + theme.px(14)
+        spare = max(0, (area.height - row_h * len(specs)) // max(1, len(specs)))
+        y = area.top
+        for spec in specs:
+            rect = pygame.Rect(area.left, y, area.width, row_h)
+            self.row_rects.append((spec.name, rect))
+            cy = y + line + theme.px(4)
+            controls: dict[str, Any] = {"rect": rect}
+            if spec.kind == "choice":
+                n = len(spec.choices)
+                bw = (area.width - (n - 1) * theme.px(4)) // n
+                current = self.value(spec.name)
+                buttons = []
+                for i, choice in enumerate(spec.choices):
+                    r = pygame.Rect(area.left + i * (bw + theme.px(4)), cy, bw, control_h)
+                    b = UIButton(r, t(CHOICE_LABELS.get(choice, choice)), manager=m,
+                                 object_id="#tab_selected" if choice == current else "#tab")
+                    b.set_tooltip(t("{lever}: {choice}", lever=lever_label(spec.name).capitalize(),
+                                    choice=t(CHOICE_LABELS.get(choice, choice))))
+                    buttons.append((b, choice))
+                    self.focus.add(b)
+                controls["choices"] = buttons
+            else:
+                ew = theme.px(96)
+                value = lever_total(self.value(spec.name))
+                slider = UIHorizontalSlider(
+                    pygame.Rect(area.left, cy, area.width - ew - theme.px(8), control_h),
+                    float(min(max(value, spec.low), spec.high)), (float(spec.low),
+                                                                  float(spec.high)),
+                    manager=m, click_increment=slider_step(spec))
+                entry = UITextEntryLine(
+                    pygame.Rect(area.right - ew, cy, ew, control_h), manager=m)
+                entry.set_text(_plain(value))
+                entry.set_allowed_characters([*"0123456789.,"])
+                slider.set_tooltip(t(spec.description))
+                controls.update(slider=slider, entry=entry)
+                self.focus.add(slider, entry)
+            self.controls[spec.name] = controls
+            y += row_h + min(spare, theme.px(14))
+
+    def _build_diplomacy(self) -> None:
+        m = self.app.manager
+        area = self.rows_rect
+        kinds = [k for k, spec in AGREEMENTS.items() if self.player in spec.proposers
+                 and self._partners(k)]
+        line = theme.font(14, bold=True).get_linesize()
+        small = theme.font(13).get_linesize()
+        row_h = max(line + 2 * small + theme.px(10), theme.px(34))
+        bw = min(theme.px(110), area.width // 3)
+        y = area.top
+        for kind in kinds:
+            if y + row_h > area.bottom:
+                break
+            rect = pygame.Rect(area.left, y, area.width, row_h)
+            label = t("Threaten") if kind == "tariff_threat" else t("Propose")
+            button = UIButton(pygame.Rect(rect.right - bw, y + (row_h - theme.px(30)) // 2, bw,
+                                          theme.px(30)), label, manager=m, object_id="#small")
+            button.set_tooltip(t(AGREEMENTS[kind].description))
+            self.focus.add(button)
+            self.deal_rows.append({"kind": kind, "rect": rect, "button": button,
+                                   "text_rect": pygame.Rect(rect.left, y, rect.width - bw
+                                                            - theme.px(8), row_h)})
+            if self._deal_status(kind)[1] in ("pending", "active"):
+                button.disable()
+            y += row_h + theme.px(6)
+
+    def _partners(self, kind: str) -> tuple[str, ...]:
+        spec = AGREEMENTS[kind]
+        countries = getattr(self.game, "countries", self.table.countries)
+        partners = tuple(c for c in spec.acceptors if c != self.player and c in countries)
+        if kind in ("burden_sharing", "joint_corps"):
+            return partners
+        # One partner for two-party agreements: Mexico first when it can be (the usual case).
+        return partners[:1]
+
+    def _deal_status(self, kind: str) -> tuple[str, str]:
+        """What has become of this kind of deal: (text, status) for the diplomacy row."""
+        table = self.table
+        if kind == "tariff_threat":
+            for th in table.threats:
+                if th.by == self.player:
+                    if th.status == "pending":
+                        return t("Threat running: deadline in {n} months",
+                                 n=max(0, th.deadline_month - table.month)), "pending"
+                    return t("Last threat: {status}", status=t(th.status.replace("_", " "))), \
+                        th.status
+            return "", ""
+        for pact in table.active_pacts(self.player):
+            if pact.agreement.kind == kind:
+                return t("In force since turn {n}", n=pact.since_turn), "active"
+        for p in reversed(table.proposals):
+            if p.kind == kind and self.player in p.parties:
+                reason = f" — {p.reason}" if p.reason else ""
+                if p.status == "pending":
+                    return t("Waiting for {who}", who=", ".join(
+                        country_name(c) for c in p.awaiting)) + reason, "pending"
+                return t("{status}", status=t(p.status).capitalize()) + reason, p.status
+        return "", ""
+
+    # -- events ---------------------------------------------------------------------------------
+
+    def handle(self, event: pygame.event.Event) -> Scene | None:
+        """Tabs, sliders, entries, choices, proposals and End turn."""
+        if event.type == pygame_gui.UI_HORIZONTAL_SLIDER_MOVED:
+            for lever, c in self.controls.items():
+                if event.ui_element is c.get("slider"):
+                    spec = LEVERS[lever]
+                    step = slider_step(spec)
+                    value = round(float(c["slider"].get_current_value()) / step) * step
+                    if self.try_set(lever, value):
+                        c["entry"].set_text(_plain(value))
+                    else:
+                        c["slider"].set_current_value(lever_total(self.value(lever)))
+                    return None
+        if event.type == pygame_gui.UI_TEXT_ENTRY_FINISHED:
+            for lever, c in self.controls.items():
+                if event.ui_element is c.get("entry"):
+                    self._entry_finished(lever, c)
+                    return None
+        if event.type == pygame_gui.UI_BUTTON_PRESSED:
+            return self._button(event.ui_element)
+        if event.type == pygame.MOUSEMOTION and self.map_view is not None:
+            self._hover(event.pos)
+        return super().handle(event)
+
+    def _entry_finished(self, lever: str, c: dict[str, Any]) -> None:
+        spec = LEVERS[lever]
+        text = c["entry"].get_text().replace(",", "").strip()
+        try:
+            value = float(text)
+        except ValueError:
+            self.say(t("Type a number of {unit}.", unit=t(spec.unit)), bad=True)
+            c["entry"].set_text(_plain(lever_total(self.value(lever))))
+            return
+        if not spec.low <= value <= spec.high:
+            self.say(t("{lever} must be between {low} and {high} {unit}.",
+                       lever=lever_label(lever).capitalize(), low=number(spec.low),
+                       high=number(spec.high), unit=t(spec.unit)), bad=True)
+            c["entry"].set_text(_plain(lever_total(self.value(lever))))
+            return
+        if self.try_set(lever, value):
+            c["slider"].set_current_value(value)
+        else:
+            c["entry"].set_text(_plain(lever_total(self.value(lever))))
+
+    def _button(self, element: object) -> Scene | None:
+        if element is self.end_button:
+            return self.end_turn()
+        for b, key in self.tab_buttons:
+            if element is b:
+                self.tab = key
+                self._rebuild(focus_tab=key)
+                return None
+        for lever, c in self.controls.items():
+            for b, choice in c.get("choices", []):
+                if element is b and self.try_set(lever, choice):
+                    for other, ch in c["choices"]:
+                        other.change_object_id("#tab_selected" if ch == choice else "#tab")
+                    return None
+        for row in self.deal_rows:
+            if element is row["button"]:
+                self.propose(row["kind"])
+                self._rebuild(focus_tab=DIPLOMACY)
+                return None
+        return None
+
+    def _rebuild(self, focus_tab: str | None = None) -> None:
+        self.app.manager.clear_and_reset()
+        self.focus = type(self.focus)()
+        self._build_panel()
+        if focus_tab is not None:
+            for b, key in self.tab_buttons:
+                if key == focus_tab:
+                    self.focus.focus(b)
+
+    def propose(self, kind: str) -> None:
+        """Send a proposal (or a tariff threat) through the session; show the answer or refusal."""
+        partners = self._partners(kind)
+        if kind == "tariff_threat":
+            decision: Any = ThreatenTariff(self.player, target=partners[0])
+        else:
+            decision = ProposeAgreement(self.player, kind=kind, partners=partners)
+        try:
+            self.game.decide(decision)
+        except DecisionRejected as refusal:
+            self.say(str(refusal), bad=True)
+            return
+        self.say(self._deal_status(kind)[0] or t("Proposal sent."))
+
+    def end_turn(self) -> Scene | None:
+        """Send the draft to the session, run the turn, and open its report."""
+        for lever, value in self.draft.items():
+            try:
+                self.game.decide(SetLever(self.player, lever, value))
+            except DecisionRejected as refusal:
+                self.say(str(refusal), bad=True)
+                return None
+        self.draft.clear()
+        report = self.game.end_turn()
+        from game.ui.scenes.report import ReportScene
+
+
+        return ReportScene(self.app, self.game, report)
+
+    def back(self) -> Scene | None:
+        """Escape leaves the desk for the briefing (the game is autosaved after every turn)."""
+        from game.ui.scenes.briefing import BriefingScene
+
+        return BriefingScene(self.app, self.game)
+
+    def autoplay(self) -> Scene | None:
+        """End the turn: under autoplay every country, the player's too, is led by its AI."""
+        return self.end_turn()
+
+    def hints(self) -> list[tuple[str, str]]:
+        """Desk keys."""
+        return [(t("Tab"), t("Next control")), (t("Left/Right"), t("Move slider")),
+                (t("Enter"), t("Press")), (t("Esc"), t("Briefing"))]
+
+    # -- forecast -------------------------------------------------------------------------------
+
+    def update(self, dt: float) -> Scene | None:
+        """Animate the map; refresh the forecast after the draft changed."""
+        if self._forecast_dirty:
+            self._forecast_dirty = False
+            self._refresh_forecast()
+        if self.map_view is not None and self.animating:
+            self.map_view.update(dt)
+        return None
+
+    def _refresh_forecast(self) -> None:
+        run = getattr(self.game, "forecast", None)
+        if not callable(run):
+            self.forecast, self.forecast_note = None, t("Forecast unavailable")
+            return
+        try:
+            policy = self.draft_table().policy
+        except DecisionRejected:
+            return
+        try:
+            self.forecast = run(policy, forecast_metrics(self.player))
+            self.forecast_note = ""
+        except Exception as error:  # noqa: BLE001 - advisors failing must not stop the turn
+            self.forecast, self.forecast_note = None, t("Forecast unavailable ({e})", e=error)
+
+    def _hover(self, pos: tuple[int, int]) -> None:
+        hit = getattr(self.map_view, "hit_test", None)
+        self.hover = hit(pos) if callable(hit) and self.map_rect.collidepoint(pos) else None
+
+    # -- drawing --------------------------------------------------------------------------------
+
+    def draw(self, surface: pygame.Surface) -> None:
+        """Paint the top bar, the map, the forecast strip and the lever panel's texts."""
+        surface.fill(theme.BACKGROUND)
+        self._draw_top(surface)
+        self._draw_map(surface)
+        self._draw_forecast(surface)
+        self._draw_panel(surface)
+
+    def _draw_top(self, surface: pygame.Surface) -> None:
+        r = self.top_rect
+        pygame.draw.rect(surface, (10, 16, 27), r)
+        pygame.draw.line(surface, theme.PANEL_EDGE, r.bottomleft, r.bottomright)
+        s = self.game
+        f, small = theme.font(20, bold=True), theme.font(13)
+        gauges_w = min(theme.px(560), r.width // 2)
+        title_w = r.width - gauges_w - theme.px(32)
+        surface.blit(fit(f, s.title, title_w), (theme.px(16), theme.px(6)))
+        sub = t("{country} · Turn {turn} of {turns} · {date}",
+                country=country_name(self.player), turn=s.turn, turns=s.turns, date=s.date_label)
+        surface.blit(fit(small, sub, title_w, theme.TEXT_DIM),
+                     (theme.px(16), theme.px(8) + f.get_linesize()))
+        gauges = self.gauges()
+        gw = gauges_w // max(1, len(gauges))
+        x = r.right - gauges_w - theme.px(12)
+        for label, value, low, high in gauges:
+            box = pygame.Rect(x, theme.px(6), gw - theme.px(12), r.height - theme.px(12))
+            _gauge(surface, box, label, value, low, high)
+            x += gw
+
+    def gauges(self) -> list[tuple[str, float | None, float, float]]:
+        """Headline gauges: the player's approval, the humanitarian score, relations."""
+        last = self.table.last_metrics
+        out: list[tuple[str, float | None, float, float]] = []
+        approval = f"approval_{self.player.lower()}"
+        if approval in METRICS:
+            out.append((t("Approval"), last.get(approval), 0, 100))
+        out.append((t("Humanitarian"), last.get("humanitarian_score"), 0, 100))
+        rel = [m for m in ("relations_us_mx", "relations_us_ca", "relations_mx_ca")
+               if self.player.lower() in m.split("_")[1:]]
+        for m in rel[:2]:
+            other = [c for c in m.split("_")[1:] if c != self.player.lower()][0].upper()
+            out.append((t("Relations with {c}", c=other), last.get(m), -100, 100))
+        return out
+
+    def _draw_map(self, surface: pygame.Surface) -> None:
+        pygame.draw.rect(surface, theme.OCEAN, self.map_rect, border_radius=theme.px(10))
+        if self.map_view is not None:
+            clip = surface.get_clip()
+            surface.set_clip(self.map_rect)
+            self.map_view.draw(surface)
+            surface.set_clip(clip)
+        pygame.draw.rect(surface, theme.PANEL_EDGE, self.map_rect, width=1,
+                         border_radius=theme.px(10))
+
+    def _draw_forecast(self, surface: pygame.Surface) -> None:
+        inner = panel(surface, self.forecast_rect,
+                      t("Advisors' forecast for next turn (10–90% range)"))
+        if not self.forecast:
+            f = theme.font(14)
+            note = self.forecast_note or t("The advisors are working…")
+            draw_wrapped(surface, f, note, inner, theme.TEXT_DIM)
+            return
+        items = [(m, self.forecast[m]) for m in forecast_metrics(self.player)
+                 if m in self.forecast]
+        cols = max(1, len(items))
+        cw = inner.width // cols
+        f, small = theme.font(13, bold=True), theme.font(12)
+        for i, (metric, (lo, mid, hi)) in enumerate(items):
+            box = pygame.Rect(inner.left + i * cw, inner.top, cw - theme.px(10), inner.height)
+            surface.blit(fit(f, _metric_label(metric), box.width), box.topleft)
+            y = box.top + f.get_linesize() + theme.px(2)
+            mid_s = theme.font(18, bold=True).render(number(mid), True, theme.TEXT)
+            surface.blit(mid_s, (box.left, y))
+            y += mid_s.get_height()
+            rng = fit(small, t("{lo} – {hi}", lo=number(lo), hi=number(hi)), box.width,
+                      theme.TEXT_DIM)
+            surface.blit(rng, (box.left, y))
+            # A range bar: where the middle sits between the 10th and 90th percentiles.
+            bar = pygame.Rect(box.left, min(box.bottom - theme.px(8), y + rng.get_height()
+                                            + theme.px(4)), box.width, theme.px(6))
+            pygame.draw.rect(surface, theme.PANEL_EDGE, bar, border_radius=theme.px(3))
+            if hi > lo:
+                k = (mid - lo) / (hi - lo)
+                pygame.draw.circle(surface, theme.ACCENT, (bar.left + int(k * bar.width),
+                                                           bar.centery), theme.px(5))
+
+    def _draw_panel(self, surface: pygame.Surface) -> None:
+        panel(surface, self.panel_rect)
+        left, total = self.budget()
+        r = self.budget_rect
+        f = theme.font(14)
+        spent = total - left
+        frac = 0.0 if total <= 0 else min(1.0, max(0.0, spent / total))
+        pygame.draw.rect(surface, theme.BACKGROUND, r, border_radius=theme.px(5))
+        fill = r.copy()
+        fill.width = int(r.width * frac)
+        colour = theme.BAD if left < 0 else theme.NEUTRAL
+        pygame.draw.rect(surface, (*colour,), fill, border_radius=theme.px(5))
+        text = t("Budget left this turn: {left} of {total}", left=money(left), total=money(total))
+        label = fit(f, text, r.width - theme.px(12), theme.TEXT)
+        shadow = fit(f, text, r.width - theme.px(12), theme.BACKGROUND)
+        pos = label.get_rect(midleft=(r.left + theme.px(6), r.centery))
+        surface.blit(shadow, pos.move(1, 1))
+        surface.blit(label, pos)
+        if self.tab == DIPLOMACY:
+            self._draw_deals(surface)
+        else:
+            self._draw_lever_texts(surface)
+        if self.message:
+            colour = theme.BAD if self.message_bad else theme.TEXT_DIM
+            draw_wrapped(surface, theme.font(13), self.message, self.message_rect, colour)
+
+    def _draw_lever_texts(self, surface: pygame.Surface) -> None:
+        bold, small = theme.font(15, bold=True), theme.font(13)
+        months = self.table.months_per_turn
+        for lever, rect in self.row_rects:
+            spec = LEVERS[lever]
+            value = self.value(lever)
+            if spec.kind == "choice":
+                shown = t(CHOICE_LABELS.get(str(value), str(value)))
+            elif spec.kind == "money":
+                shown = t("{m} a year", m=money(lever_total(value)))
+            else:
+                shown = number(lever_total(value), t(spec.unit))
+            vs = small.render(shown, True, theme.ACCENT if lever in self.draft else theme.TEXT)
+            surface.blit(vs, vs.get_rect(topright=(rect.right, rect.top + theme.px(2))))
+            name = fit(bold, lever_label(lever).capitalize(),
+                       rect.width - vs.get_width() - theme.px(8))
+            surface.blit(name, rect.topleft)
+            cost = spec.cost_per_unit.get(self.player, 0.0)
+            delay = spec.delay_months.get(self.player, 0)
+            if spec.kind == "choice":
+                detail = t("Takes effect in {d} months", d=delay) if delay != 1 else \
+                    t("Takes effect next month")
+            else:
+                turn_cost = lever_total(value) * cost * months / 12
+                detail = t("{cost} this turn · full effect after {d} months",
+                           cost=money(turn_cost), d=delay)
+            y = rect.bottom - small.get_linesize() - theme.px(4)
+            surface.blit(fit(small, detail, rect.width, theme.TEXT_DIM), (rect.left, y))
+
+    def _draw_deals(self, surface: pygame.Surface) -> None:
+        bold, small = theme.font(14, bold=True), theme.font(13)
+        if not self.deal_rows:
+            draw_wrapped(surface, small, t("No agreements can be proposed in this level."),
+                         self.rows_rect, theme.TEXT_DIM)
+            return
+        for row in self.deal_rows:
+            r = row["text_rect"]
+            kind = row["kind"]
+            partners = ", ".join(country_name(c) for c in self._partners(kind))
+            title = t("{kind} with {partners}", kind=agreement_label(kind).capitalize(),
+                      partners=partners)
+            surface.blit(fit(bold, title, r.width), r.topleft)
+            status, state = self._deal_status(kind)
+            y = r.top + bold.get_linesize()
+            if status:
+                colour = theme.GOOD if state in ("accepted", "active", "met") else \
+                    theme.BAD if state in ("rejected", "carried_out", "broken") else theme.ACCENT
+                draw_wrapped(surface, small, status, pygame.Rect(r.left, y, r.width,
+                                                                 r.bottom - y), colour, 2)
+            else:
+                draw_wrapped(surface, small, t(AGREEMENTS[kind].description),
+                             pygame.Rect(r.left, y, r.width, r.bottom - y), theme.TEXT_DIM, 2)
+
+
+def _plain(value: float) -> str:
+    return f"{value:.0f}" if float(value).is_integer() or abs(value) >= 100 else f"{value:.1f}"
+
+
+def _metric_label(metric: str) -> str:
+    labels = {
+        "us_border_encounters": "US border encounters",
+        "deaths_in_transit": "Deaths in transit",
+        "protection_granted": "Protection granted",
+        "humanitarian_score": "Humanitarian score",
+        "approval_us": "Approval (US)",
+        "approval_mx": "Approval (Mexico)",
+        "approval_ca": "Approval (Canada)",
+        "asylum_wait_months_us": "US asylum wait (months)",
+        "stranded_in_mx_border_towns": "Stranded in border towns",
+    }
+    return t(labels.get(metric, metric.replace("_", " ").capitalize()))
+
+
+def metric_label(metric: str) -> str:
+    """A metric's short name for people."""
+    return _metric_label(metric)
+
+
+def _gauge(surface: pygame.Surface, box: pygame.Rect, label: str, value: float | None,
+           low: float, high: float) -> None:
+    """A compact gauge: label, value and a bar with the midpoint marked."""
+    small, bold = theme.font(12), theme.font(15, bold=True)
+    surface.blit(fit(small, label, box.width, theme.TEXT_DIM), box.topleft)
+    shown = "—" if value is None else f"{value:.0f}"
+    vs = bold.render(shown, True, theme.TEXT)
+    bar_y = box.top + small.get_linesize() + theme.px(4)
+    bar = pygame.Rect(box.left, bar_y + vs.get_height() // 2 - theme.px(3),
+                      box.width - vs.get_width() - theme.px(8), theme.px(6))
+    surface.blit(vs, (bar.right + theme.px(8), bar_y))
+    pygame.draw.rect(surface, theme.PANEL_EDGE, bar, border_radius=theme.px(3))
+    if value is not None and high > low:
+        k = min(1.0, max(0.0, (value - low) / (high - low)))
+        fill = bar.copy()
+        fill.width = max(1, int(bar.width * k))
+        colour = theme.GOOD if k >= 0.5 else theme.BAD
+        pygame.draw.rect(surface, colour, fill, border_radius=theme.px(3))

@@ -1,0 +1,304 @@
+"""The turn report: what happened, why each headline moved, what arrived late, one story.
+
+Each headline metric is a row with its value and change; beside it a bar splits the change into
+its causes (the player's decisions, partners', events, the season, chance), from the session's
+:class:`~game.play.report.TurnReport`. Choosing a row lists its causes in full.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+import pygame
+import pygame_gui
+from pygame_gui.elements import UIButton
+
+from game.i18n import t
+from game.ui import theme
+from game.ui.scenes.base import Scene
+from game.ui.scenes.desk import metric_label
+from game.ui.scenes.kit import (
+    draw_wrapped,
+    fit,
+    footer_height,
+    header,
+    header_height,
+    number,
+    panel,
+    signed,
+)
+
+if TYPE_CHECKING:
+    from game.play.report import Cause, Headline, TurnReport
+    from game.ui.app import App
+
+#: Colours of cause kinds: the player's own decisions stand out; chance is grey.
+CAUSE_COLOURS = {
+    "player": "blue",
+    "decision": "blue",
+    "partner": "orange",
+    "event": "reddish_purple",
+    "season": "sky_blue",
+    "chance": "grey",
+    "lagged": "bluish_green",
+}
+
+
+def cause_colour(kind: str) -> tuple[int, int, int]:
+    """The colour of a kind of cause (Okabe–Ito)."""
+    return theme.OKABE_ITO[CAUSE_COLOURS.get(kind, "yellow")]
+
+
+class ReportScene(Scene):
+    """One resolved turn: headlines with causes, news, effects arriving, a story."""
+
+    name = "report"
+
+    def __init__(self, app: App, game: Any, report: TurnReport) -> None:
+        super().__init__(app)
+        self.game = game
+        self.report = report
+        self.selected = 0
+
+    def enter(self) -> None:
+        """Headline rows on the left, news and story on the right, Continue at the bottom."""
+        w, h = self.app.screen.get_size()
+        m = self.app.manager
+        gap = theme.px(12)
+        top = header_height() + gap
+        bottom = h - footer_height() - gap
+        lw = int((w - 3 * gap) * 0.56)
+        self.left = pygame.Rect(gap, top, lw, bottom - top)
+        self.right = pygame.Rect(self.left.right + gap, top, w - self.left.right - 2 * gap,
+                                 bottom - top)
+        inner = panel_inner(self.left, t("What changed, and why"))
+        heads = self.report.headlines
+        detail_h = min(theme.px(170), inner.height // 3)
+        self.detail_rect = pygame.Rect(inner.left, inner.bottom - detail_h, inner.width,
+                                       detail_h)
+        rows_area = pygame.Rect(inner.left, inner.top, inner.width,
+                                inner.height - detail_h - theme.px(8))
+        row_h = min(theme.px(40), rows_area.height // max(1, len(heads)))
+        self.row_buttons: list[tuple[UIButton, int]] = []
+        for i, _h in enumerate(heads):
+            r = pygame.Rect(rows_area.left, rows_area.top + i * row_h, rows_area.width,
+                            row_h - theme.px(2))
+            # An invisible-looking button per row makes rows focusable and clickable.
+            b = UIButton(r, "", manager=m, object_id="#tab")
+            self.row_buttons.append((b, i))
+            self.focus.add(b)
+        bh = theme.px(46)
+        bw = min(theme.px(240), self.right.width - 2 * theme.px(12))
+        label = t("See the debrief") if self.finished else t("Next turn")
+        self.next_button = UIButton(pygame.Rect(self.right.right - bw - theme.px(12),
+                                                self.right.bottom - bh - theme.px(10), bw, bh),
+                                    label, manager=m, object_id="#primary")
+        self.focus.add(self.next_button)
+        self.focus.focus(self.next_button)
+
+    @property
+    def finished(self) -> bool:
+        """Whether this was the level's last turn."""
+        return bool(self.report.finished or getattr(self.game, "finished", False))
+
+    def handle(self, event: pygame.event.Event) -> Scene | None:
+        """Rows show their causes; Next goes on."""
+        if event.type == pygame_gui.UI_BUTTON_PRESSED:
+            if event.ui_element is self.next_button:
+                return self.next()
+            for b, i in self.row_buttons:
+                if event.ui_element is b:
+                    self.selected = i
+                    return None
+        if event.type == pygame.KEYDOWN and event.key in (pygame.K_UP, pygame.K_DOWN):
+            n = len(self.report.headlines)
+            if n:
+                self.selected = (self.selected + (1 if event.key == pygame.K_DOWN else -1)) % n
+            return None
+        return super().handle(event)
+
+    def next(self) -> Scene:
+        """The next turn's desk, or the debrief after the last turn."""
+        if self.finished:
+            from game.ui.scenes.debrief import DebriefScene
+
+            return DebriefScene(self.app, self.game)
+        from game.ui.scenes.desk import DeskScene
+
+        return DeskScene(self.app, self.game)
+
+    def back(self) -> Scene | None:
+        """A resolved turn cannot be undone: Escape goes on, like Next."""
+        return self.next()
+
+    def autoplay(self) -> Scene | None:
+        """Read, then go on."""
+        return self.next()
+
+    def hints(self) -> list[tuple[str, str]]:
+        """Report keys."""
+        return [(t("Up/Down"), t("Choose headline")), (t("Tab"), t("Next")),
+                (t("Enter"), t("Press")), (t("Esc"), t("Go on"))]
+
+    # -- drawing --------------------------------------------------------------------------------
+
+    def draw(self, surface: pygame.Surface) -> None:
+        """Paint headlines with cause bars, the selected headline's causes, news and story."""
+        surface.fill(theme.BACKGROUND)
+        r = self.report
+        header(surface, t("Turn {n} report", n=r.turn),
+               t("{start} to {end}", start=r.start, end=r.end))
+        panel(surface, self.left, t("What changed, and why"))
+        self._draw_rows(surface)
+        self._draw_detail(surface)
+        self._draw_right(surface)
+
+    def _draw_rows(self, surface: pygame.Surface) -> None:
+        f, bold = theme.font(14), theme.font(14, bold=True)
+        heads = self.report.headlines
+        scale = max((_span(h) for h in heads), default=1.0) or 1.0
+        for (b, i), h in zip(self.row_buttons, heads, strict=False):
+            r = b.rect
+            if i == self.selected:
+                pygame.draw.rect(surface, theme.PANEL_HIGHLIGHT, r, border_radius=theme.px(4))
+            label_w = int(r.width * 0.36)
+            value_w = int(r.width * 0.16)
+            change_w = int(r.width * 0.14)
+            surface.blit(fit(f, metric_label(h.metric), label_w - theme.px(6)),
+                         (r.left + theme.px(6), r.centery - f.get_linesize() // 2))
+            vs = fit(bold, number(h.value), value_w - theme.px(6))
+            surface.blit(vs, vs.get_rect(midright=(r.left + label_w + value_w, r.centery)))
+            colour = theme.TEXT_DIM if h.good is None else theme.GOOD if h.good else theme.BAD
+            cs = fit(f, "—" if h.change is None else signed(h.change), change_w - theme.px(6),
+                     colour)
+            surface.blit(cs, cs.get_rect(midright=(r.left + label_w + value_w + change_w,
+                                                   r.centery)))
+            bar = pygame.Rect(r.left + label_w + value_w + change_w + theme.px(10),
+                              r.centery - theme.px(6),
+                              r.right - (r.left + label_w + value_w + change_w) - theme.px(16),
+                              theme.px(12))
+            _cause_bar(surface, bar, h, scale)
+
+    def _draw_detail(self, surface: pygame.Surface) -> None:
+        heads = self.report.headlines
+        r = self.detail_rect
+        pygame.draw.rect(surface, theme.BACKGROUND, r, border_radius=theme.px(6))
+        if not heads:
+            return
+        h = heads[min(self.selected, len(heads) - 1)]
+        inner = r.inflate(-theme.px(16), -theme.px(12))
+        bold, f = theme.font(14, bold=True), theme.font(13)
+        title = t("{label}: {value} ({change} since last turn)", label=metric_label(h.metric),
+                  value=number(h.value), change="—" if h.change is None else signed(h.change))
+        surface.blit(fit(bold, title, inner.width), inner.topleft)
+        y = inner.top + bold.get_linesize() + theme.px(2)
+        if h.baseline is not None:
+            base = t("Had nothing changed since the start: {b}", b=number(h.baseline))
+            surface.blit(fit(f, base, inner.width, theme.TEXT_DIM), (inner.left, y))
+            y += f.get_linesize()
+        causes = sorted(h.causes, key=lambda c: -abs(c.amount))
+        if not causes:
+            msg = (t("Nothing moved this number noticeably.") if self.report.explained
+                   else t("No breakdown for this turn."))
+            draw_wrapped(surface, f, msg, pygame.Rect(inner.left, y, inner.width,
+                                                      inner.bottom - y), theme.TEXT_DIM)
+            return
+        line = f.get_linesize()
+        room = max(1, (inner.bottom - y) // line)
+        for c in causes[:room]:
+            sw = theme.px(10)
+            pygame.draw.rect(surface, cause_colour(c.kind),
+                             (inner.left, y + (line - sw) // 2, sw, sw))
+            amount = f.render(signed(c.amount), True, theme.TEXT)
+            surface.blit(amount, amount.get_rect(topright=(inner.right, y)))
+            surface.blit(fit(f, c.label, inner.width - amount.get_width() - sw - theme.px(16)),
+                         (inner.left + sw + theme.px(6), y))
+            y += line
+
+    def _draw_right(self, surface: pygame.Surface) -> None:
+        r = self.report
+        area = self.right.copy()
+        area.height = self.next_button.rect.top - area.top - theme.px(10)
+        bold, f, small = theme.font(14, bold=True), theme.font(14), theme.font(13)
+        story_h = min(theme.px(190), area.height // 2)
+        news_rect = pygame.Rect(area.left, area.top, area.width, area.height - story_h
+                                - theme.px(10))
+        inner = panel(surface, news_rect, t("News"))
+        y = inner.top
+        items = [n.text for n in r.news] + [e.text for e in r.lagged]
+        if not items:
+            items = [t("A quiet turn: nothing made the news.")]
+        for i, text in enumerate(items):
+            if y >= inner.bottom - f.get_linesize():
+                break
+            arriving = i >= len(r.news)
+            marker = "→ " if arriving else "• "
+            colour = theme.OKABE_ITO["bluish_green"] if arriving else theme.TEXT
+            used = draw_wrapped(surface, f, marker + text,
+                                pygame.Rect(inner.left, y, inner.width, inner.bottom - y),
+                                colour, 3)
+            y += used + theme.px(4)
+        story_rect = pygame.Rect(area.left, news_rect.bottom + theme.px(10), area.width, story_h)
+        story = r.story
+        inner = panel(surface, story_rect, t("A story from this turn"))
+        surface.blit(fit(bold, story.title, inner.width), inner.topleft)
+        y = inner.top + bold.get_linesize() + theme.px(2)
+        src_h = small.get_linesize()
+        used = draw_wrapped(surface, small, story.text,
+                            pygame.Rect(inner.left, y, inner.width, inner.bottom - y - src_h))
+        surface.blit(fit(small, t("Source: {s}", s=story.source), inner.width, theme.TEXT_DIM),
+                     (inner.left, min(inner.bottom - src_h, y + used)))
+        # The next button sits under the story; the stars of objectives met so far go beside it.
+        met = sum(1 for o in r.objectives if o.met)
+        if r.objectives:
+            text = t("Objectives met: {met} of {n}", met=met, n=len(r.objectives))
+            s = fit(f, text, self.next_button.rect.left - self.right.left - theme.px(12),
+                    theme.ACCENT)
+            surface.blit(s, s.get_rect(midleft=(self.right.left + theme.px(4),
+                                                self.next_button.rect.centery)))
+
+
+def panel_inner(rect: pygame.Rect, title: str | None) -> pygame.Rect:
+    """The content rect :func:`panel` will return for ``rect`` (to lay out before drawing)."""
+    inner = rect.inflate(-2 * theme.px(12), -2 * theme.px(10))
+    if title:
+        step = theme.font(15, bold=True).get_linesize() + theme.px(4)
+        inner.top += step
+        inner.height -= step
+    return inner
+
+
+def _span(h: Headline) -> float:
+    pos = sum(c.amount for c in h.causes if c.amount > 0)
+    neg = -sum(c.amount for c in h.causes if c.amount < 0)
+    if not h.causes and h.change is not None:
+        return abs(h.change) / max(1.0, abs(h.value))
+    return max(pos, neg) / max(1.0, abs(h.value), abs(h.previous or 0.0))
+
+
+def _cause_bar(surface: pygame.Surface, bar: pygame.Rect, h: Headline, scale: float) -> None:
+    """A diverging bar: causes that raised the number go right of the centre, others left."""
+    mid = bar.centerx
+    pygame.draw.line(surface, theme.PANEL_EDGE, (mid, bar.top - theme.px(2)),
+                     (mid, bar.bottom + theme.px(2)))
+    half = bar.width // 2
+    norm = max(1.0, abs(h.value), abs(h.previous or 0.0)) * scale
+    causes: list[Cause] = list(h.causes)
+    if not causes and h.change:
+        from game.play.report import Cause as CauseType
+
+        causes = [CauseType("chance", t("Unexplained"), h.change)]
+    right = left = mid
+    for c in sorted(causes, key=lambda c: -abs(c.amount)):
+        width = int(half * min(1.0, abs(c.amount) / norm))
+        if width <= 0:
+            continue
+        if c.amount > 0:
+            width = min(width, bar.right - right)
+            pygame.draw.rect(surface, cause_colour(c.kind), (right, bar.top, width, bar.height))
+            right += width
+        else:
+            width = min(width, left - bar.left)
+            pygame.draw.rect(surface, cause_colour(c.kind),
+                             (left - width, bar.top, width, bar.height))
+            left -= width
