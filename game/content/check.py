@@ -1,0 +1,612 @@
+"""The checker: every problem of every file, located, ranked and with a hint (STYLE.md 7).
+
+Checking a file is three separate steps — read (:mod:`~game.content.yamlsrc`), migrate
+(:mod:`~game.content.migrate`), validate — followed by the checks across fields that the models
+cannot make alone (a lever set for a country that does not have it, a turn beyond the level, a
+duplicate id, a missing translation …). The cross-field checks read the raw data defensively so
+that they run even when some fields are malformed: the author sees all problems at once.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
+
+from game.content.errors import validate
+from game.content.migrate import CURRENT, format_name, migrate, parse_format
+from game.content.models.campaign import Campaign, _ref_id
+from game.content.models.common import FIRST_YEAR, LAST_YEAR
+from game.content.models.level import Level
+from game.content.models.levers import parties
+from game.content.models.strategy import Strategy
+from game.content.names import did_you_mean, format_number, join_and
+from game.content.problems import Problem, sort_problems
+from game.content.yamlsrc import Document, YamlPath, read_document
+from game.sim.policy import PolicyError, check_lever, month_index
+from game.sim.registry import AGREEMENTS, COUNTRIES, LEVERS, METRICS
+
+MODELS: dict[str, type[BaseModel]] = {"level": Level, "campaign": Campaign,
+                                      "strategy": Strategy}
+#: File name endings the checker reads in folders.
+EXTENSIONS = (".yaml", ".yml")
+
+
+def _known_formats() -> list[str]:
+    return [format_name(kind) for kind in CURRENT]
+
+
+def detect(doc: Document) -> tuple[str | None, list[Problem]]:
+    """The kind of file (level, campaign, strategy) after migration, or None and why not."""
+    if not isinstance(doc.data, dict):
+        what = "a list" if isinstance(doc.data, list) else "a single value"
+        return None, [doc.problem((), f"the file holds {what}, not `key: value` lines",
+                                  "a level starts with `format: borderlines-level/1` followed "
+                                  "by `id:`, `title:` and so on, one per line", "not-a-mapping")]
+    value = doc.data.get("format")
+    if value is None:
+        guess = "strategy" if "decisions" in doc.data else (
+            "campaign" if "levels" in doc.data else "level")
+        return None, [doc.problem((), "the file has no `format:` line",
+                                  f"add `format: {format_name(guess)}` as the first line",
+                                  "format-missing")]
+    parsed = parse_format(value)
+    if parsed is None:
+        near = did_you_mean(value, _known_formats())
+        return None, [doc.problem(("format",), f"unknown format `{value}`",
+                                  near or "the formats are " + ", ".join(
+                                      f"`{f}`" for f in _known_formats()), "format-unknown")]
+    kind, version = parsed
+    if version > CURRENT[kind]:
+        return None, [doc.problem(("format",), f"`{value}` is newer than this version of "
+                                  "Borderlines understands",
+                                  f"update Borderlines, or rewrite the file as "
+                                  f"`{format_name(kind)}`", "format-unknown")]
+    problems = migrate(doc, kind, version)
+    if any(p.is_error for p in problems):
+        return None, problems
+    return kind, problems
+
+
+def check_document(doc: Document, expect: str | None = None) -> tuple[Any, list[Problem]]:
+    """Migrate, validate and cross-check a read document; (object or None, problems)."""
+    kind, problems = detect(doc)
+    if kind is None:
+        return None, problems
+    if expect is not None and kind != expect:
+        return None, [*problems, doc.problem(
+            ("format",), f"this is a {kind} file, not a {expect}",
+            f"open it where a {kind} is expected", "format-wrong-kind")]
+    obj, found = validate(MODELS[kind], doc)
+    problems += found
+    problems += {"level": level_checks, "strategy": strategy_checks,
+                 "campaign": campaign_checks}[kind](doc)
+    problems = sort_problems(problems)
+    if any(p.is_error for p in problems):
+        obj = None
+    return obj, problems
+
+
+def check_file(path: str | Path, expect: str | None = None,
+               display: str | None = None) -> tuple[Any, list[Problem]]:
+    """Read and check one file; (object or None, sorted problems)."""
+    doc, problems = read_document(path, display)
+    if doc is None:
+        return None, sort_problems(problems)
+    obj, more = check_document(doc, expect)
+    return obj, sort_problems([*problems, *more])
+
+
+def content_files(paths: Iterable[str | Path]) -> list[Path]:
+    """The files named, and every .yaml/.yml file inside the folders named (sorted)."""
+    out: list[Path] = []
+    for path in map(Path, paths):
+        if path.is_dir():
+            out.extend(sorted(p for p in path.rglob("*") if p.suffix.lower() in EXTENSIONS
+                              and p.is_file()))
+        else:
+            out.append(path)
+    return list(dict.fromkeys(out))
+
+
+def check_paths(paths: Iterable[str | Path]) -> list[Problem]:
+    """Check files and folders (recursing into .yaml/.yml); every problem, sorted.
+
+    Besides each file's own problems, reports level ids used by two files, campaigns naming a
+    level that none of the files (nor the shipped levels) defines, and strategies whose turns
+    do not fit the level they name.
+    """
+    files = content_files(paths)
+    problems: list[Problem] = []
+    levels: dict[str, tuple[Path, Level]] = {}
+    campaigns: list[tuple[Path, Document, Campaign]] = []
+    strategies: list[tuple[Document, Strategy]] = []
+    for path in files:
+        doc, found = read_document(path)
+        problems += found
+        if doc is None:
+            continue
+        obj, found = check_document(doc)
+        problems += found
+        if isinstance(obj, Level):
+            if obj.id in levels:
+                first = levels[obj.id][0]
+                problems.append(doc.problem(("id",), f"the id `{obj.id}` is also used by "
+                                            f"{first}", "give each level its own id",
+                                            "duplicate-id"))
+            else:
+                levels[obj.id] = (path, obj)
+        elif isinstance(obj, Campaign):
+            campaigns.append((path, doc, obj))
+        elif isinstance(obj, Strategy):
+            strategies.append((doc, obj))
+    if campaigns or strategies:
+        known = dict(levels)
+        for entry in _shipped_level_index():
+            known.setdefault(entry[1].id, entry)
+        for path, doc, campaign in campaigns:
+            problems += campaign_references(doc, campaign, path, known)
+        for doc, strategy in strategies:
+            if strategy.level and strategy.level in known:
+                problems += strategy_fits_level(doc, strategy, known[strategy.level][1])
+            elif strategy.level:
+                problems.append(doc.problem(("level",), f"no level has the id "
+                                            f"`{strategy.level}`", did_you_mean(
+                                                strategy.level, known) or
+                                            "check the level's `id:` line", "unknown-level",
+                                            severity="warning"))
+    return sort_problems(problems)
+
+
+def _shipped_level_index() -> list[tuple[Path, Level]]:
+    from game.content.catalog import shipped_levels
+
+    return [(e.path, e.level) for e in shipped_levels() if e.level is not None]
+
+
+# --- Cross-field checks of a level -------------------------------------------------------------
+
+def _int(value: Any, low: int, high: int) -> int | None:
+    if isinstance(value, int) and not isinstance(value, bool) and low <= value <= high:
+        return value
+    return None
+
+
+def _month(value: Any) -> int | None:
+    if isinstance(value, str):
+        match = re.fullmatch(r"(\d{4})-(\d{1,2})", value.strip())
+        if match and 1 <= int(match.group(2)) <= 12 and FIRST_YEAR <= int(match.group(1)) \
+                <= LAST_YEAR:
+            return month_index(int(match.group(1)), int(match.group(2)))
+    return None
+
+
+def _label(index: int) -> str:
+    return f"{index // 12:04d}-{index % 12 + 1:02d}"
+
+
+def _items(value: Any) -> list[tuple[int, dict[str, Any]]]:
+    return [(i, v) for i, v in enumerate(value) if isinstance(v, dict)] \
+        if isinstance(value, list) else []
+
+
+def level_checks(doc: Document) -> list[Problem]:
+    """Checks across the fields of a level (run even when some fields are malformed)."""
+    data = doc.data
+    out: list[Problem] = []
+    start = _month(data.get("start"))
+    turns = _int(data.get("turns"), 1, 120)
+    per_turn = _int(data.get("months_per_turn", 3), 1, 12)
+    end = start + turns * per_turn if None not in (start, turns, per_turn) else None
+    countries = data.get("countries") if isinstance(data.get("countries"), dict) else {}
+    in_level = [c for c in countries if c in COUNTRIES]
+    playable = [c for c in in_level if not (isinstance(countries[c], dict)
+                                            and countries[c].get("playable") is False)]
+
+    if isinstance(data.get("countries"), dict):
+        if not in_level:
+            out.append(doc.problem(("countries",), "no country takes part",
+                                   "add at least one, e.g. `US: {}`", "no-player"))
+        elif not playable:
+            out.append(doc.problem(("countries",), "every country is led by the AI",
+                                   "set `playable: true` on at least one country so that "
+                                   "someone can play", "no-player", severity="warning"))
+    for code in in_level:
+        out += _country_checks(doc, code, countries[code], per_turn or 3)
+
+    event_ids: dict[str, YamlPath] = {}
+    for i, event in _items(data.get("events")):
+        path: YamlPath = ("events", i)
+        out += _timing_checks(doc, path, event, start, end, turns, per_turn)
+        _unique(doc, out, event_ids, event.get("id"), (*path, "id"), "event")
+        if event.get("kind") == "policy_change":
+            out += _policy_change_checks(doc, path, event, in_level)
+        if event.get("once") is False and "when" not in event:
+            out.append(doc.problem((*path, "once"), "`once` matters only with `when`",
+                                   "remove `once`, or make the event conditional",
+                                   "event-timing", severity="warning"))
+
+    objective_ids: dict[str, YamlPath] = {}
+    objective_lists: list[tuple[YamlPath, Any]] = [(("objectives",), data.get("objectives"))]
+    hidden = data.get("hidden_objectives")
+    if isinstance(hidden, dict):
+        for code, items in hidden.items():
+            objective_lists.append((("hidden_objectives", code), items))
+            if code in COUNTRIES and code not in playable:
+                out.append(doc.problem(("hidden_objectives", code),
+                                       f"hidden objectives for {code}, which no team plays",
+                                       "give hidden objectives only to playable countries: "
+                                       + (join_and(playable) or "none"),
+                                       "country-not-in-level", key=True))
+    for base, items in objective_lists:
+        for i, objective in _items(items):
+            path = (*base, i)
+            _unique(doc, out, objective_ids, objective.get("id"), (*path, "id"), "objective")
+            out += _objective_checks(doc, path, objective, turns, in_level)
+    if isinstance(data.get("countries"), dict) and not objective_ids and "objectives" not in data:
+        out.append(doc.problem((), "the level has no objectives",
+                               "add an `objectives:` list so that players can earn stars",
+                               "objective-threshold", severity="warning"))
+
+    briefing = data.get("briefing")
+    if isinstance(briefing, dict):
+        for code in briefing:
+            if code in COUNTRIES and code not in in_level:
+                out.append(doc.problem(("briefing", code), f"a briefing for {code}, which is "
+                                       "not in the level", f"add {code} under `countries:` or "
+                                       "remove this briefing", "country-not-in-level",
+                                       severity="warning", key=True))
+    out += _classroom_checks(doc, data.get("classroom"), playable)
+    out += _world_checks(doc, data.get("world"))
+    out += translation_checks(doc, _level_text_paths(data))
+    return out
+
+
+def _unique(doc: Document, out: list[Problem], seen: dict[str, YamlPath], value: Any,
+            path: YamlPath, what: str) -> None:
+    if not isinstance(value, str):
+        return
+    if value in seen:
+        first = doc.where(seen[value])
+        out.append(doc.problem(path, f"the {what} id `{value}` is used twice "
+                               f"(first at line {first.line})",
+                               f"give each {what} its own id", "duplicate-id"))
+    else:
+        seen[value] = path
+
+
+def _country_checks(doc: Document, code: str, setup: Any, per_turn: int) -> list[Problem]:
+    out: list[Problem] = []
+    if not isinstance(setup, dict):
+        return out
+    levers = setup.get("levers")
+    annual = 0.0
+    valid_costs = True
+    if isinstance(levers, dict):
+        for spec in LEVERS.values():
+            if code not in spec.countries or spec.kind == "choice":
+                continue
+            value = levers.get(spec.name, spec.default[code])
+            try:
+                checked = check_lever(code, spec.name, value)
+            except (PolicyError, TypeError, ValueError):
+                valid_costs = False
+                continue
+            amount = sum(checked.values()) if hasattr(checked, "values") else float(
+                checked)  # type: ignore[arg-type]
+            annual += amount * spec.cost_per_unit.get(code, 0.0)
+    budget = setup.get("budget")
+    if valid_costs and isinstance(budget, int | float) and not isinstance(budget, bool) \
+            and budget >= 0:
+        cost = annual * per_turn / 12
+        if cost > budget * 1.0001:
+            out.append(doc.problem(
+                ("countries", code, "budget"),
+                f"{code}'s starting levers cost US${format_number(round(cost))}M a turn, "
+                f"more than its budget of US${format_number(budget)}M",
+                f"raise the budget to at least {math.ceil(cost)}, or lower the starting "
+                "levers", "over-budget", severity="warning"))
+    for i, entry in _items(setup.get("agreements")):
+        kind = entry.get("kind")
+        if kind not in AGREEMENTS:
+            continue
+        named = entry.get("with")
+        partners = [named] if isinstance(named, str) else (
+            list(named) if isinstance(named, list) else [])
+        if isinstance(entry.get("by"), str):
+            partners.append(entry["by"])
+        if not all(isinstance(p, str) and p in COUNTRIES for p in partners):
+            continue
+        try:
+            parties(AGREEMENTS[kind], code, partners)
+        except ValueError as error:
+            out.append(doc.problem(("countries", code, "agreements", i), str(error),
+                                   f"proposers: {join_and(AGREEMENTS[kind].proposers)}; "
+                                   f"acceptors: {join_and(AGREEMENTS[kind].acceptors)}",
+                                   "agreement-parties"))
+    return out
+
+
+def _timing_checks(doc: Document, path: YamlPath, event: dict[str, Any], start: int | None,
+                   end: int | None, turns: int | None, per_turn: int | None) -> list[Problem]:
+    out: list[Problem] = []
+    at = _month(event.get("at"))
+    if at is not None and start is not None and end is not None:
+        if at < start:
+            out.append(doc.problem((*path, "at"), f"{_label(at)} is before the level starts "
+                                   f"({_label(start)})", f"use a month from {_label(start)} to "
+                                   f"{_label(end - 1)}", "date-outside-level"))
+        elif at >= end:
+            out.append(doc.problem((*path, "at"), f"{_label(at)} is after the level ends "
+                                   f"(its last month is {_label(end - 1)})",
+                                   f"use a month from {_label(start)} to {_label(end - 1)}, or "
+                                   "add turns", "date-outside-level"))
+    turn = event.get("turn")
+    if isinstance(turn, int) and not isinstance(turn, bool) and turns is not None \
+            and turn > turns:
+        out.append(doc.problem((*path, "turn"), f"turn {turn} is beyond the level's {turns} "
+                               "turns", f"use a turn from 1 to {turns}", "turn-outside-level"))
+    return out
+
+
+def _policy_change_checks(doc: Document, path: YamlPath, event: dict[str, Any],
+                          in_level: Sequence[str]) -> list[Problem]:
+    country, lever = event.get("country", "US"), event.get("lever", "border_agents")
+    if country not in COUNTRIES or lever not in LEVERS:
+        return []
+    if country not in LEVERS[lever].countries:
+        return [doc.problem((*path, "lever"), f"{country} has no lever `{lever}`",
+                            f"only {join_and(LEVERS[lever].countries)} can set it",
+                            "lever-not-for-country")]
+    if "value" not in event:
+        return []
+    try:
+        check_lever(country, lever, event["value"])
+    except PolicyError as error:
+        code = "bad-choice" if LEVERS[lever].kind == "choice" else "out-of-range"
+        return [doc.problem((*path, "value"), str(error),
+                            f"for example `value: {LEVERS[lever].example}`", code)]
+    return []
+
+
+def _objective_checks(doc: Document, path: YamlPath, objective: dict[str, Any],
+                      turns: int | None, in_level: Sequence[str]) -> list[Problem]:
+    out: list[Problem] = []
+    turn = objective.get("turn")
+    if isinstance(turn, int) and not isinstance(turn, bool) and turns is not None \
+            and turn > turns:
+        out.append(doc.problem((*path, "turn"), f"turn {turn} is beyond the level's {turns} "
+                               "turns", f"use a turn from 1 to {turns}, or leave `turn` out to "
+                               "judge at the end", "turn-outside-level"))
+    who = objective.get("for")
+    if isinstance(who, str) and who in COUNTRIES and who not in in_level:
+        out.append(doc.problem((*path, "for"), f"{who} is not in the level",
+                               f"the level's countries are {join_and(in_level)}",
+                               "country-not-in-level"))
+    metric = objective.get("metric")
+    spec = METRICS.get(metric) if isinstance(metric, str) else None
+    compare = objective.get("compare", "absolute")
+    measure = objective.get("measure", "value")
+    if spec is not None and measure == "total" and spec.per_turn != "sum":
+        out.append(doc.problem((*path, "measure"), f"`{metric}` is a level, not a flow: its "
+                               "total over turns means little",
+                               "use `measure: value` or `measure: average`",
+                               "objective-threshold", severity="warning"))
+    for side in ("above", "below"):
+        value = objective.get(side)
+        percent = isinstance(value, str) and value.strip().endswith("%")
+        number = float(value) if isinstance(value, int | float) and not isinstance(
+            value, bool) else None
+        if percent and compare == "absolute":
+            out.append(doc.problem((*path, side), "a percentage needs `compare: start` or "
+                                   "`compare: baseline`", "add `compare: baseline` to compare "
+                                   "with the status quo, or write an absolute number",
+                                   "objective-threshold"))
+        if compare != "absolute" and objective.get("change", "share") == "share" \
+                and number is not None and abs(number) >= 1:
+            pct = f"{number * 100:+.0f}%"
+            out.append(doc.problem((*path, side), f"{format_number(number)} means a change of "
+                                   f"{pct}", f"write `{side}: -0.2` or `{side}: -20%` for 20% "
+                                   "lower, or add `change: difference` for a difference in "
+                                   "the metric's unit", "objective-threshold",
+                                   severity="error" if number <= -1 and side == "below"
+                                   else "warning"))
+        if spec is not None and compare == "absolute" and number is not None:
+            bounds = {"0–100": (0, 100), "−100–100": (-100, 100), "0–1": (0, 1)}.get(spec.unit)
+            never = (bounds is not None and ((side == "above" and number >= bounds[1])
+                                             or (side == "below" and number <= bounds[0])))
+            never = never or (bounds is None and side == "below" and number <= 0
+                              and spec.kind != "politics")
+            if never:
+                out.append(doc.problem((*path, side), f"`{metric}` can never be {side} "
+                                       f"{format_number(number)}",
+                                       f"its unit is {spec.unit}; choose a threshold inside it",
+                                       "objective-threshold"))
+    return out
+
+
+def _classroom_checks(doc: Document, classroom: Any, playable: Sequence[str]) -> list[Problem]:
+    if not isinstance(classroom, dict):
+        return []
+    out: list[Problem] = []
+    low, high = classroom.get("min_teams", 2), classroom.get("max_teams", 6)
+    if isinstance(low, int) and isinstance(high, int) and low > high:
+        out.append(doc.problem(("classroom", "min_teams"), f"min_teams ({low}) is more than "
+                               f"max_teams ({high})", "swap them", "classroom-teams"))
+    if isinstance(high, int) and playable and high > len(playable) and "max_teams" in classroom:
+        out.append(doc.problem(("classroom", "max_teams"), f"{high} teams but only "
+                               f"{len(playable)} playable countries ({join_and(playable)})",
+                               f"set `max_teams: {len(playable)}` or make more countries "
+                               "playable", "classroom-teams", severity="warning"))
+    if isinstance(low, int) and playable and low > len(playable):
+        out.append(doc.problem(("classroom", "min_teams"), f"at least {low} teams but only "
+                               f"{len(playable)} playable countries", "lower `min_teams`",
+                               "classroom-teams"))
+    return out
+
+
+def _world_checks(doc: Document, world: Any) -> list[Problem]:
+    if not isinstance(world, dict):
+        return []
+    out: list[Problem] = []
+    for name, value in world.items():
+        spec = METRICS.get(name)
+        if spec is None or isinstance(value, bool) or not isinstance(value, int | float):
+            continue
+        low, high = {"0–100": (0, 100), "−100–100": (-100, 100), "0–1": (0, 1)}.get(
+            spec.unit, (0, math.inf))
+        if not low <= value <= high:
+            span = f"{low}–{high}" if high != math.inf else f"{low} or more"
+            out.append(doc.problem(("world", name), f"`{name}` is {format_number(value)}, "
+                                   f"outside {span} ({spec.unit})", f"choose a value in {span}",
+                                   "out-of-range"))
+    return out
+
+
+# --- Translations ------------------------------------------------------------------------------
+
+def _level_text_paths(data: dict[str, Any]) -> list[YamlPath]:
+    paths: list[YamlPath] = [("title",), ("summary",)]
+    if isinstance(data.get("briefing"), dict):
+        paths += [("briefing", k) for k in data["briefing"]]
+    paths += [("events", i, "news") for i, e in _items(data.get("events")) if "news" in e]
+    paths += [("objectives", i, "text") for i, _ in _items(data.get("objectives"))]
+    if isinstance(data.get("hidden_objectives"), dict):
+        for code, items in data["hidden_objectives"].items():
+            paths += [("hidden_objectives", code, i, "text") for i, _ in _items(items)]
+    if isinstance(data.get("questions"), list):
+        paths += [("questions", i) for i in range(len(data["questions"]))]
+    for i, source in _items(data.get("sources")):
+        paths += [("sources", i, k) for k in ("title", "note") if k in source]
+    return paths
+
+
+def translation_checks(doc: Document, paths: Sequence[YamlPath]) -> list[Problem]:
+    """Warn about texts that lack a language other texts of the same file have."""
+    texts = {p: doc.get(p) for p in paths}
+    languages: list[str] = []
+    for text in texts.values():
+        if isinstance(text, dict):
+            languages += [k for k in text if isinstance(k, str) and re.fullmatch("[a-z]{2}", k)]
+    languages = list(dict.fromkeys(languages))
+    if not languages:
+        return []
+    out: list[Problem] = []
+    for path, text in texts.items():
+        if isinstance(text, str):
+            have: list[str] = []
+        elif isinstance(text, dict):
+            have = list(text)
+        else:
+            continue
+        missing = [lang for lang in languages if lang not in have]
+        if missing:
+            listed = ", ".join(f"`{m}`" for m in missing)
+            out.append(doc.problem(path, f"no {listed} translation",
+                                   f"other texts in this file have {listed}; players in that "
+                                   "language will see the English text", "missing-translation",
+                                   severity="warning"))
+    return out
+
+
+# --- Strategies and campaigns ------------------------------------------------------------------
+
+def strategy_checks(doc: Document) -> list[Problem]:
+    """Checks across the fields of a strategy."""
+    out: list[Problem] = []
+    seen: dict[tuple[int, str, str], YamlPath] = {}
+    for i, decision in _items(doc.data.get("decisions")):
+        levers = decision.get("set")
+        if not isinstance(levers, dict):
+            continue
+        for lever in levers:
+            key = (decision.get("turn"), decision.get("country"), lever)
+            if key in seen and None not in key[:2]:
+                first = doc.where(seen[key])
+                out.append(doc.problem(("decisions", i, "set", lever), f"{key[1]} sets "
+                                       f"`{lever}` twice in turn {key[0]} (first at line "
+                                       f"{first.line}); the later value wins",
+                                       "keep one of them", "duplicate-id", severity="warning",
+                                       key=True))
+            else:
+                seen[key] = ("decisions", i, "set", lever)  # type: ignore[index]
+    if isinstance(doc.data.get("description"), dict | str):
+        out += translation_checks(doc, [("description",)])
+    return out
+
+
+def strategy_fits_level(doc: Document, strategy: Strategy, level: Level) -> list[Problem]:
+    """Problems of a strategy against the level it names: turns beyond it, absent countries."""
+    out: list[Problem] = []
+    in_level = list(level.country_setups())
+    for i, decision in enumerate(strategy.decisions):
+        if decision.turn > level.turns:
+            out.append(doc.problem(("decisions", i, "turn"), f"turn {decision.turn} is beyond "
+                                   f"the {level.turns} turns of `{level.id}`",
+                                   f"use a turn from 1 to {level.turns}", "turn-outside-level"))
+        if decision.country not in in_level:
+            out.append(doc.problem(("decisions", i, "country"), f"{decision.country} is not in "
+                                   f"`{level.id}`", f"its countries are {join_and(in_level)}",
+                                   "country-not-in-level", severity="warning"))
+    return out
+
+
+def campaign_checks(doc: Document) -> list[Problem]:
+    """Checks within a campaign: duplicate levels and unlock rules naming later levels."""
+    out: list[Problem] = []
+    seen: dict[str, YamlPath] = {}
+    order: list[str] = []
+    for i, item in _items(doc.data.get("levels")):
+        ref = item.get("level")
+        if isinstance(ref, str):
+            _unique(doc, out, seen, _ref_id(ref), ("levels", i, "level"),
+                    "level")
+            order.append(_ref_id(ref))
+    for i, item in _items(doc.data.get("levels")):
+        unlock = item.get("unlock")
+        after = unlock.get("after") if isinstance(unlock, dict) else (
+            unlock if isinstance(unlock, str) and unlock != "always" else None)
+        names = [after] if isinstance(after, str) else (after if isinstance(after, list) else [])
+        for name in names:
+            if not isinstance(name, str):
+                continue
+            if name not in order:
+                out.append(doc.problem(("levels", i, "unlock"), f"unlocks after `{name}`, "
+                                       "which is not in this campaign",
+                                       did_you_mean(name, order) or "name a level listed above",
+                                       "unlock-order"))
+            elif order.index(name) >= i:
+                out.append(doc.problem(("levels", i, "unlock"), f"unlocks after `{name}`, "
+                                       "which comes later, so it can never open",
+                                       "move it below that level, or unlock it after an "
+                                       "earlier one", "unlock-order"))
+    out += translation_checks(doc, [p for p in (("title",), ("summary",))
+                                    if doc.get(p) is not None])
+    return out
+
+
+def campaign_references(doc: Document, campaign: Campaign, path: Path,
+                        known: dict[str, tuple[Path, Level]]) -> list[Problem]:
+    """Campaign levels that neither a file next to it nor a known level id provides."""
+    out: list[Problem] = []
+    for i, item in enumerate(campaign.levels):
+        if resolve_level(item.level, path, known) is None:
+            out.append(doc.problem(("levels", i, "level"), f"no level `{item.level}` was found",
+                                   did_you_mean(item.level, known) or "write a level id or a "
+                                   "path relative to the campaign file", "unknown-level"))
+    return out
+
+
+def resolve_level(reference: str, campaign_path: Path,
+                  known: dict[str, tuple[Path, Level]]) -> Path | None:
+    """The file a campaign's level reference points at (a relative path or a level id)."""
+    candidate = (campaign_path.parent / reference)
+    if reference.endswith(EXTENSIONS) and candidate.is_file():
+        return candidate
+    if reference in known:
+        return known[reference][0]
+    return None

@@ -1,0 +1,89 @@
+"""The ``borderlines-campaign/1`` format: an ordered list of levels and when each unlocks.
+
+::
+
+    format: borderlines-campaign/1
+    id: main
+    title: The regional deal
+    levels:
+      - level: tutorial                 # a level id, or a path relative to this file
+      - level: june-2019                # unlocks when the one before is finished
+      - level: hemisphere
+        unlock: {after: [june-2019], stars: 2}
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from pydantic import BeforeValidator, Field
+
+from game.content.models.common import ContentModel, Slug, Text, fail, shown
+
+
+class Unlock(ContentModel):
+    """When a campaign level opens: after others are finished with enough stars."""
+
+    after: list[Slug] = Field(default_factory=list,
+                              description="Level ids that must be finished first.")
+    stars: int = Field(0, ge=0, le=9, description="Stars needed in each of them (0 = just "
+                       "finished).", json_schema_extra={"unit": "stars", "examples": [1]})
+
+
+def _unlock(value: Any) -> Any:
+    if value == "always":
+        return Unlock()
+    if isinstance(value, str):
+        return {"after": [value]}
+    if isinstance(value, dict) and isinstance(value.get("after"), str):
+        return {**value, "after": [value["after"]]}
+    if value is None or isinstance(value, dict | Unlock):
+        return value
+    fail("wrong-type", f"expected `always`, a level id or a mapping, got {shown(value)}",
+         "e.g. `unlock: always` or `unlock: {after: tutorial, stars: 2}`")
+
+
+UnlockRule = Annotated[Unlock | None, BeforeValidator(_unlock)]
+
+
+class CampaignLevel(ContentModel):
+    """One level of a campaign."""
+
+    level: str = Field(description="A level id, or a path to the level file relative to the "
+                       "campaign file.")
+    unlock: UnlockRule = Field(None, description="`always`, or {after: [ids], stars: N}; left "
+                               "out, when the level before is finished.")
+
+
+class Campaign(ContentModel):
+    """An ordered series of levels."""
+
+    format: Literal["borderlines-campaign/1"] = Field(
+        description="Always borderlines-campaign/1.")
+    id: Slug = Field(description="A short unique name.")
+    title: Text = Field(description="The campaign's title.")
+    summary: Text | None = Field(None, description="One or two sentences about it.")
+    levels: list[CampaignLevel] = Field(min_length=1, description="The levels, in order.")
+
+    def unlock_rule(self, index: int) -> Unlock:
+        """The rule of the level at ``index``: explicit, or 'after the previous one'."""
+        rule = self.levels[index].unlock
+        if rule is not None:
+            return rule
+        if index == 0:
+            return Unlock()
+        return Unlock(after=[_ref_id(self.levels[index - 1].level)])
+
+    def is_unlocked(self, index: int, stars: dict[str, int]) -> bool:
+        """Whether the level at ``index`` is open, given stars won per finished level id."""
+        rule = self.unlock_rule(index)
+        return all(level in stars and stars[level] >= rule.stars for level in rule.after)
+
+
+def _ref_id(reference: str) -> str:
+    """The level id a reference names: the id itself or the file name without extension."""
+    name = reference.replace("\\", "/").rsplit("/", 1)[-1]
+    for ext in (".yaml", ".yml"):
+        if name.endswith(ext):
+            return name[: -len(ext)]
+    return name
