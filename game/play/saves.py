@@ -173,7 +173,8 @@ def _migrate_0_to_1(document: dict[str, Any]) -> dict[str, Any]:
                           "It cannot be opened."), reason="invalid")
     if hashlib.sha256(canonical_json(game)).hexdigest() != expected:
         raise _damaged()
-    level = game.get("level") if isinstance(game.get("level"), dict) else {}
+    raw_level = game.get("level")
+    level: dict[str, Any] = raw_level if isinstance(raw_level, dict) else {}
     source = level.get("source", "")
     raw_turns = game.get("turns")
     turns = [
@@ -188,7 +189,7 @@ def _migrate_0_to_1(document: dict[str, Any]) -> dict[str, Any]:
         for turn in (raw_turns if isinstance(raw_turns, list) else [])
         if isinstance(turn, dict)
     ]
-    saved = game.get("saved") if isinstance(game.get("saved"), str) else ""
+    saved = _text(game.get("saved"))
     record = {
         # Derived from the old checksum so that loading the same file twice gives the same id.
         "game_id": expected[:12],
@@ -210,6 +211,10 @@ def _migrate_0_to_1(document: dict[str, Any]) -> dict[str, Any]:
 
 #: ``version → function`` turning a document of that version into one of the next version.
 MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {0: _migrate_0_to_1}
+
+
+def _text(value: Any) -> str:
+    return value if isinstance(value, str) else ""
 
 
 def _damaged() -> SaveError:
@@ -293,12 +298,11 @@ def decode_save(data: bytes, path: Path | None = None) -> SaveFile:
     except RecordError as exc:
         raise SaveError(t("This save's contents are not valid ({detail}). It cannot be opened.",
                           detail=exc), reason="invalid", path=path) from None
-    kind = body.get("kind") if isinstance(body.get("kind"), str) else "manual"
     return SaveFile(
         record=record,
-        kind=kind,
-        saved=body.get("saved") if isinstance(body.get("saved"), str) else "",
-        slot=body.get("slot") if isinstance(body.get("slot"), str) else "",
+        kind=_text(body.get("kind")) or "manual",
+        saved=_text(body.get("saved")),
+        slot=_text(body.get("slot")),
         path=path,
         migrated_from=migrated_from,
     )

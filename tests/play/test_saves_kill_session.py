@@ -1,0 +1,88 @@
+"""A real game killed mid-turn under autoplay resumes with Continue at the last completed turn.
+
+The child process plays the first shipped level with an AI leader for every country, autosaving
+through the session's turn-end hook, and prints each turn once ``end_turn`` has returned. It is
+killed at a random moment — inside the simulation, the report, or the save — and restarted with
+``resume_latest()``, as ``borderlines play --continue --autoplay`` does.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from game.paths import LEVELS
+
+SHIPPED = sorted([*LEVELS.glob("campaign/*.yaml"), *LEVELS.glob("classroom/*.yaml")])
+KILLS = 6
+
+pytestmark = [
+    pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs POSIX SIGKILL"),
+    pytest.mark.skipif(not SHIPPED,
+                       reason="no shipped levels yet in levels/campaign or levels/classroom"),
+]
+
+CHILD = r"""
+import sys
+from pathlib import Path
+from game.content import load_level
+from game.play.levelview import LevelView
+from game.play.saves import autosave_session, resume_latest
+from game.play.session import Session
+
+session, message = resume_latest()
+if session is None:
+    path = Path(sys.argv[1])
+    level = load_level(path)
+    view = LevelView(level)
+    players = {c: f"ai:{view.personality(c)}" for c in view.countries}
+    session = Session(level, players=players, source=path.read_text(encoding="utf-8"))
+    session.on_turn_end = autosave_session
+print("ready", session.record.turn, flush=True)
+while not session.finished:
+    session.play_turn()
+    print("saved", session.record.turn, flush=True)
+print("finished", flush=True)
+"""
+
+
+def test_a_game_killed_under_autoplay_resumes_at_its_last_completed_turn(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    try:
+        import game.play.session  # noqa: F401
+    except ImportError as exc:
+        pytest.skip(f"the session cannot run yet: {exc}")
+    data_dir = tmp_path / "user"
+    monkeypatch.setenv("BORDERLINES_DATA_DIR", str(data_dir))
+    env = {**os.environ, "BORDERLINES_DATA_DIR": str(data_dir)}
+    chooser = random.Random(2019)
+    completed = 0
+    for _ in range(KILLS):
+        child = subprocess.Popen([sys.executable, "-c", CHILD, str(SHIPPED[0])], env=env,
+                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        assert child.stdout is not None
+        ready = child.stdout.readline().split()
+        assert ready[:1] == ["ready"], child.communicate()[1]
+        # Continue stood exactly at the last turn whose end_turn had returned (or later).
+        assert int(ready[1]) >= completed
+        time.sleep(chooser.uniform(0.05, 0.6))
+        child.send_signal(signal.SIGKILL)
+        out, err = child.communicate(timeout=60)
+        lines = out.splitlines()
+        completed = max([completed, *(int(x.split()[1]) for x in lines if x.startswith("saved"))])
+        if "finished" in lines:
+            break
+        assert child.returncode == -signal.SIGKILL, err
+    from game.play.saves import resume_latest
+
+    resumed, message = resume_latest()
+    assert resumed is not None and message == ""
+    assert resumed.record.turn >= completed
+    assert resumed.replay_mismatches == []
