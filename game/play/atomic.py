@@ -29,7 +29,7 @@ def write_atomic(path: str | os.PathLike[str], data: bytes) -> Path:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        os.replace(temp_name, target)
+        _replace(temp_name, target)
     except BaseException:
         # The target is untouched; don't leave the half-written temporary file behind.
         with contextlib.suppress(OSError):
@@ -37,6 +37,19 @@ def write_atomic(path: str | os.PathLike[str], data: bytes) -> Path:
         raise
     fsync_dir(target.parent)
     return target
+
+
+def _replace(source: str, target: Path, attempts: int = 5) -> None:
+    # On Windows a virus scanner or an indexer may hold the old file open for a moment, and the
+    # rename then fails with "access denied": wait briefly and try again before giving up.
+    for attempt in range(attempts):
+        try:
+            os.replace(source, target)
+            return
+        except PermissionError:
+            if os.name != "nt" or attempt == attempts - 1:
+                raise
+            time.sleep(0.05 * (attempt + 1))
 
 
 def write_text_atomic(path: str | os.PathLike[str], text: str) -> Path:

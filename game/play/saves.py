@@ -35,7 +35,14 @@ from typing import TYPE_CHECKING, Any
 from game.i18n import t
 from game.paths import user_data_dir
 from game.play.atomic import is_temp_file, remove_stale_temp_files, write_atomic
-from game.play.record import BranchChart, GameRecord, RecordError, branch_chart, level_hash_of
+from game.play.record import (
+    BranchChart,
+    GameRecord,
+    RecordError,
+    branch_chart,
+    branch_from,
+    level_hash_of,
+)
 
 if TYPE_CHECKING:
     from game.play.session import Session
@@ -603,6 +610,21 @@ def all_records() -> Iterator[GameRecord]:
         if known is None or save.record.turn > known.turn:
             newest[save.record.game_id] = save.record
     yield from newest.values()
+
+
+def branch_session(record: GameRecord, turn: int, label: str = "") -> Session:
+    """Rewind ``record`` to the end of ``turn`` as a new "what if" game, ready to play on.
+
+    The branch is autosaved at once (so the debrief finds it beside its parent) and after every
+    turn; the parent's saves are never touched. Raises :class:`RecordError` for an unplayed turn.
+    """
+    from game.play.session import Session  # here, because the session module imports this one
+
+    branch = branch_from(record, turn, label)
+    session = Session.from_record(branch)
+    session.on_turn_end = autosave_session
+    autosave_session(session)
+    return session
 
 
 def game_branches(record: GameRecord, extra: Iterable[GameRecord] = ()) -> BranchChart:

@@ -91,11 +91,13 @@ def test_a_branch_changes_only_what_follows_the_branch_point() -> None:
 def test_the_debrief_chart_holds_both_paths_and_the_baseline() -> None:
     parent = new_game(turns=3)
     saves.autosave(parent.record)
-    branch = session_type().from_record(branch_from(parent.record, 1, label="what if"))
+    parent_files = sorted(saves.game_folder(parent.record).iterdir())
+    branch = saves.branch_session(parent.record, 1, label="what if")
     branch.ai_enabled = False
     decide_differently(branch)
-    branch.play_turn()
-    saves.autosave(branch.record)
+    branch.play_turn()  # autosaved by the hook branch_session installed
+    assert saves.find_autosave().save.record.game_id == branch.record.game_id
+    assert sorted(saves.game_folder(parent.record).iterdir()) == parent_files
     chart = saves.game_branches(branch.record)
     assert len(chart.lines) == 2
     assert chart.baseline is not None and chart.baseline.turns[:2] == [1, 2]
