@@ -103,7 +103,7 @@ class DeskScene(Scene):
         self._forecast_dirty = True
         self.tab = self.tabs()[0][0]
         self.map_view: Any = None
-        self.animating = False
+        self.hover: Any = None
 
     # -- data -----------------------------------------------------------------------------------
 
@@ -178,20 +178,20 @@ class DeskScene(Scene):
         self._build_map()
         self._build_panel()
 
+    @property
+    def animating(self) -> bool:  # type: ignore[override]
+        """Frames are needed only while people move on the map and the window has focus."""
+        return bool(self.map_view is not None and self.map_view.animating
+                    and pygame.key.get_focused())
+
     def _build_map(self) -> None:
-        try:
-            from game.ui.map import MapView
-        except ImportError:
-            self.map_view = None
-            return
+        from game.ui.map import MapView
+
         if self.map_view is None:
-            self.map_view = MapView()
+            self.map_view = MapView(reduced_motion=theme.reduced_motion(), seed=self.game.turn)
+            self.map_view.set_state(self.game.map_state())
+        self.map_view.set_reduced_motion(theme.reduced_motion())
         self.map_view.resize(self.map_rect)
-        state = getattr(self.game, "map_state", None)
-        if callable(state):
-            self.map_view.set_state(state())
-        self.animating = bool(getattr(self.map_view, "animating", True)) and \
-            not theme.reduced_motion()
 
     def _build_panel(self) -> None:
         m = self.app.manager
@@ -487,8 +487,7 @@ class DeskScene(Scene):
             self.forecast, self.forecast_note = None, t("Forecast unavailable ({e})", e=error)
 
     def _hover(self, pos: tuple[int, int]) -> None:
-        hit = getattr(self.map_view, "hit_test", None)
-        self.hover = hit(pos) if callable(hit) and self.map_rect.collidepoint(pos) else None
+        self.hover = self.map_view.set_hover(pos if self.map_rect.collidepoint(pos) else None)
 
     # -- drawing --------------------------------------------------------------------------------
 

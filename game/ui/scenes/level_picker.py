@@ -90,8 +90,10 @@ def find_entries(settings: Any = None) -> tuple[list[Entry], list[Entry]]:
     """(shipped, custom) level entries: campaign first, then classroom levels and examples."""
     from game.content.catalog import scan_levels, shipped_levels
 
+    # Within a group, levels in historical order: the campaign then reads as a story.
     found = sorted(shipped_levels(), key=lambda e: (
-        GROUP_ORDER.index(e.group) if e.group in GROUP_ORDER else len(GROUP_ORDER), str(e.path)))
+        GROUP_ORDER.index(e.group) if e.group in GROUP_ORDER else len(GROUP_ORDER),
+        str(e.level.start) if e.level is not None else "9999", str(e.path)))
     folder = custom_levels_dir(settings)
     return _entries(found, False), _entries(scan_levels(folder, "custom"), True)
 
@@ -182,7 +184,7 @@ class LevelPickerScene(Scene):
         self.page = min(self.page, pages - 1)
         self.level_buttons: list[tuple[UIButton, Entry]] = []
         for entry in entries[self.page * per_page:(self.page + 1) * per_page]:
-            label = entry.title if entry.ok else t("⚠ {name}", name=entry.title)
+            label = entry.title if entry.ok else t("{name} (cannot load)", name=entry.title)
             b = UIButton(pygame.Rect(inner.left, y, inner.width, row), label, manager=m,
                          object_id="#tab_selected" if entry is self.selected else "#tab")
             self.level_buttons.append((b, entry))
@@ -220,7 +222,7 @@ class LevelPickerScene(Scene):
             self.play_button.disable()
             box = pygame.Rect(inner.left, inner.top + theme.px(64), inner.width,
                               inner.bottom - bh - theme.px(12) - inner.top - theme.px(64))
-            body = "<br>".join(html.escape(p).replace("\n", "<br>") for p in entry.problems)
+            body = "<br>".join(_problem_html(p) for p in entry.problems)
             self.problems_box = UITextBox(body or html.escape(t("The file could not be read.")),
                                           box, manager=m)
             self.focus.add(self.problems_box)
@@ -361,11 +363,33 @@ class LevelPickerScene(Scene):
         y += small.get_linesize() + theme.px(10)
         summary = text_in(getattr(level, "summary", None), language())
         bottom = getattr(self, "role_y", inner.bottom) - theme.px(30)
-        draw_wrapped(surface, f, summary, pygame.Rect(inner.left, y, inner.width, bottom - y))
+        y += draw_wrapped(surface, f, summary, pygame.Rect(inner.left, y, inner.width,
+                                                           bottom - y)) + theme.px(14)
+        objectives = [text_in(o.text, language()) for o in getattr(level, "objectives", [])]
+        if objectives and y + 2 * small.get_linesize() < bottom:
+            surface.blit(theme.font(15, bold=True).render(t("Objectives"), True, theme.TEXT),
+                         (inner.left, y))
+            y += theme.font(15, bold=True).get_linesize() + theme.px(2)
+            for text in objectives:
+                if y + f.get_linesize() > bottom:
+                    break
+                y += draw_wrapped(surface, f, "• " + text,
+                                  pygame.Rect(inner.left, y, inner.width, bottom - y),
+                                  theme.TEXT_DIM, 2) + theme.px(2)
         if self.role_buttons:
             label = small.render(t("Play as"), True, theme.TEXT_DIM)
             surface.blit(label, (inner.left, self.role_buttons[0][0].rect.top
                                  - label.get_height() - theme.px(4)))
+
+
+def _problem_html(problem: str) -> str:
+    """One checker message for the text box: the located line coloured by severity, the hint dim."""
+    first, _, rest = problem.partition("\n")
+    colour = "#e69f00" if ": warning:" in first else "#ff8a5c"
+    out = f"<font color='{colour}'>{html.escape(first)}</font>"
+    if rest:
+        out += "<br><font color='#a0aebe'>" + html.escape(rest).replace("\n", "<br>") + "</font>"
+    return out
 
 
 def playable(level: Any) -> list[str]:

@@ -89,6 +89,16 @@ class GameView:
             out.append(self.session.view.text(text))
         return out
 
+    def map_state(self) -> Any:
+        """What the map shows: the last turn's flows (or the start) under the current levers."""
+        from game.ui.map import MapState
+
+        reports = self.session.reports
+        metrics = reports[-1].metrics if reports else dict(self.session.table.last_metrics)
+        return MapState.from_metrics(metrics, self.session.table.policy.levers,
+                                     months=self.session.months_per_turn,
+                                     player_countries=[self.player])
+
     def roles(self) -> dict[str, str]:
         """Who leads each country: ``human`` or ``ai:<personality>``."""
         return {c: r.label for c, r in self.session.roles.items()}

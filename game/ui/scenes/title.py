@@ -148,19 +148,27 @@ def title_background(size: tuple[int, int]) -> pygame.Surface:
             pts = [(x, y + amp * math.sin(x / w * math.pi * 2 + i)) for x in range(0, w + 20, 20)]
             pygame.draw.aalines(surface, theme.PANEL_EDGE, False, pts)
     veil = pygame.Surface(size, pygame.SRCALPHA)
-    veil.fill((*theme.BACKGROUND, 150))
+    veil.fill((*theme.BACKGROUND, 165))
     surface.blit(veil, (0, 0))
+    # Darker, softly edged layers behind the title and the menu keep the map's labels quiet.
+    band_w = min(w, max(w // 2, round(h * 1.0)))
+    layer = pygame.Surface(size, pygame.SRCALPHA)
+    for i in range(12):
+        k = i / 12
+        layer.fill((0, 0, 0, 0))
+        rect = pygame.Rect(0, 0, int(band_w * (1.0 - 0.45 * k)), int(h * 0.95 * (1 - 0.4 * k)))
+        rect.center = (w // 2, int(h * 0.47))
+        pygame.draw.ellipse(layer, (*theme.BACKGROUND, 22), rect)
+        surface.blit(layer, (0, 0))
     return surface
 
 
 def _map_silhouette(size: tuple[int, int]) -> pygame.Surface | None:
     """The region's land drawn by the map engineer's MapView, if it is available."""
+    from game.ui.map import MapView
+
     try:
-        from game.ui.map import MapView
-    except ImportError:
-        return None
-    try:
-        view = MapView()
+        view = MapView(reduced_motion=True, show_legend=False)
         view.resize(pygame.Rect((0, 0), size))
         surface = pygame.Surface(size, pygame.SRCALPHA)
         view.draw(surface)
