@@ -112,8 +112,10 @@ LEVER_STEPS: tuple[LeverStep, ...] = (
     LeverStep(_m(2019, 7), "US", "aid_economic", 200, "432M restored"),
     LeverStep(_m(2019, 7), "US", "aid_governance", 100, "432M restored"),
     # 7 June 2019 joint declaration: 6,000 National Guard to the southern border (F); SEDENA
-    # reported 6,500 south on 24 June (F*). The Guard also staffed transit checkpoints.
-    LeverStep(_m(2019, 6), "MX", "border_agents", 7_500, "June 2019 deal: +6,000 Guard"),
+    # reported 6,500 south on 24 June (F*). In June the model's own response to the tariff
+    # threat (in force that month, below) deploys the Guard; from July the deployment stays as
+    # Mexico's lever after the threat is lifted. The Guard also staffed transit checkpoints.
+    LeverStep(_m(2019, 7), "MX", "border_agents", 7_500, "June 2019 deal: +6,000 Guard"),
     LeverStep(_m(2019, 7), "MX", "transit_agents", 5_000, "Guard checkpoints in transit (assumed)"),
 )
 

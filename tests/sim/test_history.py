@@ -53,11 +53,17 @@ def test_family_separation_lasts_from_april_to_june_2018() -> None:
     ]
 
 
-def test_the_june_2019_deal_sends_6000_guards_to_mexicos_southern_border() -> None:
+def test_the_june_2019_deal_keeps_6000_guards_at_mexicos_southern_border() -> None:
+    # June: the tariff threat is in force and the model's own response deploys the Guard;
+    # from July the deployment is Mexico's lever.
+    june = historical_policy(month_index(2019, 6))
+    assert "tariff_threat" in {a.kind for a in june.agreements}
     may = historical_policy(month_index(2019, 5)).value("MX", "border_agents")
-    june = historical_policy(month_index(2019, 6)).value("MX", "border_agents")
-    assert isinstance(may, float) and isinstance(june, float)
-    assert june - may == 6_000
+    july = historical_policy(month_index(2019, 7))
+    assert "tariff_threat" not in {a.kind for a in july.agreements}
+    agents = july.value("MX", "border_agents")
+    assert isinstance(may, float) and isinstance(agents, float)
+    assert agents - may == 6_000
 
 
 def test_remain_in_mexico_is_in_force_from_february_2019_only() -> None:
