@@ -417,7 +417,8 @@ def _enact(table: Table, proposal: Proposal) -> None:
     for country in proposal.parties:
         if country in table.budgets:
             _check_budget(table, country, new,
-                          t("{country}'s contribution", country=country_name(country)))
+                          t("contribution asked of {country}",
+                            country=country_name(country)))
     # An agreement of the same kind between the same parties replaces the old one.
     for pact in table.active_pacts():
         same = pact.agreement.kind == proposal.kind

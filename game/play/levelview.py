@@ -86,9 +86,17 @@ class LevelView:
     @staticmethod
     def parse(source: str) -> Level:
         """A level from its file text (as embedded in a game record)."""
-        from game.content import parse_level
+        from game.content.check import check_document
+        from game.content.problems import ContentError
+        from game.content.yamlsrc import parse_text
 
-        return parse_level(source)
+        doc, problems = parse_text(source, "saved level")
+        if doc is None:
+            raise ContentError(problems)
+        level, problems = check_document(doc, expect="level")
+        if level is None:
+            raise ContentError(problems)
+        return level  # type: ignore[no-any-return]
 
     def scenario(self) -> Any:
         """The model scenario of the level."""

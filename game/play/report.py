@@ -106,6 +106,8 @@ class TurnReport:
     explained: bool = False
     #: Every world's metrics when the session runs a batch (``--worlds``), else empty.
     worlds: dict[str, list[float]] = field(default_factory=dict)
+    #: The baseline's metrics per world, likewise.
+    baseline_worlds: dict[str, list[float]] = field(default_factory=dict)
     finished: bool = False
 
     def headline(self, metric: str) -> Headline:

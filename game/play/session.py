@@ -251,7 +251,7 @@ class Session:
         news: list[NewsItem] = []
         events = self._events_this_turn(news)
         result = self.sim.advance(table.policy, months, [e for e, _ in events])
-        metrics, baseline, worlds = self._metrics(result)
+        metrics, baseline, worlds, baseline_worlds = self._metrics(result)
         self._apply_broken_promises(news)
         self._queue_conditional_events(metrics)
         previous = self.reports[-1].metrics if self.reports else {}
@@ -282,6 +282,7 @@ class Session:
             headlines=build_headlines(metrics, previous, baseline, causes),
             news=tuple(news), decisions=decisions, lagged=self._lagged(lagged), story=story,
             objectives=(), events=event_dicts, explained=explained, worlds=worlds,
+            baseline_worlds=baseline_worlds,
             finished=table.turn >= self.turns,
         )
         self.reports.append(report)
@@ -479,7 +480,7 @@ class Session:
     # --- metrics ------------------------------------------------------------------------------
 
     def _metrics(self, result: Any) -> tuple[dict[str, float], dict[str, float],
-                                             dict[str, list[float]]]:
+                                             dict[str, list[float]], dict[str, list[float]]]:
         raw: Mapping[str, Any] = result.metrics
         base_raw: Mapping[str, Any] = getattr(result, "baseline", None) or {}
         metrics = {k: float(np.asarray(v).reshape(-1)[0]) for k, v in raw.items()
@@ -487,10 +488,13 @@ class Session:
         baseline = {k: float(np.asarray(v).reshape(-1)[0]) for k, v in base_raw.items()
                     if k in METRICS}
         worlds: dict[str, list[float]] = {}
+        baseline_worlds: dict[str, list[float]] = {}
         if self.n_worlds > 1:
             worlds = {k: [float(x) for x in np.asarray(v).reshape(-1)] for k, v in raw.items()
                       if k in METRICS}
-        return metrics, baseline, worlds
+            baseline_worlds = {k: [float(x) for x in np.asarray(v).reshape(-1)]
+                               for k, v in base_raw.items() if k in METRICS}
+        return metrics, baseline, worlds, baseline_worlds
 
     def _prepare_next_turn(self, metrics: Mapping[str, float]) -> None:
         table = self.table

@@ -1,0 +1,223 @@
+"""``borderlines simulate``: run a level headless and print per-turn metrics (DESIGN.md §6).
+
+AI leaders decide for every country the strategy does not script (none with ``--no-ai``, when
+levers stay where the level and the strategy set them). With ``--worlds K`` the level runs as a
+batch of K worlds with independent random draws and every value becomes a list of K; the AI
+leaders and conditional events follow world 0, so every world sees the same decisions.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from game.content import Level
+    from game.play.session import Session
+
+HELP = "run a level headless and print per-turn metrics"
+MAX_WORLDS = 100_000
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Declare the options of ``simulate``."""
+    parser.add_argument("level", metavar="LEVEL",
+                        help="a level file, or the id of a shipped level (e.g. tutorial)")
+    parser.add_argument("--strategy", metavar="FILE", help="a borderlines-strategy/1 file")
+    parser.add_argument("--seed", type=int, metavar="N", help="replace the level's seed")
+    parser.add_argument("--worlds", type=int, default=1, metavar="K",
+                        help="run K worlds with independent random draws (values become lists)")
+    parser.add_argument("--no-ai", action="store_true",
+                        help="no AI leaders: levers stay as the level and strategy set them")
+    out = parser.add_mutually_exclusive_group()
+    out.add_argument("--json", action="store_true", help="print one JSON object")
+    out.add_argument("--csv", action="store_true", help="print CSV, one row per turn and world")
+
+
+def _fail(message: str, code: int = 1) -> int:
+    print(f"borderlines simulate: {message}", file=sys.stderr)
+    return code
+
+
+def find_level(name: str) -> Path | None:
+    """A level file: ``name`` as a path, or a shipped level whose id or file stem is ``name``."""
+    path = Path(name)
+    if path.is_file():
+        return path
+    from game.paths import LEVELS
+
+    for candidate in sorted(LEVELS.rglob("*.yaml")):
+        if "strategies" in candidate.parts:
+            continue
+        if candidate.stem == name:
+            return candidate
+    for candidate in sorted(LEVELS.rglob("*.yaml")):
+        try:
+            head = candidate.read_text(encoding="utf-8")[:4000]
+        except OSError:
+            continue
+        for line in head.splitlines():
+            if line.strip() in (f"id: {name}", f'id: "{name}"', f"id: '{name}'"):
+                return candidate
+    return None
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run the level and print its metrics; exit 0, 1 for bad input, 2 for bad usage."""
+    if args.worlds < 1 or args.worlds > MAX_WORLDS:
+        return _fail(f"--worlds must be between 1 and {MAX_WORLDS:,}", 2)
+    if args.seed is not None and not 0 <= args.seed < 2**31:
+        return _fail("--seed must be a whole number between 0 and 2147483647", 2)
+    from game.content.loader import load_level, load_strategy
+    from game.content.problems import ContentError
+
+    path = find_level(args.level)
+    if path is None:
+        return _fail(f"no level file or shipped level called {args.level!r} "
+                     "(try a path such as levels/campaign/tutorial.yaml)")
+    try:
+        level = load_level(path)
+        strategy = load_strategy(Path(args.strategy)) if args.strategy else None
+    except ContentError as error:
+        from game.content.problems import format_problem
+
+        for problem in error.problems:
+            print(format_problem(problem), file=sys.stderr)
+        return 1
+    except OSError as error:
+        return _fail(f"cannot read {error.filename}: {error.strerror}")
+    if strategy is not None and strategy.level and strategy.level != level.id:
+        print(f"borderlines simulate: warning: strategy {strategy.name!r} was written for "
+              f"level {strategy.level!r}, not {level.id!r}", file=sys.stderr)
+    from game.play.decisions import DecisionRejected
+
+    try:
+        result = simulate(level, strategy, seed=args.seed, worlds=args.worlds, ai=not args.no_ai,
+                          source=path.read_text(encoding="utf-8"))
+    except DecisionRejected as error:
+        return _fail(f"the strategy makes an illegal decision: {error}")
+    if args.csv:
+        write_csv(result, sys.stdout)
+    elif args.json:
+        json.dump(result, sys.stdout, indent=1, allow_nan=False)
+        sys.stdout.write("\n")
+    else:
+        write_table(result, sys.stdout)
+    return 0
+
+
+def _players(level: Level, strategy: Any, ai: bool) -> dict[str, str]:
+    """Headless: AI leaders (the level's personalities) for every country not scripted."""
+    scripted = set(strategy.countries()) if strategy is not None else set()
+    out = {}
+    for country, setup in level.country_setups().items():
+        # A scripted country is "human" for the rules: the script speaks for it, no AI overrides.
+        out[country] = "human" if (country in scripted or not ai) else f"ai:{setup.ai}"
+    return out
+
+
+def simulate(level: Level, strategy: Any = None, *, seed: int | None = None, worlds: int = 1,
+             ai: bool = True, source: str | None = None) -> dict[str, Any]:
+    """Play ``level`` to its end and return the ``simulate --json`` object."""
+    from game.play.scripted import play_strategy_turn
+    from game.play.session import Session
+    from game.sim.registry import METRICS
+
+    session = Session(level, seed=seed, players=_players(level, strategy, ai), ai=ai,
+                      n_worlds=worlds, source=source, independent_worlds=worlds > 1)
+    turns = []
+    while not session.finished:
+        if strategy is not None:
+            play_strategy_turn(session, strategy)
+        report = session.end_turn()
+        session.next_turn()
+        values = report.worlds if worlds > 1 else report.metrics
+        turns.append({
+            "turn": report.turn, "start": report.start,
+            "metrics": {name: _value(values.get(name), worlds) for name in METRICS},
+        })
+    return {
+        "level": level.id, "seed": session.seed, "worlds": worlds,
+        "months_per_turn": level.months_per_turn, "turns": turns,
+        "final": {"scores": _scores(turns), "objectives": _objectives(session, worlds)},
+    }
+
+
+def _value(value: Any, worlds: int) -> Any:
+    if value is None:
+        return [None] * worlds if worlds > 1 else None
+    if isinstance(value, list):
+        return [round(float(v), 6) for v in value]
+    return round(float(value), 6)
+
+
+def _scores(turns: list[dict[str, Any]]) -> dict[str, Any]:
+    from game.sim.registry import METRICS
+
+    last = turns[-1]["metrics"] if turns else {}
+    return {name: last.get(name) for name, spec in METRICS.items() if spec.kind == "score"}
+
+
+def _objectives(session: Session, worlds: int) -> dict[str, Any]:
+    """Each objective: met, value, target, stars — per world when there are several."""
+    out: dict[str, Any] = {}
+    reports = session.reports
+    for objective in session.view.objectives:
+        if worlds == 1:
+            state = next(o for o in session.objectives() if o.id == objective.id)
+            out[objective.id] = {"met": state.met, "value": state.value, "target": state.target,
+                                 "stars": objective.stars}
+            continue
+        met, value = [], []
+        for w in range(worlds):
+            series = [r.worlds[objective.metric][w] for r in reports]
+            base = [r.baseline_worlds[objective.metric][w] for r in reports] \
+                if reports and objective.metric in reports[0].baseline_worlds else None
+            result = objective.evaluate(series, base)
+            met.append(bool(result.met))
+            value.append(round(float(result.value), 6))
+        out[objective.id] = {"met": met, "value": value, "target": objective.threshold,
+                             "stars": objective.stars}
+    return out
+
+
+def write_csv(result: dict[str, Any], stream: Any) -> None:
+    """One row per turn (and per world), one column per metric."""
+    names = list(result["turns"][0]["metrics"]) if result["turns"] else []
+    writer = csv.writer(stream, lineterminator="\n")
+    writer.writerow(["turn", "start", "world", *names])
+    for turn in result["turns"]:
+        for w in range(result["worlds"]):
+            row = [turn["turn"], turn["start"], w]
+            for name in names:
+                value = turn["metrics"][name]
+                row.append(value[w] if isinstance(value, list) else value)
+            writer.writerow(row)
+
+
+def write_table(result: dict[str, Any], stream: Any) -> None:
+    """A readable summary: the headline metrics per turn (world 0, or the median)."""
+    from game.sim.registry import HEADLINE_METRICS
+
+    stream.write(f"{result['level']} — seed {result['seed']}, {result['worlds']} world(s), "
+                 f"{result['months_per_turn']} month(s) per turn\n")
+    header = ["turn", "start", *HEADLINE_METRICS]
+    stream.write("  ".join(header) + "\n")
+    for turn in result["turns"]:
+        cells = [str(turn["turn"]), turn["start"]]
+        for name in HEADLINE_METRICS:
+            value = turn["metrics"].get(name)
+            if isinstance(value, list):
+                value = sorted(value)[len(value) // 2]
+            cells.append("-" if value is None else f"{value:,.1f}")
+        stream.write("  ".join(cells) + "\n")
+    objectives = result["final"]["objectives"]
+    for name, state in objectives.items():
+        met = state["met"]
+        shown = "met" if met is True else "not met" if met is False else \
+            f"met in {sum(met)}/{len(met)} worlds"
+        stream.write(f"objective {name}: {shown}\n")
