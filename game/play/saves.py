@@ -568,6 +568,47 @@ def autosave_session(session: Session) -> None:
         session.autosave_error = ""  # type: ignore[attr-defined]
 
 
+@dataclass(frozen=True)
+class Opened:
+    """What the load screen gets for a file: the save, or why not and what else is available.
+
+    When ``save`` is ``None``, ``message`` says what went wrong and, if there is one, which
+    autosave the player can open instead (``fallback``: the previous turns of the same game
+    first, else the newest autosave of any game).
+    """
+
+    save: SaveFile | None
+    message: str
+    fallback: SaveFile | None = None
+
+
+def _fallback_for(path: Path) -> SaveFile | None:
+    same_game: list[Path] = []
+    if path.parent.parent == autosave_dir():  # an autosave: its own game's other turns first
+        same_game = [p for _, p in reversed(_turn_files(path.parent))]
+    for candidate in [*same_game, *autosave_files()]:
+        if candidate == path:
+            continue
+        _, save = info_of(candidate, "autosave")
+        if save is not None:
+            return save
+    return None
+
+
+def open_save(path: str | os.PathLike[str]) -> Opened:
+    """Open a save for the player: never raises; offers a previous autosave when it fails."""
+    target = Path(path)
+    try:
+        return Opened(read_save(target), "")
+    except SaveError as error:
+        fallback = _fallback_for(target)
+        message = str(error)
+        if fallback is not None:
+            message = t("{error} Your previous autosave, from turn {turn}, is available.",
+                        error=message, turn=fallback.record.turn)
+        return Opened(None, message, fallback)
+
+
 def resume_latest() -> tuple[Session | None, str]:
     """Rebuild the session of the newest good autosave, for Continue and ``play --continue``.
 

@@ -365,3 +365,42 @@ def test_something_that_is_not_json_in_a_record_is_refused_before_writing(
     with pytest.raises(SaveError, match="could not be saved"):
         saves.export_save(record, tmp_path / "odd.json")
     assert not (tmp_path / "odd.json").exists()
+
+
+def test_opening_a_newer_save_offers_the_previous_autosave_of_that_game() -> None:
+    record = a_record(0)
+    for n in range(1, 6):
+        add_turn(record, n)
+        path = saves.autosave(record)
+    document = json.loads(path.read_text(encoding="utf-8"))
+    document["format"] = "borderlines-save/2"
+    document["body"]["record"]["app_version"] = "2.0"
+    path.write_text(json.dumps(document), encoding="utf-8")
+    opened = saves.open_save(path)
+    assert opened.save is None
+    assert opened.message == (
+        "This save was made by a newer version of Borderlines (2.0). Update the game to open "
+        "it. Your previous autosave, from turn 4, is available.")
+    assert opened.fallback is not None and opened.fallback.record.turn == 4
+
+
+def test_opening_a_damaged_named_save_offers_the_newest_autosave(tmp_path: Path) -> None:
+    saves.autosave(a_record(3))
+    broken = saves.save_slot(a_record(2), "broken")
+    broken.write_bytes(b"\x89PNG\r\n")
+    opened = saves.open_save(broken)
+    assert opened.save is None and opened.fallback is not None
+    assert "from turn 3, is available" in opened.message
+
+
+def test_opening_a_good_save_just_opens_it() -> None:
+    opened = saves.open_save(saves.save_slot(a_record(2), "fine"))
+    assert opened.save is not None and opened.message == "" and opened.fallback is None
+
+
+def test_a_bad_file_with_no_autosave_to_offer_says_only_what_happened(tmp_path: Path) -> None:
+    path = tmp_path / "x.json"
+    path.write_text("{}", encoding="utf-8")
+    opened = saves.open_save(path)
+    assert opened.save is None and opened.fallback is None
+    assert "available" not in opened.message
