@@ -54,7 +54,7 @@ _LEVERAGE = {"hardliner": 0.5, "pragmatist": 0.75, "humanitarian": 0.45}
 #: Agreements that cost sovereignty or send people back: unpopular when approval is low.
 _SOVEREIGNTY_COST = {"remain_in_mexico", "returns_acceptance", "safe_third_country"}
 ACCEPT_ABOVE = 0.2
-COUNTER_ABOVE = -0.25
+COUNTER_ABOVE = -0.35
 
 
 @dataclass(frozen=True)
@@ -112,7 +112,7 @@ class Leader:
     # --- answering proposals ------------------------------------------------------------------
 
     def weigh(self, proposal: Proposal, table: Table, situation: Situation) -> float:
-        """How acceptable a proposal is (accept above 0.2, counter above −0.25), before noise."""
+        """How acceptable a proposal is (accept above 0.2, counter above −0.35), before noise."""
         me, kind = self.country, proposal.kind
         score = _LIKING.get(kind, {}).get(self.personality, 0.0)
         proposer = proposal.by
@@ -133,7 +133,7 @@ class Leader:
             score -= 0.6 if due_turn > max(left, 0.0) else 0.3 * due_turn / max(left, 1.0)
         if kind == "returns_acceptance" and me == "MX":
             cap = float(proposal.terms.get("monthly_cap", 30_000))
-            score -= max(0.0, cap - 20_000) / 100_000
+            score -= max(0.0, cap - 20_000) / 200_000
         if kind == "safe_third_country":
             coverage = float(proposal.terms.get("coverage", 1.0))
             score += 0.25 * (1 - coverage)
