@@ -48,9 +48,12 @@ def lever_label(lever: str) -> str:
     return t(lever.replace("_", " "))
 
 
+_AGREEMENT_LABELS = {"remain_in_mexico": "Remain in Mexico", "burden_sharing": "burden-sharing"}
+
+
 def agreement_label(kind: str) -> str:
-    """An agreement's name for people ("safe third country")."""
-    return t(kind.replace("_", " "))
+    """An agreement's name for people ("safe third country", "Remain in Mexico")."""
+    return t(_AGREEMENT_LABELS.get(kind, kind.replace("_", " ")))
 
 
 def money(amount: float) -> str:
