@@ -91,6 +91,14 @@ def check_document(doc: Document, expect: str | None = None) -> tuple[Any, list[
     return obj, problems
 
 
+def tidy(problems: Iterable[Problem]) -> list[Problem]:
+    """Sorted problems without those caused by another (a value removed for its YAML tag)."""
+    problems = list(problems)
+    tagged = {(p.file, p.line, p.column) for p in problems if p.code == "yaml-tag"}
+    return sort_problems(p for p in problems if p.code == "yaml-tag"
+                         or (p.file, p.line, p.column) not in tagged)
+
+
 def check_file(path: str | Path, expect: str | None = None,
                display: str | None = None) -> tuple[Any, list[Problem]]:
     """Read and check one file; (object or None, sorted problems)."""
@@ -98,7 +106,8 @@ def check_file(path: str | Path, expect: str | None = None,
     if doc is None:
         return None, sort_problems(problems)
     obj, more = check_document(doc, expect)
-    return obj, sort_problems([*problems, *more])
+    problems = tidy([*problems, *more])
+    return (None if any(p.is_error for p in problems) else obj), problems
 
 
 def content_files(paths: Iterable[str | Path]) -> list[Path]:
@@ -132,6 +141,9 @@ def check_paths(paths: Iterable[str | Path]) -> list[Problem]:
             continue
         obj, found = check_document(doc)
         problems += found
+        if found and any(p.is_error for p in tidy([*problems, *found])
+                         if p.file == doc.file):
+            obj = None
         if isinstance(obj, Level):
             if obj.id in levels:
                 first = levels[obj.id][0]
@@ -159,7 +171,7 @@ def check_paths(paths: Iterable[str | Path]) -> list[Problem]:
                                                 strategy.level, known) or
                                             "check the level's `id:` line", "unknown-level",
                                             severity="warning"))
-    return sort_problems(problems)
+    return tidy(problems)
 
 
 def _shipped_level_index() -> list[tuple[Path, Level]]:
@@ -208,10 +220,10 @@ def level_checks(doc: Document) -> list[Problem]:
                                             and countries[c].get("playable") is False)]
 
     if isinstance(data.get("countries"), dict):
-        if not in_level:
+        if not countries:
             out.append(doc.problem(("countries",), "no country takes part",
                                    "add at least one, e.g. `US: {}`", "no-player"))
-        elif not playable:
+        elif in_level and not playable:
             out.append(doc.problem(("countries",), "every country is led by the AI",
                                    "set `playable: true` on at least one country so that "
                                    "someone can play", "no-player", severity="warning"))
@@ -325,8 +337,8 @@ def _country_checks(doc: Document, code: str, setup: Any, per_turn: int) -> list
             parties(AGREEMENTS[kind], code, partners)
         except ValueError as error:
             out.append(doc.problem(("countries", code, "agreements", i), str(error),
-                                   f"proposers: {join_and(AGREEMENTS[kind].proposers)}; "
-                                   f"acceptors: {join_and(AGREEMENTS[kind].acceptors)}",
+                                   "write it under a country that may propose it, naming "
+                                   "the partner with `with:`",
                                    "agreement-parties"))
     return out
 
@@ -368,7 +380,8 @@ def _policy_change_checks(doc: Document, path: YamlPath, event: dict[str, Any],
         check_lever(country, lever, event["value"])
     except PolicyError as error:
         code = "bad-choice" if LEVERS[lever].kind == "choice" else "out-of-range"
-        return [doc.problem((*path, "value"), str(error),
+        return [doc.problem((*path, "value"), f"{country}'s `{lever}` cannot be "
+                            f"{format_number(event['value'])}: {error}",
                             f"for example `value: {LEVERS[lever].example}`", code)]
     return []
 
@@ -439,14 +452,18 @@ def _classroom_checks(doc: Document, classroom: Any, playable: Sequence[str]) ->
                                f"max_teams ({high})", "swap them", "classroom-teams"))
     if isinstance(high, int) and playable and high > len(playable) and "max_teams" in classroom:
         out.append(doc.problem(("classroom", "max_teams"), f"{high} teams but only "
-                               f"{len(playable)} playable countries ({join_and(playable)})",
+                               f"{_countries(len(playable))} ({join_and(playable)})",
                                f"set `max_teams: {len(playable)}` or make more countries "
                                "playable", "classroom-teams", severity="warning"))
     if isinstance(low, int) and playable and low > len(playable):
         out.append(doc.problem(("classroom", "min_teams"), f"at least {low} teams but only "
-                               f"{len(playable)} playable countries", "lower `min_teams`",
+                               f"{_countries(len(playable))}", "lower `min_teams`",
                                "classroom-teams"))
     return out
+
+
+def _countries(n: int) -> str:
+    return f"{n} playable countr{'y' if n == 1 else 'ies'}"
 
 
 def _world_checks(doc: Document, world: Any) -> list[Problem]:
@@ -481,7 +498,8 @@ def _level_text_paths(data: dict[str, Any]) -> list[YamlPath]:
     if isinstance(data.get("questions"), list):
         paths += [("questions", i) for i in range(len(data["questions"]))]
     for i, source in _items(data.get("sources")):
-        paths += [("sources", i, k) for k in ("title", "note") if k in source]
+        # Titles of publications keep their own language; notes are translated.
+        paths += [("sources", i, "note")] if "note" in source else []
     return paths
 
 
@@ -498,18 +516,24 @@ def translation_checks(doc: Document, paths: Sequence[YamlPath]) -> list[Problem
     out: list[Problem] = []
     for path, text in texts.items():
         if isinstance(text, str):
-            have: list[str] = []
+            have: list[str] = ["en"]  # a plain text is taken as English
         elif isinstance(text, dict):
             have = list(text)
         else:
             continue
         missing = [lang for lang in languages if lang not in have]
         if missing:
-            listed = ", ".join(f"`{m}`" for m in missing)
-            out.append(doc.problem(path, f"no {listed} translation",
-                                   f"other texts in this file have {listed}; players in that "
-                                   "language will see the English text", "missing-translation",
-                                   severity="warning"))
+            listed = join_and([f"`{m}`" for m in missing])
+            plain = isinstance(text, str)
+            message = (f"this text is not translated into {listed}" if plain
+                       else f"no {listed} translation")
+            name = f"{path[-1]}: " if isinstance(path[-1], str) else ""
+            example = name + "{en: ..., " + missing[0] + ": ...}" if plain else \
+                f"{missing[0]}: ..."
+            out.append(doc.problem(path, message,
+                                   f"other texts in this file have {listed}; add `{example}` "
+                                   "(until then those players see the English text)",
+                                   "missing-translation", severity="warning"))
     return out
 
 

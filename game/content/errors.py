@@ -29,6 +29,13 @@ def validate(model: type[BaseModel], doc: Document) -> tuple[Any, list[Problem]]
         return model.model_validate(doc.data), []
     except ValidationError as error:
         problems = [error_problem(e, doc, model) for e in error.errors(include_url=False)]
+        # A misspelt key (`turn:`) also leaves a field missing (`turns`); one message is enough.
+        suggested = {(p.yaml_path.rpartition(".")[0], m.group(1)) for p in problems
+                     if p.code.startswith("unknown") and (m := re.search(
+                         r"did you mean `([^`]+)`", p.hint))}
+        problems = [p for p in problems if not (
+            p.code == "missing-field"
+            and (p.yaml_path, re.sub(r"^`([^`]+)`.*", r"\1", p.message)) in suggested)]
         return None, list(dict.fromkeys(problems))
     except RecursionError:  # pragma: no cover - depth is bounded by the reader
         return None, [doc.problem((), "values are nested too deeply", "", "yaml-too-big")]
@@ -156,6 +163,12 @@ def error_problem(error: Any, doc: Document, model: type[BaseModel]) -> Problem:
 
     if kind in PROBLEM_KINDS:
         code, message, hint = kind, str(ctx.get("message", message)), str(ctx.get("hint", ""))
+        if ctx.get("at"):
+            walk.step(str(ctx["at"]))
+        raw = doc.raw.get(walk.path)
+        if raw is not None and shown(value) in message:
+            # Show what the author wrote (`yes`), not what YAML made of it (true).
+            message = message.replace(shown(value), f"`{raw}`")
     elif missing:
         code = "missing-field"
         missing_name = str(loc[-1])

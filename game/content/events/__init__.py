@@ -60,7 +60,7 @@ def _event_kind(value: Any) -> Any:
              "add e.g. `kind: caravan`; the kinds are " + ", ".join(f"`{k}`" for k in EVENTS))
     if kind not in EVENTS:
         fail("unknown-event", f"unknown event kind `{kind}`",
-             choices_hint(kind, EVENTS, "the event kinds are"))
+             choices_hint(kind, EVENTS, "the event kinds are"), at="kind")
     return value
 
 

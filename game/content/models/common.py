@@ -26,9 +26,13 @@ FIRST_YEAR = 2000
 LAST_YEAR = 2040
 
 
-def fail(code: str, message: str, hint: str = "") -> NoReturn:
-    """Raise a validation error the checker reports as ``code`` with ``message`` and ``hint``."""
-    raise PydanticCustomError(code, "{message}", {"message": message, "hint": hint})
+def fail(code: str, message: str, hint: str = "", at: str = "") -> NoReturn:
+    """Raise a validation error the checker reports as ``code`` with ``message`` and ``hint``.
+
+    ``at`` names a key of the mapping being validated when the problem is that key's value
+    (the checker then points at it rather than at the start of the mapping).
+    """
+    raise PydanticCustomError(code, "{message}", {"message": message, "hint": hint, "at": at})
 
 
 def shown(value: object) -> str:

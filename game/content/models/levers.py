@@ -202,31 +202,35 @@ class AgreementEntryBase(ContentModel):
 
 
 def parties(spec: AgreementSpec, country: str, named: list[str]) -> tuple[str, ...]:
-    """The parties of an agreement, proposer first, filling in an unambiguous partner.
+    """The parties of an agreement written by ``country``, proposer first.
 
-    Raises ValueError with a sentence when the countries cannot make this agreement.
+    ``named`` are the partners given by ``with``/``by``. A partner is filled in when only one
+    country can be it (``returns_acceptance`` written by MX is proposed by the US). Raises
+    ValueError with a sentence when these countries cannot make this agreement.
     """
-    members = list(dict.fromkeys([country, *named]))
-    proposers = [c for c in members if c in spec.proposers]
-    if not proposers and len(spec.proposers) == 1:
-        members.insert(0, spec.proposers[0])
-        proposers = [spec.proposers[0]]
-    if not proposers:
-        raise ValueError(f"`{spec.kind}` is proposed by {join_and(spec.proposers)}; none of "
-                         f"{join_and(members)} can propose it")
-    proposer = country if country in proposers else proposers[0]
-    others = [c for c in members if c != proposer]
-    if spec.needs_acceptance:
-        acceptors = [c for c in others if c in spec.acceptors]
-        if not acceptors and not others:
-            candidates = [c for c in spec.acceptors if c != proposer]
-            if len(candidates) == 1:
-                others = candidates
-                acceptors = candidates
-        if not acceptors:
-            who = join_and([c for c in spec.acceptors if c != proposer])
-            raise ValueError(f"`{spec.kind}` needs a partner that accepts it ({who}); "
+    able = set(spec.proposers) | set(spec.acceptors)
+    for code in [country, *named]:
+        if code not in able:
+            raise ValueError(f"{code} cannot take part in `{spec.kind}` (it is proposed by "
+                             f"{join_and(spec.proposers)} and accepted by "
+                             f"{join_and(spec.acceptors)})")
+    named = [c for c in dict.fromkeys(named) if c != country]
+    if country in spec.proposers:
+        proposer = country
+    else:
+        candidates = [c for c in named if c in spec.proposers] or (
+            list(spec.proposers) if len(spec.proposers) == 1 else [])
+        if not candidates:
+            raise ValueError(f"`{spec.kind}` needs a proposer ({join_and(spec.proposers)}); "
                              "name it with `with:`")
+        proposer = candidates[0]
+    others = [c for c in dict.fromkeys([country, *named]) if c != proposer]
+    if spec.needs_acceptance and not any(c in spec.acceptors for c in others):
+        candidates = [c for c in spec.acceptors if c != proposer]
+        if others or len(candidates) != 1:
+            raise ValueError(f"`{spec.kind}` needs a partner that accepts it "
+                             f"({join_and(candidates)}); name it with `with:`")
+        others = candidates
     return (proposer, *others)
 
 
@@ -261,7 +265,7 @@ def _agreement_kind(value: Any) -> Any:
                  + ", ".join(f"`{k}`" for k in AGREEMENTS))
         if kind not in AGREEMENTS:
             fail("unknown-agreement", f"unknown agreement `{kind}`",
-                 choices_hint(kind, AGREEMENTS, "the agreements are"))
+                 choices_hint(kind, AGREEMENTS, "the agreements are"), at="kind")
     elif not isinstance(value, dict):
         fail("wrong-type", f"an agreement is a mapping, got {shown(value)}",
              "write `{kind: returns_acceptance, with: MX}`")

@@ -88,7 +88,7 @@ def _decision_country(value: Any) -> Any:
         fail("missing-field", "this decision has no `country`", "add e.g. `country: US`")
     if country not in COUNTRIES:
         fail("unknown-country", f"unknown country `{country}`",
-             choices_hint(country, COUNTRIES, "the countries are"))
+             choices_hint(country, COUNTRIES, "the countries are"), at="country")
     return value
 
 
