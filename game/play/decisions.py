@@ -118,6 +118,8 @@ class Threat:
     deadline_month: int
     #: Encounters per month when the threat was made; the target is measured against it.
     reference: float = 0.0
+    #: pending → met (target reached), lifted (withdrawn or let pass) or carried_out (a tariff
+    #: in force until the US withdraws it).
     status: Literal["pending", "met", "carried_out", "lifted"] = "pending"
 
 
@@ -501,7 +503,8 @@ class WithdrawAgreement(Decision):
         """End the agreement; leaving one that partners accepted is recorded as broken."""
         _check_actor(table, self.country)
         if self.kind == "tariff_threat":
-            threats = [th for th in table.pending_threats() if th.by == self.country]
+            threats = [th for th in table.threats
+                       if th.by == self.country and th.status in ("pending", "carried_out")]
             if not threats:
                 raise DecisionRejected(t("{country} has no tariff threat to withdraw.",
                                          country=country_name(self.country)))

@@ -103,6 +103,15 @@ class Role:
 
 AutosaveHook = Callable[["Session"], None]
 
+#: Columns of the model's ``World.relations`` (us_mx, us_ca, mx_ca).
+RELATION_PAIRS: dict[frozenset[str], int] = {
+    frozenset(("US", "MX")): 0, frozenset(("US", "CA")): 1, frozenset(("MX", "CA")): 2,
+}
+#: Relation points lost with each partner when a country breaks an agreement it accepted.
+#: Assumed: about twice the one-off hit of a 5% tariff threat in the model, because a broken
+#: promise is a choice, not pressure.
+BROKEN_PROMISE_COST = 10.0
+
 
 class Session:
     """A game of one level in progress."""
@@ -250,8 +259,10 @@ class Session:
             self._ai_answers()
         news: list[NewsItem] = []
         events = self._events_this_turn(news)
+        tariff_before = self._tariff_state()
         result = self.sim.advance(table.policy, months, [e for e, _ in events])
         metrics, baseline, worlds, baseline_worlds = self._metrics(result)
+        self._resolve_threats(tariff_before, metrics, news)
         self._apply_broken_promises(news)
         self._queue_conditional_events(metrics)
         previous = self.reports[-1].metrics if self.reports else {}
@@ -386,35 +397,42 @@ class Session:
         for scheduled in table.injected:
             out.append((scheduled, "teacher"))
             news.append(event_news({**self._event_dict(scheduled, "teacher")}))
-        out.extend(self._threat_deadlines(news))
+        self._threat_news(news)
         return out
 
-    def _threat_deadlines(self, news: list[NewsItem]) -> list[tuple[ScheduledEvent, str]]:
-        """At a threat's deadline: lift it if the target is met, else impose the tariff."""
-        table, out = self.table, []
+    def _threat_news(self, news: list[NewsItem]) -> None:
+        """Threats made this turn; threats resolved in it (the model decides at the deadline)."""
+        table = self.table
         for th in table.threats:
             if th.turn == table.turn and th.status == "pending":
                 news.append(threat_news("made", th.rate, th.target_reduction,
                                         th.deadline_month - th.month, th.by, th.target))
-            if th.status != "pending" or th.deadline_month >= table.month + self.months_per_turn:
-                continue
-            if not self.reports:
-                continue
-            latest = self.reports[-1].metrics.get("us_border_encounters", 0.0) / \
-                self.reports[-1].months
-            reference = th.reference or self.reports[0].metrics.get(
-                "us_border_encounters", 0.0) / self.reports[0].months
-            table.policy = table.policy.without_agreement("tariff_threat")
-            if latest <= reference * (1 - th.target_reduction):
-                th.status = "met"
-                news.append(threat_news("met", th.rate, th.target_reduction, 0, th.by, th.target))
-                continue
-            th.status = "carried_out"
-            news.append(threat_news("carried_out", th.rate, th.target_reduction, 0, th.by,
+
+    def _tariff_state(self) -> float:
+        """The model's tariff-threat state in world 0: 0 none, 1 pending, 2 resolved, 3 imposed."""
+        state = getattr(getattr(self.sim, "world", None), "tariff_state", None)
+        return 0.0 if state is None else float(np.asarray(state).reshape(-1)[0])
+
+    def _resolve_threats(self, before: float, metrics: Mapping[str, float],
+                         news: list[NewsItem]) -> None:
+        """When the model has settled a pending threat, report it and take it off the table."""
+        after = self._tariff_state()
+        if after not in (2.0, 3.0) or before == after:
+            return
+        table = self.table
+        for th in table.pending_threats():
+            if after == 3.0:
+                th.status = "carried_out"
+            else:
+                base = float(np.asarray(self.sim.world.tariff_base).reshape(-1)[0])
+                monthly = metrics.get("us_border_encounters", 0.0) / self.months_per_turn
+                th.status = "met" if monthly <= base * (1 - th.target_reduction) else "lifted"
+            news.append(threat_news(th.status, th.rate, th.target_reduction, 0, th.by,
                                     th.target))
-            out.append((ScheduledEvent("tariff_deadline", table.month, {"rate": th.rate}),
-                        "threat"))
-        return out
+        # In the model the agreement *is* the tariff regime: an imposed tariff lasts while it
+        # stays in force (until the US withdraws it); a settled threat is taken off the table.
+        if after == 2.0:
+            table.policy = table.policy.without_agreement("tariff_threat")
 
     def _queue_conditional_events(self, metrics: Mapping[str, float]) -> None:
         for event in self.view.events:
@@ -470,9 +488,14 @@ class Session:
                 self._hurt_relations(pact.ended_by, partner)
 
     def _hurt_relations(self, a: str, b: str) -> None:
-        hurt = getattr(self.sim, "break_promise", None)
-        if callable(hurt):
-            hurt(a, b)
+        """Lower the model's relations between ``a`` and ``b`` in the player's world."""
+        pair = RELATION_PAIRS.get(frozenset((a, b)))
+        world = getattr(self.sim, "world", None)
+        if pair is None or world is None or not hasattr(world, "relations"):
+            return
+        relations = np.array(world.relations, dtype=float)
+        relations[:, pair] = np.clip(relations[:, pair] - BROKEN_PROMISE_COST, -100.0, 100.0)
+        self.sim.world = world.replace(relations=relations)
 
     def _lagged(self, effects: tuple[LaggedEffect, ...]) -> tuple[LaggedEffect, ...]:
         return effects
