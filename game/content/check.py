@@ -471,15 +471,17 @@ def _world_checks(doc: Document, world: Any) -> list[Problem]:
         return []
     out: list[Problem] = []
     for name, value in world.items():
-        spec = METRICS.get(name)
-        if spec is None or isinstance(value, bool) or not isinstance(value, int | float):
+        if isinstance(value, bool) or not isinstance(value, int | float):
             continue
-        low, high = {"0–100": (0, 100), "−100–100": (-100, 100), "0–1": (0, 1)}.get(
-            spec.unit, (0, math.inf))
+        spec = METRICS.get(name)
+        # Stocks of people (per-origin keys have no metric) cannot be negative.
+        unit = spec.unit if spec is not None else "people"
+        low, high = {"0–100": (0, 100), "−100–100": (-100, 100), "0–1": (0, 1),
+                     "US$": (1, math.inf)}.get(unit, (0, math.inf))
         if not low <= value <= high:
             span = f"{low}–{high}" if high != math.inf else f"{low} or more"
             out.append(doc.problem(("world", name), f"`{name}` is {format_number(value)}, "
-                                   f"outside {span} ({spec.unit})", f"choose a value in {span}",
+                                   f"outside {span} ({unit})", f"choose a value in {span}",
                                    "out-of-range"))
     return out
 

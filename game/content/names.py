@@ -10,7 +10,6 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable
 
-from game.sim import registry
 from game.sim.registry import AGREEMENTS, COUNTRIES, EVENTS, LEVERS, METRICS, ORIGINS
 
 #: Languages the game ships text for; other two-letter codes are accepted but not shown.
@@ -23,12 +22,13 @@ _OVERRIDABLE_KINDS = ("stock", "condition", "politics")
 
 
 def world_override_names() -> tuple[str, ...]:
-    """Names a level's ``world:`` section may set: the model's own list if it declares one."""
-    declared = getattr(registry, "WORLD_OVERRIDES", None)
-    if declared:
-        return tuple(declared)
-    return tuple(name for name, spec in METRICS.items()
-                 if spec.kind in _OVERRIDABLE_KINDS and not name.startswith("spending_"))
+    """Names a level's ``world:`` section may set: the model's own list of override keys."""
+    try:
+        from game.sim.initial import override_keys
+    except ImportError:  # pragma: no cover - only while the model is being built
+        return tuple(name for name, spec in METRICS.items()
+                     if spec.kind in _OVERRIDABLE_KINDS and not name.startswith("spending_"))
+    return tuple(override_keys())
 
 
 def did_you_mean(word: object, options: Iterable[str]) -> str:
