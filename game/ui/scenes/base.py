@@ -73,6 +73,10 @@ class Scene:
         """The keys this screen answers, shown in the footer: (key, what it does)."""
         return standard_hints()
 
+    def panels(self) -> list[pygame.Rect]:
+        """The panels widgets are laid out in (layout tests check nothing spills out)."""
+        return []
+
     def autoplay(self) -> Scene | None:
         """What autoplay does here: the next scene a player would reach, or None to wait."""
         return None

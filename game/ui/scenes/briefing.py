@@ -64,6 +64,10 @@ class BriefingScene(Scene):
         self.focus.add(self.text_box, self.back_button, self.desk_button)
         self.focus.focus(self.desk_button)
 
+    def panels(self) -> list[pygame.Rect]:
+        """The briefing text and the side panels."""
+        return [self.left, self.right]
+
     def _briefing_html(self) -> str:
         g = self.game
         parts = [f"<b>{html.escape(g.title)}</b>", html.escape(g.date_label), ""]

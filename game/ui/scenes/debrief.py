@@ -214,6 +214,10 @@ class DebriefScene(Scene):
         current = next((b for b, k in self.tab_buttons if k == self.tab), None)
         self.focus.focus(current or self.title_button)
 
+    def panels(self) -> list[pygame.Rect]:
+        """The tab's body."""
+        return [self.body]
+
     def handle(self, event: pygame.event.Event) -> Scene | None:
         """Tabs, export and the way back to the title."""
         if event.type == pygame_gui.UI_TEXT_ENTRY_CHANGED and event.ui_element is self.entry:

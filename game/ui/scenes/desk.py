@@ -184,6 +184,10 @@ class DeskScene(Scene):
         return bool(self.map_view is not None and self.map_view.animating
                     and pygame.key.get_focused())
 
+    def panels(self) -> list[pygame.Rect]:
+        """The map, the forecast strip and the lever panel."""
+        return [self.map_rect, self.forecast_rect, self.panel_rect]
+
     def _build_map(self) -> None:
         from game.ui.map import MapView
 

@@ -202,6 +202,10 @@ class LevelPickerScene(Scene):
         first = next((b for b, e in self.level_buttons if e is self.selected), None)
         self.focus.focus(first or self.campaign_tab)
 
+    def panels(self) -> list[pygame.Rect]:
+        """The list and the details."""
+        return [self.list_rect, self.detail_rect]
+
     def _tab_id(self, section: str) -> str:
         return "#tab_selected" if self.section == section else "#tab"
 

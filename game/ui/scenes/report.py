@@ -96,6 +96,10 @@ class ReportScene(Scene):
         self.focus.add(self.next_button)
         self.focus.focus(self.next_button)
 
+    def panels(self) -> list[pygame.Rect]:
+        """The headline panel and the news column."""
+        return [self.left, self.right]
+
     @property
     def finished(self) -> bool:
         """Whether this was the level's last turn."""

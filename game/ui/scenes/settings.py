@@ -112,6 +112,10 @@ class SettingsScene(Scene):
         self.focus.add(self.back_button, self.apply_button)
         self.focus.focus(self.scale_buttons[0][0])
 
+    def panels(self) -> list[pygame.Rect]:
+        """The settings panel."""
+        return [self.panel_rect]
+
     # -- events ---------------------------------------------------------------------------------
 
     def handle(self, event: pygame.event.Event) -> Scene | None:

@@ -1,0 +1,65 @@
+"""Settings: choices kept on Apply, saved to disk, and the screen redrawn at the new scale."""
+
+from __future__ import annotations
+
+import pygame
+import pytest
+from ui_helpers import key, layout_problems, press, unreachable_buttons
+
+from game.play.settings import load_settings
+from game.ui import theme
+from game.ui.scenes.settings import SettingsScene
+from game.ui.scenes.title import TitleScene
+
+
+def open_settings(app):
+    scene = SettingsScene(app, back_to=TitleScene(app))
+    app.switch(scene)
+    return scene
+
+
+def test_apply_saves_the_choices_and_rescales_the_interface(make_app) -> None:
+    app = make_app()
+    scene = open_settings(app)
+    [b200] = [b for b, v in scene.scale_buttons if v == 2.0]
+    [cb] = [b for b, v in scene.palette_buttons if v is True]
+    press(app, b200)
+    press(app, cb)
+    press(app, scene.apply_button)
+    saved = load_settings().settings
+    assert saved.ui_scale == 2.0 and saved.colourblind is True
+    assert theme.scale() == 2.0
+    assert theme.GOOD == theme.OKABE_ITO["blue"]
+    # The same screen is rebuilt at the new scale: its buttons are twice as tall.
+    assert isinstance(app.scene, SettingsScene)
+    assert app.scene.apply_button.rect.height == 88
+    theme.set_palette(False)
+
+
+def test_back_without_apply_changes_nothing(make_app) -> None:
+    app = make_app()
+    scene = open_settings(app)
+    [b150] = [b for b, v in scene.scale_buttons if v == 1.5]
+    press(app, b150)
+    app.process(key(pygame.K_ESCAPE))
+    assert isinstance(app.scene, TitleScene)
+    assert load_settings().settings.ui_scale == 1.0
+    assert theme.scale() == 1.0
+
+
+def test_volume_slider_follows_the_arrow_keys(make_app) -> None:
+    app = make_app()
+    scene = open_settings(app)
+    scene.focus.focus(scene.volume_slider)
+    app.process(key(pygame.K_LEFT))
+    assert scene.draft["volume"] == pytest.approx(0.78)
+
+
+@pytest.mark.parametrize(("size", "scale"), [((1280, 720), 1.0), ((1920, 1080), 2.0),
+                                             ((1280, 720), 1.5)])
+def test_settings_layout_fits_and_every_button_is_reachable(make_app, size, scale) -> None:
+    app = make_app(size, scale)
+    scene = open_settings(app)
+    app.frame(0.016)
+    assert layout_problems(app, scene) == []
+    assert unreachable_buttons(scene, app) == []
