@@ -1,0 +1,1022 @@
+"""The monthly step: twelve mechanisms of DESIGN.md §3.4 / RESEARCH.md §4, batched over worlds.
+
+``step`` is pure: it reads a :class:`World`, the :class:`Levers`, the :class:`Params`, the month's
+draws from :class:`Noise` and the month's scheduled events, and returns the next world and the
+month's outcome. Arrays are ``(n, 1)`` for one number per world and ``(n, 5)`` for one per origin
+(MX, GT, HN, SV, XR); there is no loop over worlds. Every coefficient is a named entry of
+``Params`` (see ``params.py`` for units, ranges and sources); the order of the sections below is
+the order of the mechanisms.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+
+import numpy as np
+
+from game.sim import noise as nz
+from game.sim.baseline import baseline_inputs
+from game.sim.levers import COLUMN, DELAYS, STC_SLOTS, Levers
+from game.sim.noise import Noise
+from game.sim.params import Params
+from game.sim.policy import ScheduledEvent
+from game.sim.registry import LEVERS, ORIGINS
+from game.sim.world import BLOCKABLE, NATIONS, STOCK, STOCKS, World
+
+MX, GT, HN, SV, XR = range(5)
+#: 1 for origins that cross Mexico from the south (everyone but Mexicans).
+THROUGH_MEXICO = np.array([0.0, 1.0, 1.0, 1.0, 1.0])
+#: 1 for the Northern Triangle.
+NORTHERN_TRIANGLE = np.array([0.0, 1.0, 1.0, 1.0, 0.0])
+_ORIGIN = {o: i for i, o in enumerate(ORIGINS)}
+_NATION = {c: i for i, c in enumerate(NATIONS)}
+_BLOCK = {b: i for i, b in enumerate(BLOCKABLE)}
+_TINY = 1e-9
+
+
+@dataclass(frozen=True)
+class MonthOutcome:
+    """What happened in one month, per world: metric name → array ``(n,)``."""
+
+    month: int
+    metrics: dict[str, np.ndarray]
+
+
+@dataclass(frozen=True)
+class Exogenous:
+    """The real world's trend values for one month, as arrays (cached per month)."""
+
+    homicide: np.ndarray
+    income: np.ndarray
+    remittances: np.ndarray
+    population: np.ndarray
+    labour_demand: float
+
+
+@cache
+def exogenous(month: int) -> Exogenous:
+    """The baseline inputs of a month as arrays in origin order."""
+    b = baseline_inputs(month)
+    return Exogenous(
+        homicide=b.by_origin("homicide_rate"),
+        income=b.by_origin("gdp_per_head_usd"),
+        remittances=b.by_origin("remittances_share"),
+        population=b.by_origin("population"),
+        labour_demand=float(b.us_labor_demand),
+    )
+
+
+def _k(tau: float | np.ndarray) -> float | np.ndarray:
+    """The share of a gap closed in one month by a first-order lag with time constant ``tau``."""
+    return 1.0 - np.exp(-1.0 / np.maximum(tau, 1e-6))
+
+
+def _sigmoid(x: np.ndarray) -> np.ndarray:
+    return 1.0 / (1.0 + np.exp(-np.clip(x, -40.0, 40.0)))
+
+
+def _sat(x: np.ndarray, kappa: float | np.ndarray) -> np.ndarray:
+    """Diminishing returns: 1 − exp(−κx), 0 at x = 0 and 1 as x grows."""
+    return 1.0 - np.exp(-kappa * np.maximum(x, 0.0))
+
+
+_LEVER_K = _k(np.maximum(DELAYS, 1.0) / 2.0)  # two stages of τ = delay/2: mean lag ≈ delay
+
+# Columns read by the step.
+_C = COLUMN
+_DET_US = [_C[f"detention:US:{c}"] for c in LEVERS["detention"].choices]
+_DET_MX = [_C[f"detention:MX:{c}"] for c in LEVERS["detention"].choices]
+_REM_US = [_C[f"removal:US:{c}"] for c in LEVERS["removal"].choices]
+_REM_MX = [_C[f"removal:MX:{c}"] for c in LEVERS["removal"].choices]
+_NT = ("GT", "HN", "SV")
+_DONORS = ("US", "CA", "MX")
+
+
+def _aid_columns(lever: str) -> np.ndarray:
+    """Column indices ``(donor, recipient)`` of an aid lever, ``(3, 3)``."""
+    return np.array([[_C[f"{lever}:{d}:{r}"] for r in _NT] for d in _DONORS])
+
+
+_AID_VP = _aid_columns("aid_violence_prevention")
+_AID_ECON = _aid_columns("aid_economic")
+_AID_GOV = _aid_columns("aid_governance")
+_OWN_VP = [_C[f"violence_prevention:{r}"] for r in _NT]
+_EXIT = [_C[f"exit_controls:{r}"] for r in _NT]
+_REINT = [_C[f"reintegration:{r}"] for r in _NT]
+
+# Cost per column per month (US$ million), split by paying country (US, MX, CA, GT, HN, SV).
+_PAYERS = ("US", "MX", "CA")
+
+
+def _cost_matrix() -> np.ndarray:
+    cost = np.zeros((len(COLUMN), len(_PAYERS)))
+    for name, i in COLUMN.items():
+        lever, country = name.split(":")[:2]
+        if country in _PAYERS and LEVERS[lever].kind != "choice":
+            cost[i, _PAYERS.index(country)] = LEVERS[lever].cost_per_unit.get(country, 0.0) / 12.0
+    return cost
+
+
+_COST = _cost_matrix()
+
+
+def _tile(x: np.ndarray, n: int) -> np.ndarray:
+    return np.broadcast_to(x, (n, *x.shape[1:])) if x.shape[0] == 1 else x
+
+
+def step(world: World, levers: Levers, params: Params, noise: Noise,
+         events: Sequence[ScheduledEvent] = ()) -> tuple[World, MonthOutcome]:
+    """Advance every world by one month; returns the new world and the month's outcome."""
+    n = world.n_worlds
+    if levers.n_worlds != n:
+        raise ValueError(f"{levers.n_worlds} lever rows for {n} worlds")
+    P = params.batch(n)
+    m = world.month
+    moy = m % 12  # 0 = January
+    ex = exogenous(m)
+    normals, uniforms = noise.draws(m, n)
+    sw = world.season_weight[:, None]
+    ew = world.event_weight[:, None]
+    s = {name: world.stocks[:, i, :].copy() for i, name in enumerate(STOCKS)}
+    total_before = world.stocks.sum(axis=(1, 2))
+    col = _col
+
+    # ---------- 0. Levers phase in over their delays (hiring, training, programme start-up) ---
+    stage1 = world.lever_stage1 + (levers.values - world.lever_stage1) * _LEVER_K
+    stage2 = world.lever_stage2 + (stage1 - world.lever_stage2) * _LEVER_K
+    eff = stage2
+    blocked = world.blocked
+    det_us = eff[:, _DET_US].copy()  # release, alternatives, detain, detain_separate
+    det_mx = eff[:, _DET_MX].copy()
+    rem_us = eff[:, _REM_US].copy()  # expel, remove, prosecute
+    rem_mx = eff[:, _REM_MX].copy()
+    for det, rem, nation in ((det_us, rem_us, 0), (det_mx, rem_mx, 1)):
+        sep_block = blocked[:, nation, _BLOCK["detain_separate"]]
+        det[:, 2] += det[:, 3] * sep_block
+        det[:, 3] *= 1.0 - sep_block
+        exp_block = blocked[:, nation, _BLOCK["expel"]]
+        rem[:, 1] += rem[:, 0] * exp_block
+        rem[:, 0] *= 1.0 - exp_block
+    agents_us = col(eff, "border_agents:US")
+    agents_ca = col(eff, "border_agents:CA")
+    officers = np.stack([col(eff, f"asylum_officers:{c}") for c in NATIONS], axis=1)[:, :, 0]
+    rescue_us = col(eff, "rescue:US")
+    rescue_mx = col(eff, "rescue:MX")
+    aid_vp = eff[:, _AID_VP].sum(axis=1) + eff[:, _OWN_VP]  # (n, 3) by recipient
+    aid_econ = eff[:, _AID_ECON].sum(axis=1)
+    aid_gov = eff[:, _AID_GOV].sum(axis=1)
+    exit_officers = eff[:, _EXIT]
+    reintegration = eff[:, _REINT]
+    corps_target = levers.corps_contributions.sum(axis=1, keepdims=True) / (
+        P.corps_cost_per_member_musd)
+    corps = world.corps_members[:, None] + (corps_target - world.corps_members[:, None]) * _k(
+        P.corps_deploy_months)
+    rim_block = blocked[:, 0, _BLOCK["remain_in_mexico"]][:, None]
+    stc_block = blocked[:, 0, _BLOCK["safe_third_country"]][:, None]
+
+    # ---------- 9a. Partners decide whether to comply this month (drawn, then smoothed) -------
+    rel = world.relations
+    appr = world.approval
+    tariff_on = levers.tariff_active[:, None]
+    tariff_rate = levers.tariff_rate[:, None]
+    leverage_mx = tariff_on * np.sqrt(tariff_rate / P.tariff_reference_rate)
+    us_aid_nt = (eff[:, _AID_VP[0]] + eff[:, _AID_ECON[0]] + eff[:, _AID_GOV[0]]).sum(
+        axis=1, keepdims=True)
+    logit_comp = np.concatenate([
+        P.comply_logit_mx + P.comply_relations * rel[:, 0:1] / 100
+        + P.comply_leverage * leverage_mx + P.comply_approval * (appr[:, 1:2] - 50) / 50,
+        P.comply_logit_us + P.comply_relations * rel[:, 1:2] / 100,
+        P.comply_logit_ca + P.comply_relations * rel[:, 1:2] / 100
+        + P.comply_approval * (appr[:, 2:3] - 50) / 50,
+        P.comply_logit_nt + P.comply_aid * us_aid_nt / 1000,
+    ], axis=1) - P.comply_load_cost * world.partner_load
+    p_comply = _sigmoid(logit_comp)
+    drew = (uniforms[:, nz.UNIFORM_COMPLIANCE] < p_comply).astype(float)
+    compliance = world.compliance + (drew - world.compliance) * P.comply_adjust
+    comp_mx, comp_us, comp_ca, comp_nt = (compliance[:, i:i + 1] for i in range(4))
+
+    # Tariff threat: Mexico deploys troops while a threat stands (2019: about 6,000 south).
+    threat = tariff_on * (world.tariff_state[:, None] != 0) + tariff_on * (
+        world.tariff_state[:, None] == 0)
+    guard = threat * comp_mx * P.tariff_response_agents
+    agents_mxb = col(eff, "border_agents:MX") + corps + guard * P.tariff_response_south
+    agents_mxt = col(eff, "transit_agents:MX") + guard * (1 - P.tariff_response_south)
+
+    # ---------- Events scheduled for this month -------------------------------------------
+    violence_shock = world.violence_shock.copy()
+    violence_left = world.violence_left.copy()
+    income_shock = world.income_shock.copy()
+    income_left = world.income_left.copy()
+    disaster_push = world.disaster_push * P.disaster_push_decay
+    economy_shock = world.economy_shock.copy()
+    economy_left = world.economy_left.copy()
+    surge = world.surge.copy()
+    surge_left = world.surge_left.copy()
+    media = world.media * P.media_decay
+    caravan = np.zeros((n, 5))
+    blocked = blocked.copy()
+    deadline_now = np.zeros((n, 1))
+    deadline_rate = tariff_rate.copy()
+    evw = world.event_weight
+    for ev in events:
+        if ev.month != m:
+            continue
+        p = ev.params
+        if ev.kind == "hurricane":
+            o = _ORIGIN[str(p["origin"])]
+            sev = float(p["severity"]) * evw
+            income_shock[:, o] -= sev * P.hurricane_income_loss[:, 0]
+            disaster_push[:, o] += sev * P.hurricane_push[:, 0]
+        elif ev.kind == "violence_shock":
+            o = _ORIGIN[str(p["origin"])]
+            violence_shock[:, o] = np.log1p(float(p["increase"])) * evw
+            violence_left[:, o] = float(p["months"])
+        elif ev.kind == "caravan":
+            caravan[:, _ORIGIN[str(p["origin"])]] += float(p["size"]) * evw
+        elif ev.kind == "media_photo":
+            c = str(p["country"])
+            if c in _NATION:
+                media[:, _NATION[c]] += float(p["intensity"]) * evw
+        elif ev.kind == "court_ruling":
+            c = str(p["country"])
+            b = str(p["blocks"])
+            if c in _NATION and b in _BLOCK:
+                blocked[:, _NATION[c], _BLOCK[b]] = np.maximum(
+                    blocked[:, _NATION[c], _BLOCK[b]], evw)
+        elif ev.kind == "tariff_deadline":
+            deadline_now[:, 0] = evw
+            deadline_rate = np.full((n, 1), float(p["rate"]))
+        elif ev.kind == "economic_shock":
+            c = str(p["country"])
+            change = np.log1p(float(p["change"])) * evw
+            if c in _NATION:
+                economy_shock[:, _NATION[c]] = change
+                economy_left[:, _NATION[c]] = float(p["months"])
+            if c in _ORIGIN:
+                income_shock[:, _ORIGIN[c]] += change
+                income_left[:, _ORIGIN[c]] = float(p["months"])
+        elif ev.kind == "extra_regional_surge":
+            surge += float(p["size"]) * evw
+            surge_left = np.maximum(surge_left, float(p["months"]) * (evw > 0))
+
+    # Random disasters (hurricane season June-November): drawn from the month's uniforms.
+    season_on = float(5 <= moy <= 10)
+    hit = (uniforms[:, nz.UNIFORM_DISASTER] < P.disaster_probability * season_on) * ew
+    income_shock -= hit * P.random_disaster_severity * P.hurricane_income_loss
+    disaster_push += hit * P.random_disaster_severity * P.hurricane_push
+
+    # ---------- 1. Origin shocks: violence and income ------------------------------------
+    rho = P.homicide_persistence
+    homicide_noise = rho * world.homicide_noise + P.homicide_sd * np.sqrt(1 - rho**2) * normals[
+        :, nz.NORMAL_ORIGIN]
+    held = violence_left > 0
+    violence_shock = np.where(held, violence_shock, violence_shock * P.shock_recovery)
+    violence_left = np.maximum(violence_left - 1, 0)
+    held_y = income_left > 0
+    income_shock = np.where(held_y, income_shock, income_shock * P.shock_recovery)
+    income_left = np.maximum(income_left - 1, 0)
+    held_e = economy_left > 0
+    economy_shock = np.where(held_e, economy_shock, economy_shock * P.shock_recovery)
+    economy_left = np.maximum(economy_left - 1, 0)
+
+    pop = ex.population[None, :]
+    pop_nt = pop[:, 1:4]
+    # Violence prevention works neighbourhood by neighbourhood: national effect = effect × coverage.
+    cov_vp = _sat(aid_vp * 1e6 / pop_nt, 1.0 / P.vp_dollars_per_head)
+    cov_gov = _sat(aid_gov * 1e6 / pop_nt, 1.0 / P.governance_dollars_per_head)
+    cut = np.zeros((n, 5))
+    cut[:, 1:4] = (P.vp_neighbourhood_effect * P.vp_national_damping * cov_vp
+                   + P.governance_homicide_effect * cov_gov)
+    homicide = ex.homicide[None, :] * np.exp(homicide_noise + violence_shock) * (1 - cut)
+    homicide_seen = world.homicide_seen + (homicide - world.homicide_seen) * _k(
+        P.violence_perception_months)
+
+    tariff_imposed = world.tariff_imposed
+    income_dev = income_shock.copy()
+    income_dev[:, MX] -= tariff_imposed * P.tariff_gdp_elasticity[:, 0]
+    gdp = ex.income[None, :] * pop
+    aid_share = np.zeros((n, 5))
+    aid_share[:, 1:4] = aid_econ * 1e6 / gdp[:, 1:4]
+    income = ex.income[None, :] * np.exp(income_dev) * (1 + P.aid_income_multiplier * aid_share)
+
+    # ---------- 11a. Labour demand (US) -----------------------------------------------------
+    lp = P.labour_persistence[:, 0]
+    labour_noise = lp * world.labour_noise + P.labour_sd[:, 0] * np.sqrt(1 - lp**2) * normals[
+        :, nz.NORMAL_LABOUR]
+    labour_demand = ex.labour_demand * np.exp(economy_shock[:, 0:1] + labour_noise[:, None])
+
+    # ---------- 2-3. Aspiration × capability: potential movers ---------------------------------
+    diaspora_now = s["legal_us"] + s["temp_us"] + s["unauth_us"] + s["proc_us"] + s["det_us"]
+    network_seen = world.network_seen + (diaspora_now - world.network_seen) * _k(
+        P.network_echo_months)
+    capability = np.minimum(
+        0.0, np.log(income * (1 + P.remittance_capability * ex.remittances[None, :])
+                    / P.hump_peak_income_usd))
+    season = 1 + sw * P.season_amplitude * np.cos(2 * np.pi * (moy - P.season_peak_month) / 12)
+    price_prev = world.price[:, None]
+    shortage_prev = world_shortage(world, P, labour_demand)
+    exit_drag = np.zeros((n, 5))
+    exit_drag[:, 1:4] = P.exit_control_effect * exit_officers * 1000 / pop_nt
+    logit = (P.emigration_logit
+             + P.violence_elasticity * np.log(np.maximum(homicide_seen, 0.1))
+             - P.wage_elasticity * np.log(income)
+             + P.capability_elasticity * capability
+             + P.network_elasticity * np.log(np.maximum(network_seen, 1.0) / pop)
+             + P.labour_pull_elasticity * np.log(labour_demand)
+             + P.shortage_pull * shortage_prev
+             + disaster_push
+             - P.price_elasticity * np.log(price_prev / P.price_reference_usd)
+             - exit_drag)
+    rate = np.exp(logit) * np.maximum(season, 0.0)
+    home = s["home"]
+    movers = home * (1 - np.exp(-rate))
+    xr_extra = np.minimum(surge[:, None] * (surge_left[:, None] > 0), home[:, XR:XR + 1] * 0.5)
+    movers[:, XR:XR + 1] += xr_extra
+    caravan = np.minimum(caravan, np.maximum(home - movers, 0.0) * 0.5)
+
+    # ---------- 4a. Legal channels (finite) and the choice to wait for one ------------------
+    places = {}
+    for dest in ("US", "CA", "MX"):
+        places[("work", dest)] = col(eff, f"work_visas:{dest}") / 12 * P.origin(
+            f"work_visa_share_{dest.lower()}")
+        places[("hum", dest)] = col(eff, f"humanitarian_visas:{dest}") / 12 * P.origin(
+            f"humanitarian_share_{dest.lower()}")
+    quota = sum(places.values())
+    demand = P.legal_demand_ratio * movers + _TINY
+    issued = np.minimum(quota, demand)
+    issued = np.minimum(issued, home * P.max_monthly_share)
+    fill = issued / (quota + _TINY)
+    access = np.minimum(1.0, quota / demand)
+    severity = (rem_us[:, 0:1] * P.consequence_expel + rem_us[:, 1:2] * P.consequence_remove
+                + rem_us[:, 2:3] * P.consequence_prosecute)
+    returns_on = (levers.returns_cap[:, None] > 0) * comp_mx
+    returnable = P.origin("returnability").copy() * np.ones((n, 5))
+    returnable[:, XR:XR + 1] += (1 - returnable[:, XR:XR + 1]) * returns_on
+    credibility = severity * returnable
+    wait_share = _sigmoid(P.wait_logit + P.wait_access * access + P.wait_consequence * credibility
+                          + P.wait_complement * access * credibility)
+    intending = np.maximum(movers - issued / P.legal_demand_ratio, 0.0)
+    irregular = intending * (1 - wait_share)
+    leaving = np.minimum(irregular + caravan, np.maximum(home - issued, 0.0))
+    caravan = np.minimum(caravan, leaving)
+    irregular = leaving - caravan
+    home = home - issued - leaving
+    emigrants = issued + leaving
+    s["temp_us"] += fill * places[("work", "US")]
+    s["legal_us"] += fill * places[("hum", "US")]
+    s["temp_ca"] += fill * places[("work", "CA")]
+    s["legal_ca"] += fill * places[("hum", "CA")]
+    s["legal_mx"] += fill * (places[("work", "MX")] + places[("hum", "MX")])
+    legal_us = (fill * (places[("work", "US")] + places[("hum", "US")])).sum(axis=1)
+    legal_ca = (fill * (places[("work", "CA")] + places[("hum", "CA")])).sum(axis=1)
+    legal_mx = (fill * (places[("work", "MX")] + places[("hum", "MX")])).sum(axis=1)
+    humanitarian_admitted = (fill * (places[("hum", "US")] + places[("hum", "CA")]
+                                     + places[("hum", "MX")])).sum(axis=1)
+
+    # Some fly to Canada and claim there; a Canadian visa requirement closes most of that.
+    visa_ca = levers.visa_requirement[:, 0, :]
+    visa_mx = levers.visa_requirement[:, 1, :]
+    to_canada = irregular * P.origin("canada_air_share") * (1 - P.visa_requirement_effect * visa_ca)
+    irregular = irregular - to_canada
+    # Extra-regional migrants fly to Mexico unless Mexico requires visas; else the land route.
+    by_air = irregular * P.origin("air_share_to_mexico") * (1 - P.visa_requirement_effect * visa_mx)
+    overland = (irregular - by_air) * THROUGH_MEXICO
+    direct = irregular - overland  # Mexicans and air arrivals reach the northern border directly
+    darien_deaths = overland[:, XR:XR + 1] * P.darien_mortality
+    overland[:, XR:XR + 1] -= darien_deaths
+
+    # ---------- Returned people: settle back, or try again --------------------------------------
+    returned = s["returned"]
+    reint_per_head = np.zeros((n, 5))
+    reint_per_head[:, 1:4] = reintegration * 1e6 / np.maximum(returned[:, 1:4] * 12, 1.0)
+    settle = _sigmoid(P.settle_logit + P.reintegration_effect * np.log1p(
+        reint_per_head / P.reintegration_dollars_per_person))
+    retry_rate = (rem_us[:, 0:1] * P.retry_expel + rem_us[:, 1:2] * P.retry_remove
+                  + rem_us[:, 2:3] * P.retry_prosecute)
+    retry_rate = retry_rate * np.where(THROUGH_MEXICO > 0, P.retry_far_factor, 1.0)
+    retry_rate = retry_rate * (1 - settle)
+    retriers = returned * np.minimum(retry_rate, 0.9)
+    settling = returned * settle * (1 - np.minimum(retry_rate, 0.9))
+    home = home + settling
+    returned = returned - retriers - settling
+    retry_direct = retriers * (1 - THROUGH_MEXICO)
+    overland = overland + retriers * THROUGH_MEXICO
+
+    # ---------- 5a. Mexico's southern border and the transit routes ------------------------------
+    entering = overland + caravan * THROUGH_MEXICO
+    caravan_direct = caravan * (1 - THROUGH_MEXICO)
+    pi_south = P.mx_south_pi_max * _sat(agents_mxb / 1000, P.mx_south_kappa)
+    caught_south = (entering - caravan * THROUGH_MEXICO * (1 - P.caravan_catchability)) * pi_south
+    passed = entering - caught_south
+    pi_bus = P.mx_bus_pi_max * _sat(agents_mxt / 1000, P.mx_bus_kappa)
+    pi_remote = P.mx_remote_pi_max * _sat(agents_mxt / 1000, P.mx_remote_kappa)
+    remote_share = _sigmoid(P.transit_remote_logit + P.transit_route_sensitivity * (
+        pi_bus - pi_remote))
+    bus = s["transit_bus"] + passed * (1 - remote_share)
+    remote = s["transit_remote"] + passed * remote_share
+    heat = 1 + sw * P.heat_amplitude * np.maximum(
+        0.0, np.cos(2 * np.pi * (moy - P.heat_peak_month) / 12))
+    rescue_cut_mx = P.rescue_max_reduction * _sat(rescue_mx, 1.0 / P.rescue_half_musd)
+    transit_deaths = (bus * P.transit_bus_mortality + remote * P.transit_remote_mortality) * heat * (
+        1 - rescue_cut_mx)
+    bus_dead = bus * P.transit_bus_mortality * heat * (1 - rescue_cut_mx)
+    remote_dead = transit_deaths - bus_dead
+    bus -= bus_dead
+    remote -= remote_dead
+    caught_bus = bus * pi_bus
+    caught_remote = remote * pi_remote
+    bus -= caught_bus
+    remote -= caught_remote
+    wait_mx = world.wait[:, 1:2]
+    mx_asylum_pull = P.mx_claim_rate * P.origin("strong_claim_share") / (1 + wait_mx / 12)
+    claim_mx_transit = (bus + remote) * mx_asylum_pull * THROUGH_MEXICO
+    bus_claims = bus * mx_asylum_pull * THROUGH_MEXICO
+    bus -= bus_claims
+    remote -= claim_mx_transit - bus_claims
+    out_bus = bus * P.transit_exit_bus
+    out_remote = remote * P.transit_exit_remote
+    bus -= out_bus
+    remote -= out_remote
+    caught_mx = caught_south + caught_bus + caught_remote
+    mx_apprehension_events = caught_mx.sum(axis=1)
+    # Mexico's response to those it catches: claim asylum, detain and deport, or release.
+    claim_on_catch = caught_mx * P.mx_claim_on_apprehension * P.origin("strong_claim_share")
+    handled = caught_mx - claim_on_catch
+    mx_detains = det_mx[:, 2:3] + det_mx[:, 3:4] + det_mx[:, 1:2] * P.alternatives_detained_share
+    to_det_mx = handled * mx_detains
+    released_mx = handled - to_det_mx
+    bus += released_mx  # released with an exit order, they carry on north
+    det_mx_stock = s["det_mx"] + to_det_mx
+    deported_mx = det_mx_stock * P.mx_deportation_rate
+    det_mx_stock -= deported_mx
+    returned = returned + deported_mx
+    returned_to_danger = (deported_mx * P.origin("strong_claim_share")).sum(axis=1)
+    proc_mx = s["proc_mx"] + claim_on_catch + claim_mx_transit
+    asylum_claims_mx = (claim_on_catch + claim_mx_transit).sum(axis=1)
+
+    # ---------- Waiting in the northern border towns -----------------------------------------
+    stranded = s["stranded"]
+    stranded_cross = stranded * P.stranded_cross_rate
+    stranded_quit = stranded * P.stranded_giveup_rate
+    stranded = stranded - stranded_cross - stranded_quit
+    returned = returned + stranded_quit
+    mpp = s["mpp"]
+    mpp_quit = mpp * P.mpp_abandon_rate
+    mpp = mpp - mpp_quit
+    returned = returned + mpp_quit * (1 - P.mpp_abandon_cross_share)
+    arrivals = (direct + retry_direct + out_bus + out_remote + stranded_cross
+                + mpp_quit * P.mpp_abandon_cross_share)
+    caravan_arrive = caravan_direct
+
+    # ---------- 4b. At the US border: ask for asylum, or cross without being seen -------------
+    wait_us = world.wait[:, 0:1]
+    detained_share = (det_us[:, 0:1] * P.detained_share_release
+                      + det_us[:, 1:2] * P.detained_share_alternatives
+                      + det_us[:, 2:3] * P.detained_share_detain
+                      + det_us[:, 3:4] * P.detained_share_detain)
+    rim = levers.remain_in_mexico[:, None] * comp_mx * (1 - rim_block)
+    claim_logit = (P.origin("claim_logit")
+                   + P.claim_wait_sensitivity * np.log1p(wait_us * (1 - detained_share))
+                   - P.claim_detention_sensitivity * detained_share
+                   - P.claim_separation_sensitivity * det_us[:, 3:4]
+                   - P.claim_rim_sensitivity * rim * THROUGH_MEXICO)
+    claim_share = _sigmoid(claim_logit)
+    claimants = arrivals * claim_share + caravan_arrive * P.caravan_claim_share
+    evaders = arrivals * (1 - claim_share) + caravan_arrive * (1 - P.caravan_claim_share)
+
+    # Safe third country: claimants who came through a partner may be sent there.
+    cov = levers.stc_coverage * (1 - stc_block)
+    exec_rate = P.stc_execution_rate
+    p_mx = cov[:, 0:1] * exec_rate * comp_mx * THROUGH_MEXICO
+    nt_cov = np.zeros((n, 5))
+    for slot, partner in ((1, GT), (2, HN), (3, SV)):
+        c = cov[:, slot:slot + 1]
+        applies = THROUGH_MEXICO.copy()
+        applies[partner] = 0.0
+        nt_cov = np.maximum(nt_cov, c * applies)
+    p_nt = nt_cov * exec_rate * comp_nt
+    coverage = np.maximum(cov[:, 0:1] * THROUGH_MEXICO, nt_cov)
+    p_transfer = np.minimum(p_mx + p_nt, 1.0)
+    loophole = _sigmoid(-P.remote_claim_risk_aversion + np.log(np.maximum(1 - coverage, 1e-6))
+                        + P.transfer_aversion * p_transfer)
+    claim_remote = claimants * loophole
+    claim_port = claimants - claim_remote
+
+    # US enforcement between ports: diminishing returns per route; routes substitute (logit).
+    pi_urban = P.us_urban_pi_max * _sat(agents_us * P.urban_agent_share / 1000, P.us_urban_kappa)
+    pi_remote_us = P.us_remote_pi_max * _sat(agents_us * (1 - P.urban_agent_share) / 1000,
+                                            P.us_remote_kappa)
+    remote_us = _sigmoid(P.us_remote_logit + P.us_route_sensitivity * (pi_urban - pi_remote_us))
+    ev_urban = evaders * (1 - remote_us)
+    ev_remote = evaders * remote_us
+    rescue_cut = P.rescue_max_reduction * _sat(rescue_us, 1.0 / P.rescue_half_musd)
+    die_urban = P.us_urban_mortality * heat * (1 - rescue_cut)
+    die_remote = P.us_remote_mortality * heat * (1 - rescue_cut)
+    border_deaths = ev_urban * die_urban + (ev_remote + claim_remote) * die_remote
+    ev_urban = ev_urban * (1 - die_urban)
+    ev_remote = ev_remote * (1 - die_remote)
+    claim_remote = claim_remote * (1 - die_remote)
+    caught_urban = ev_urban * pi_urban
+    caught_remote_us = ev_remote * pi_remote_us
+    caught_us = caught_urban + caught_remote_us
+    entered = ev_urban + ev_remote - caught_us
+    s["unauth_us"] += entered
+    crossings_attempted = (evaders + claim_remote).sum(axis=1)
+
+    # Claimants: transferred, made to wait in Mexico, detained or released into the procedure.
+    transferred_mx = claim_port * p_mx
+    transferred_nt = claim_port * p_nt
+    claim_port = claim_port - transferred_mx - transferred_nt
+    new_claims_us = claim_port + claim_remote
+    to_mpp = new_claims_us * rim * THROUGH_MEXICO
+    new_claims_us = new_claims_us - to_mpp
+    mpp = mpp + to_mpp
+    proc_mx = proc_mx + transferred_mx
+    partner = s["proc_partner"] + transferred_nt
+
+    # Caught between ports: some claim fear and enter the procedure; the rest are sent back.
+    expel_w = rem_us[:, 0:1]
+    strong = P.origin("strong_claim_share")
+    fear = caught_us * strong * P.fear_claim_share * (1 - expel_w)
+    sent_back = caught_us - fear
+    returned_to_danger = returned_to_danger + (caught_us * strong - fear).sum(axis=1)
+    # Non-Mexicans: to Mexico if it accepts returns (up to its cap), else home if returnable.
+    cap = levers.returns_cap[:, None] * comp_mx
+    nonmx_back = sent_back * THROUGH_MEXICO
+    want_mx = nonmx_back.sum(axis=1, keepdims=True)
+    to_mx_share = np.minimum(1.0, cap / (want_mx + _TINY)) * (want_mx > 0)
+    to_border_towns = nonmx_back * to_mx_share
+    rest = nonmx_back - to_border_towns
+    flown_home = rest * P.origin("returnability")
+    unreturnable = rest - flown_home
+    stranded = stranded + to_border_towns
+    returned = returned + sent_back * (1 - THROUGH_MEXICO) + flown_home
+    new_claims_us = new_claims_us + fear + unreturnable
+    asylum_claims_us = (new_claims_us + to_mpp).sum(axis=1)
+    released_visible = new_claims_us * (1 - detained_share)
+    enter_det = new_claims_us * detained_share
+    beds_free = np.maximum(P.detention_beds_us - s["det_us"].sum(axis=1, keepdims=True), 0.0)
+    enter_det = enter_det * np.minimum(1.0, beds_free / (enter_det.sum(axis=1, keepdims=True)
+                                                         + _TINY))
+    separated = (enter_det * P.origin("family_share")).sum(axis=1, keepdims=True) * det_us[
+        :, 3:4] * P.children_per_family_member
+    det_stock = s["det_us"] + enter_det
+    proc_us = s["proc_us"] + new_claims_us - enter_det
+
+    # Observed: Border Patrol counts every apprehension and every surrender between ports.
+    surrendered = claim_remote.sum(axis=1) + (claim_port + transferred_mx + transferred_nt).sum(
+        axis=1) * P.claim_surrender_share[:, 0]
+    encounters_true = caught_us.sum(axis=1) + surrendered + caravan_arrive.sum(axis=1) * (
+        1 - P.caravan_claim_share[:, 0])
+    measure = np.exp(P.measurement_sd[:, 0] * normals[:, nz.NORMAL_MEASURE][:, 0])
+    encounters = encounters_true * measure
+
+    # ---------- Canada: people heading north from the US --------------------------------------
+    harsh_us = rem_us[:, 2:3] + det_us[:, 3:4] + det_us[:, 2:3] * 0.5
+    northbound = (s["unauth_us"] + proc_us) * P.north_rate * np.exp(
+        P.north_harshness * harsh_us)
+    s["unauth_us"] -= s["unauth_us"] * P.north_rate * np.exp(P.north_harshness * harsh_us)
+    proc_us = proc_us - proc_us * P.north_rate * np.exp(P.north_harshness * harsh_us)
+    cov_ca = levers.stc_coverage[:, 4:5]
+    p_ret_ca = P.stc_execution_rate * comp_us
+    between = _sigmoid(-P.remote_claim_risk_aversion + np.log(np.maximum(1 - cov_ca, 1e-6))
+                       + P.transfer_aversion * p_ret_ca * cov_ca)
+    north_between = northbound * between
+    north_ports = northbound - north_between
+    north_deaths = north_between * P.north_mortality
+    north_between = north_between - north_deaths
+    pi_ca = P.ca_pi_max * _sat(agents_ca / 1000, P.ca_kappa)
+    intercepted_ca = north_between * pi_ca
+    sent_to_us = north_ports * p_ret_ca * cov_ca
+    proc_us = proc_us + sent_to_us
+    new_ca = north_between + north_ports - sent_to_us + to_canada
+    proc_ca = s["proc_ca"] + new_ca
+    asylum_claims_ca = new_ca.sum(axis=1)
+
+    # ---------- 9b. Burden sharing: claims moved to partners — if they comply ----------------
+    shares = levers.burden_shares
+    active = levers.burden_active[:, None]
+    total_claims = (new_claims_us.sum(axis=1) + asylum_claims_mx + asylum_claims_ca)[:, None]
+    owed_mx = active * shares[:, 1:2] * total_claims
+    owed_ca = active * shares[:, 2:3] * total_claims
+    cap_mx_month = officers[:, 1:2] * P.decisions_per_officer_mx
+    cap_ca_month = officers[:, 2:3] * P.decisions_per_officer_ca
+    moved_mx = owed_mx * comp_mx * P.burden_execution_rate * np.minimum(
+        1.0, cap_mx_month / (owed_mx + _TINY))
+    moved_ca = owed_ca * comp_ca * P.burden_execution_rate * np.minimum(
+        1.0, cap_ca_month / (owed_ca + _TINY))
+    pool = proc_us.sum(axis=1, keepdims=True) + _TINY
+    move_total = np.minimum(moved_mx + moved_ca, 0.5 * pool)
+    scale = move_total / (moved_mx + moved_ca + _TINY)
+    moved_mx, moved_ca = moved_mx * scale, moved_ca * scale
+    mix = proc_us / pool
+    proc_us = proc_us - mix * (moved_mx + moved_ca)
+    proc_mx = proc_mx + mix * moved_mx
+    proc_ca = proc_ca + mix * moved_ca
+    owed = (owed_mx + owed_ca)[:, 0]
+    quota_fill = np.where(owed > 0, (moved_mx + moved_ca)[:, 0] / np.maximum(owed, _TINY), 1.0)
+
+    # ---------- 8. Asylum queues: throughput from officers, Little's law waits --------------------
+    grant = strong * P.grant_if_strong + (1 - strong) * P.grant_if_weak
+    thr_us = officers[:, 0:1] * P.decisions_per_officer_us
+    backlog_us = (proc_us.sum(axis=1) + det_stock.sum(axis=1) + mpp.sum(axis=1))[:, None]
+    frac_us = np.minimum(1.0, thr_us / (backlog_us + _TINY))
+    d_proc = proc_us * frac_us
+    d_det = det_stock * np.minimum(1.0, frac_us * P.detained_docket_priority)
+    d_mpp = mpp * frac_us
+    granted_us = (d_proc + d_det + d_mpp) * grant
+    s["legal_us"] += granted_us
+    denied_proc = d_proc * (1 - grant)
+    denied_det = d_det * (1 - grant)
+    denied_mpp = d_mpp * (1 - grant)
+    removed_proc = denied_proc * P.denied_removal_rate_released
+    s["unauth_us"] += denied_proc - removed_proc
+    removed_det = denied_det * P.denied_removal_rate_detained
+    s["unauth_us"] += denied_det - removed_det
+    returned = returned + removed_proc + removed_det + denied_mpp
+    proc_us = proc_us - d_proc
+    det_stock = det_stock - d_det
+    mpp = mpp - d_mpp
+    released_bond = det_stock * P.detention_release_rate
+    det_stock = det_stock - released_bond
+    proc_us = proc_us + released_bond
+    abscond = proc_us * (det_us[:, 0:1] * P.abscond_release + det_us[:, 1:2] * P.abscond_atd
+                         + (det_us[:, 2:3] + det_us[:, 3:4]) * P.abscond_release)
+    proc_us = proc_us - abscond
+    s["unauth_us"] += abscond
+    backlog_after_us = proc_us.sum(axis=1) + det_stock.sum(axis=1) + mpp.sum(axis=1)
+    wait_us_new = np.minimum(backlog_after_us / np.maximum(thr_us[:, 0], _TINY), P.max_wait_months[:, 0])
+
+    thr_mx = officers[:, 1:2] * P.decisions_per_officer_mx + corps * P.corps_screening_rate
+    b_mx = proc_mx.sum(axis=1, keepdims=True)
+    d_mx = proc_mx * np.minimum(1.0, thr_mx / (b_mx + _TINY))
+    granted_mx = d_mx * grant
+    denied_mx = d_mx - granted_mx
+    s["legal_mx"] += granted_mx
+    onward_mx = denied_mx * P.mx_denied_onward_share
+    bus += onward_mx
+    returned = returned + denied_mx - onward_mx
+    proc_mx = proc_mx - d_mx
+    quit_mx = proc_mx * P.mx_abandon_rate
+    proc_mx = proc_mx - quit_mx
+    bus += quit_mx
+    wait_mx_new = np.minimum(proc_mx.sum(axis=1) / np.maximum(thr_mx[:, 0], _TINY),
+                             P.max_wait_months[:, 0])
+
+    thr_ca = officers[:, 2:3] * P.decisions_per_officer_ca
+    b_ca = proc_ca.sum(axis=1, keepdims=True)
+    d_ca = proc_ca * np.minimum(1.0, thr_ca / (b_ca + _TINY))
+    granted_ca = d_ca * grant
+    s["legal_ca"] += granted_ca
+    returned = returned + d_ca - granted_ca
+    proc_ca = proc_ca - d_ca
+    wait_ca_new = np.minimum(proc_ca.sum(axis=1) / np.maximum(thr_ca[:, 0], _TINY),
+                             P.max_wait_months[:, 0])
+
+    # Partner (Northern Triangle) procedure under a safe-third-country deal: capacity ≈ 0.
+    thr_nt = P.partner_capacity + aid_gov.sum(axis=1, keepdims=True) * P.governance_capacity_per_musd
+    b_nt = partner.sum(axis=1, keepdims=True)
+    d_nt = partner * np.minimum(1.0, thr_nt / (b_nt + _TINY))
+    granted_nt = d_nt * P.partner_grant_rate
+    partner = partner - d_nt
+    quit_nt = partner * P.partner_abandon_rate
+    partner = partner - quit_nt
+    back_nt = quit_nt + d_nt - granted_nt
+    onward_nt = back_nt * P.partner_onward_share
+    bus += onward_nt
+    returned = returned + back_nt - onward_nt
+    returned_to_danger = returned_to_danger + ((back_nt - onward_nt) * strong).sum(axis=1)
+    s["legal_mx"] += granted_nt  # the few protected settle in the region (counted with Mexico)
+    protection = (granted_us + granted_mx + granted_ca + granted_nt).sum(axis=1) + (
+        humanitarian_admitted)
+
+    # ---------- 7. Settled people: circular returns fall as enforcement rises ------------------
+    q_year = P.return_rate_open * np.exp(-P.return_enforcement_decay * agents_us
+                                          / P.agents_reference_us)
+    going_home = s["unauth_us"] * (1 - np.exp(-q_year / 12))
+    interior = s["unauth_us"] * P.interior_removal_rate / 12
+    s["unauth_us"] -= going_home + interior
+    home = home + going_home
+    returned = returned + interior
+    temp_back = s["temp_us"] / P.temp_stay_months
+    s["temp_us"] -= temp_back
+    temp_ca_back = s["temp_ca"] / P.temp_stay_months
+    s["temp_ca"] -= temp_ca_back
+    home = home + temp_back + temp_ca_back
+    legal_back = s["legal_us"] * P.legal_return_rate / 12
+    s["legal_us"] -= legal_back
+    home = home + legal_back
+
+    # ---------- 6. Smuggling prices ---------------------------------------------------------
+    price = P.price_floor_usd + (P.price_reference_usd - P.price_floor_usd) * (
+        np.maximum(agents_us, 0.0) / P.agents_reference_us) ** P.price_enforcement_elasticity * (
+        (agents_mxb + agents_mxt + P.agents_reference_mx) / (2 * P.agents_reference_mx)
+    ) ** P.price_mexico_elasticity
+
+    # ---------- Origin populations grow slowly (births minus natural deaths) -------------------
+    growth = home * P.origin("natural_growth") / 12
+    home = home + growth
+
+    dead_now = darien_deaths + transit_deaths + border_deaths
+    dead_now = dead_now.copy()
+    dead_now[:, MX] += north_deaths.sum(axis=1) * 0  # northern deaths kept by origin below
+    deaths_by_origin = darien_deaths + transit_deaths + border_deaths + north_deaths
+    s["dead"] += deaths_by_origin
+    deaths = deaths_by_origin.sum(axis=1)
+
+    s["home"] = home
+    s["transit_bus"] = bus
+    s["transit_remote"] = remote
+    s["stranded"] = stranded
+    s["mpp"] = mpp
+    s["returned"] = returned
+    s["proc_us"] = proc_us
+    s["det_us"] = det_stock
+    s["proc_mx"] = proc_mx
+    s["det_mx"] = det_mx_stock
+    s["proc_ca"] = proc_ca
+    s["proc_partner"] = partner
+    stocks = np.stack([np.maximum(s[name], 0.0) for name in STOCKS], axis=1)
+
+    # ---------- 11b. Labour shortage, closed slowly by mechanisation -------------------------
+    shortage = _shortage(stocks, P, labour_demand, world.mechanisation[:, None])
+    mechanisation = world.mechanisation + (P.mechanisation_rate[:, 0] * shortage[:, 0]) - (
+        P.mechanisation_decay[:, 0] * world.mechanisation)
+    mechanisation = np.clip(mechanisation, 0.0, P.mechanisation_max[:, 0])
+
+    # ---------- 12. Opinion: salience, thermostat, media ------------------------------------
+    stranded_total = stranded.sum(axis=1) + mpp.sum(axis=1)
+    caravan_visible = world.caravan_visible * P.caravan_visibility_decay[:, 0] + caravan.sum(axis=1)
+    disorder = np.stack([
+        (encounters + caravan_visible + P.release_visibility[:, 0] * released_visible.sum(axis=1))
+        / P.disorder_reference_us[:, 0],
+        (stranded_total + caravan_visible + bus.sum(axis=1) * P.transit_visibility[:, 0])
+        / P.disorder_reference_mx[:, 0],
+        (intercepted_ca.sum(axis=1) + asylum_claims_ca * P.release_visibility[:, 0])
+        / P.disorder_reference_ca[:, 0],
+    ], axis=1)
+    disorder_seen = world.disorder_seen + (disorder - world.disorder_seen) * _k(
+        P.disorder_memory_months)
+    deaths_seen = (border_deaths.sum(axis=1) + transit_deaths.sum(axis=1) * 0.5)
+    p_media = (P.media_base_rate + P.media_per_death * deaths_seen[:, None]
+               + P.media_per_separation * separated) * ew
+    media = media + (uniforms[:, nz.UNIFORM_MEDIA] < p_media) * P.media_random_intensity
+    salience = np.clip(P.salience_base + P.salience_disorder * disorder_seen
+                       + P.salience_media * media, 0.0, 1.0)
+    restrict = _restrictiveness(P, agents_us, agents_mxb + agents_mxt, agents_ca, det_us, det_mx,
+                                rem_us, rem_mx, eff, levers)
+    policy_memory = world.policy_memory + (restrict - world.policy_memory) * _k(
+        P.thermostat_months)
+    preferred = (P.preferred_restrictiveness + P.preference_disorder * (disorder_seen - 1)
+                 - P.thermostat_strength * (policy_memory - P.preferred_restrictiveness))
+    gap = (restrict - preferred) ** 2
+    harm = np.stack([
+        deaths / P.harm_reference_deaths[:, 0] + separated[:, 0] / P.harm_reference_separations[:, 0]
+        + returned_to_danger / P.harm_reference_returned[:, 0],
+        stranded_total / P.harm_reference_stranded[:, 0] + transit_deaths.sum(axis=1)
+        / P.harm_reference_deaths[:, 0],
+        asylum_claims_ca * 0 + deaths / P.harm_reference_deaths[:, 0] * 0.2,
+    ], axis=1) * (1 + P.media_empathy * media)
+    spend = _spending(levers, eff, det_stock, det_mx_stock, P)
+    fiscal = np.maximum(spend * 12 / P.spending_reference - 1.0, 0.0)
+    tariff_state = world.tariff_state.copy()
+    sovereignty = (threat[:, 0] * (1 + 2 * (tariff_state == 3)) + rim[:, 0]
+                   + (cov[:, 0] > 0) * comp_mx[:, 0] + returns_on[:, 0] * 0.5)
+    housing = (legal_ca + asylum_claims_ca) / P.housing_reference_ca[:, 0]
+    econ = np.stack([labour_demand[:, 0] * 0 + economy_shock[:, 0],
+                     economy_shock[:, 1] - tariff_imposed * P.tariff_gdp_elasticity[:, 0],
+                     economy_shock[:, 2]], axis=1)
+    approval_logit = (P.approval_logit
+                      - salience * (P.approval_disorder * disorder_seen + P.approval_policy_gap * gap)
+                      - P.approval_humanitarian * harm * (0.5 + salience)
+                      - P.approval_fiscal * fiscal
+                      + P.approval_economy * econ)
+    approval_logit[:, 0] -= P.approval_labour[:, 0] * shortage[:, 0]
+    approval_logit[:, 0] -= P.approval_tariff_us[:, 0] * tariff_imposed
+    approval_logit[:, 1] -= P.approval_sovereignty[:, 0] * sovereignty
+    approval_logit[:, 2] -= P.approval_housing[:, 0] * housing
+    approval_target = 100 * _sigmoid(approval_logit)
+    approval = world.approval + (approval_target - world.approval) * _k(P.approval_months)
+
+    # ---------- 10. Tariff threat: deadline, imposition; 13. relations ----------------------------
+    tariff_start = world.tariff_start.copy()
+    tariff_base = world.tariff_base.copy()
+    hits = np.zeros((n, 3))
+    new_threat = (levers.tariff_active > 0) & (tariff_state == 0)
+    tariff_state = np.where(new_threat, 1.0, tariff_state)
+    tariff_start = np.where(new_threat, m, tariff_start)
+    tariff_base = np.where(new_threat, world.last_encounters, tariff_base)
+    hits[:, 0] -= new_threat * P.tariff_threat_relations_hit[:, 0] * np.sqrt(
+        levers.tariff_rate / P.tariff_reference_rate[:, 0])
+    due = (tariff_state == 1) & ((m - tariff_start >= levers.tariff_deadline) | (
+        deadline_now[:, 0] > 0))
+    met = encounters <= tariff_base * (1 - levers.tariff_target)
+    impose = due & ~met & (uniforms[:, nz.UNIFORM_TARIFF] < P.tariff_impose_probability[:, 0])
+    tariff_state = np.where(due, np.where(impose, 3.0, 2.0), tariff_state)
+    tariff_imposed = np.where(impose, np.maximum(deadline_rate[:, 0], levers.tariff_rate),
+                              tariff_imposed)
+    hits[:, 0] -= impose * P.tariff_imposed_relations_hit[:, 0]
+    lifted = levers.tariff_active <= 0
+    tariff_state = np.where(lifted, 0.0, tariff_state)
+    tariff_imposed = np.where(lifted, 0.0, tariff_imposed)
+    hits[:, 0] -= (tariff_state > 0) * P.tariff_relations_drain[:, 0]
+    hits[:, 0] -= (tariff_state == 3) * P.tariff_relations_drain[:, 0]
+    hits[:, 1] -= visa_ca[:, MX] * P.visa_relations_drain[:, 0]
+    hits[:, 2] -= visa_ca[:, MX] * P.visa_relations_drain[:, 0]
+    cooperation = np.stack([
+        P.cooperation_bonus[:, 0] * (comp_mx[:, 0] * (
+            levers.burden_active + (levers.corps_contributions.sum(axis=1) > 0)) - rim[:, 0] * 0),
+        P.cooperation_bonus[:, 0] * comp_ca[:, 0] * levers.burden_active,
+        P.cooperation_bonus[:, 0] * levers.burden_active * comp_mx[:, 0] * comp_ca[:, 0],
+    ], axis=1)
+    rel_target = P.relations_base + cooperation
+    relations = np.clip(world.relations + (rel_target - world.relations) * _k(
+        P.relations_recovery_months) + hits, -100.0, 100.0)
+
+    load = np.concatenate([
+        ((moved_mx + transferred_mx.sum(axis=1, keepdims=True) + to_mpp.sum(axis=1, keepdims=True)
+          + to_border_towns.sum(axis=1, keepdims=True)) / P.partner_load_reference_mx),
+        sent_to_us.sum(axis=1, keepdims=True) / P.partner_load_reference_mx,
+        moved_ca / P.partner_load_reference_ca,
+        transferred_nt.sum(axis=1, keepdims=True) / P.partner_load_reference_nt,
+    ], axis=1)
+
+    new_world = World(
+        month=m + 1,
+        stocks=stocks,
+        lever_stage1=stage1,
+        lever_stage2=stage2,
+        corps_members=corps[:, 0],
+        homicide_noise=homicide_noise,
+        violence_shock=violence_shock,
+        violence_left=violence_left,
+        income_shock=income_shock,
+        income_left=income_left,
+        disaster_push=disaster_push,
+        homicide_seen=homicide_seen,
+        network_seen=network_seen,
+        economy_shock=economy_shock,
+        economy_left=economy_left,
+        labour_noise=labour_noise,
+        mechanisation=mechanisation,
+        price=price[:, 0],
+        wait=np.stack([wait_us_new, wait_mx_new, wait_ca_new], axis=1),
+        disorder_seen=disorder_seen,
+        salience=salience,
+        policy_memory=policy_memory,
+        media=media,
+        approval=approval,
+        relations=relations,
+        compliance=compliance,
+        partner_load=load,
+        tariff_state=tariff_state,
+        tariff_start=tariff_start,
+        tariff_base=tariff_base,
+        tariff_imposed=tariff_imposed,
+        blocked=blocked,
+        last_encounters=encounters,
+        surge=np.where(surge_left > 1, surge, 0.0),
+        surge_left=np.maximum(surge_left - 1, 0.0),
+        caravan_visible=caravan_visible,
+        season_weight=world.season_weight,
+        event_weight=world.event_weight,
+    )
+
+    metrics: dict[str, np.ndarray] = {
+        "us_border_encounters": encounters,
+        "mx_apprehensions": mx_apprehension_events * np.exp(
+            P.measurement_sd[:, 0] * normals[:, nz.NORMAL_MEASURE][:, 1]),
+        "ca_irregular_interceptions": intercepted_ca.sum(axis=1),
+        "emigrants_from_mx": emigrants[:, MX],
+        "emigrants_from_gt": emigrants[:, GT],
+        "emigrants_from_hn": emigrants[:, HN],
+        "emigrants_from_sv": emigrants[:, SV],
+        "emigrants_from_xr": emigrants[:, XR],
+        "irregular_entries_us": entered.sum(axis=1),
+        "legal_admissions_us": legal_us,
+        "legal_admissions_ca": legal_ca,
+        "legal_admissions_mx": legal_mx,
+        "deaths_in_transit": deaths,
+        "asylum_claims_us": asylum_claims_us,
+        "asylum_claims_mx": asylum_claims_mx + (moved_mx + transferred_mx.sum(
+            axis=1, keepdims=True))[:, 0],
+        "asylum_claims_ca": asylum_claims_ca + moved_ca[:, 0],
+        "protection_granted": protection,
+        "returned_to_danger": returned_to_danger,
+        "family_separations": separated[:, 0],
+        "asylum_backlog_us": backlog_after_us,
+        "asylum_backlog_mx": proc_mx.sum(axis=1),
+        "asylum_backlog_ca": proc_ca.sum(axis=1),
+        "asylum_wait_months_us": wait_us_new,
+        "asylum_wait_months_mx": wait_mx_new,
+        "asylum_wait_months_ca": wait_ca_new,
+        "detained_population_us": det_stock.sum(axis=1),
+        "stranded_in_mx_border_towns": stranded_total,
+        "unauthorized_population_us": stocks[:, STOCK["unauth_us"], :].sum(axis=1),
+        "smuggling_price_usd": price[:, 0],
+        "labor_shortage_us": shortage[:, 0],
+        "homicide_rate_gt": homicide[:, GT],
+        "homicide_rate_hn": homicide[:, HN],
+        "homicide_rate_sv": homicide[:, SV],
+        "approval_us": approval[:, 0],
+        "approval_mx": approval[:, 1],
+        "approval_ca": approval[:, 2],
+        "relations_us_mx": relations[:, 0],
+        "relations_us_ca": relations[:, 1],
+        "relations_mx_ca": relations[:, 2],
+        "spending_us": spend[:, 0],
+        "spending_mx": spend[:, 1],
+        "spending_ca": spend[:, 2],
+        # Extras beyond the canonical list (debrief, explanations, tests).
+        "deaths_recorded": border_deaths.sum(axis=1) * P.death_recording_share[:, 0],
+        "deaths_us_border": border_deaths.sum(axis=1),
+        "deaths_remote_routes": ((ev_remote + claim_remote) * die_remote).sum(axis=1)
+        + remote_dead.sum(axis=1) + darien_deaths.sum(axis=1) + north_deaths.sum(axis=1),
+        "crossing_attempts_us": crossings_attempted,
+        "crossings_urban_us": evaders.sum(axis=1) - ev_remote.sum(axis=1) / np.maximum(
+            1 - die_remote[:, 0], _TINY),
+        "crossings_remote_us": (evaders * remote_us).sum(axis=1) + claim_remote.sum(axis=1) / (
+            1 - die_remote[:, 0]),
+        "apprehensions_us": caught_us.sum(axis=1),
+        "first_departures_irregular": (irregular + to_canada + caravan).sum(axis=1),
+        "people_at_border": (arrivals + caravan_arrive).sum(axis=1),
+        "retries": retriers.sum(axis=1),
+        "encounters_true": encounters_true,
+        "waiting_for_legal": (intending * wait_share).sum(axis=1),
+        "stc_transfers": (transferred_mx + transferred_nt).sum(axis=1),
+        "burden_quota_fill": quota_fill,
+        "unauthorized_returns": going_home.sum(axis=1),
+        "births": growth.sum(axis=1),
+        "population_change": stocks.sum(axis=(1, 2)) - total_before,
+        "salience_us": salience[:, 0],
+        "restrictiveness_us": restrict[:, 0],
+        "compliance_mx": compliance[:, 0],
+        "mx_claims_from_transit": claim_mx_transit.sum(axis=1),
+        "remote_transit_share": remote_share[:, 0] if remote_share.shape[1] == 1 else (
+            remote_share[:, 0]),
+        "tariff_imposed": tariff_imposed,
+        "emigrants_total": emigrants.sum(axis=1),
+    }
+    metrics = {k: np.asarray(np.broadcast_to(v, (n,)), dtype=float) for k, v in metrics.items()}
+    return new_world, MonthOutcome(m, metrics)
+
+
+def _col(eff: np.ndarray, name: str) -> np.ndarray:
+    """One effective lever column as ``(n, 1)``."""
+    i = COLUMN[name]
+    return eff[:, i:i + 1]
+
+
+def _shortage(stocks: np.ndarray, P: object, labour_demand: np.ndarray,
+              mechanisation: np.ndarray) -> np.ndarray:
+    """Unfilled share of migrant-labour demand (0-1), ``(n, 1)``."""
+    supply = (stocks[:, STOCK["temp_us"], :].sum(axis=1, keepdims=True)
+              + P.unauthorized_participation * stocks[:, STOCK["unauth_us"], :].sum(
+                  axis=1, keepdims=True))  # type: ignore[attr-defined]
+    jobs = P.migrant_labour_jobs * labour_demand * (1 - mechanisation)  # type: ignore[attr-defined]
+    return np.clip((jobs - supply) / np.maximum(jobs, 1.0), 0.0, 1.0)
+
+
+def world_shortage(world: World, P: object, labour_demand: np.ndarray) -> np.ndarray:
+    """Last month's labour shortage of a world, ``(n, 1)``."""
+    return _shortage(world.stocks, P, labour_demand, world.mechanisation[:, None])
+
+
+def _restrictiveness(P: object, agents_us: np.ndarray, agents_mx: np.ndarray,
+                     agents_ca: np.ndarray, det_us: np.ndarray, det_mx: np.ndarray,
+                     rem_us: np.ndarray, rem_mx: np.ndarray, eff: np.ndarray,
+                     levers: Levers) -> np.ndarray:
+    """How restrictive each nation's policy is (0 ≈ the mid-2010s status quo), ``(n, 3)``."""
+    det_scale = np.array([-1.0, -0.5, 0.0, 1.0])
+    rem_scale = np.array([-0.5, 0.0, 0.7])
+    visas = lambda c: (_col(eff, f"work_visas:{c}") + _col(eff, f"humanitarian_visas:{c}"))  # noqa: E731
+    us = (np.log(np.maximum(agents_us, 1.0) / P.agents_reference_us)  # type: ignore[attr-defined]
+          + (det_us @ det_scale)[:, None] + (rem_us @ rem_scale)[:, None]
+          - P.restrictiveness_visa_weight * np.log1p(visas("US") / P.visas_reference_us))  # type: ignore[attr-defined]
+    mx = (np.log(np.maximum(agents_mx, 1.0) / (2 * P.agents_reference_mx))  # type: ignore[attr-defined]
+          + (det_mx @ det_scale)[:, None] + (rem_mx @ rem_scale)[:, None])
+    ca = (np.log(np.maximum(agents_ca, 1.0) / P.agents_reference_ca)  # type: ignore[attr-defined]
+          + levers.visa_requirement[:, 0, :].sum(axis=1, keepdims=True) * 0.3
+          - P.restrictiveness_visa_weight * np.log1p(visas("CA") / P.visas_reference_ca))  # type: ignore[attr-defined]
+    return np.concatenate([us, mx, ca], axis=1)
+
+
+def _spending(levers: Levers, eff: np.ndarray, det_us: np.ndarray, det_mx: np.ndarray,
+              P: object) -> np.ndarray:
+    """US$ million spent this month by US, MX, CA, ``(n, 3)``."""
+    spend = levers.values @ _COST
+    spend[:, 0] += det_us.sum(axis=1) * P.detention_cost_musd_per_year[:, 0] / 12  # type: ignore[attr-defined]
+    spend[:, 1] += det_mx.sum(axis=1) * P.detention_cost_mx_musd_per_year[:, 0] / 12  # type: ignore[attr-defined]
+    spend += levers.corps_contributions / 12
+    return spend
+
+
+def lever_pipeline_start(levers: Levers) -> tuple[np.ndarray, np.ndarray]:
+    """A pipeline already in balance with the given levers (a world that has lived with them)."""
+    return levers.values.copy(), levers.values.copy()
+
+
+def _unused() -> tuple[object, ...]:
+    return (STC_SLOTS, _tile)
