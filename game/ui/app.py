@@ -8,6 +8,7 @@ volume), writes a PNG of every screen shown when asked (``--screenshots``) and, 
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -160,8 +161,14 @@ class App:
             self.running = False
             return
         nxt = self.scene.autoplay()
-        if nxt is not None:
-            self.switch(nxt)
+        if nxt is None:
+            # A screen autoplay cannot leave is a failure to report, not a demo to hang in.
+            reason = getattr(self.scene, "message", "") or "no way on"
+            print(f"autoplay stopped on the {self.scene.name} screen: {reason}", file=sys.stderr)
+            self.exit_code = 1
+            self.running = False
+            return
+        self.switch(nxt)
 
     def run(self, first: Scene) -> int:
         """Run scenes from ``first`` until the player quits; returns the exit code."""

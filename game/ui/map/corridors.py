@@ -196,31 +196,28 @@ US_CA = Sector("us_ca", "US–Canada border", "us_ca", -125.0, -66.0, 6416, (-90
 SECTORS: tuple[Sector, ...] = (*US_SECTORS, MX_SOUTH, US_CA)
 SECTOR_BY_NAME: dict[str, Sector] = {s.name: s for s in SECTORS}
 
+def _shares(counts: dict[str, int]) -> dict[str, float]:
+    """Counts per sector as shares summing to one."""
+    total = sum(counts.values())
+    return {k: v / total for k, v in counts.items()}
+
+
 #: Share of US southwest-border agents by sector, FY2016 (CBP agent staffing table).
-US_AGENT_SHARE: dict[str, float] = {
-    k: v / 17026
-    for k, v in {
-        "big_bend": 511, "del_rio": 1439, "el_centro": 927, "el_paso": 2240, "laredo": 1670,
-        "rio_grande_valley": 3135, "san_diego": 2325, "tucson": 3834, "yuma": 829,
-    }.items()
-}
+US_AGENT_SHARE: dict[str, float] = _shares({
+    "big_bend": 511, "del_rio": 1439, "el_centro": 927, "el_paso": 2240, "laredo": 1670,
+    "rio_grande_valley": 3135, "san_diego": 2325, "tucson": 3834, "yuma": 829,
+})
 #: Share of southwest-border apprehensions by sector, FY2016 (CBP apprehension table).
-US_CROSSING_SHARE: dict[str, float] = {
-    k: v / 408870
-    for k, v in {
-        "big_bend": 6366, "del_rio": 23078, "el_centro": 19448, "el_paso": 25634,
-        "laredo": 36562, "rio_grande_valley": 186830, "san_diego": 31891, "tucson": 64891,
-        "yuma": 14170,
-    }.items()
-}
+US_CROSSING_SHARE: dict[str, float] = _shares({
+    "big_bend": 6366, "del_rio": 23078, "el_centro": 19448, "el_paso": 25634,
+    "laredo": 36562, "rio_grande_valley": 186830, "san_diego": 31891, "tucson": 64891,
+    "yuma": 14170,
+})
 #: Share of recorded southwest-border deaths by sector, FY2016 (CBP deaths table).
-US_DEATH_SHARE: dict[str, float] = {
-    k: v / 329
-    for k, v in {
-        "big_bend": 2, "del_rio": 14, "el_centro": 9, "el_paso": 6, "laredo": 68,
-        "rio_grande_valley": 132, "san_diego": 7, "tucson": 84, "yuma": 7,
-    }.items()
-}
+US_DEATH_SHARE: dict[str, float] = _shares({
+    "big_bend": 2, "del_rio": 14, "el_centro": 9, "el_paso": 6, "laredo": 68,
+    "rio_grande_valley": 132, "san_diego": 7, "tucson": 84, "yuma": 7,
+})
 
 
 @dataclass(frozen=True)

@@ -40,6 +40,10 @@ LEGAL_SPLIT = {
     "legal_admissions_ca": {"legal_ca_mx": 0.75, "legal_ca_nt": 0.25},
     "legal_admissions_mx": {"legal_mx_nt": 1.0},
 }
+#: Sectors whose crossings are mostly through or beside cities, and the remote ones (desert,
+#: mountains, empty river country), to follow the simulation's urban/remote split.
+URBAN_SECTORS = ("san_diego", "el_paso", "laredo", "rio_grande_valley")
+REMOTE_SECTORS = ("el_centro", "yuma", "tucson", "big_bend", "del_rio")
 #: Mexican emigrants by the three northbound legs from central Mexico (assumed).
 MX_ORIGIN_SPLIT = {"origin_mx": 0.5, "origin_mx_east": 0.35, "origin_mx_ojinaga": 0.15}
 
@@ -146,6 +150,11 @@ class MapState:
             1.0, _default("transit_agents", "MX")
         )
         shares["transit_remote"] = min(0.6, TRANSIT_SHARE["transit_remote"] * ratio**0.5)
+        if "remote_transit_share" in metrics:
+            # The simulation's own route choice, when it reports it (a share; a per-turn sum of
+            # monthly shares is averaged back).
+            reported = m("remote_transit_share")
+            shares["transit_remote"] = min(0.95, reported / months if reported > 1 else reported)
         rest = (1 - shares["transit_remote"]) / (1 - TRANSIT_SHARE["transit_remote"])
         for leg in ("transit_gulf", "transit_central", "transit_pacific"):
             shares[leg] = TRANSIT_SHARE[leg] * rest
@@ -154,10 +163,20 @@ class MapState:
 
         # Crossing the US border: attempts are encounters (events) plus entries unseen.
         crossings = (m("us_border_encounters") + m("irregular_entries_us")) * per_month
+        sector_share = dict(US_CROSSING_SHARE)
+        urban, remote = m("crossings_urban_us"), m("crossings_remote_us")
+        if urban + remote > 0:
+            # The simulation splits crossings into urban and remote routes: follow its split,
+            # keeping the FY2016 proportions between sectors of the same kind.
+            crossings = (urban + remote) * per_month
+            for group, total in ((URBAN_SECTORS, urban), (REMOTE_SECTORS, remote)):
+                base = sum(US_CROSSING_SHARE[name] for name in group)
+                for name in group:
+                    sector_share[name] = total / (urban + remote) * US_CROSSING_SHARE[name] / base
         for sector in US_SECTORS:
             corridor = "cross_rgv" if sector.name == "rio_grande_valley" else (
                 f"cross_{sector.name}")
-            flows[corridor] = crossings * US_CROSSING_SHARE[sector.name]
+            flows[corridor] = crossings * sector_share[sector.name]
         at_ports = m("asylum_claims_us") * PORT_SHARE * per_month
         for port, share in PORT_SPLIT.items():
             flows[port] = at_ports * share
@@ -176,12 +195,14 @@ class MapState:
         stranded = {town.name: stranded_total * town.share for town in TOWNS}
 
         deaths_total = m("deaths_in_transit")
-        deaths = {
-            name: deaths_total * US_BORDER_DEATH_SHARE * share
-            for name, share in US_DEATH_SHARE.items()
-        }
-        deaths["darien"] = deaths_total * DARIEN_DEATH_SHARE
-        deaths["mx_transit"] = deaths_total * (1 - US_BORDER_DEATH_SHARE - DARIEN_DEATH_SHARE)
+        at_us_border = deaths_total * US_BORDER_DEATH_SHARE
+        if "deaths_us_border" in metrics:
+            at_us_border = min(deaths_total, m("deaths_us_border"))
+        deaths = {name: at_us_border * share for name, share in US_DEATH_SHARE.items()}
+        elsewhere = deaths_total - at_us_border
+        darien = DARIEN_DEATH_SHARE / (1 - US_BORDER_DEATH_SHARE)
+        deaths["darien"] = elsewhere * darien
+        deaths["mx_transit"] = elsewhere * (1 - darien)
         assert set(deaths) <= set(DEATH_REGION_BY_NAME)
 
         notes = {

@@ -248,9 +248,10 @@ def _ocean(w: int, h: int) -> pygame.Surface:
 class MapView:
     """The map component the scenes place on the desk, the report and the debrief."""
 
-    def __init__(self, *, reduced_motion: bool = False, seed: int = 0,
+    def __init__(self, *, reduced_motion: bool | None = None, seed: int = 0,
                  show_legend: bool = True) -> None:
-        self.reduced_motion = reduced_motion
+        #: Static density dots instead of movement (defaults to the player's setting).
+        self.reduced_motion = theme.reduced_motion() if reduced_motion is None else reduced_motion
         self.show_legend = show_legend
         self.seed = seed
         self.rect = pygame.Rect(0, 0, 0, 0)
@@ -272,6 +273,7 @@ class MapView:
         self.death_unit = 1
         self._dirty = False
         self._scale = 1.0
+        self._ui_scale = theme.scale()
 
     # --- lifecycle -------------------------------------------------------------------------
 
@@ -308,8 +310,9 @@ class MapView:
 
     def prepare(self) -> None:
         """Build whatever layer is out of date now (``draw`` and ``hit_test`` call it)."""
-        if self._dirty:
+        if self._dirty or self._ui_scale != theme.scale():
             self._dirty = False
+            self._ui_scale = theme.scale()
             self._rebuild_static()
 
     def draw(self, surface: pygame.Surface) -> None:
@@ -388,6 +391,11 @@ class MapView:
                              static=self.reduced_motion, spread=1.3 * self._scale)
 
     # --- overlay drawing -------------------------------------------------------------------
+
+    def _font(self, size: float, bold: bool = False, italic: bool = False) -> pygame.font.Font:
+        """Map text grows with the map; the UI scale enlarges it by half its own factor."""
+        ui = theme.scale()
+        return theme.font(max(6, round(size * self._scale * (0.5 + 0.5 * ui) / ui)), bold, italic)
 
     def _line_width(self, flow: float) -> float:
         return self._scale * (1.0 + 1.1 * math.log1p(max(0.0, flow) / FLOW_UNIT) / 2.0)
@@ -485,7 +493,7 @@ class MapView:
     def _draw_towns(self, static: pygame.Surface) -> None:
         w, h = static.get_size()
         layer = pygame.Surface((w, h), pygame.SRCALPHA)
-        font = theme.font(max(9, int(10 * self._scale)))
+        font = self._font(10)
         for town in TOWNS:
             x, y = self.projection.point(*town.lonlat)
             people = self.state.stranded.get(town.name, 0.0)
@@ -507,8 +515,8 @@ class MapView:
         for code, (lon, lat, factor) in LABELS.items():
             x, y = self.projection.point(lon, lat)
             player = code in self.state.player_countries
-            size = max(9, int(15 * self._scale * factor))
-            font = theme.font(size, bold=True)
+            font = self._font(15 * factor, bold=True)
+            size = font.get_height()
             colour = (206, 212, 220) if player else (150, 164, 180)
             text = t(_COUNTRY_LABELS[code]).upper()
             surf = _tracked(text, font, colour, max(1, int(size * 0.28)))
@@ -524,7 +532,7 @@ class MapView:
                 surf = back
             pos = (round(x - surf.get_width() / 2), round(y - surf.get_height() / 2))
             self._labels.append((surf, pos))
-        small = theme.font(max(8, int(9.5 * self._scale)), italic=True)
+        small = self._font(9.5, italic=True)
         for text, lonlat, dx in (
             ("Tecún Umán", (-92.15, 14.68), -1),
             ("Roxham Road", (-73.45, 45.01), 1),
@@ -536,8 +544,8 @@ class MapView:
 
     def _draw_legend(self, static: pygame.Surface) -> None:
         s = self._scale
-        font = theme.font(max(9, int(10.5 * s)))
-        head = theme.font(max(9, int(10.5 * s)), bold=True)
+        font = self._font(10.5)
+        head = self._font(10.5, bold=True)
         rows: list[tuple[str, str, object]] = [
             ("dot", t("Legal channels"), CHANNEL_COLOURS["legal"]),
             ("dot", t("Irregular routes"), CHANNEL_COLOURS["irregular"]),
@@ -585,7 +593,7 @@ class MapView:
             pygame.draw.line(static, staffing_colour(v), (bar.left + i, bar.top),
                              (bar.left + i, bar.bottom - 1))
         y = bar.bottom + 1
-        small = theme.font(max(8, int(9 * s)))
+        small = self._font(9)
         for value, align in ((STAFFING_RANGE[0], 0.0), (1.0, 0.5), (STAFFING_RANGE[1], 1.0)):
             lo, hi = STAFFING_RANGE
             fx = (math.log(value) - math.log(lo)) / (math.log(hi) - math.log(lo))
@@ -738,11 +746,11 @@ def draw_tooltip(surface: pygame.Surface, tip: Tooltip, pos: tuple[int, int],
                  bounds: pygame.Rect | None = None) -> pygame.Rect:
     """Draw ``tip`` as a small panel next to ``pos``, kept inside ``bounds``; returns its rect."""
     bounds = bounds or surface.get_rect()
-    scale = max(0.8, bounds.height / 720)
-    title_font = theme.font(max(10, int(13 * scale)), bold=True)
-    font = theme.font(max(9, int(12 * scale)))
-    pad = int(8 * scale)
-    gap = int(14 * scale)
+    scale = theme.scale()
+    title_font = theme.font(13, bold=True)
+    font = theme.font(12)
+    pad = theme.px(8)
+    gap = theme.px(14)
     title = title_font.render(tip.title, True, theme.TEXT)
     rows = [(font.render(k, True, theme.TEXT_DIM), font.render(v, True, theme.TEXT))
             for k, v in tip.lines]

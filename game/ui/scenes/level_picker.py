@@ -300,7 +300,11 @@ class LevelPickerScene(Scene):
             return None
         from game.ui.scenes.start import new_game_scene
 
-        return new_game_scene(self.app, entry.level, self.role, entry.path)
+        try:
+            return new_game_scene(self.app, entry.level, self.role, entry.path)
+        except Exception as error:  # noqa: BLE001 - a level that cannot start must not crash
+            self.message = t("This level could not be started: {error}", error=error)
+            return None
 
     def back(self) -> Scene | None:
         """Back to the title."""
@@ -380,6 +384,10 @@ class LevelPickerScene(Scene):
                 y += draw_wrapped(surface, f, "• " + text,
                                   pygame.Rect(inner.left, y, inner.width, bottom - y),
                                   theme.TEXT_DIM, 2) + theme.px(2)
+        if self.message and self.section != "custom":
+            surface.blit(fit(small, self.message, inner.width, theme.BAD),
+                         (inner.left, self.play_button.rect.top - small.get_linesize()
+                          - theme.px(70)))
         if self.role_buttons:
             label = small.render(t("Play as"), True, theme.TEXT_DIM)
             surface.blit(label, (inner.left, self.role_buttons[0][0].rect.top
