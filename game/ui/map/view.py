@@ -190,14 +190,14 @@ def render_land(size: tuple[int, int], player_iso3: frozenset[str] = frozenset()
         if player:
             tone = _lift(tone, PLAYER_LIFT)
         for poly in country.polygons:
-            pts = proj_big.points(poly).tolist()
-            pygame.draw.polygon(big, (*tone, 255), pts)
-            outlines.append((pts, player))
-    for pts, _player in outlines:
-        pygame.draw.lines(big, (*BORDER_LINE, 255), True, pts, line)
-    for pts, player in outlines:
+            outline = proj_big.points(poly).tolist()
+            pygame.draw.polygon(big, (*tone, 255), outline)
+            outlines.append((outline, player))
+    for outline, _player in outlines:
+        pygame.draw.lines(big, (*BORDER_LINE, 255), True, outline, line)
+    for outline, player in outlines:
         if player:
-            pygame.draw.lines(big, (*PLAYER_EDGE, 150), True, pts, max(1, line - 1))
+            pygame.draw.lines(big, (*PLAYER_EDGE, 150), True, outline, max(1, line - 1))
     land = pygame.transform.smoothscale(big, (w, h))
     surface.blit(land, (0, 0))
 
@@ -546,7 +546,7 @@ class MapView:
         s = self._scale
         font = self._font(10.5)
         head = self._font(10.5, bold=True)
-        rows: list[tuple[str, str, object]] = [
+        rows: list[tuple[str, str, tuple[int, int, int]]] = [
             ("dot", t("Legal channels"), CHANNEL_COLOURS["legal"]),
             ("dot", t("Irregular routes"), CHANNEL_COLOURS["irregular"]),
             ("dot", t("Asylum seekers"), CHANNEL_COLOURS["asylum"]),
@@ -573,7 +573,7 @@ class MapView:
         y += head.get_linesize()
         for kind, text, colour in rows:
             cx, cy = x + int(6 * s), y + line_h // 2
-            rgb = colour  # type: ignore[assignment]
+            rgb = colour
             if kind == "dot":
                 pygame.draw.circle(static, rgb, (cx, cy), max(2, int(3 * s)))
             elif kind == "circle":
@@ -644,8 +644,9 @@ class MapView:
         per_month = t("per month")
         if kind == "town":
             town = next(tw for tw in TOWNS if tw.name == key)
-            lines = ((t("Waiting or stranded"), grouped(self.state.stranded.get(key, 0.0))),)
-            return Tooltip(kind, key, t(town.label), lines, anchor)
+            town_lines = ((t("Waiting or stranded"),
+                           grouped(self.state.stranded.get(key, 0.0))),)
+            return Tooltip(kind, key, t(town.label), town_lines, anchor)
         if kind == "sector":
             sector = SECTOR_BY_NAME[key]
             agents = self.state.staffing.get(key, 0.0)
@@ -683,9 +684,9 @@ class MapView:
         if corridor.terrain:
             rows.append((t("Terrain"), t(corridor.terrain)))
         if corridor.sector:
-            agents = self.state.staffing.get(corridor.sector)
-            if agents is not None:
-                rows.append((t("Agents in the sector"), grouped(agents)))
+            in_sector = self.state.staffing.get(corridor.sector)
+            if in_sector is not None:
+                rows.append((t("Agents in the sector"), grouped(in_sector)))
         return Tooltip("corridor", key, t(corridor.label), tuple(rows), anchor)
 
     def _draw_highlight(self, surface: pygame.Surface, tip: Tooltip) -> None:

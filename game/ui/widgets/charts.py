@@ -195,7 +195,6 @@ def draw_line_chart(
     surface.set_clip(rect.clip(clip) if clip else rect)
     if background is not None:
         pygame.draw.rect(surface, background, rect, border_radius=6)
-    font = theme.font(text_size)
     small = theme.font(max(8, text_size - 2))
     bold = theme.font(text_size + 1, bold=True)
     pad = max(6, text_size // 2 + 2)
@@ -389,7 +388,8 @@ def draw_contributions(
         rows.append(Contribution(t("Interactions and rounding"), gap, "chance"))
     labels = [c.label for c in rows] + [total_label or t("Total change")]
     label_w = min(max(font.size(lbl)[0] for lbl in labels) + 10, rect.width // 2)
-    value_w = max(font.size(value_format(v))[0] for v in [c.value for c in rows] + [target])
+    value_w = max(font.size(value_format(v))[0] for v in [c.value for c in rows])
+    value_w = max(value_w, bold.size(f"{value_format(target)} ({t('better')})")[0])
 
     running = [0.0]
     for c in rows:
@@ -408,7 +408,8 @@ def draw_contributions(
     bar_h = max(4, int(row_h * 0.62))
 
     zero_x = round(layout.x_of_value(0.0))
-    pygame.draw.line(surface, AXIS, (zero_x, plot.top), (zero_x, plot.top + row_h * (len(rows) + 1)))
+    axis_bottom = plot.top + row_h * (len(rows) + 1)
+    pygame.draw.line(surface, AXIS, (zero_x, plot.top), (zero_x, axis_bottom))
     for i, c in enumerate(rows + [Contribution(total_label or t("Total change"), target, "")]):
         is_total = i == len(rows)
         start = 0.0 if is_total else running[i]
@@ -431,7 +432,8 @@ def draw_contributions(
         if not is_total and i + 1 < len(rows) + 1:
             # A thin connector shows where the next cause starts.
             cx = round(layout.x_of_value(end))
-            pygame.draw.line(surface, AXIS, (cx, bar.bottom), (cx, round(bar.bottom + row_h - bar_h)))
+            next_top = round(bar.bottom + row_h - bar_h)
+            pygame.draw.line(surface, AXIS, (cx, bar.bottom), (cx, next_top))
         text_font = bold if is_total else font
         label = text_font.render(c.label, True, theme.TEXT if is_total else theme.TEXT_DIM)
         if label.get_width() > label_w - 6:
