@@ -5,7 +5,8 @@ Usage: ``python tools/build_map_asset.py SOURCE.geojson [OUT.json]``
 The game never reads the reference data at run time, so this tool copies what the map needs into
 ``assets/``: country outlines of the region (Arctic islands dropped, coordinates rounded to
 0.001°, unused properties removed) and the land borders the map colours by staffing (US–Mexico,
-Mexico–Guatemala/Belize, US–Canada), found as runs of vertices the two countries share.
+Mexico–Guatemala/Belize, US–Canada), found as runs of vertices the two countries share, and
+rough hand-traced outlines of the Great Lakes (which Admin-0 counts as land).
 """
 
 from __future__ import annotations
@@ -28,6 +29,24 @@ BORDERS = (
 )
 
 Point = tuple[float, float]
+
+#: The Great Lakes, traced by hand from memory as rough outlines (Natural Earth's Admin-0 layer
+#: counts them as land). Approximate: for a stylised map, not for navigation.
+LAKES: dict[str, list[Point]] = {
+    "superior": [(-92.1, 46.7), (-90.8, 46.95), (-89.6, 46.8), (-88.4, 47.4), (-87.8, 47.4),
+                 (-87.0, 46.5), (-85.9, 46.7), (-84.7, 46.5), (-84.6, 47.0), (-85.0, 47.9),
+                 (-86.4, 48.7), (-87.8, 48.8), (-88.9, 48.4), (-89.6, 48.0), (-90.8, 47.6)],
+    "michigan": [(-87.5, 41.65), (-86.6, 41.8), (-86.2, 42.7), (-86.5, 43.6), (-86.3, 44.6),
+                 (-85.6, 45.2), (-85.0, 45.8), (-85.5, 46.0), (-86.7, 45.9), (-87.6, 45.2),
+                 (-87.7, 44.5), (-87.9, 43.5), (-87.8, 42.5)],
+    "huron": [(-84.7, 45.9), (-83.5, 46.1), (-81.7, 46.0), (-80.5, 45.9), (-80.0, 45.1),
+              (-80.9, 44.6), (-81.7, 43.9), (-82.4, 43.0), (-82.6, 43.6), (-83.5, 44.0),
+              (-83.3, 44.5), (-83.9, 45.4)],
+    "erie": [(-83.4, 41.7), (-82.5, 41.5), (-81.5, 41.5), (-80.5, 42.0), (-79.1, 42.8),
+             (-79.5, 42.9), (-80.5, 42.6), (-81.6, 42.6), (-82.5, 42.1), (-83.2, 42.0)],
+    "ontario": [(-79.8, 43.3), (-79.0, 43.25), (-77.8, 43.3), (-76.4, 43.5), (-76.2, 44.2),
+                (-77.0, 44.0), (-78.5, 43.9), (-79.4, 43.7)],
+}
 
 
 def _polygons(feature: dict) -> list[list[list[Point]]]:
@@ -92,6 +111,7 @@ def build(source: Path) -> dict:
         "(public domain); simplified for Borderlines by tools/build_map_asset.py",
         "countries": countries,
         "borders": borders,
+        "lakes": {name: [list(p) for p in ring] for name, ring in LAKES.items()},
     }
 
 

@@ -42,7 +42,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument("out", nargs="?", default="/tmp")
     parser.add_argument("--size", default="1920x1080")
     parser.add_argument("--reduced-motion", action="store_true")
-    parser.add_argument("--hover", default="", help="x,y of a pointer to show a tooltip")
+    parser.add_argument("--hover", default="", help="lon,lat of a pointer to show a tooltip")
     args = parser.parse_args(argv)
     w, h = (int(v) for v in args.size.split("x"))
     pygame.init()
@@ -54,8 +54,9 @@ def main(argv: list[str]) -> int:
     for _ in range(90):
         view.update(1 / 60)
     if args.hover:
-        x, y = (int(v) for v in args.hover.split(","))
-        view.set_hover((x, y))
+        lon, lat = (float(v) for v in args.hover.split(","))
+        x, y = view.projection.point(lon, lat)
+        view.set_hover((round(x), round(y)))
     view.draw(screen)
     out = Path(args.out) / f"map_{w}x{h}.png"
     pygame.image.save(screen, str(out))

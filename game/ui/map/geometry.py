@@ -45,6 +45,13 @@ def load_outlines() -> tuple[tuple[Country, ...], dict[str, FloatArray]]:
     return countries, borders
 
 
+@cache
+def load_lakes() -> tuple[FloatArray, ...]:
+    """Rough outlines of the Great Lakes (lon/lat arrays, open rings)."""
+    data = json.loads(MAP_FILE.read_text(encoding="utf-8"))
+    return tuple(np.asarray(ring, dtype=float) for ring in data.get("lakes", {}).values())
+
+
 def catmull_rom(points: FloatArray, per_segment: int = 12) -> FloatArray:
     """A smooth curve through ``points`` (n, 2), passing through every one of them."""
     if len(points) < 3:

@@ -18,7 +18,7 @@ CENTRE_LON = -98.0
 CENTRE_LAT = 28.0
 PARALLELS = (20.0, 45.0)
 #: The part of the world every fitted view must show: (west, south, east, north) in degrees.
-FOCUS = (-124.0, 7.5, -66.0, 51.0)
+FOCUS = (-123.0, 7.5, -69.0, 49.0)
 #: Empty space kept around the focus box, as a share of the rectangle.
 MARGIN = 0.03
 

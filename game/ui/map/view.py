@@ -36,7 +36,7 @@ from .corridors import (
     TOWNS,
     Channel,
 )
-from .geometry import Country, corridor_path, load_outlines, sector_line
+from .geometry import Country, catmull_rom, corridor_path, load_lakes, load_outlines, sector_line
 from .particles import FADE_LEVELS, FLOW_UNIT, Particles, dot_sprite
 from .projection import Projection
 from .state import MapState
@@ -70,6 +70,7 @@ PLAYER_EDGE = (226, 214, 160)
 OCEAN_DEEP = (9, 20, 36)
 OCEAN_SHALLOW = (22, 50, 76)
 GRATICULE = (40, 66, 94)
+LAKE = (30, 58, 86)
 COAST_GLOW = (22, 54, 70)
 RIM_LIGHT = (46, 46, 40)
 
@@ -80,7 +81,7 @@ VIRIDIS = ((59, 82, 139), (33, 145, 140), (94, 201, 98), (253, 231, 37))
 
 #: Country labels: ISO-2 code → (lon, lat, size factor).
 LABELS = {
-    "CA": (-100.0, 53.0, 1.25),
+    "CA": (-97.0, 51.2, 1.25),
     "US": (-99.0, 39.3, 1.4),
     "MX": (-103.0, 24.0, 1.15),
     "GT": (-90.3, 16.5, 0.62),
@@ -195,6 +196,13 @@ def render_land(size: tuple[int, int], player_iso3: frozenset[str] = frozenset()
             outlines.append((outline, player))
     for outline, _player in outlines:
         pygame.draw.lines(big, (*BORDER_LINE, 255), True, outline, line)
+    for lake in load_lakes():
+        # Smoothed closed ring: the hand-traced points are few.
+        ring = catmull_rom(np.vstack([lake, lake[:1]]) if len(lake) else lake, 6)
+        pts = proj_big.points(ring).tolist()
+        if len(pts) >= 3:
+            pygame.draw.polygon(big, (*LAKE, 255), pts)
+            pygame.draw.lines(big, (*BORDER_LINE, 255), True, pts, max(1, line - 1))
     for outline, player in outlines:
         if player:
             pygame.draw.lines(big, (*PLAYER_EDGE, 150), True, outline, max(1, line - 1))
@@ -353,7 +361,7 @@ class MapView:
             s.name: self.projection.points(sector_line(s, borders)) for s in SECTORS
         }
         self._scale = max(0.6, h / 720)
-        radius = 1.7 * self._scale
+        radius = 2.0 * self._scale
         self._sprites = [
             [dot_sprite(CHANNEL_COLOURS[ch], radius, a) for a in FADE_LEVELS]
             for ch in ("legal", "irregular", "asylum")
@@ -395,7 +403,8 @@ class MapView:
     def _font(self, size: float, bold: bool = False, italic: bool = False) -> pygame.font.Font:
         """Map text grows with the map; the UI scale enlarges it by half its own factor."""
         ui = theme.scale()
-        return theme.font(max(6, round(size * self._scale * (0.5 + 0.5 * ui) / ui)), bold, italic)
+        pixels = max(9 / ui, size * self._scale * (0.5 + 0.5 * ui) / ui)
+        return theme.font(round(pixels), bold, italic)
 
     def _line_width(self, flow: float) -> float:
         return self._scale * (1.0 + 1.1 * math.log1p(max(0.0, flow) / FLOW_UNIT) / 2.0)
@@ -417,7 +426,7 @@ class MapView:
             half_path = (self._paths[corridor.name] / 2).tolist()
             pygame.draw.lines(glow, (*colour, 60), False, half_path, max(1, int(width * 1.5)))
             if corridor.shape == "air":
-                _dashed(core, (*colour, 150), path, int(6 * self._scale))
+                _dashed(core, (*colour, 95), path, int(6 * self._scale))
             else:
                 pygame.draw.lines(core, (*colour, 120), False, path, max(1, int(width)))
                 pygame.draw.aalines(core, (*colour, 170), False, path)
@@ -516,20 +525,19 @@ class MapView:
             x, y = self.projection.point(lon, lat)
             player = code in self.state.player_countries
             font = self._font(15 * factor, bold=True)
-            size = font.get_height()
+            tracking = max(1, int(font.get_height() * 0.2))
             colour = (206, 212, 220) if player else (150, 164, 180)
             text = t(_COUNTRY_LABELS[code]).upper()
-            surf = _tracked(text, font, colour, max(1, int(size * 0.28)))
+            surf = _tracked(text, font, colour, tracking)
             surf.set_alpha(235 if player else 170)
-            if factor < 1:
-                halo = _tracked(text, font, (8, 14, 24), max(1, int(size * 0.28)))
-                halo.set_alpha(160)
-                back = pygame.Surface((surf.get_width() + 2, surf.get_height() + 2),
-                                      pygame.SRCALPHA)
-                for dx, dy in ((0, 1), (2, 1), (1, 0), (1, 2)):
-                    back.blit(halo, (dx, dy))
-                back.blit(surf, (1, 1))
-                surf = back
+            # A soft dark halo keeps the name readable over routes and moving people.
+            halo = _tracked(text, font, (8, 14, 24), tracking)
+            halo.set_alpha(150)
+            back = pygame.Surface((surf.get_width() + 2, surf.get_height() + 2), pygame.SRCALPHA)
+            for dx, dy in ((0, 1), (2, 1), (1, 0), (1, 2)):
+                back.blit(halo, (dx, dy))
+            back.blit(surf, (1, 1))
+            surf = back
             pos = (round(x - surf.get_width() / 2), round(y - surf.get_height() / 2))
             self._labels.append((surf, pos))
         small = self._font(9.5, italic=True)
