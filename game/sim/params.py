@@ -197,7 +197,7 @@ def _table() -> list[Param]:
     g = "aspiration"
     # Constants set so that the FY2012 flows by nationality are about right; refitted by the
     # calibration (docs/calibration.md). Log monthly emigration hazard at unit drivers.
-    t += _per_origin("emigration_logit", (-6.55, -5.85, -5.55, -5.60, -9.85), "log per month",
+    t += _per_origin("emigration_logit", (-3.33, -2.76, -2.80, -3.59, -5.16), "log per month",
                      -14, 0, "set to FY2012 apprehensions by nationality (prior; calibrated)", g)
     t += [
         _p("wage_elasticity", 0.6, "elasticity", 0.4, 0.9,
@@ -333,9 +333,9 @@ def _table() -> list[Param]:
         _p("us_remote_logit", -1.6, "logit", -4, 2, "CBP: Tucson + Yuma + Big Bend share (M)", g),
         _p("us_route_sensitivity", 6.0, "logit per unit catch gap", 0, 15,
            "Feigenberg 2020 (AEJ Applied): fences −27% locally, crossings substitute", g),
-        _p("us_urban_mortality", 0.0002, "deaths per crossing", 0, 0.002,
+        _p("us_urban_mortality", 0.0003, "deaths per crossing", 0, 0.002,
            "USBP deaths FY2012-16 / crossings (M)", "deaths"),
-        _p("us_remote_mortality", 0.0016, "deaths per crossing", 0, 0.01,
+        _p("us_remote_mortality", 0.0024, "deaths per crossing", 0, 0.01,
            "remote routes 5-10× urban (Pima County ME; GAO)", "deaths"),
         _p("heat_amplitude", 1.0, "share", 0, 2, "CBP deaths by month: summer peak", "deaths"),
         _p("heat_peak_month", 6, "month of year (0 = Jan)", 5, 7, "summer", "deaths"),
@@ -349,7 +349,7 @@ def _table() -> list[Param]:
         _p("claim_surrender_share", 0.7, "share", 0, 1,
            "families and children surrendered to Border Patrol 2014-16 (M)", g),
         _p("remote_claim_risk_aversion", 3.0, "logit", 0, 6, A, g),
-        _p("transfer_aversion", 12.0, "logit per transfer probability", 0, 30,
+        _p("transfer_aversion", 20.0, "logit per transfer probability", 0, 30,
            "Roxham Road: the STCA's port-only coverage moved claimants between ports", g),
         _p("stc_execution_rate", 0.15, "share", 0.05, 0.25, DUBLIN + "; RESEARCH.md 5-25%", g),
         _p("measurement_sd", 0.02, "log sd", 0, 0.1, A, g),
@@ -382,7 +382,7 @@ def _table() -> list[Param]:
         _p("claim_separation_sensitivity", 0.3, "logit", 0, 2,
            "assumed; the 2018 separations deterred little", g),
         _p("claim_rim_sensitivity", 0.5, "logit", 0, 2, A, g),
-        _p("decisions_per_officer_us", 10, "decisions per month", 4, 30,
+        _p("decisions_per_officer_us", 8, "decisions per month", 4, 30,
            "EOIR completions FY2016 / adjudicators (M); waits ≈ 4 years", g),
         _p("decisions_per_officer_mx", 6, "decisions per month", 2, 20,
            "COMAR 2016 (asylum.csv) / 60 officers", g),
@@ -450,7 +450,7 @@ def _table() -> list[Param]:
     ]
     g = "labour"
     t += [
-        _p("migrant_labour_jobs", 5.3e6, "jobs at index 1", 3e6, 8e6,
+        _p("migrant_labour_jobs", 5.9e6, "jobs at index 1", 3e6, 8e6,
            "assumed: jobs held by unauthorized and temporary workers at full employment", g),
         _p("unauthorized_participation", 0.7, "share", 0.5, 0.8,
            "RESEARCH.md §4 (assumed participation)", g),
@@ -513,12 +513,14 @@ def _table() -> list[Param]:
         _p("salience_media", 0.2, "per unit media", 0, 1, A, g),
         _p("thermostat_months", 9, "months", 3, 24, WLEZIEN + "; Gallup swing took about a year",
            g),
-        _p("thermostat_strength", 0.8, "share", 0, 2, WLEZIEN, g),
+        _p("thermostat_strength", 0.5, "share", 0, 2, WLEZIEN, g),
         _p("preferred_restrictiveness", 0.0, "index", -1, 1, A, g),
         _p("preference_disorder", 0.4, "index per unit disorder", 0, 2, A, g),
         _p("approval_disorder", 0.5, "logit per unit disorder", 0, 2, A, g),
-        _p("approval_policy_gap", 0.8, "logit per squared gap", 0, 3, WLEZIEN, g),
-        _p("approval_humanitarian", 0.1, "logit per unit harm", 0, 1, A, g),
+        _p("approval_policy_gap", 0.3, "logit per unit gap", 0, 2, WLEZIEN, g),
+        _p("approval_toughness", 0.3, "logit per unit new restrictiveness", 0, 2,
+           "assumed: a crackdown's first months please security-minded voters", g),
+        _p("approval_humanitarian", 0.04, "logit per unit harm", 0, 1, A, g),
         _p("approval_fiscal", 0.5, "logit per budget overrun", 0, 2, A, g),
         _p("approval_economy", 3.0, "logit per log output", 0, 10, A, g),
         _p("approval_labour", 1.5, "logit per unit shortage", 0, 5,
@@ -548,7 +550,7 @@ def _table() -> list[Param]:
         _p("detention_cost_mx_musd_per_year", 0.005, "US$M per bed-year", 0.001, 0.02, A,
            "budget"),
     ]
-    t += _per_nation("approval_logit", (0.0, 0.3, 0.2), "logit", -2, 2,
+    t += _per_nation("approval_logit", (0.4, 0.3, 0.2), "logit", -2, 2,
                      "approval near 45-55% at the status quo (assumed)", g)
     t += _per_nation("spending_reference", (4500, 250, 600), "US$M per year", 100, 20000,
                      "registry default levers' yearly cost (rounded up)", "budget")

@@ -566,10 +566,9 @@ def step(world: World, levers: Levers, params: Params, noise: Noise,
     proc_us = s["proc_us"] + new_claims_us - enter_det
 
     # Observed: Border Patrol counts every apprehension and every surrender between ports.
-    surrendered = claim_remote.sum(axis=1) + (claim_port + transferred_mx + transferred_nt).sum(
-        axis=1) * P.claim_surrender_share[:, 0]
-    encounters_true = caught_us.sum(axis=1) + surrendered + caravan_arrive.sum(axis=1) * (
-        1 - P.caravan_claim_share[:, 0])
+    encounters_by_origin = (caught_us + claim_remote + (claim_port + transferred_mx + transferred_nt)
+                            * P.claim_surrender_share + caravan_arrive * (1 - P.caravan_claim_share))
+    encounters_true = encounters_by_origin.sum(axis=1)
     measure = np.exp(P.measurement_sd[:, 0] * normals[:, nz.NORMAL_MEASURE][:, 0])
     encounters = encounters_true * measure
 
@@ -699,7 +698,7 @@ def step(world: World, levers: Levers, params: Params, noise: Noise,
     interior = s["unauth_us"] * P.interior_removal_rate / 12
     s["unauth_us"] -= going_home + interior
     home = home + going_home
-    returned = returned + interior
+    proc_us = proc_us + interior  # interior arrests enter removal proceedings (the court backlog)
     temp_back = s["temp_us"] / P.temp_stay_months
     s["temp_us"] -= temp_back
     temp_ca_back = s["temp_ca"] / P.temp_stay_months
@@ -771,7 +770,8 @@ def step(world: World, levers: Levers, params: Params, noise: Noise,
         P.thermostat_months)
     preferred = (P.preferred_restrictiveness + P.preference_disorder * (disorder_seen - 1)
                  - P.thermostat_strength * (policy_memory - P.preferred_restrictiveness))
-    gap = (restrict - preferred) ** 2
+    gap = np.abs(restrict - preferred)
+    novelty = restrict - policy_memory  # security-minded voters reward a new toughness, briefly
     harm = np.stack([
         deaths / P.harm_reference_deaths[:, 0] + separated[:, 0] / P.harm_reference_separations[:, 0]
         + returned_to_danger / P.harm_reference_returned[:, 0],
@@ -789,7 +789,8 @@ def step(world: World, levers: Levers, params: Params, noise: Noise,
                      economy_shock[:, 1] - tariff_imposed * P.tariff_gdp_elasticity[:, 0],
                      economy_shock[:, 2]], axis=1)
     approval_logit = (P.approval_logit
-                      - salience * (P.approval_disorder * disorder_seen + P.approval_policy_gap * gap)
+                      - salience * (P.approval_disorder * disorder_seen + P.approval_policy_gap * gap
+                                    - P.approval_toughness * novelty)
                       - P.approval_humanitarian * harm * (0.5 + salience)
                       - P.approval_fiscal * fiscal
                       + P.approval_economy * econ)
@@ -958,7 +959,12 @@ def step(world: World, levers: Levers, params: Params, noise: Noise,
             remote_share[:, 0]),
         "tariff_imposed": tariff_imposed,
         "emigrants_total": emigrants.sum(axis=1),
+        "deaths_in_mexico": transit_deaths.sum(axis=1),
+        "people_in_transit_mx": (bus + remote).sum(axis=1),
+        "asylum_claims_remote": claim_remote.sum(axis=1),
     }
+    for o, name in enumerate(ORIGINS):
+        metrics[f"us_encounters_{name.lower()}"] = encounters_by_origin[:, o] * measure
     metrics = {k: np.asarray(np.broadcast_to(v, (n,)), dtype=float) for k, v in metrics.items()}
     return new_world, MonthOutcome(m, metrics)
 

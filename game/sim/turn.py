@@ -18,7 +18,7 @@ from game.sim.levers import Levers
 from game.sim.noise import Noise
 from game.sim.params import Params
 from game.sim.policy import ScheduledEvent
-from game.sim.registry import METRICS
+from game.sim.registry import METRICS, ORIGINS
 from game.sim.step import MonthOutcome, step
 from game.sim.world import World
 
@@ -48,6 +48,10 @@ EXTRA_PER_TURN: dict[str, str] = {
     "remote_transit_share": "mean",
     "tariff_imposed": "last",
     "emigrants_total": "sum",
+    "deaths_in_mexico": "sum",
+    "people_in_transit_mx": "last",
+    "asylum_claims_remote": "sum",
+    **{f"us_encounters_{o.lower()}": "sum" for o in ORIGINS},
 }
 
 SCORES: tuple[str, ...] = ("humanitarian_score", "political_score_us", "political_score_mx",
