@@ -38,8 +38,10 @@ class DecisionRejected(Exception):  # noqa: N818 - the name is the contract (STY
     """An illegal choice; its text is shown to the player as is."""
 
 
-def country_name(code: str) -> str:
-    """The translated name of a country."""
+def country_name(code: str, article: bool = False) -> str:
+    """The translated name of a country ("the United States" with ``article``)."""
+    if article and code == "US":
+        return t("the United States")
     return t(COUNTRY_NAMES.get(code, code))
 
 
@@ -57,9 +59,11 @@ def agreement_label(kind: str) -> str:
 
 
 def money(amount: float) -> str:
-    """US$ millions as the desk shows them: ``$120M``, ``$1.2B``."""
+    """US$ millions as the desk shows them: ``$120M``, ``$1.2B``, ``$0.4M``."""
     if abs(amount) >= 1000:
         return f"${amount / 1000:,.1f}B"
+    if abs(amount) < 10:
+        return f"${amount:,.1f}M"
     return f"${amount:,.0f}M"
 
 
@@ -250,10 +254,8 @@ def _check_budget(table: Table, country: str, new: Policy, what: str) -> None:
     budget = table.budgets.get(country)
     if budget is None or after <= budget + 1e-9 or after <= before + 1e-9:
         return
-    raise DecisionRejected(
-        t("The {what} exceeds this turn's budget by {over}.", what=what,
-          over=money(after - budget))
-    )
+    raise DecisionRejected(t("{what} exceeds this turn's budget by {over}.", what=what,
+                             over=money(after - budget)))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -324,7 +326,11 @@ class SetLever(Decision):
         except PolicyError as exc:
             raise DecisionRejected(self._range_message(exc)) from None
         new = table.policy.with_lever(self.country, self.lever, value)
-        what = t("aid budget") if self.lever.startswith("aid_") else lever_label(self.lever)
+        if self.lever.startswith("aid_"):
+            what = t("The aid budget")
+        else:
+            what = t("{lever} at {value}", lever=lever_label(self.lever).capitalize(),
+                     value=_shown_value(self.lever, value))
         _check_budget(table, self.country, new, what)
         table.policy = new
 
@@ -341,17 +347,19 @@ class SetLever(Decision):
 
     def describe(self) -> str:
         """"US sets border agents to 20,000"."""
-        value = self.value
-        if isinstance(value, Mapping):
-            shown = ", ".join(f"{k} {money(float(v))}" for k, v in value.items())
-        elif isinstance(value, str):
-            shown = t(value.replace("_", " "))
-        elif LEVERS.get(self.lever) and LEVERS[self.lever].kind == "money":
-            shown = money(float(value)) + t(" a year")
-        else:
-            shown = f"{float(value):,.0f}"
         return t("{country} sets {lever} to {value}", country=country_name(self.country),
-                 lever=lever_label(self.lever), value=shown)
+                 lever=lever_label(self.lever), value=_shown_value(self.lever, self.value))
+
+
+def _shown_value(lever: str, value: LeverValue) -> str:
+    """A lever value for people: ``20,000``, ``$80M a year``, ``GT $100M, HN $50M``."""
+    if isinstance(value, Mapping):
+        return ", ".join(f"{k} {money(float(v))}" for k, v in value.items())
+    if isinstance(value, str):
+        return t(value.replace("_", " "))
+    if lever in LEVERS and LEVERS[lever].kind == "money":
+        return money(float(value)) + t(" a year")
+    return f"{float(value):,.0f}"
 
 
 @dataclass(frozen=True)
@@ -422,7 +430,7 @@ def _enact(table: Table, proposal: Proposal) -> None:
     for country in proposal.parties:
         if country in table.budgets:
             _check_budget(table, country, new,
-                          t("contribution asked of {country}",
+                          t("The contribution asked of {country}",
                             country=country_name(country)))
     # An agreement of the same kind between the same parties replaces the old one.
     for pact in table.active_pacts():

@@ -200,6 +200,7 @@ def threat_news(what: str, rate: float, target_reduction: float, months: int = 0
         "{cut:.0f}% within {months} months",
         "met": "{target} meets the target: {by} drops the tariff threat",
         "lifted": "{by} lifts its tariff threat on {target}",
+        "passed": "{target} misses the target, but {by} lets the deadline pass without a tariff",
         "carried_out": "{target} misses the target: {by} imposes a {rate:.0f}% tariff",
     }
     return NewsItem("threat", t(templates[what], by=country_name(by), target=country_name(target),

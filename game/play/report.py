@@ -156,7 +156,7 @@ def build_headlines(metrics: Mapping[str, float], previous: Mapping[str, float],
 
 
 def lagged_effects(timeline: Sequence[tuple[int, Mapping[str, Any]]], first: int,
-                   last: int) -> tuple[LaggedEffect, ...]:
+                   last: int, months_per_turn: int = 1) -> tuple[LaggedEffect, ...]:
     """Lever changes decided earlier whose delay ends within months ``first``..``last``.
 
     ``timeline`` holds (month decided, decision dict). A change takes full effect after the
@@ -171,22 +171,22 @@ def lagged_effects(timeline: Sequence[tuple[int, Mapping[str, Any]]], first: int
         if spec is None:
             continue
         delay = spec.delay_months.get(country, 0)
-        # Changes that act at once (delay ≤ the turn itself) are not news as "arriving".
-        if delay < 2 or not first <= month + delay <= last:
+        # A change that is complete within the turn it was made in is not news as "arriving".
+        if delay < max(2, months_per_turn) or not first <= month + delay <= last:
             continue
         decision = decision_from_dict(entry)
         text = t("{decision} in {month}: now in full effect", decision=decision.describe(),
                  month=month_label(month))
         if spec.name in ("asylum_officers",):
-            text = t("The adjudicators {country} hired in {month} are now deciding cases",
-                     country=country_name(country), month=month_label(month))
+            text = t("The adjudicators hired by {country} in {month} are now deciding cases",
+                     country=country_name(country, article=True), month=month_label(month))
         elif spec.name in ("border_agents", "transit_agents"):
-            text = t("The {lever} {country} added in {month} are now trained and deployed",
-                     lever=lever_label(spec.name), country=country_name(country),
+            text = t("The {lever} added by {country} in {month} are now trained and deployed",
+                     lever=lever_label(spec.name), country=country_name(country, article=True),
                      month=month_label(month))
         elif spec.name.startswith("aid_") or spec.name == "violence_prevention":
-            text = t("The {lever} programmes {country} funded in {month} are now running",
-                     lever=lever_label(spec.name), country=country_name(country),
+            text = t("The {lever} programmes funded by {country} in {month} are now running",
+                     lever=lever_label(spec.name), country=country_name(country, article=True),
                      month=month_label(month))
         out.append(LaggedEffect(country, spec.name, month_label(month), text))
     return tuple(out)

@@ -8,7 +8,7 @@ speaks for every party), a tariff threat a :class:`ThreatenTariff`, each ended a
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from game.play.decisions import (
     AnswerProposal,
@@ -17,17 +17,32 @@ from game.play.decisions import (
     SetLever,
     ThreatenTariff,
     WithdrawAgreement,
+    policy_cost,
 )
+from game.sim.policy import Policy
 
 if TYPE_CHECKING:
     from game.content.models.strategy import DecisionBase, Strategy
     from game.play.session import Session
 
 
-def decisions_of(entry: DecisionBase) -> list[Decision]:
-    """The command objects of one strategy entry, except acceptances (they need proposal ids)."""
+def decisions_of(entry: DecisionBase, policy: Policy | None = None,
+                 months: int = 12) -> list[Decision]:
+    """The command objects of one strategy entry, except acceptances (they need proposal ids).
+
+    Levers that save money come first, so a script that moves money from one lever to another
+    is judged on its total, as a person moving sliders would be.
+    """
     out: list[Decision] = []
-    for lever, value in entry.lever_values().items():
+    levers = list(entry.lever_values().items())
+    if policy is not None:
+        def saving(item: tuple[str, Any]) -> float:
+            changed = policy.with_lever(entry.country, item[0], item[1])
+            return policy_cost(changed, entry.country, months) - policy_cost(
+                policy, entry.country, months)
+
+        levers.sort(key=saving)
+    for lever, value in levers:
         out.append(SetLever(entry.country, lever, value))
     for kind in entry.end_agreements:
         out.append(WithdrawAgreement(entry.country, kind))
@@ -38,7 +53,7 @@ def play_strategy_turn(session: Session, strategy: Strategy) -> list[Decision]:
     """Submit every decision ``strategy`` makes for the session's current turn; returns them."""
     made: list[Decision] = []
     for entry in strategy.decisions_for(session.turn):
-        for decision in decisions_of(entry):
+        for decision in decisions_of(entry, session.table.policy, session.months_per_turn):
             session.submit(decision, scripted=True)
             made.append(decision)
         for agreement in entry.agreements:

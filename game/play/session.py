@@ -61,7 +61,7 @@ from game.play.report import (
     lagged_effects,
 )
 from game.play.stories import choose_story, dominant_outcome
-from game.sim import Simulation
+from game.sim import Noise, Simulation
 from game.sim.policy import Agreement, ScheduledEvent, month_label
 from game.sim.registry import COUNTRIES, METRICS
 
@@ -142,14 +142,18 @@ class Session:
         self.leaders = {c: Leader(c, r.personality) for c, r in self.roles.items() if not r.human}
         scenario = replace(self.view.scenario(), seed=self.seed, events=())
         self.scenario = scenario
-        self.sim = Simulation(scenario, n_worlds=n_worlds, **(
-            {"independent": True} if independent_worlds else {}))
+        budgets = {c: self.view.budget(c, scenario.policy) for c in self.roles}
+        # One world sees the level's draws; a batch gets independent draws per world unless
+        # asked otherwise (the sim's default), so --worlds gives a spread of outcomes.
+        noise = Noise.independent(self.seed) if independent_worlds else None
+        self.sim = Simulation(scenario, n_worlds=n_worlds, noise=noise, budgets=budgets)
+        if any(a.kind == "tariff_threat" for a in scenario.policy.agreements):
+            self._threat_starts_with_the_level()
         self.months_per_turn = self.view.months_per_turn
         self.turns = self.view.turns
         self.table = Table(
             turn=1, month=scenario.start, months_per_turn=self.months_per_turn,
-            policy=scenario.policy, countries=tuple(self.roles),
-            budgets={c: self.view.budget(c, scenario.policy) for c in self.roles},
+            policy=scenario.policy, countries=tuple(self.roles), budgets=budgets,
         )
         for agreement in scenario.policy.agreements:
             self._adopt_starting_agreement(agreement)
@@ -170,6 +174,20 @@ class Session:
             level_source=text, seed=self.seed,
             players={c: r.label for c, r in self.roles.items()}, level_title=self.view.title,
         )
+
+    def _threat_starts_with_the_level(self) -> None:
+        """A tariff threat in the starting policy starts its clock at the level's first month.
+
+        The model warms its worlds up with the starting policy for months before the level
+        begins; a threat must not run out (and be imposed) during that warm-up.
+        """
+        def fresh(world: Any) -> Any:
+            n = world.n_worlds
+            return world.replace(tariff_state=np.zeros(n), tariff_start=np.full(n, -1.0),
+                                 tariff_base=np.zeros(n), tariff_imposed=np.zeros(n))
+
+        if self.sim.world.tariff_state.any():
+            self.sim.restore(fresh(self.sim.world), fresh(self.sim.baseline_world))
 
     # --- who plays ----------------------------------------------------------------------------
 
@@ -278,7 +296,7 @@ class Session:
         for entry in table.log:
             self._timeline.append((table.turn, first, entry))
         lagged = lagged_effects([(m, d) for _, m, d in self._timeline],
-                                first, first + months - 1)
+                                first, first + months - 1, months)
         event_dicts = tuple(self._event_dict(e, how) for e, how in events)
         decisions = tuple({**d, "text": decision_from_dict(d).describe()} for d in table.log)
         causes, explained = explain_api.causes(self, metrics)
@@ -427,8 +445,8 @@ class Session:
                 base = float(np.asarray(self.sim.world.tariff_base).reshape(-1)[0])
                 monthly = metrics.get("us_border_encounters", 0.0) / self.months_per_turn
                 th.status = "met" if monthly <= base * (1 - th.target_reduction) else "lifted"
-            news.append(threat_news(th.status, th.rate, th.target_reduction, 0, th.by,
-                                    th.target))
+            what = "passed" if th.status == "lifted" else th.status
+            news.append(threat_news(what, th.rate, th.target_reduction, 0, th.by, th.target))
         # In the model the agreement *is* the tariff regime: an imposed tariff lasts while it
         # stays in force (until the US withdraws it); a settled threat is taken off the table.
         if after == 2.0:
