@@ -270,3 +270,27 @@ def test_bad_metric_values_become_zero_not_errors() -> None:
     assert state.total_flow() == 0.0
     assert sum(state.deaths.values()) == 0.0
     assert {t.name for t in TOWNS} == set(state.stranded)
+
+
+def test_deaths_are_marked_one_cross_per_unit_and_the_unit_is_steady() -> None:
+    view = view_at(state=MapState(deaths={"tucson": 30.0, "mx_transit": 20.0}))
+    assert view.death_unit == 1
+    assert len(view._deaths_px["tucson"]) == 30
+    view.set_state(MapState(deaths={"tucson": 120.0}))
+    view.prepare()
+    assert view.death_unit == 1  # 120 marks: still comparable with the last turn
+    view.set_state(MapState(deaths={"tucson": 900.0}))
+    view.prepare()
+    assert view.death_unit == 20 and len(view._deaths_px["tucson"]) == 45
+
+
+def test_a_fixed_death_unit_is_kept() -> None:
+    view = view_at(state=MapState(deaths={"tucson": 900.0}), death_unit=5)
+    assert view.death_unit == 5 and len(view._deaths_px["tucson"]) == 180
+
+
+def test_a_tiny_rect_draws_nothing_and_does_not_fail() -> None:
+    view = view_at((0, 0, 4, 4))
+    screen = pygame.Surface((50, 50))
+    view.draw(screen)
+    assert view.hit_test((2, 2)) is None

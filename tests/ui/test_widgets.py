@@ -193,3 +193,11 @@ def test_charts_export_as_png_without_leaving_temporary_files(tmp_path: Path) ->
 def test_save_png_adds_the_extension(tmp_path: Path) -> None:
     path = save_png(pygame.Surface((10, 10)), tmp_path / "chart")
     assert path.suffix == ".png" and path.exists()
+
+
+def test_tick_labels_stay_distinct_on_a_narrow_range() -> None:
+    from game.ui.widgets.charts import tick_labels
+
+    labels = tick_labels(nice_ticks(49.6, 50.3, 4))
+    assert len(set(labels)) == len(labels)
+    assert tick_labels([0, 20_000, 40_000]) == ["0", "20k", "40k"]

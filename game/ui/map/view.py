@@ -74,6 +74,9 @@ LAKE = (30, 58, 86)
 COAST_GLOW = (22, 54, 70)
 RIM_LIGHT = (46, 46, 40)
 
+#: Deaths per cross the map may choose from.
+DEATH_UNITS = (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10_000)
+
 #: Staffing scale: agents per km of border, log-scaled between these limits, on viridis from
 #: blue to yellow (perceptually uniform and colour-blind safe; dark end trimmed for contrast).
 STAFFING_RANGE = (0.1, 30.0)
@@ -257,7 +260,7 @@ class MapView:
     """The map component the scenes place on the desk, the report and the debrief."""
 
     def __init__(self, *, reduced_motion: bool | None = None, seed: int = 0,
-                 show_legend: bool = True) -> None:
+                 show_legend: bool = True, death_unit: int | None = None) -> None:
         #: Static density dots instead of movement (defaults to the player's setting).
         self.reduced_motion = theme.reduced_motion() if reduced_motion is None else reduced_motion
         self.show_legend = show_legend
@@ -278,7 +281,9 @@ class MapView:
         self._labels: list[tuple[pygame.Surface, tuple[int, int]]] = []
         self._hover: Tooltip | None = None
         self._hover_pos: tuple[int, int] = (0, 0)
-        self.death_unit = 1
+        #: Deaths per cross on the map; chosen from the first numbers shown unless given.
+        self.death_unit = death_unit or 0
+        self._death_unit_auto = death_unit is None
         self._dirty = False
         self._scale = 1.0
         self._ui_scale = theme.scale()
@@ -387,6 +392,8 @@ class MapView:
         self._draw_labels(static)
         if self.show_legend:
             self._draw_legend(static)
+        if pygame.display.get_surface() is not None:
+            static = static.convert()  # the display's pixel format blits fastest
         self._static = static
         self._place_particles()
 
@@ -457,12 +464,14 @@ class MapView:
 
     def _draw_deaths(self, static: pygame.Surface) -> None:
         total = sum(max(0.0, v) for v in self.state.deaths.values())
-        # One mark per `unit` deaths, the unit a round number keeping marks under about 80.
-        unit = 1
-        for candidate in (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000):
-            unit = candidate
-            if total / candidate <= 80:
-                break
+        # One mark per `unit` deaths, a round number keeping marks under about 80. The unit is
+        # sticky: it only grows when marks would pass 160, so turns stay comparable by eye.
+        unit = self.death_unit
+        if unit < 1 or (self._death_unit_auto and total / unit > 160):
+            for candidate in DEATH_UNITS:
+                unit = candidate
+                if total / candidate <= 80:
+                    break
         self.death_unit = unit
         self._deaths_px = {}
         size = max(2, int(2.6 * self._scale))

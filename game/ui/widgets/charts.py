@@ -97,6 +97,16 @@ class ChartLayout:
         return self.plot.left + (value - self.low) / span * self.plot.width
 
 
+def tick_labels(ticks: Sequence[float], value_format: Formatter = human_number) -> list[str]:
+    """Tick texts that are all different: more digits when a narrow range needs them."""
+    texts = [value_format(v) for v in ticks]
+    digits = 3
+    while len(set(texts)) < len(texts) and digits <= 8:
+        texts = [human_number(v, digits) for v in ticks]
+        digits += 1
+    return texts
+
+
 def _finite(values: Sequence[float]) -> list[float]:
     return [float(v) for v in values if v is not None and math.isfinite(float(v))]
 
@@ -185,7 +195,8 @@ def draw_line_chart(
         y_range: fixed (low, high); else fitted to the data with round ticks.
         include_zero: start the axis at zero when the data are all positive.
         value_format: tick text for y values.
-        text_size: base font size in pixels (scale it with the UI scale).
+        text_size: base font size in pixels at 100% UI scale (``theme.font`` applies the
+            player's UI scale, so do not scale it again).
         legend: draw the legend under the title.
         background: panel colour, or None for a transparent chart.
         marker: index of an x position to mark with a vertical line (e.g. "now").
@@ -236,7 +247,7 @@ def draw_line_chart(
         ticks = nice_ticks(low, high, 4)
         low, high = ticks[0], ticks[-1]
 
-    tick_texts = [value_format(v) for v in ticks]
+    tick_texts = tick_labels(ticks, value_format)
     label_w = max(small.size(text)[0] for text in tick_texts)
     if y_label:
         surface.blit(small.render(y_label, True, theme.TEXT_DIM), (rect.left + pad, y))
@@ -362,7 +373,7 @@ def draw_contributions(
         better: +1 if a rise is good, −1 if a fall is good, 0 if neither; colours the total
             and adds a word ("better"/"worse") so colour is never the only cue.
         value_format: text for each value (signed by default: +1.2k, −340).
-        text_size: base font size in pixels.
+        text_size: base font size at 100% UI scale (``theme.font`` applies the UI scale).
         background: panel colour, or None.
         total_label: the last row's label (default "Total change").
     """

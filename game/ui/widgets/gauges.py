@@ -67,7 +67,7 @@ def draw_gauge(
         better: +1 if more is better, −1 if less is better, 0 for neutral.
         baseline: the status-quo value, marked with a tick (None for none).
         value_format: text of the value (whole numbers by default).
-        text_size: base font size in pixels.
+        text_size: base font size at 100% UI scale (``theme.font`` applies the UI scale).
 
     Returns:
         The rectangle of the ring itself.
