@@ -1,0 +1,361 @@
+"""The backtest: the historical scenario run through the model, compared with the record.
+
+The scenario of :mod:`game.sim.history` starts in October 2011 and runs to September 2019 with
+real inputs only. Per US fiscal year (October to September) the model's southwest-border
+apprehensions by nationality and recorded deaths are set beside CBP's figures. FY2012-FY2016
+are the calibration years; FY2017-FY2019 outcomes are withheld from the project on purpose
+(data/README), so for those years the model's figures are a prediction and ``data`` is None.
+
+The model run is one world with the scenario's fixed seed and shared noise: a batch of worlds
+with different parameters (the calibration tool's candidates) sees exactly the draws the single
+backtest world sees, so the fit found in a batch is the fit reported here.
+
+Fit targets (DESIGN.md §3.10), each judged on every calibration year:
+- annual apprehensions within ±15% (``TOTAL_TOLERANCE``);
+- Northern-Triangle share (GT + HN + SV) within 10 points (``NT_SHARE_TOLERANCE``);
+- the monthly seasonal shape: correlation of the mean monthly pattern (each month's share of its
+  fiscal year, averaged over the calibration years) at least ``SEASONAL_MIN_CORRELATION``;
+- deaths recorded by Border Patrol within ±30% (``DEATHS_TOLERANCE``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from game.sim.data import fiscal_year, read_table
+from game.sim.history import (
+    HISTORY_END,
+    HISTORY_SEED,
+    HISTORY_START,
+    historical_events,
+    historical_policy,
+    historical_scenario,
+)
+from game.sim.initial import initial_world
+from game.sim.levers import Levers
+from game.sim.noise import Noise
+from game.sim.params import Params, default_params
+from game.sim.policy import month_index
+from game.sim.registry import ORIGINS
+from game.sim.step import step
+
+#: Fiscal years reported by the backtest.
+YEARS: tuple[int, ...] = tuple(range(2012, 2020))
+#: Fiscal years the model is calibrated on.
+FIT_YEARS: tuple[int, ...] = tuple(range(2012, 2017))
+#: Fiscal years whose outcomes are withheld: the out-of-sample test.
+WITHHELD_YEARS: tuple[int, ...] = (2017, 2018, 2019)
+
+#: Nationalities as CBP reports them, in the order of ``registry.ORIGINS`` (XR = "other").
+NATIONALITIES: tuple[str, ...] = ("mexico", "guatemala", "honduras", "el_salvador", "other")
+#: Keys of every year's figures, as ``backtest --json`` prints them (DESIGN.md §6).
+FIGURES: tuple[str, ...] = ("total", *NATIONALITIES, "deaths")
+
+TOTAL_TOLERANCE = 0.15
+NT_SHARE_TOLERANCE = 0.10
+SEASONAL_MIN_CORRELATION = 0.8
+DEATHS_TOLERANCE = 0.30
+
+
+def fiscal_months(fy: int) -> range:
+    """Month indices of fiscal year ``fy``: October of fy-1 to September of fy."""
+    start = month_index(fy - 1, 10)
+    return range(start, start + 12)
+
+
+@dataclass(frozen=True)
+class YearFigures:
+    """One fiscal year's apprehensions by nationality and recorded deaths."""
+
+    total: float
+    mexico: float
+    guatemala: float
+    honduras: float
+    el_salvador: float
+    other: float
+    deaths: float
+
+    @property
+    def nt_share(self) -> float:
+        """Share of apprehensions from Guatemala, Honduras and El Salvador (0-1)."""
+        nt = self.guatemala + self.honduras + self.el_salvador
+        return nt / self.total if self.total > 0 else 0.0
+
+    def as_dict(self) -> dict[str, float]:
+        """The figures keyed as in ``FIGURES``, rounded to whole people."""
+        return {name: float(round(getattr(self, name))) for name in FIGURES}
+
+
+# --- the record ------------------------------------------------------------------------------
+
+
+def observed_year(fy: int) -> YearFigures | None:
+    """CBP's figures for fiscal year ``fy``, or None when withheld or not shipped."""
+    if fy in WITHHELD_YEARS:
+        return None
+    nationality = {fiscal_year(r["fiscal_year"]): r for r in
+                   read_table("apprehensions_by_nationality.csv")}
+    deaths = {fiscal_year(r["fiscal_year"]): r for r in read_table("deaths.csv")}
+    row = nationality.get(fy)
+    if row is None or fy not in deaths or not row["guatemala"]:
+        return None
+    return YearFigures(
+        total=float(row["total"]),
+        mexico=float(row["mexico"]),
+        guatemala=float(row["guatemala"]),
+        honduras=float(row["honduras"]),
+        el_salvador=float(row["el_salvador"]),
+        other=float(row["other"]),
+        deaths=float(deaths[fy]["southwest_total"]),
+    )
+
+
+def observed_monthly(fy: int) -> np.ndarray | None:
+    """CBP's monthly apprehensions in fiscal year ``fy`` (12 values), or None."""
+    if fy in WITHHELD_YEARS:
+        return None
+    values = [float(r["apprehensions"]) for r in read_table("apprehensions_monthly.csv")
+              if fiscal_year(r["fiscal_year"]) == fy]
+    return np.array(values) if len(values) == 12 else None
+
+
+def seasonal_pattern(monthly: np.ndarray) -> np.ndarray:
+    """Mean monthly pattern: each month's share of its year x 12, averaged over years.
+
+    ``monthly`` has shape (..., years, 12); the result has shape (..., 12).
+    """
+    totals = monthly.sum(axis=-1, keepdims=True)
+    return (12.0 * monthly / np.maximum(totals, 1e-9)).mean(axis=-2)
+
+
+def _correlation(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """Pearson correlation along the last axis (broadcasting)."""
+    a = a - a.mean(axis=-1, keepdims=True)
+    b = b - b.mean(axis=-1, keepdims=True)
+    denominator = np.sqrt((a * a).sum(axis=-1) * (b * b).sum(axis=-1))
+    return (a * b).sum(axis=-1) / np.maximum(denominator, 1e-12)
+
+
+# --- the model run ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ModelRun:
+    """Monthly model outcomes of the historical scenario, per world.
+
+    ``encounters`` has shape (worlds, months, origins) in ``registry.ORIGINS`` order; ``deaths``
+    (worlds, months) counts the deaths Border Patrol would record at the southwest border.
+    """
+
+    start: int
+    encounters: np.ndarray
+    deaths: np.ndarray
+
+    @property
+    def n_worlds(self) -> int:
+        """How many worlds were run."""
+        return int(self.encounters.shape[0])
+
+    def _slice(self, fy: int) -> slice:
+        first = fiscal_months(fy).start - self.start
+        if first < 0 or first + 12 > self.encounters.shape[1]:
+            raise ValueError(f"FY{fy} is outside the model run")
+        return slice(first, first + 12)
+
+    def by_origin(self, fy: int) -> np.ndarray:
+        """Apprehensions per origin in fiscal year ``fy``: shape (worlds, origins)."""
+        return self.encounters[:, self._slice(fy), :].sum(axis=1)
+
+    def monthly_total(self, fy: int) -> np.ndarray:
+        """Total apprehensions per month of fiscal year ``fy``: shape (worlds, 12)."""
+        return self.encounters[:, self._slice(fy), :].sum(axis=2)
+
+    def deaths_in(self, fy: int) -> np.ndarray:
+        """Recorded deaths in fiscal year ``fy``: shape (worlds,)."""
+        return self.deaths[:, self._slice(fy)].sum(axis=1)
+
+    def year(self, fy: int, world: int = 0) -> YearFigures:
+        """One world's figures for fiscal year ``fy``."""
+        origin = self.by_origin(fy)[world]
+        return YearFigures(float(origin.sum()), *(float(v) for v in origin),
+                           deaths=float(self.deaths_in(fy)[world]))
+
+
+#: Per-origin encounter metrics of the step, in ``registry.ORIGINS`` order.
+ENCOUNTER_METRICS: tuple[str, ...] = tuple(f"us_encounters_{o.lower()}" for o in ORIGINS)
+#: The step's count of deaths Border Patrol records at the southwest border.
+DEATHS_METRIC = "deaths_recorded"
+
+
+def run_history(params: Params | None = None, n_worlds: int | None = None,
+                seed: int = HISTORY_SEED, start: int = HISTORY_START,
+                end: int = HISTORY_END) -> ModelRun:
+    """Run the historical scenario month by month from ``start`` to ``end``.
+
+    ``params`` may hold arrays of shape ``(n_worlds,)`` (one parameter set per world, as the
+    calibration tool uses); every world sees the same draws (shared noise of ``seed``), so world
+    ``i`` of a batch is exactly the single run with parameter set ``i``.
+    """
+    params = params if params is not None else default_params()
+    n = n_worlds or params.n_worlds or 1
+    scenario = historical_scenario(seed)
+    world = initial_world(scenario, n, params)
+    noise = Noise.shared(seed)
+    events = historical_events(start, end)
+    months = end - start + 1
+    encounters = np.zeros((n, months, len(ORIGINS)))
+    deaths = np.zeros((n, months))
+    for i, month in enumerate(range(start, end + 1)):
+        levers = Levers.from_policy(historical_policy(month))
+        if n > 1:
+            levers = levers.take(np.zeros(n, dtype=int))
+        world, outcome = step(world, levers, params, noise, events)
+        metrics = outcome.metrics
+        missing = [k for k in (*ENCOUNTER_METRICS, DEATHS_METRIC) if k not in metrics]
+        if missing:
+            raise ValueError(f"the model reports no {', '.join(missing)}")
+        encounters[:, i, :] = np.stack([metrics[k] for k in ENCOUNTER_METRICS], axis=1)
+        deaths[:, i] = metrics[DEATHS_METRIC]
+    return ModelRun(start, encounters, deaths)
+
+
+# --- the fit ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Scores:
+    """Fit statistics per world over the calibration years (arrays with a leading world axis).
+
+    ``total_error`` and ``deaths_error`` are relative errors (model / data - 1) of shape
+    (worlds, fit years); ``nt_share_gap`` is model minus data share in points of 1 (same shape);
+    ``origin_log_error`` is log(model / data) per nationality, shape (worlds, fit years, origins);
+    ``seasonal_correlation`` has shape (worlds,).
+    """
+
+    total_error: np.ndarray
+    nt_share_gap: np.ndarray
+    deaths_error: np.ndarray
+    origin_log_error: np.ndarray
+    seasonal_correlation: np.ndarray
+
+    def targets_met(self) -> dict[str, np.ndarray]:
+        """Per world, whether each target holds on every calibration year."""
+        return {
+            "total": np.all(np.abs(self.total_error) <= TOTAL_TOLERANCE, axis=1),
+            "nt_share": np.all(np.abs(self.nt_share_gap) <= NT_SHARE_TOLERANCE, axis=1),
+            "seasonal": self.seasonal_correlation >= SEASONAL_MIN_CORRELATION,
+            "deaths": np.all(np.abs(self.deaths_error) <= DEATHS_TOLERANCE, axis=1),
+        }
+
+
+def score(run: ModelRun, years: Sequence[int] = FIT_YEARS) -> Scores:
+    """Compare every world of ``run`` with the record on ``years`` (vectorised over worlds)."""
+    data = [observed_year(fy) for fy in years]
+    if any(d is None for d in data):
+        raise ValueError("scores need recorded outcomes for every year")
+    observed = [d for d in data if d is not None]
+    origin_data = np.array([[getattr(d, n) for n in NATIONALITIES] for d in observed])
+    total_data = origin_data.sum(axis=1)
+    nt_data = origin_data[:, 1:4].sum(axis=1) / total_data
+    deaths_data = np.array([d.deaths for d in observed])
+
+    origin_model = np.stack([run.by_origin(fy) for fy in years], axis=1)
+    total_model = origin_model.sum(axis=2)
+    nt_model = origin_model[:, :, 1:4].sum(axis=2) / np.maximum(total_model, 1e-9)
+    deaths_model = np.stack([run.deaths_in(fy) for fy in years], axis=1)
+
+    monthly_data = np.stack([_checked(observed_monthly(fy)) for fy in years])
+    monthly_model = np.stack([run.monthly_total(fy) for fy in years], axis=1)
+    return Scores(
+        total_error=total_model / total_data - 1.0,
+        nt_share_gap=nt_model - nt_data,
+        deaths_error=deaths_model / deaths_data - 1.0,
+        origin_log_error=np.log(np.maximum(origin_model, 1.0) / origin_data),
+        seasonal_correlation=_correlation(
+            seasonal_pattern(monthly_model), seasonal_pattern(monthly_data)
+        ),
+    )
+
+
+def _checked(values: np.ndarray | None) -> np.ndarray:
+    if values is None:
+        raise ValueError("monthly data missing for a calibration year")
+    return values
+
+
+def report(run: ModelRun, world: int = 0) -> dict[str, dict[str, dict[str, float] | None]]:
+    """The ``backtest --json`` object's ``years``: model and data per fiscal year."""
+    years: dict[str, dict[str, dict[str, float] | None]] = {}
+    for fy in YEARS:
+        data = observed_year(fy)
+        years[f"FY{fy}"] = {
+            "model": run.year(fy, world).as_dict(),
+            "data": None if data is None else data.as_dict(),
+        }
+    return years
+
+
+def format_table(run: ModelRun, world: int = 0) -> str:
+    """A readable table: model vs data per fiscal year, errors, and the targets met or missed."""
+    scores = score(run)
+    met = {k: bool(v[world]) for k, v in scores.targets_met().items()}
+    lines = [
+        "Backtest: the historical scenario (October 2011 - September 2019) vs CBP records",
+        "US southwest-border apprehensions per fiscal year; FY2012-FY2016 calibrated, "
+        "FY2017-FY2019 out of sample (outcomes withheld).",
+        "",
+        f"{'year':<8}{'model':>10}{'data':>10}{'error':>9}{'NT model':>10}{'NT data':>9}"
+        f"{'deaths m':>10}{'deaths d':>10}{'error':>9}",
+    ]
+    for fy in YEARS:
+        model = run.year(fy, world)
+        data = observed_year(fy)
+        if data is None:
+            lines.append(
+                f"FY{fy:<6}{model.total:>10,.0f}{'withheld':>10}{'':>9}{model.nt_share:>10.0%}"
+                f"{'':>9}{model.deaths:>10,.0f}{'withheld':>10}"
+            )
+            continue
+        lines.append(
+            f"FY{fy:<6}{model.total:>10,.0f}{data.total:>10,.0f}"
+            f"{model.total / data.total - 1:>+9.1%}{model.nt_share:>10.0%}{data.nt_share:>9.0%}"
+            f"{model.deaths:>10,.0f}{data.deaths:>10,.0f}{model.deaths / data.deaths - 1:>+9.1%}"
+        )
+    lines.append("")
+    lines.append("By nationality (model / data):")
+    for fy in YEARS:
+        model = run.year(fy, world)
+        data = observed_year(fy)
+        cells = []
+        for name in NATIONALITIES:
+            shown = f"{getattr(model, name):,.0f}"
+            if data is not None:
+                shown += f" / {getattr(data, name):,.0f}"
+            cells.append(f"{name.replace('_', ' ')} {shown}")
+        lines.append(f"  FY{fy}: " + "; ".join(cells))
+    lines.append("")
+    lines.append("Targets on FY2012-FY2016:")
+    worst_total = float(np.abs(scores.total_error[world]).max())
+    worst_nt = float(np.abs(scores.nt_share_gap[world]).max())
+    worst_deaths = float(np.abs(scores.deaths_error[world]).max())
+    corr = float(scores.seasonal_correlation[world])
+    rows = (
+        ("total", f"annual apprehensions within ±{TOTAL_TOLERANCE:.0%}",
+         f"worst error {worst_total:.1%}"),
+        ("nt_share", f"Northern-Triangle share within {NT_SHARE_TOLERANCE * 100:.0f} points",
+         f"worst gap {worst_nt * 100:.1f} points"),
+        ("seasonal", f"seasonal shape correlation at least {SEASONAL_MIN_CORRELATION:.2f}",
+         f"correlation {corr:.2f}"),
+        ("deaths", f"deaths within ±{DEATHS_TOLERANCE:.0%}", f"worst error {worst_deaths:.1%}"),
+    )
+    for key, target, measured in rows:
+        lines.append(f"  [{'met' if met[key] else 'MISSED':>6}] {target}: {measured}")
+    return "\n".join(lines)
+
+
+def years_json(years: Mapping[str, object]) -> dict[str, object]:
+    """The exact ``backtest --json`` document (DESIGN.md §6)."""
+    return {"years": dict(years)}
