@@ -114,7 +114,10 @@ class Document:
         value = parent.pop(old[-1])
         target = self.data
         for i, part in enumerate(new[:-1]):
-            if not isinstance(target.get(part), dict):
+            if isinstance(target, list) and isinstance(part, int) and 0 <= part < len(target):
+                target = target[part]
+                continue
+            if not isinstance(target.get(part), dict | list):
                 target[part] = {}
                 self.values.setdefault(new[: i + 1], self.where(old))
             target = target[part]

@@ -3,20 +3,20 @@
 ::
 
     format: borderlines-campaign/1
-    id: main
-    title: The regional deal
+    id: my-campaign
+    title: My campaign
     levels:
-      - level: tutorial                 # a level id, or a path relative to this file
-      - level: june-2019                # unlocks when the one before is finished
-      - level: hemisphere
-        unlock: {after: [june-2019], stars: 2}
+      - level: minimal                  # a level id, or a path relative to this file
+      - level: example-one-country-crisis   # opens when the one before is finished
+      - level: example-three-country-cooperation
+        unlock: {after: [minimal], stars: 2}
 """
 
 from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import BeforeValidator, Field
+from pydantic import BeforeValidator, Field, WithJsonSchema
 
 from game.content.models.common import ContentModel, Slug, Text, fail, shown
 
@@ -43,7 +43,21 @@ def _unlock(value: Any) -> Any:
          "e.g. `unlock: always` or `unlock: {after: tutorial, stars: 2}`")
 
 
-UnlockRule = Annotated[Unlock | None, BeforeValidator(_unlock)]
+_UNLOCK_SCHEMA = {
+    "anyOf": [
+        {"const": "always"},
+        {"type": "string", "description": "The id of the level that must be finished first."},
+        {"type": "object", "additionalProperties": False, "properties": {
+            "after": {"anyOf": [{"type": "string"}, {"type": "array",
+                                                     "items": {"type": "string"}}]},
+            "stars": {"type": "integer", "minimum": 0, "maximum": 9}}},
+        {"type": "null"},
+    ],
+    "description": "`always`, a level id, or {after: [ids], stars: N}; left out, when the "
+    "level before is finished.",
+}
+
+UnlockRule = Annotated[Unlock | None, BeforeValidator(_unlock), WithJsonSchema(_UNLOCK_SCHEMA)]
 
 
 class CampaignLevel(ContentModel):
