@@ -34,6 +34,7 @@ _ORIGIN = {o: i for i, o in enumerate(ORIGINS)}
 _NATION = {c: i for i, c in enumerate(NATIONS)}
 _BLOCK = {b: i for i, b in enumerate(BLOCKABLE)}
 _TINY = 1e-9
+_DEBUG = False
 
 
 @dataclass(frozen=True)
@@ -384,8 +385,9 @@ def step(world: World, levers: Levers, params: Params, noise: Noise,
     by_air = irregular * P.origin("air_share_to_mexico") * (1 - P.visa_requirement_effect * visa_mx)
     overland = (irregular - by_air) * THROUGH_MEXICO
     direct = irregular - overland  # Mexicans and air arrivals reach the northern border directly
-    darien_deaths = overland[:, XR:XR + 1] * P.darien_mortality
-    overland[:, XR:XR + 1] -= darien_deaths
+    darien_deaths = np.zeros((n, 5))
+    darien_deaths[:, XR:XR + 1] = overland[:, XR:XR + 1] * P.darien_mortality
+    overland = overland - darien_deaths
 
     # ---------- Returned people: settle back, or try again --------------------------------------
     returned = s["returned"]
@@ -718,9 +720,6 @@ def step(world: World, levers: Levers, params: Params, noise: Noise,
     growth = home * P.origin("natural_growth") / 12
     home = home + growth
 
-    dead_now = darien_deaths + transit_deaths + border_deaths
-    dead_now = dead_now.copy()
-    dead_now[:, MX] += north_deaths.sum(axis=1) * 0  # northern deaths kept by origin below
     deaths_by_origin = darien_deaths + transit_deaths + border_deaths + north_deaths
     s["dead"] += deaths_by_origin
     deaths = deaths_by_origin.sum(axis=1)
@@ -737,7 +736,11 @@ def step(world: World, levers: Levers, params: Params, noise: Noise,
     s["det_mx"] = det_mx_stock
     s["proc_ca"] = proc_ca
     s["proc_partner"] = partner
-    stocks = np.stack([np.maximum(s[name], 0.0) for name in STOCKS], axis=1)
+    stocks = np.stack([s[name] for name in STOCKS], axis=1)
+    if _DEBUG:
+        neg = {name: float(s[name].min()) for name in STOCKS if s[name].min() < 0}
+        print("negative", neg, "leak", stocks.sum(axis=(1, 2)) - total_before - growth.sum(axis=1))
+    stocks = np.maximum(stocks, 0.0)
 
     # ---------- 11b. Labour shortage, closed slowly by mechanisation -------------------------
     shortage = _shortage(stocks, P, labour_demand, world.mechanisation[:, None])
