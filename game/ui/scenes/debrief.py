@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import csv
 import io
+import math
 import os
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -33,6 +35,7 @@ from game.ui.scenes.kit import (
     number,
     panel,
 )
+from game.ui.widgets import Series, draw_line_chart, render_png
 
 if TYPE_CHECKING:
     from game.play.report import Debrief
@@ -42,85 +45,51 @@ TABS = (("charts", "Charts"), ("timeline", "Decisions"), ("objectives", "Objecti
         ("discuss", "Discuss"), ("export", "Export"))
 
 
-def chart_specs(debrief: Debrief, player: str) -> list[tuple[str, list[tuple[str, list[float]]]]]:
-    """The debrief's charts: (title, [(series label, values per turn), ...])."""
-    charts: list[tuple[str, list[tuple[str, list[float]]]]] = []
-    if debrief.observed_vs_true:
-        charts.append((t("Observed vs true"), [
-            (metric_label(name), list(values)) for name, values in
-            debrief.observed_vs_true.items()]))
+@dataclass(frozen=True)
+class Chart:
+    """One debrief chart: lines, an optional status-quo baseline, and how to scale it."""
+
+    title: str
+    series: tuple[Series, ...]
+    baseline: Series | None = None
+    include_zero: bool = True
+
+
+def charts_of(debrief: Debrief, player: str) -> list[Chart]:
+    """The debrief's charts: observed vs true crossings, then scores and deaths vs status quo."""
+    out: list[Chart] = []
+    observed = {k: v for k, v in debrief.observed_vs_true.items()
+                if k != "deaths_in_transit" and v}
+    if observed:
+        out.append(Chart(t("Counted vs real: border statistics and true crossings"), tuple(
+            Series(metric_label(name), list(values)) for name, values in observed.items())))
     for metric in ("humanitarian_score", f"political_score_{player.lower()}",
                    "deaths_in_transit"):
         if metric in debrief.history:
-            charts.append((metric_label(metric), [
-                (t("Your game"), list(debrief.history[metric])),
-                (t("Status quo"), list(debrief.baseline.get(metric, []))),
-            ]))
-    return charts
+            out.append(Chart(
+                metric_label(metric), (Series(t("Your game"), list(debrief.history[metric])),),
+                Series(t("Status quo"), list(debrief.baseline.get(metric, []))),
+                include_zero=not metric.endswith("score")))
+    return out
 
 
-def draw_chart(surface: pygame.Surface, rect: pygame.Rect, title: str,
-               series: list[tuple[str, list[float]]], months: tuple[str, ...]) -> None:
-    """A line chart with a title, a legend, y gridlines and the first and last month."""
-    bold, small = theme.font(14, bold=True), theme.font(12)
-    pygame.draw.rect(surface, theme.PANEL, rect, border_radius=theme.px(8))
-    pygame.draw.rect(surface, theme.PANEL_EDGE, rect, width=1, border_radius=theme.px(8))
-    inner = rect.inflate(-theme.px(16), -theme.px(12))
-    surface.blit(fit(bold, title, inner.width), inner.topleft)
-    # Legend under the title; dashes distinguish series without relying on colour.
-    y = inner.top + bold.get_linesize()
-    x = inner.left
-    for i, (label, _) in enumerate(series):
-        colour = theme.SERIES[i % len(theme.SERIES)]
-        pygame.draw.line(surface, colour, (x, y + small.get_linesize() // 2),
-                         (x + theme.px(14), y + small.get_linesize() // 2), max(2, theme.px(3)))
-        s = fit(small, label, max(0, inner.right - x - theme.px(20)), theme.TEXT_DIM)
-        surface.blit(s, (x + theme.px(18), y))
-        x += s.get_width() + theme.px(32)
-    plot = pygame.Rect(inner.left + theme.px(44), y + small.get_linesize() + theme.px(6),
-                       inner.width - theme.px(48),
-                       inner.bottom - y - 2 * small.get_linesize() - theme.px(8))
-    values = [v for _, vs in series for v in vs]
-    if plot.height < theme.px(20) or not values:
-        return
-    lo, hi = min(0.0, min(values)), max(values)
-    if hi <= lo:
-        hi = lo + 1
-    for k in range(5):
-        v = lo + (hi - lo) * k / 4
-        gy = plot.bottom - int(plot.height * k / 4)
-        pygame.draw.line(surface, theme.PANEL_HIGHLIGHT, (plot.left, gy), (plot.right, gy))
-        lab = small.render(number(v), True, theme.TEXT_DIM)
-        surface.blit(lab, lab.get_rect(midright=(plot.left - theme.px(4), gy)))
-    n = max(len(vs) for _, vs in series)
-    for i, (_, vs) in enumerate(series):
-        if not vs:
-            continue
-        colour = theme.SERIES[i % len(theme.SERIES)]
-        pts = [(plot.left + (plot.width * j // max(1, n - 1)),
-                plot.bottom - int((v - lo) / (hi - lo) * plot.height)) for j, v in enumerate(vs)]
-        if len(pts) == 1:
-            pygame.draw.circle(surface, colour, pts[0], theme.px(4))
-        elif i == 1:
-            _dashed(surface, colour, pts, max(2, theme.px(2)))
-        else:
-            pygame.draw.lines(surface, colour, False, pts, max(2, theme.px(3)))
-    if months:
-        first = small.render(months[0], True, theme.TEXT_DIM)
-        last = small.render(months[-1], True, theme.TEXT_DIM)
-        surface.blit(first, (plot.left, plot.bottom + theme.px(2)))
-        surface.blit(last, last.get_rect(topright=(plot.right, plot.bottom + theme.px(2))))
+def draw_chart(surface: pygame.Surface, rect: pygame.Rect, chart: Chart,
+               months: tuple[str, ...]) -> None:
+    """Draw one debrief chart with the shared chart widget."""
+    draw_line_chart(surface, rect, chart.series, baseline=chart.baseline, x_labels=months,
+                    title=chart.title, include_zero=chart.include_zero,
+                    text_size=round(13 * theme.scale()))
 
 
-def _dashed(surface: pygame.Surface, colour: tuple[int, int, int],
-            pts: list[tuple[int, int]], width: int) -> None:
-    dash = theme.px(8)
-    for (x0, y0), (x1, y1) in zip(pts, pts[1:], strict=False):
-        length = max(1, int(((x1 - x0) ** 2 + (y1 - y0) ** 2) ** 0.5))
-        for s in range(0, length, 2 * dash):
-            a, b = s / length, min(1.0, (s + dash) / length)
-            pygame.draw.line(surface, colour, (x0 + (x1 - x0) * a, y0 + (y1 - y0) * a),
-                             (x0 + (x1 - x0) * b, y0 + (y1 - y0) * b), width)
+def star_points(centre: tuple[int, int], radius: int) -> list[tuple[float, float]]:
+    """The ten corners of a five-pointed star (the font has no star glyph)."""
+    cx, cy = centre
+    pts = []
+    for k in range(10):
+        r = radius if k % 2 == 0 else radius * 0.45
+        a = math.pi / 2 + k * math.pi / 5
+        pts.append((cx + r * math.cos(a), cy - r * math.sin(a)))
+    return pts
 
 
 def default_export_dir(debrief: Debrief) -> Path:
@@ -136,15 +105,11 @@ def export(debrief: Debrief, folder: Path, player: str) -> list[Path]:
     buffer = io.StringIO()
     csv.writer(buffer, lineterminator="\n").writerows(debrief.csv_rows())
     written.append(_write_atomic(folder / "metrics.csv", buffer.getvalue().encode("utf-8")))
-    for i, (title, series) in enumerate(chart_specs(debrief, player), start=1):
-        chart = pygame.Surface((theme.px(960), theme.px(540)))
-        chart.fill(theme.BACKGROUND)
-        draw_chart(chart, chart.get_rect(), title, series, debrief.months)
-        path = folder / f"chart_{i:02d}_{_slug(title)}.png"
-        tmp = path.with_name(path.name + ".tmp.png")
-        pygame.image.save(chart, str(tmp))
-        os.replace(tmp, path)
-        written.append(path)
+    for i, chart in enumerate(charts_of(debrief, player), start=1):
+        path = folder / f"chart_{i:02d}_{_slug(chart.title)}.png"
+        written.append(render_png(path, (theme.px(960), theme.px(540)),
+                                  lambda surface, rect, c=chart: draw_chart(
+                                      surface, rect.inflate(-16, -16), c, debrief.months)))
     return written
 
 
@@ -286,19 +251,22 @@ class DebriefScene(Scene):
     def _draw_stars(self, surface: pygame.Surface) -> None:
         d = self.debrief
         r = self.stars_rect
-        star = theme.font(26, bold=True)
         x = r.left
+        size = theme.px(13)
         for i in range(d.max_stars):
-            s = star.render("★", True, theme.ACCENT if i < d.stars else theme.PANEL_EDGE)
-            surface.blit(s, s.get_rect(midleft=(x, r.centery)))
-            x += s.get_width() + theme.px(2)
+            centre = (x + size, r.centery)
+            if i < d.stars:
+                pygame.draw.polygon(surface, theme.ACCENT, star_points(centre, size))
+            else:
+                pygame.draw.polygon(surface, theme.PANEL_EDGE, star_points(centre, size), 2)
+            x += 2 * size + theme.px(6)
         verdict = t("Level won") if d.won else t("Level not won this time")
         v = fit(theme.font(16, bold=True), verdict, r.right - x - theme.px(12),
                 theme.GOOD if d.won else theme.TEXT_DIM)
         surface.blit(v, v.get_rect(midleft=(x + theme.px(12), r.centery)))
 
     def _draw_charts(self, surface: pygame.Surface) -> None:
-        charts = chart_specs(self.debrief, self.player)
+        charts = charts_of(self.debrief, self.player)
         if not charts:
             draw_wrapped(surface, theme.font(15), t("No turns were played."), self.body)
             return
@@ -307,10 +275,10 @@ class DebriefScene(Scene):
         gap = theme.px(10)
         cw = (self.body.width - gap) // cols
         ch = (self.body.height - gap * (rows - 1)) // rows
-        for i, (title, series) in enumerate(charts):
+        for i, chart in enumerate(charts):
             r = pygame.Rect(self.body.left + (i % cols) * (cw + gap),
                             self.body.top + (i // cols) * (ch + gap), cw, ch)
-            draw_chart(surface, r, title, series, self.debrief.months)
+            draw_chart(surface, r, chart, self.debrief.months)
 
     def _draw_timeline(self, surface: pygame.Surface) -> None:
         inner = panel(surface, self.body, t("Decisions, turn by turn"))

@@ -101,7 +101,9 @@ class DeskScene(Scene):
         self.forecast: dict[str, tuple[float, float, float]] | None = None
         self.forecast_note = ""
         self._forecast_dirty = True
-        self.tab = self.tabs()[0][0]
+        tabs = self.tabs()
+        # Autoplay shows a different tab each turn, so the screenshots show the whole desk.
+        self.tab = tabs[(game.turn - 1) % len(tabs)][0] if game.autoplay else tabs[0][0]
         self.map_view: Any = None
         self.hover: Any = None
 
@@ -129,7 +131,8 @@ class DeskScene(Scene):
 
     def draft_table(self, extra: dict[str, object] | None = None) -> Table:
         """A copy of the table with the draft applied (raises DecisionRejected if it is illegal)."""
-        table = copy.deepcopy(self.table)
+        # SetLever only replaces ``table.policy`` (an immutable Policy): a shallow copy is safe.
+        table = copy.copy(self.table)
         for lever, value in {**self.draft, **(extra or {})}.items():
             SetLever(self.player, lever, value).apply(table)
         return table
@@ -169,7 +172,7 @@ class DeskScene(Scene):
                                     + theme.font(13).get_linesize() + theme.px(14))
         body = pygame.Rect(gap, self.top_rect.bottom + gap, w - 2 * gap,
                            h - footer_height() - self.top_rect.bottom - 2 * gap)
-        pw = min(max(theme.px(380), int(body.width * 0.36)), int(body.width * 0.5))
+        pw = min(max(theme.px(430), int(body.width * 0.36)), int(body.width * 0.5))
         self.panel_rect = pygame.Rect(body.right - pw, body.top, pw, body.height)
         left = pygame.Rect(body.left, body.top, body.width - pw - gap, body.height)
         fh = min(theme.px(150), left.height // 3)
@@ -238,6 +241,13 @@ class DeskScene(Scene):
         if self.focus.index is None:
             self.focus.focus(self.end_button)
 
+    def _choice_columns(self, spec: LeverSpec, width: int) -> int:
+        """Choices in one row when their labels fit, else in rows of two."""
+        f = theme.font(15)
+        n = len(spec.choices)
+        need = max(f.size(t(CHOICE_LABELS.get(c, c)))[0] for c in spec.choices) + theme.px(14)
+        return n if n * need + (n - 1) * theme.px(4) <= width else 2
+
     def _build_levers(self) -> None:
         m = self.app.manager
         specs = self.levers(self.tab)
@@ -245,25 +255,34 @@ class DeskScene(Scene):
         line = theme.font(15, bold=True).get_linesize()
         small = theme.font(13).get_linesize()
         control_h = theme.px(30)
-        row_h = line + control_h + small + theme.px(14)
-        spare = max(0, (area.height - row_h * len(specs)) // max(1, len(specs)))
+        gap = theme.px(4)
+        control_rows = {s.name: 1 if s.kind != "choice" else
+                        -(-len(s.choices) // self._choice_columns(s, area.width)) for s in specs}
+        heights = {name: line + gap + rows * control_h + (rows - 1) * gap + gap + small
+                   + theme.px(10) for name, rows in control_rows.items()}
+        # With room to spare, each row also says what the lever is, in two lines at most.
+        self.describe = sum(heights.values()) + len(specs) * (2 * small + theme.px(8)) \
+            <= area.height
         y = area.top
         for spec in specs:
+            row_h = heights[spec.name] + (2 * small if self.describe else 0)
             rect = pygame.Rect(area.left, y, area.width, row_h)
             self.row_rects.append((spec.name, rect))
-            cy = y + line + theme.px(4)
+            cy = y + line + gap
             controls: dict[str, Any] = {"rect": rect}
             if spec.kind == "choice":
-                n = len(spec.choices)
-                bw = (area.width - (n - 1) * theme.px(4)) // n
+                cols = self._choice_columns(spec, area.width)
+                bw = (area.width - (cols - 1) * gap) // cols
                 current = self.value(spec.name)
                 buttons = []
                 for i, choice in enumerate(spec.choices):
-                    r = pygame.Rect(area.left + i * (bw + theme.px(4)), cy, bw, control_h)
-                    b = UIButton(r, t(CHOICE_LABELS.get(choice, choice)), manager=m,
+                    r = pygame.Rect(area.left + (i % cols) * (bw + gap),
+                                    cy + (i // cols) * (control_h + gap), bw, control_h)
+                    label = t(CHOICE_LABELS.get(choice, choice))
+                    b = UIButton(r, label, manager=m,
                                  object_id="#tab_selected" if choice == current else "#tab")
                     b.set_tooltip(t("{lever}: {choice}", lever=lever_label(spec.name).capitalize(),
-                                    choice=t(CHOICE_LABELS.get(choice, choice))))
+                                    choice=label))
                     buttons.append((b, choice))
                     self.focus.add(b)
                 controls["choices"] = buttons
@@ -282,8 +301,10 @@ class DeskScene(Scene):
                 slider.set_tooltip(t(spec.description))
                 controls.update(slider=slider, entry=entry)
                 self.focus.add(slider, entry)
+            rows = control_rows[spec.name]
+            controls["bottom"] = cy + rows * control_h + (rows - 1) * gap
             self.controls[spec.name] = controls
-            y += row_h + min(spare, theme.px(14))
+            y += row_h + theme.px(8)
 
     def _build_diplomacy(self) -> None:
         m = self.app.manager
@@ -591,8 +612,8 @@ class DeskScene(Scene):
         pygame.draw.rect(surface, theme.BACKGROUND, r, border_radius=theme.px(5))
         fill = r.copy()
         fill.width = int(r.width * frac)
-        colour = theme.BAD if left < 0 else theme.NEUTRAL
-        pygame.draw.rect(surface, (*colour,), fill, border_radius=theme.px(5))
+        colour = theme.BAD if left < 0 else theme.OKABE_ITO["blue"]
+        pygame.draw.rect(surface, colour, fill, border_radius=theme.px(5))
         text = t("Budget left this turn: {left} of {total}", left=money(left), total=money(total))
         label = fit(f, text, r.width - theme.px(12), theme.TEXT)
         shadow = fit(f, text, r.width - theme.px(12), theme.BACKGROUND)
@@ -633,8 +654,14 @@ class DeskScene(Scene):
                 turn_cost = lever_total(value) * cost * months / 12
                 detail = t("{cost} this turn · full effect after {d} months",
                            cost=money(turn_cost), d=delay)
-            y = rect.bottom - small.get_linesize() - theme.px(4)
-            surface.blit(fit(small, detail, rect.width, theme.TEXT_DIM), (rect.left, y))
+            y = self.controls[lever]["bottom"] + theme.px(4)
+            surface.blit(fit(small, detail, rect.width, theme.ACCENT if lever in self.draft
+                             else theme.TEXT_DIM), (rect.left, y))
+            if getattr(self, "describe", False):
+                y += small.get_linesize()
+                draw_wrapped(surface, small, t(spec.description),
+                             pygame.Rect(rect.left, y, rect.width, rect.bottom - y),
+                             theme.TEXT_DIM, 2)
 
     def _draw_deals(self, surface: pygame.Surface) -> None:
         bold, small = theme.font(14, bold=True), theme.font(13)
@@ -665,19 +692,36 @@ def _plain(value: float) -> str:
     return f"{value:.0f}" if float(value).is_integer() or abs(value) >= 100 else f"{value:.1f}"
 
 
+#: Short names of metrics for headings, legends and rows (the registry has the long ones).
+METRIC_LABELS = {
+    "us_border_encounters": "US border encounters (events)",
+    "mx_apprehensions": "Mexico's apprehensions (events)",
+    "ca_irregular_interceptions": "Interceptions into Canada",
+    "irregular_entries_us": "People who crossed uncaught (true)",
+    "legal_admissions_us": "Legal admissions to the US",
+    "legal_admissions_ca": "Legal admissions to Canada",
+    "legal_admissions_mx": "Legal admissions to Mexico",
+    "deaths_in_transit": "Deaths in transit",
+    "protection_granted": "Protection granted",
+    "returned_to_danger": "Returned to danger",
+    "family_separations": "Children separated",
+    "asylum_wait_months_us": "US asylum wait (months)",
+    "asylum_backlog_us": "US asylum backlog",
+    "stranded_in_mx_border_towns": "Stranded in border towns",
+    "humanitarian_score": "Humanitarian score",
+    "political_score_us": "US political score",
+    "political_score_mx": "Mexico's political score",
+    "political_score_ca": "Canada's political score",
+    "approval_us": "Approval (US)",
+    "approval_mx": "Approval (Mexico)",
+    "approval_ca": "Approval (Canada)",
+}
+
+
 def _metric_label(metric: str) -> str:
-    labels = {
-        "us_border_encounters": "US border encounters",
-        "deaths_in_transit": "Deaths in transit",
-        "protection_granted": "Protection granted",
-        "humanitarian_score": "Humanitarian score",
-        "approval_us": "Approval (US)",
-        "approval_mx": "Approval (Mexico)",
-        "approval_ca": "Approval (Canada)",
-        "asylum_wait_months_us": "US asylum wait (months)",
-        "stranded_in_mx_border_towns": "Stranded in border towns",
-    }
-    return t(labels.get(metric, metric.replace("_", " ").capitalize()))
+    if metric in METRIC_LABELS:
+        return t(METRIC_LABELS[metric])
+    return t(metric.replace("_", " ").capitalize())
 
 
 def metric_label(metric: str) -> str:
@@ -690,7 +734,7 @@ def _gauge(surface: pygame.Surface, box: pygame.Rect, label: str, value: float |
     """A compact gauge: label, value and a bar with the midpoint marked."""
     small, bold = theme.font(12), theme.font(15, bold=True)
     surface.blit(fit(small, label, box.width, theme.TEXT_DIM), box.topleft)
-    shown = "—" if value is None else f"{value:.0f}"
+    shown = "–" if value is None else f"{value:.0f}"
     vs = bold.render(shown, True, theme.TEXT)
     bar_y = box.top + small.get_linesize() + theme.px(4)
     bar = pygame.Rect(box.left, bar_y + vs.get_height() // 2 - theme.px(3),

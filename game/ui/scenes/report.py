@@ -27,6 +27,7 @@ from game.ui.scenes.kit import (
     panel,
     signed,
 )
+from game.ui.widgets import Contribution, draw_contributions
 
 if TYPE_CHECKING:
     from game.play.report import Cause, Headline, TurnReport
@@ -73,18 +74,19 @@ class ReportScene(Scene):
                                  bottom - top)
         inner = panel_inner(self.left, t("What changed, and why"))
         heads = self.report.headlines
-        detail_h = min(theme.px(170), inner.height // 3)
-        self.detail_rect = pygame.Rect(inner.left, inner.bottom - detail_h, inner.width,
-                                       detail_h)
-        rows_area = pygame.Rect(inner.left, inner.top, inner.width,
-                                inner.height - detail_h - theme.px(8))
-        row_h = min(theme.px(40), rows_area.height // max(1, len(heads)))
+        # Rows as compact as readable; the rest goes to the selected headline's causes.
+        row_h = max(theme.font(14).get_linesize() + theme.px(8),
+                    min(theme.px(34), int(inner.height * 0.55) // max(1, len(heads))))
+        rows_area = pygame.Rect(inner.left, inner.top, inner.width, row_h * len(heads))
+        self.detail_rect = pygame.Rect(inner.left, rows_area.bottom + theme.px(8), inner.width,
+                                       inner.bottom - rows_area.bottom - theme.px(8))
         self.row_buttons: list[tuple[UIButton, int]] = []
         for i, _h in enumerate(heads):
             r = pygame.Rect(rows_area.left, rows_area.top + i * row_h, rows_area.width,
                             row_h - theme.px(2))
             # An invisible-looking button per row makes rows focusable and clickable.
-            b = UIButton(r, "", manager=m, object_id="#tab")
+            b = UIButton(r, "", manager=m, object_id="#row")
+            b.set_tooltip(t("Show what moved this number"))
             self.row_buttons.append((b, i))
             self.focus.add(b)
         bh = theme.px(46)
@@ -200,24 +202,18 @@ class ReportScene(Scene):
             base = t("Had nothing changed since the start: {b}", b=number(h.baseline))
             surface.blit(fit(f, base, inner.width, theme.TEXT_DIM), (inner.left, y))
             y += f.get_linesize()
-        causes = sorted(h.causes, key=lambda c: -abs(c.amount))
-        if not causes:
+        if not h.causes:
             msg = (t("Nothing moved this number noticeably.") if self.report.explained
-                   else t("No breakdown for this turn."))
+                   else t("The simulation gave no breakdown of this change."))
             draw_wrapped(surface, f, msg, pygame.Rect(inner.left, y, inner.width,
                                                       inner.bottom - y), theme.TEXT_DIM)
             return
-        line = f.get_linesize()
-        room = max(1, (inner.bottom - y) // line)
-        for c in causes[:room]:
-            sw = theme.px(10)
-            pygame.draw.rect(surface, cause_colour(c.kind),
-                             (inner.left, y + (line - sw) // 2, sw, sw))
-            amount = f.render(signed(c.amount), True, theme.TEXT)
-            surface.blit(amount, amount.get_rect(topright=(inner.right, y)))
-            surface.blit(fit(f, c.label, inner.width - amount.get_width() - sw - theme.px(16)),
-                         (inner.left + sw + theme.px(6), y))
-            y += line
+        causes = sorted(h.causes, key=lambda c: -abs(c.amount))
+        draw_contributions(
+            surface, pygame.Rect(inner.left, y, inner.width, inner.bottom - y),
+            [Contribution(c.label, c.amount, widget_kind(c.kind)) for c in causes],
+            total=h.change, better=h.better, text_size=round(13 * theme.scale()),
+            background=None, total_label=t("Change since last turn"))
 
     def _draw_right(self, surface: pygame.Surface) -> None:
         r = self.report
@@ -260,6 +256,11 @@ class ReportScene(Scene):
                     theme.ACCENT)
             surface.blit(s, s.get_rect(midleft=(self.right.left + theme.px(4),
                                                 self.next_button.rect.centery)))
+
+
+def widget_kind(kind: str) -> str:
+    """The chart widget's name for a kind of cause (the player's own decisions are "you")."""
+    return "you" if kind in ("player", "decision", "you", "own") else kind
 
 
 def panel_inner(rect: pygame.Rect, title: str | None) -> pygame.Rect:

@@ -22,7 +22,6 @@ class TitleScene(Scene):
     def __init__(self, app) -> None:  # noqa: ANN001 - App, typed in Scene
         super().__init__(app)
         self._background: pygame.Surface | None = None
-        self._autoplay_stage = 0
         #: A message to show under the menu (a level that would not open, a repaired file).
         self.notice: str = getattr(app, "settings_message", "") or ""
 
@@ -89,13 +88,12 @@ class TitleScene(Scene):
 
     def autoplay(self) -> Scene | None:
         """Show the settings once (for the screenshots), then open the campaign."""
-        self._autoplay_stage += 1
-        if self._autoplay_stage == 1 and "settings" not in self.app.visited:
+        if "debrief" in self.app.visited:
+            return QUIT
+        if "settings" not in self.app.visited:
             from game.ui.scenes.settings import SettingsScene
 
             return SettingsScene(self.app, back_to=self)
-        if "debrief" in self.app.visited:
-            return QUIT
         return self._picker("campaign")
 
     def draw(self, surface: pygame.Surface) -> None:

@@ -1,0 +1,220 @@
+"""A whole game through the screens: title → picker → briefing → desk → report → debrief → title.
+
+Also: Escape backs out of every screen, the desk's levers answer the keyboard and the rules, and
+the debrief exports its CSV and charts.
+"""
+
+from __future__ import annotations
+
+import csv
+
+import pygame
+import pytest
+from ui_helpers import key, layout_problems, press, unreachable_buttons
+
+from game.content.catalog import shipped_levels
+from game.ui.scenes.briefing import BriefingScene
+from game.ui.scenes.debrief import DebriefScene
+from game.ui.scenes.desk import DIPLOMACY, DeskScene
+from game.ui.scenes.level_picker import LevelPickerScene
+from game.ui.scenes.report import ReportScene
+from game.ui.scenes.start import GameView, make_session
+from game.ui.scenes.title import TitleScene
+
+
+def level(level_id: str):
+    [entry] = [e for e in shipped_levels() if e.id == level_id]
+    return entry.level
+
+
+def new_game(level_id: str = "tutorial", player: str = "US") -> GameView:
+    return GameView(make_session(level(level_id), player, None, autoplay=False), player)
+
+
+def test_a_new_player_walks_from_the_title_to_the_debrief_and_back(make_app) -> None:
+    app = make_app()
+    app.switch(TitleScene(app))
+    press(app, app.scene.campaign_button)
+    assert isinstance(app.scene, LevelPickerScene)
+    [tutorial] = [b for b, e in app.scene.level_buttons if e.level.id == "tutorial"]
+    press(app, tutorial)
+    press(app, app.scene.play_button)
+    assert isinstance(app.scene, BriefingScene)
+    press(app, app.scene.desk_button)
+    turns = app.scene.game.turns
+    for turn in range(1, turns + 1):
+        assert isinstance(app.scene, DeskScene)
+        assert app.scene.game.turn == turn
+        app.frame(0.016)
+        press(app, app.scene.end_button)
+        assert isinstance(app.scene, ReportScene)
+        assert app.scene.report.turn == turn
+        app.frame(0.016)
+        press(app, app.scene.next_button)
+    assert isinstance(app.scene, DebriefScene)
+    app.frame(0.016)
+    press(app, app.scene.title_button)
+    assert isinstance(app.scene, TitleScene)
+    # The game saved itself after every turn: Continue is now open.
+    assert app.scene.continue_button.is_enabled
+
+
+def test_escape_backs_out_of_every_screen(make_app) -> None:
+    app = make_app()
+    game = new_game()
+    steps = [
+        (LevelPickerScene(app), TitleScene),
+        (BriefingScene(app, game), LevelPickerScene),
+        (DeskScene(app, game), BriefingScene),
+    ]
+    for scene, expected in steps:
+        app.switch(scene)
+        app.process(key(pygame.K_ESCAPE))
+        assert isinstance(app.scene, expected), scene.name
+    report = game.end_turn()
+    app.switch(ReportScene(app, game, report))
+    app.process(key(pygame.K_ESCAPE))
+    assert isinstance(app.scene, DeskScene)  # a resolved turn goes on; nothing is a dead end
+    while not game.finished:
+        game.end_turn()
+    app.switch(DebriefScene(app, game))
+    app.process(key(pygame.K_ESCAPE))
+    assert isinstance(app.scene, TitleScene)
+
+
+def test_keyboard_moves_a_slider_and_the_budget_follows(make_app) -> None:
+    app = make_app()
+    game = new_game()
+    desk = DeskScene(app, game)
+    desk.tab = "borders"
+    app.switch(desk)
+    before, total = desk.budget()
+    slider = desk.controls["border_agents"]["slider"]
+    desk.focus.focus(slider)
+    for _ in range(3):
+        app.process(key(pygame.K_RIGHT))
+    assert desk.draft["border_agents"] > 17_000
+    after, _ = desk.budget()
+    assert after < before  # more agents cost more this turn
+    typed = desk.controls["border_agents"]["entry"].get_text()
+    assert typed == f"{desk.draft['border_agents']:.0f}"
+
+
+def test_a_value_over_budget_is_refused_with_the_rules_message(make_app) -> None:
+    app = make_app()
+    desk = DeskScene(app, new_game())
+    desk.tab = "aid"
+    app.switch(desk)
+    assert desk.try_set("aid_economic", 5000.0) is False
+    assert "budget" in desk.message.lower()
+    assert "aid_economic" not in desk.draft
+    assert desk.message_bad
+
+
+def test_typed_values_outside_the_range_are_explained(make_app) -> None:
+    app = make_app()
+    desk = DeskScene(app, new_game())
+    desk.tab = "borders"
+    app.switch(desk)
+    entry = desk.controls["border_agents"]["entry"]
+    entry.set_text("999999")
+    desk._entry_finished("border_agents", desk.controls["border_agents"])
+    assert "between" in desk.message and "60,000" in desk.message
+    assert entry.get_text() == "17000"
+
+
+def test_choice_levers_are_buttons_and_end_turn_sends_the_draft(make_app) -> None:
+    app = make_app()
+    game = new_game()
+    desk = DeskScene(app, game)
+    desk.tab = "asylum"
+    app.switch(desk)
+    [alternatives] = [b for b, c in desk.controls["detention"]["choices"] if c == "alternatives"]
+    press(app, alternatives)
+    assert desk.draft["detention"] == "alternatives"
+    press(app, desk.end_button)
+    assert game.session.table.policy.value("US", "detention") == "alternatives"
+    assert isinstance(app.scene, ReportScene)
+    assert any(d.get("lever") == "detention" for d in app.scene.report.decisions)
+
+
+def test_a_proposal_gets_the_partners_answer_on_the_diplomacy_tab(make_app) -> None:
+    app = make_app()
+    game = new_game()
+    desk = DeskScene(app, game)
+    desk.tab = DIPLOMACY
+    app.switch(desk)
+    assert desk.deal_rows
+    row = next(r for r in desk.deal_rows if r["kind"] != "tariff_threat")
+    press(app, row["button"])
+    status, state = desk._deal_status(row["kind"])
+    assert state in ("pending", "active", "accepted", "rejected", "countered")
+    assert desk.message
+
+
+SIZES = [((1280, 720), 1.0), ((1920, 1080), 2.0)]
+
+
+@pytest.mark.parametrize(("size", "scale"), SIZES)
+def test_every_desk_tab_fits_and_is_reachable_by_keyboard(make_app, size, scale) -> None:
+    app = make_app(size, scale)
+    game = new_game()
+    for tab, _ in DeskScene(app, game).tabs():
+        desk = DeskScene(app, game)
+        desk.tab = tab
+        app.switch(desk)
+        app.frame(0.016)
+        assert layout_problems(app, desk) == [], tab
+        assert unreachable_buttons(desk, app) == [], tab
+
+
+@pytest.mark.parametrize(("size", "scale"), SIZES)
+def test_briefing_report_and_debrief_fit_at_every_scale(make_app, size, scale) -> None:
+    app = make_app(size, scale)
+    game = new_game()
+    scenes = [BriefingScene(app, game)]
+    report = game.end_turn()
+    scenes.append(ReportScene(app, game, report))
+    while not game.finished:
+        game.end_turn()
+    for tab in ("charts", "timeline", "objectives", "discuss", "export"):
+        d = DebriefScene(app, game)
+        d.tab = tab
+        scenes.append(d)
+    for scene in scenes:
+        app.switch(scene)
+        app.frame(0.016)
+        assert layout_problems(app, scene) == [], scene.name
+        assert unreachable_buttons(scene, app) == [], scene.name
+
+
+def test_the_debrief_exports_a_csv_of_every_turn_and_png_charts(make_app, tmp_path) -> None:
+    app = make_app()
+    game = new_game()
+    while not game.finished:
+        game.end_turn()
+    debrief = DebriefScene(app, game)
+    debrief.tab = "export"
+    app.switch(debrief)
+    debrief.entry.set_text(str(tmp_path / "class"))
+    press(app, debrief.export_button)
+    files = sorted(p.name for p in (tmp_path / "class").iterdir())
+    assert "metrics.csv" in files
+    assert sum(name.endswith(".png") for name in files) >= 3
+    rows = list(csv.reader((tmp_path / "class" / "metrics.csv").open(encoding="utf-8")))
+    assert len(rows) == 1 + game.turns
+    assert "deaths_in_transit" in rows[0] and "baseline_deaths_in_transit" in rows[0]
+    assert "Wrote" in debrief.message and not debrief.message_bad
+
+
+def test_export_to_an_unwritable_place_says_why(make_app, tmp_path) -> None:
+    app = make_app()
+    game = new_game()
+    while not game.finished:
+        game.end_turn()
+    debrief = DebriefScene(app, game)
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    debrief.folder_text = str(blocker / "inside")
+    assert debrief.do_export() == []
+    assert debrief.message_bad and "Could not write" in debrief.message
