@@ -294,3 +294,41 @@ def test_a_tiny_rect_draws_nothing_and_does_not_fail() -> None:
     screen = pygame.Surface((50, 50))
     view.draw(screen)
     assert view.hit_test((2, 2)) is None
+
+
+def test_hidden_layers_are_neither_drawn_nor_hit() -> None:
+    view = view_at()
+    path = view._sector_paths["big_bend"]
+    x, y = path[len(path) // 2]
+    view.set_layers(["corridors", "labels"])
+    view.prepare()
+    assert len(view.particles) == 0 and view.animating is False
+    assert view._deaths_px == {}
+    tip = view.hit_test((round(x), round(y)))
+    assert tip is None or tip.kind == "corridor"
+    with pytest.raises(ValueError, match="unknown map layers: wall"):
+        view.set_layers(["wall"])
+
+
+def test_keyboard_players_can_step_through_every_place() -> None:
+    view = view_at((20, 10, 960, 540))
+    points = view.focus_points()
+    kinds = {tip.kind for tip in points}
+    assert kinds == {"town", "sector", "corridor"}
+    xs = [tip.anchor[0] for tip in points]
+    assert xs == sorted(xs)  # west to east
+    assert all(view.rect.collidepoint(tip.anchor) for tip in points)
+    view.show_tooltip(points[0])
+    screen = pygame.Surface((1000, 600))
+    view.draw(screen)  # the chosen tooltip draws without a pointer
+
+
+def test_the_simulations_urban_remote_split_moves_crossings_between_sectors() -> None:
+    urban = MapState.from_metrics({**BUSY, "crossings_urban_us": 90_000,
+                                   "crossings_remote_us": 10_000})
+    remote = MapState.from_metrics({**BUSY, "crossings_urban_us": 30_000,
+                                    "crossings_remote_us": 70_000})
+    assert remote.flows["cross_tucson"] > 3 * urban.flows["cross_tucson"]
+    assert remote.flows["cross_san_diego"] < urban.flows["cross_san_diego"]
+    total = sum(v for k, v in remote.flows.items() if k.startswith("cross_"))
+    assert math.isclose(total, 100_000)

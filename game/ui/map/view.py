@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import math
 import zlib
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -73,6 +73,9 @@ GRATICULE = (40, 66, 94)
 LAKE = (30, 58, 86)
 COAST_GLOW = (22, 54, 70)
 RIM_LIGHT = (46, 46, 40)
+
+#: Everything the map can draw; ``MapView.set_layers`` picks a subset.
+LAYERS = ("corridors", "people", "staffing", "stranded", "deaths", "labels", "legend")
 
 #: Deaths per cross the map may choose from.
 DEATH_UNITS = (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10_000)
@@ -263,6 +266,8 @@ class MapView:
                  show_legend: bool = True, death_unit: int | None = None) -> None:
         #: Static density dots instead of movement (defaults to the player's setting).
         self.reduced_motion = theme.reduced_motion() if reduced_motion is None else reduced_motion
+        #: What is drawn (see ``LAYERS``); ``set_layers`` changes it.
+        self.layers: set[str] = set(LAYERS)
         self.show_legend = show_legend
         self.seed = seed
         self.rect = pygame.Rect(0, 0, 0, 0)
@@ -351,6 +356,46 @@ class MapView:
         self._hover_pos = pos or (0, 0)
         return self._hover
 
+    def show_tooltip(self, tip: Tooltip | None) -> None:
+        """Show ``tip`` (e.g. one of ``focus_points()``, chosen with the keyboard) until cleared."""
+        self._hover = tip
+        self._hover_pos = tip.anchor if tip is not None else (0, 0)
+
+    def set_layers(self, layers: Iterable[str]) -> None:
+        """Choose what is drawn, from ``LAYERS`` (e.g. a projector view without the legend)."""
+        chosen = set(layers)
+        unknown = chosen - set(LAYERS)
+        if unknown:
+            raise ValueError(f"unknown map layers: {', '.join(sorted(unknown))}")
+        if chosen != self.layers:
+            self.layers = chosen
+            self._dirty = True
+
+    def focus_points(self) -> list[Tooltip]:
+        """Every place with a tooltip, west to east, for keyboard players to step through."""
+        self.prepare()
+        ox, oy = self.rect.topleft
+        found: list[tuple[float, Tooltip]] = []
+        if "stranded" in self.layers:
+            for town in TOWNS:
+                x, y = self.projection.point(*town.lonlat)
+                found.append((x, self._tooltip("town", town.name, (round(x + ox), round(y + oy)))))
+        if "staffing" in self.layers:
+            for name, pts in self._sector_paths.items():
+                if len(pts) >= 2:
+                    x, y = pts[len(pts) // 2]
+                    found.append((x, self._tooltip("sector", name,
+                                                   (round(x + ox), round(y + oy)))))
+        if "corridors" in self.layers or "people" in self.layers:
+            for corridor in CORRIDORS:
+                if self.state.flows.get(corridor.name, 0.0) > 0:
+                    pts = self._paths[corridor.name]
+                    x, y = pts[int(len(pts) * 0.4)]
+                    found.append((x, self._tooltip("corridor", corridor.name,
+                                                   (round(x + ox), round(y + oy)))))
+        found.sort(key=lambda item: item[0])
+        return [tip for _, tip in found]
+
     # --- caches ----------------------------------------------------------------------------
 
     def _player_iso3(self) -> frozenset[str]:
@@ -385,12 +430,18 @@ class MapView:
             self._static = None
             return
         static = self._land_layer().copy()
-        self._draw_corridors(static)
-        self._draw_sectors(static)
-        self._draw_deaths(static)
+        if "corridors" in self.layers:
+            self._draw_corridors(static)
+        if "staffing" in self.layers:
+            self._draw_sectors(static)
+        self._deaths_px = {}
+        if "deaths" in self.layers:
+            self._draw_deaths(static)
         self._draw_towns(static)
-        self._draw_labels(static)
-        if self.show_legend:
+        self._labels = []
+        if "labels" in self.layers:
+            self._draw_labels(static)
+        if self.show_legend and "legend" in self.layers:
             self._draw_legend(static)
         if pygame.display.get_surface() is not None:
             static = static.convert()  # the display's pixel format blits fastest
@@ -398,7 +449,7 @@ class MapView:
         self._place_particles()
 
     def _place_particles(self) -> None:
-        flows = self.state.flows
+        flows = self.state.flows if "people" in self.layers else {}
         channels = {c.name: CHANNEL_INDEX[c.channel] for c in CORRIDORS}
         base = 0.028 * self.rect.height  # modest: a long route takes about half a minute
         speeds = {c.name: base * (2.2 if c.shape == "air" else 1.0) for c in CORRIDORS}
@@ -515,13 +566,15 @@ class MapView:
         for town in TOWNS:
             x, y = self.projection.point(*town.lonlat)
             people = self.state.stranded.get(town.name, 0.0)
-            r = self._town_radius(people)
+            r = self._town_radius(people) if "stranded" in self.layers else 0.0
             if r >= 1:
                 pygame.draw.circle(layer, (*theme.OKABE_ITO["yellow"], 70), (x, y), r)
                 pygame.draw.circle(layer, (*theme.OKABE_ITO["yellow"], 220), (x, y), r, 1)
             pygame.draw.circle(layer, (236, 240, 244, 255), (x, y), max(1.5, 1.8 * self._scale))
         static.blit(layer, (0, 0))
         for town in TOWNS:
+            if "labels" not in self.layers:
+                break
             if town.name in ("mexicali", "nuevo_laredo", "matamoros"):
                 continue  # crowded: named in tooltips only
             x, y = self.projection.point(*town.lonlat)
@@ -621,7 +674,7 @@ class MapView:
     # --- hover -----------------------------------------------------------------------------
 
     def hit_test(self, pos: tuple[int, int]) -> Tooltip | None:
-        """What lies under ``pos`` (screen coordinates): a town, sector, corridor or country."""
+        """What lies under ``pos`` (screen coordinates): a town, sector, deaths or a corridor."""
         self.prepare()
         if not self.rect.collidepoint(pos) or self._static is None:
             return None
@@ -629,13 +682,13 @@ class MapView:
         s = self._scale
         anchor = (int(pos[0]), int(pos[1]))
         best: tuple[float, str, str] | None = None  # (distance, kind, key)
-        for town in TOWNS:
+        for town in TOWNS if "stranded" in self.layers else ():
             x, y = self.projection.point(*town.lonlat)
             r = max(7 * s, self._town_radius(self.state.stranded.get(town.name, 0.0)))
             d = math.hypot(p[0] - x, p[1] - y)
             if d <= r and (best is None or d < best[0]):
                 best = (d, "town", town.name)
-        if best is None:
+        if best is None and "staffing" in self.layers:
             for name, pts in self._sector_paths.items():
                 d = _distance_to_polyline(p, pts)
                 if d <= 7 * s and (best is None or d < best[0]):
@@ -645,7 +698,7 @@ class MapView:
                 d = float(np.min(np.hypot(*(pts - p).T))) if len(pts) else math.inf
                 if d <= 5 * s and (best is None or d < best[0]):
                     best = (d, "deaths", name)
-        if best is None:
+        if best is None and ("corridors" in self.layers or "people" in self.layers):
             for corridor in CORRIDORS:
                 if self.state.flows.get(corridor.name, 0.0) <= 0:
                     continue
