@@ -735,6 +735,10 @@ class MapView:
             if key == "mx_south" and self.state.notes.get("mx_apprehensions"):
                 rows.append((t("Apprehended in Mexico {unit}", unit=per_month),
                              grouped(self.state.notes["mx_apprehensions"])))
+            claims = {"mx_south": "asylum_claims_mx", "us_ca": "asylum_claims_ca"}.get(key)
+            if claims and self.state.notes.get(claims):
+                rows.append((t("Asylum claims {unit}", unit=per_month),
+                             grouped(self.state.notes[claims])))
             if key in self.state.deaths:
                 rows.append((t("Deaths in transit"), grouped(self.state.deaths[key])))
             title = t(sector.label)
