@@ -100,13 +100,18 @@ def run(args: argparse.Namespace) -> int:
                           source=path.read_text(encoding="utf-8"))
     except DecisionRejected as error:
         return _fail(f"the strategy makes an illegal decision: {error}")
-    if args.csv:
-        write_csv(result, sys.stdout)
-    elif args.json:
-        json.dump(result, sys.stdout, indent=1, allow_nan=False)
-        sys.stdout.write("\n")
-    else:
-        write_table(result, sys.stdout)
+    try:
+        if args.csv:
+            write_csv(result, sys.stdout)
+        elif args.json:
+            json.dump(result, sys.stdout, indent=1, allow_nan=False)
+            sys.stdout.write("\n")
+        else:
+            write_table(result, sys.stdout)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # The reader (``| head``) stopped early: not an error of ours.
+        sys.stderr.close()
     return 0
 
 

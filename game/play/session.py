@@ -277,11 +277,12 @@ class Session:
             self._ai_answers()
         news: list[NewsItem] = []
         events = self._events_this_turn(news)
+        # A promise broken at the desk hurts relations from the first month of the turn.
+        self._apply_broken_promises(news)
         tariff_before = self._tariff_state()
         result = self.sim.advance(table.policy, months, [e for e, _ in events])
         metrics, baseline, worlds, baseline_worlds = self._metrics(result)
         self._resolve_threats(tariff_before, metrics, news)
-        self._apply_broken_promises(news)
         self._queue_conditional_events(metrics)
         previous = self.reports[-1].metrics if self.reports else {}
         prev_months = self.reports[-1].months if self.reports else months

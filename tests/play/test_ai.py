@@ -83,4 +83,5 @@ def test_answers_are_deterministic_given_the_seed() -> None:
 
 
 def test_no_moves_before_the_first_report() -> None:
-    assert Leader("US", "hardliner").decide(table(), Situation(turn=1), leader_rng(1, 1, "US")) == []
+    leader = Leader("US", "hardliner")
+    assert leader.decide(table(), Situation(turn=1), leader_rng(1, 1, "US")) == []

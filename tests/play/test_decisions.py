@@ -122,7 +122,8 @@ def test_a_joint_corps_contribution_counts_against_the_budget() -> None:
     tb = table({"US": 2000.0, "MX": 12.0, "CA": 80.0})
     ProposeAgreement("US", "joint_corps", ("MX",),
                      {"contribution_us": 200, "contribution_mx": 400}).apply(tb)
-    with pytest.raises(DecisionRejected, match="The contribution asked of Mexico exceeds this turn.s budget by"):
+    with pytest.raises(DecisionRejected,
+                       match="The contribution asked of Mexico exceeds this turn.s budget by"):
         AnswerProposal("MX", 1, "accept").apply(tb)
 
 

@@ -1,0 +1,147 @@
+"""``borderlines simulate``: the JSON contract, worlds, CSV, errors, and a golden run."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import math
+import os
+from pathlib import Path
+
+import pytest
+from play_helpers import STRATEGIES, level
+
+from game.cli import main
+from game.commands.simulate import simulate
+from game.sim.registry import METRICS
+
+GOLDEN = Path(__file__).resolve().parent.parent / "golden" / "simulate_tutorial_seed42.json"
+SCORES = {n for n, s in METRICS.items() if s.kind == "score"}
+
+
+@pytest.fixture(autouse=True)
+def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("BORDERLINES_DATA_DIR", str(tmp_path / "user"))
+
+
+def run_cli(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(["simulate", *args])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_json_has_exactly_the_documented_shape_with_every_metric(capsys) -> None:
+    code, out, _ = run_cli(capsys, "tutorial", "--seed", "7", "--json")
+    assert code == 0
+    data = json.loads(out)
+    assert list(data) == ["level", "seed", "worlds", "months_per_turn", "turns", "final"]
+    assert (data["level"], data["seed"], data["worlds"], data["months_per_turn"]) == (
+        "tutorial", 7, 1, 3)
+    assert [t["turn"] for t in data["turns"]] == [1, 2, 3, 4]
+    assert [t["start"] for t in data["turns"]] == ["2018-10", "2019-01", "2019-04", "2019-07"]
+    for turn in data["turns"]:
+        assert list(turn) == ["turn", "start", "metrics"]
+        assert set(turn["metrics"]) == set(METRICS)
+        assert all(isinstance(v, float) and math.isfinite(v) for v in turn["metrics"].values())
+    assert list(data["final"]) == ["scores", "objectives"]
+    assert set(data["final"]["scores"]) == SCORES
+    assert set(data["final"]["objectives"]) == {"fewer-deaths", "shorter-waits", "keep-approval"}
+
+
+def test_with_worlds_every_value_is_a_list_of_independent_worlds() -> None:
+    data = simulate(level("tutorial"), worlds=40)
+    deaths = data["turns"][0]["metrics"]["deaths_in_transit"]
+    assert len(deaths) == 40 and len(set(deaths)) > 30
+    met = data["final"]["objectives"]["fewer-deaths"]["met"]
+    assert len(met) == 40 and all(isinstance(m, bool) for m in met)
+    assert len(data["final"]["scores"]["humanitarian_score"]) == 40
+
+
+def test_five_hundred_worlds_work(capsys) -> None:
+    code, out, _ = run_cli(capsys, "the-45-days", "--worlds", "500", "--json")
+    assert code == 0
+    data = json.loads(out)
+    assert len(data["turns"][-1]["metrics"]["us_border_encounters"]) == 500
+
+
+def test_csv_has_one_row_per_turn_and_world(capsys) -> None:
+    code, out, _ = run_cli(capsys, "tutorial", "--worlds", "3", "--csv")
+    assert code == 0
+    rows = list(csv.reader(io.StringIO(out)))
+    assert rows[0][:3] == ["turn", "start", "world"] and set(rows[0][3:]) == set(METRICS)
+    assert len(rows) == 1 + 4 * 3
+    assert [r[2] for r in rows[1:4]] == ["0", "1", "2"]
+
+
+def test_a_strategy_changes_the_outcome_and_no_ai_keeps_the_levels_levers(capsys) -> None:
+    strat = str(STRATEGIES / "tutorial-protect.yaml")
+    _, with_strategy, _ = run_cli(capsys, "tutorial", "--strategy", strat, "--json")
+    _, quiet, _ = run_cli(capsys, "tutorial", "--no-ai", "--json")
+    a, b = json.loads(with_strategy), json.loads(quiet)
+    assert a["final"]["objectives"]["fewer-deaths"]["met"] is True
+    assert b["final"]["objectives"]["fewer-deaths"]["met"] is False
+    # With no AI and no strategy, the world is the status quo: scores sit at 50.
+    assert b["final"]["scores"]["humanitarian_score"] == pytest.approx(50.0, abs=1e-6)
+
+
+def test_a_broken_level_exits_1_with_every_located_problem(capsys, tmp_path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("format: borderlines-level/1\nid: bad\ntitle: x\nsummary: y\n"
+                   "start: 2019-13\nturns: 2\ncountries:\n  US: {border_agent: 3}\n")
+    code, out, err = run_cli(capsys, str(bad), "--json")
+    assert code == 1 and out == ""
+    assert "bad.yaml:5:8: error" in err and "no month 13" in err
+    assert "bad.yaml:8:8: error" in err and "border_agent" in err
+
+
+def test_an_unknown_level_or_an_illegal_strategy_exits_1(capsys, tmp_path) -> None:
+    code, _, err = run_cli(capsys, "no-such-level")
+    assert code == 1 and "no level file or shipped level called 'no-such-level'" in err
+    greedy = tmp_path / "greedy.yaml"
+    greedy.write_text("format: borderlines-strategy/1\nname: greedy\ndecisions:\n"
+                      "  - turn: 1\n    country: US\n    set: {aid_economic: 5000}\n")
+    code, _, err = run_cli(capsys, "tutorial", "--strategy", str(greedy))
+    assert code == 1 and "The aid budget exceeds this turn's budget by" in err
+
+
+def test_bad_usage_exits_2(capsys) -> None:
+    code, _, err = run_cli(capsys, "tutorial", "--worlds", "0")
+    assert code == 2 and "--worlds" in err
+    with pytest.raises(SystemExit) as exit_:
+        main(["simulate", "tutorial", "--json", "--csv"])
+    assert exit_.value.code == 2
+
+
+def test_the_same_seed_gives_the_same_json() -> None:
+    assert simulate(level("tutorial"), seed=3) == simulate(level("tutorial"), seed=3)
+
+
+def _close(a, b, path="") -> list[str]:
+    """Differences between two JSON values (floats to 1e-9 relative)."""
+    if isinstance(a, dict) and isinstance(b, dict):
+        if list(a) != list(b):
+            return [f"{path}: keys {list(a)} != {list(b)}"]
+        return [d for k in a for d in _close(a[k], b[k], f"{path}.{k}")]
+    if isinstance(a, list) and isinstance(b, list):
+        if len(a) != len(b):
+            return [f"{path}: length {len(a)} != {len(b)}"]
+        return [d for i, (x, y) in enumerate(zip(a, b, strict=True))
+                for d in _close(x, y, f"{path}[{i}]")]
+    if isinstance(a, float) and isinstance(b, float | int):
+        return [] if math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-9) else [f"{path}: {a} != {b}"]
+    return [] if a == b else [f"{path}: {a!r} != {b!r}"]
+
+
+def test_the_tutorial_with_seed_42_matches_the_golden_run(capsys) -> None:
+    code, out, _ = run_cli(capsys, "tutorial", "--seed", "42", "--json")
+    assert code == 0
+    if os.environ.get("BORDERLINES_REGEN_GOLDEN"):
+        GOLDEN.write_text(out, encoding="utf-8")
+    golden = json.loads(GOLDEN.read_text(encoding="utf-8"))
+    differences = _close(json.loads(out), golden)
+    assert not differences, (
+        "simulate tutorial --seed 42 no longer matches tests/golden/"
+        f"{GOLDEN.name} ({len(differences)} differences, first: {differences[:3]}). If the "
+        "model changed on purpose, regenerate with BORDERLINES_REGEN_GOLDEN=1 and say so in "
+        "the commit.")
