@@ -491,6 +491,13 @@ class MapView:
         glow = pygame.transform.gaussian_blur(glow, max(1, int(1.5 * self._scale)))
         static.blit(pygame.transform.smoothscale(glow, (w, h)), (0, 0))
         static.blit(core, (0, 0))
+        # Where people set out: a small ring at the start of every route from an origin.
+        ring = max(2.0, 2.6 * self._scale)
+        for corridor in CORRIDORS:
+            if corridor.name.startswith("origin_") and self.state.flows.get(corridor.name, 0) > 0:
+                x, y = self._paths[corridor.name][0]
+                pygame.draw.circle(static, (12, 18, 28), (x, y), ring + 1.5)
+                pygame.draw.circle(static, CHANNEL_COLOURS[corridor.channel], (x, y), ring, 2)
 
     def _draw_sectors(self, static: pygame.Surface) -> None:
         for sector in SECTORS:
