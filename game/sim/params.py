@@ -42,10 +42,12 @@ class Param:
 _ORIGIN_SUFFIXES = tuple(o.lower() for o in ORIGINS)
 _NATION_SUFFIXES = ("us", "mx", "ca")
 _PAIR_SUFFIXES = ("us_mx", "us_ca", "mx_ca")
+_DETENTION_SUFFIXES = ("release", "alternatives", "detain", "separate")
+_REMOVAL_SUFFIXES = ("expel", "remove", "prosecute")
 
 
 class Params:
-    """An immutable set of named coefficients; iterate for the entries, read values as attributes."""
+    """Immutable named coefficients: iterate for the entries, read values as attributes."""
 
     def __init__(self, entries: Mapping[str, Param]) -> None:
         self._entries: Mapping[str, Param] = MappingProxyType(dict(entries))
@@ -138,7 +140,8 @@ class _Batch:
             out = np.ascontiguousarray(self._column(name))
         else:
             out = None
-            for suffixes in (_ORIGIN_SUFFIXES, _NATION_SUFFIXES, _PAIR_SUFFIXES):
+            for suffixes in (_ORIGIN_SUFFIXES, _NATION_SUFFIXES, _PAIR_SUFFIXES,
+                             _DETENTION_SUFFIXES, _REMOVAL_SUFFIXES):
                 out = self._stack(name, suffixes)
                 if out is not None:
                     break
@@ -543,6 +546,11 @@ def _table() -> list[Param]:
            "RCMP interceptions 2017 ≈ 1,700 a month (M)", g),
         _p("housing_reference_ca", 20000, "people per month", 5000, 80000, A, g),
         _p("restrictiveness_visa_weight", 0.2, "index per log visas", 0, 1, A, g),
+        _p("restrict_visa_requirement", 0.3, "index per visa requirement", 0, 1, A, g),
+        _p("media_transit_death_weight", 0.5, "weight", 0, 1,
+           "assumed: deaths in Mexico reach US news less often", g),
+        _p("sovereignty_tariff_imposed", 2.0, "concessions", 0, 5, A, g),
+        _p("sovereignty_returns_weight", 0.5, "concessions", 0, 2, A, g),
         _p("visas_reference_us", 195000, "visas per year", 50000, 500000, "registry defaults", g),
         _p("visas_reference_ca", 32000, "visas per year", 5000, 100000, "registry defaults", g),
         _p("detention_cost_musd_per_year", 0.049, "US$M per bed-year", 0.03, 0.08,
@@ -550,6 +558,10 @@ def _table() -> list[Param]:
         _p("detention_cost_mx_musd_per_year", 0.005, "US$M per bed-year", 0.001, 0.02, A,
            "budget"),
     ]
+    t += [_p(f"restrict_detention_{c}", v, "index", -2, 2, A, g) for c, v in zip(
+        ("release", "alternatives", "detain", "separate"), (-1.0, -0.5, 0.0, 1.0), strict=True)]
+    t += [_p(f"restrict_removal_{c}", v, "index", -2, 2, A, g) for c, v in zip(
+        ("expel", "remove", "prosecute"), (-0.5, 0.0, 0.7), strict=True)]
     t += _per_nation("approval_logit", (0.4, 0.3, 0.2), "logit", -2, 2,
                      "approval near 45-55% at the status quo (assumed)", g)
     t += _per_nation("spending_reference", (4500, 250, 600), "US$M per year", 100, 20000,

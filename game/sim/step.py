@@ -18,7 +18,7 @@ import numpy as np
 
 from game.sim import noise as nz
 from game.sim.baseline import baseline_inputs
-from game.sim.levers import COLUMN, DELAYS, STC_SLOTS, Levers
+from game.sim.levers import COLUMN, DELAYS, Levers
 from game.sim.noise import Noise
 from game.sim.params import Params
 from game.sim.policy import ScheduledEvent
@@ -34,6 +34,8 @@ _ORIGIN = {o: i for i, o in enumerate(ORIGINS)}
 _NATION = {c: i for i, c in enumerate(NATIONS)}
 _BLOCK = {b: i for i, b in enumerate(BLOCKABLE)}
 _TINY = 1e-9
+#: Numerical guard (not a coefficient): no event moves more than half a stock in a month.
+_GUARD_SHARE = 0.5
 _DEBUG = False
 
 
@@ -123,10 +125,6 @@ def _cost_matrix() -> np.ndarray:
 _COST = _cost_matrix()
 
 
-def _tile(x: np.ndarray, n: int) -> np.ndarray:
-    return np.broadcast_to(x, (n, *x.shape[1:])) if x.shape[0] == 1 else x
-
-
 def step(world: World, levers: Levers, params: Params, noise: Noise,
          events: Sequence[ScheduledEvent] = ()) -> tuple[World, MonthOutcome]:
     """Advance every world by one month; returns the new world and the month's outcome."""
@@ -199,8 +197,7 @@ def step(world: World, levers: Levers, params: Params, noise: Noise,
     comp_mx, comp_us, comp_ca, comp_nt = (compliance[:, i:i + 1] for i in range(4))
 
     # Tariff threat: Mexico deploys troops while a threat stands (2019: about 6,000 south).
-    threat = tariff_on * (world.tariff_state[:, None] != 0) + tariff_on * (
-        world.tariff_state[:, None] == 0)
+    threat = tariff_on
     guard = threat * comp_mx * P.tariff_response_agents
     agents_mxb = col(eff, "border_agents:MX") + corps + guard * P.tariff_response_south
     agents_mxt = col(eff, "transit_agents:MX") + guard * (1 - P.tariff_response_south)
@@ -333,9 +330,10 @@ def step(world: World, levers: Levers, params: Params, noise: Noise,
     rate = np.exp(logit) * np.maximum(season, 0.0)
     home = s["home"]
     movers = home * (1 - np.exp(-rate))
-    xr_extra = np.minimum(surge[:, None] * (surge_left[:, None] > 0), home[:, XR:XR + 1] * 0.5)
+    xr_extra = np.minimum(surge[:, None] * (surge_left[:, None] > 0),
+                          home[:, XR:XR + 1] * _GUARD_SHARE)
     movers[:, XR:XR + 1] += xr_extra
-    caravan = np.minimum(caravan, np.maximum(home - movers, 0.0) * 0.5)
+    caravan = np.minimum(caravan, np.maximum(home - movers, 0.0) * _GUARD_SHARE)
 
     # ---------- 4a. Legal channels (finite) and the choice to wait for one ------------------
     places = {}
@@ -421,10 +419,10 @@ def step(world: World, levers: Levers, params: Params, noise: Noise,
     heat = 1 + sw * P.heat_amplitude * np.maximum(
         0.0, np.cos(2 * np.pi * (moy - P.heat_peak_month) / 12))
     rescue_cut_mx = P.rescue_max_reduction * _sat(rescue_mx, 1.0 / P.rescue_half_musd)
-    transit_deaths = (bus * P.transit_bus_mortality + remote * P.transit_remote_mortality) * heat * (
-        1 - rescue_cut_mx)
-    bus_dead = bus * P.transit_bus_mortality * heat * (1 - rescue_cut_mx)
-    remote_dead = transit_deaths - bus_dead
+    transit_risk = heat * (1 - rescue_cut_mx)
+    bus_dead = bus * P.transit_bus_mortality * transit_risk
+    remote_dead = remote * P.transit_remote_mortality * transit_risk
+    transit_deaths = bus_dead + remote_dead
     bus -= bus_dead
     remote -= remote_dead
     caught_bus = bus * pi_bus
@@ -568,18 +566,24 @@ def step(world: World, levers: Levers, params: Params, noise: Noise,
     proc_us = s["proc_us"] + new_claims_us - enter_det
 
     # Observed: Border Patrol counts every apprehension and every surrender between ports.
-    encounters_by_origin = (caught_us + claim_remote + (claim_port + transferred_mx + transferred_nt)
-                            * P.claim_surrender_share + caravan_arrive * (1 - P.caravan_claim_share))
+    at_ports = claim_port + transferred_mx + transferred_nt
+    encounters_by_origin = (caught_us + claim_remote + at_ports * P.claim_surrender_share
+                            + caravan_arrive * (1 - P.caravan_claim_share))
     encounters_true = encounters_by_origin.sum(axis=1)
     measure = np.exp(P.measurement_sd[:, 0] * normals[:, nz.NORMAL_MEASURE][:, 0])
     encounters = encounters_true * measure
 
+    restrict = _restrictiveness(P, agents_us, agents_mxb + agents_mxt, agents_ca, det_us, det_mx,
+                                rem_us, rem_mx, eff, levers)
+
     # ---------- Canada: people heading north from the US --------------------------------------
-    harsh_us = rem_us[:, 2:3] + det_us[:, 3:4] + det_us[:, 2:3] * 0.5
-    northbound = (s["unauth_us"] + proc_us) * P.north_rate * np.exp(
-        P.north_harshness * harsh_us)
-    s["unauth_us"] -= s["unauth_us"] * P.north_rate * np.exp(P.north_harshness * harsh_us)
-    proc_us = proc_us - proc_us * P.north_rate * np.exp(P.north_harshness * harsh_us)
+    # Harsher US policy sends more north (Roxham Road, 2017).
+    north_rate = P.north_rate * np.exp(P.north_harshness * np.maximum(restrict[:, 0:1], 0.0))
+    north_unauth = s["unauth_us"] * north_rate
+    north_proc = proc_us * north_rate
+    northbound = north_unauth + north_proc
+    s["unauth_us"] -= north_unauth
+    proc_us = proc_us - north_proc
     cov_ca = levers.stc_coverage[:, 4:5]
     p_ret_ca = P.stc_execution_rate * comp_us
     between = _sigmoid(-P.remote_claim_risk_aversion + np.log(np.maximum(1 - cov_ca, 1e-6))
@@ -648,7 +652,8 @@ def step(world: World, levers: Levers, params: Params, noise: Noise,
     proc_us = proc_us - abscond
     s["unauth_us"] += abscond
     backlog_after_us = proc_us.sum(axis=1) + det_stock.sum(axis=1) + mpp.sum(axis=1)
-    wait_us_new = np.minimum(backlog_after_us / np.maximum(thr_us[:, 0], _TINY), P.max_wait_months[:, 0])
+    wait_us_new = np.minimum(backlog_after_us / np.maximum(thr_us[:, 0], _TINY),
+                             P.max_wait_months[:, 0])
 
     thr_mx = officers[:, 1:2] * P.decisions_per_officer_mx + corps * P.corps_screening_rate
     b_mx = proc_mx.sum(axis=1, keepdims=True)
@@ -677,7 +682,8 @@ def step(world: World, levers: Levers, params: Params, noise: Noise,
                              P.max_wait_months[:, 0])
 
     # Partner (Northern Triangle) procedure under a safe-third-country deal: capacity ≈ 0.
-    thr_nt = P.partner_capacity + aid_gov.sum(axis=1, keepdims=True) * P.governance_capacity_per_musd
+    thr_nt = P.partner_capacity + aid_gov.sum(axis=1, keepdims=True) * (
+        P.governance_capacity_per_musd)
     b_nt = partner.sum(axis=1, keepdims=True)
     d_nt = partner * np.minimum(1.0, thr_nt / (b_nt + _TINY))
     granted_nt = d_nt * P.partner_grant_rate
@@ -761,14 +767,13 @@ def step(world: World, levers: Levers, params: Params, noise: Noise,
     ], axis=1)
     disorder_seen = world.disorder_seen + (disorder - world.disorder_seen) * _k(
         P.disorder_memory_months)
-    deaths_seen = (border_deaths.sum(axis=1) + transit_deaths.sum(axis=1) * 0.5)
+    deaths_seen = border_deaths.sum(axis=1) + transit_deaths.sum(axis=1) * (
+        P.media_transit_death_weight[:, 0])
     p_media = (P.media_base_rate + P.media_per_death * deaths_seen[:, None]
                + P.media_per_separation * separated) * ew
     media = media + (uniforms[:, nz.UNIFORM_MEDIA] < p_media) * P.media_random_intensity
     salience = np.clip(P.salience_base + P.salience_disorder * disorder_seen
                        + P.salience_media * media, 0.0, 1.0)
-    restrict = _restrictiveness(P, agents_us, agents_mxb + agents_mxt, agents_ca, det_us, det_mx,
-                                rem_us, rem_mx, eff, levers)
     policy_memory = world.policy_memory + (restrict - world.policy_memory) * _k(
         P.thermostat_months)
     preferred = (P.preferred_restrictiveness + P.preference_disorder * (disorder_seen - 1)
@@ -776,23 +781,27 @@ def step(world: World, levers: Levers, params: Params, noise: Noise,
     gap = np.abs(restrict - preferred)
     novelty = restrict - policy_memory  # security-minded voters reward a new toughness, briefly
     harm = np.stack([
-        deaths / P.harm_reference_deaths[:, 0] + separated[:, 0] / P.harm_reference_separations[:, 0]
+        deaths / P.harm_reference_deaths[:, 0]
+        + separated[:, 0] / P.harm_reference_separations[:, 0]
         + returned_to_danger / P.harm_reference_returned[:, 0],
         stranded_total / P.harm_reference_stranded[:, 0] + transit_deaths.sum(axis=1)
         / P.harm_reference_deaths[:, 0],
-        asylum_claims_ca * 0 + deaths / P.harm_reference_deaths[:, 0] * 0.2,
+        north_deaths.sum(axis=1) / P.harm_reference_deaths[:, 0]
+        + proc_ca.sum(axis=1) * wait_ca_new / 12 / P.harm_reference_stranded[:, 0],
     ], axis=1) * (1 + P.media_empathy * media)
     spend = _spending(levers, eff, det_stock, det_mx_stock, P)
     fiscal = np.maximum(spend * 12 / P.spending_reference - 1.0, 0.0)
     tariff_state = world.tariff_state.copy()
-    sovereignty = (threat[:, 0] * (1 + 2 * (tariff_state == 3)) + rim[:, 0]
-                   + (cov[:, 0] > 0) * comp_mx[:, 0] + returns_on[:, 0] * 0.5)
+    sovereignty = (threat[:, 0] * (1 + P.sovereignty_tariff_imposed[:, 0] * (tariff_state == 3))
+                   + rim[:, 0] + (cov[:, 0] > 0) * comp_mx[:, 0]
+                   + returns_on[:, 0] * P.sovereignty_returns_weight[:, 0])
     housing = (legal_ca + asylum_claims_ca) / P.housing_reference_ca[:, 0]
-    econ = np.stack([labour_demand[:, 0] * 0 + economy_shock[:, 0],
+    econ = np.stack([economy_shock[:, 0],
                      economy_shock[:, 1] - tariff_imposed * P.tariff_gdp_elasticity[:, 0],
                      economy_shock[:, 2]], axis=1)
     approval_logit = (P.approval_logit
-                      - salience * (P.approval_disorder * disorder_seen + P.approval_policy_gap * gap
+                      - salience * (P.approval_disorder * disorder_seen
+                                    + P.approval_policy_gap * gap
                                     - P.approval_toughness * novelty)
                       - P.approval_humanitarian * harm * (0.5 + salience)
                       - P.approval_fiscal * fiscal
@@ -831,7 +840,7 @@ def step(world: World, levers: Levers, params: Params, noise: Noise,
     hits[:, 2] -= visa_ca[:, MX] * P.visa_relations_drain[:, 0]
     cooperation = np.stack([
         P.cooperation_bonus[:, 0] * (comp_mx[:, 0] * (
-            levers.burden_active + (levers.corps_contributions.sum(axis=1) > 0)) - rim[:, 0] * 0),
+            levers.burden_active + (levers.corps_contributions.sum(axis=1) > 0))),
         P.cooperation_bonus[:, 0] * comp_ca[:, 0] * levers.burden_active,
         P.cooperation_bonus[:, 0] * levers.burden_active * comp_mx[:, 0] * comp_ca[:, 0],
     ], axis=1)
@@ -958,8 +967,7 @@ def step(world: World, levers: Levers, params: Params, noise: Noise,
         "restrictiveness_us": restrict[:, 0],
         "compliance_mx": compliance[:, 0],
         "mx_claims_from_transit": claim_mx_transit.sum(axis=1),
-        "remote_transit_share": remote_share[:, 0] if remote_share.shape[1] == 1 else (
-            remote_share[:, 0]),
+        "remote_transit_share": remote_share[:, 0],
         "tariff_imposed": tariff_imposed,
         "emigrants_total": emigrants.sum(axis=1),
         "deaths_in_mexico": transit_deaths.sum(axis=1),
@@ -998,17 +1006,28 @@ def _restrictiveness(P: object, agents_us: np.ndarray, agents_mx: np.ndarray,
                      rem_us: np.ndarray, rem_mx: np.ndarray, eff: np.ndarray,
                      levers: Levers) -> np.ndarray:
     """How restrictive each nation's policy is (0 ≈ the mid-2010s status quo), ``(n, 3)``."""
-    det_scale = np.array([-1.0, -0.5, 0.0, 1.0])
-    rem_scale = np.array([-0.5, 0.0, 0.7])
-    visas = lambda c: (_col(eff, f"work_visas:{c}") + _col(eff, f"humanitarian_visas:{c}"))  # noqa: E731
-    us = (np.log(np.maximum(agents_us, 1.0) / P.agents_reference_us)  # type: ignore[attr-defined]
-          + (det_us @ det_scale)[:, None] + (rem_us @ rem_scale)[:, None]
-          - P.restrictiveness_visa_weight * np.log1p(visas("US") / P.visas_reference_us))  # type: ignore[attr-defined]
-    mx = (np.log(np.maximum(agents_mx, 1.0) / (2 * P.agents_reference_mx))  # type: ignore[attr-defined]
-          + (det_mx @ det_scale)[:, None] + (rem_mx @ rem_scale)[:, None])
-    ca = (np.log(np.maximum(agents_ca, 1.0) / P.agents_reference_ca)  # type: ignore[attr-defined]
-          + levers.visa_requirement[:, 0, :].sum(axis=1, keepdims=True) * 0.3
-          - P.restrictiveness_visa_weight * np.log1p(visas("CA") / P.visas_reference_ca))  # type: ignore[attr-defined]
+    det_scale = P.restrict_detention  # type: ignore[attr-defined]
+    rem_scale = P.restrict_removal  # type: ignore[attr-defined]
+    weight = P.restrictiveness_visa_weight  # type: ignore[attr-defined]
+
+    def visas(c: str, reference: np.ndarray) -> np.ndarray:
+        total = _col(eff, f"work_visas:{c}") + _col(eff, f"humanitarian_visas:{c}")
+        return weight * np.log((total + 0.1 * reference) / (1.1 * reference))
+
+    def agents(a: np.ndarray, reference: np.ndarray) -> np.ndarray:
+        return np.log((a + 0.1 * reference) / (1.1 * reference))
+
+    us = (agents(agents_us, P.agents_reference_us)  # type: ignore[attr-defined]
+          + (det_us * det_scale).sum(axis=1, keepdims=True)
+          + (rem_us * rem_scale).sum(axis=1, keepdims=True)
+          - visas("US", P.visas_reference_us))  # type: ignore[attr-defined]
+    mx = (agents(agents_mx, P.agents_reference_mx)  # type: ignore[attr-defined]
+          + (det_mx * det_scale).sum(axis=1, keepdims=True)
+          + (rem_mx * rem_scale).sum(axis=1, keepdims=True))
+    ca = (agents(agents_ca, P.agents_reference_ca)  # type: ignore[attr-defined]
+          + levers.visa_requirement[:, 0, :].sum(axis=1, keepdims=True)
+          * P.restrict_visa_requirement  # type: ignore[attr-defined]
+          - visas("CA", P.visas_reference_ca))  # type: ignore[attr-defined]
     return np.concatenate([us, mx, ca], axis=1)
 
 
@@ -1021,11 +1040,3 @@ def _spending(levers: Levers, eff: np.ndarray, det_us: np.ndarray, det_mx: np.nd
     spend += levers.corps_contributions / 12
     return spend
 
-
-def lever_pipeline_start(levers: Levers) -> tuple[np.ndarray, np.ndarray]:
-    """A pipeline already in balance with the given levers (a world that has lived with them)."""
-    return levers.values.copy(), levers.values.copy()
-
-
-def _unused() -> tuple[object, ...]:
-    return (STC_SLOTS, _tile)
