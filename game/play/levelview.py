@@ -82,6 +82,9 @@ class LevelView:
             ))
         self.events: tuple[LevelEvent, ...] = tuple(events)
         self.objectives: tuple[Objective, ...] = tuple(level.objectives)
+        #: Every objective with its team: None for open ones, a country for hidden ones.
+        self.all_objectives: tuple[tuple[str | None, Objective], ...] = tuple(
+            level.all_objectives())
 
     @staticmethod
     def parse(source: str) -> Level:
@@ -123,11 +126,6 @@ class LevelView:
             if name in world:
                 return float(world[name])
         return 0.0
-
-    def start_value(self, metric: str) -> float | None:
-        """The reference for ``compare: start`` objectives: the first turn (content's default)."""
-        del metric
-        return None
 
     def text(self, value: Any) -> str:
         """A level text in the current language."""

@@ -78,6 +78,8 @@ class ObjectiveState:
     stars: int
     #: True once the objective can no longer change (its turn has passed).
     final: bool = False
+    #: The team whose hidden objective it is (None: everyone sees it).
+    team: str | None = None
 
 
 @dataclass(frozen=True)

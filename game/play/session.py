@@ -569,37 +569,49 @@ class Session:
         """The metric in the status-quo baseline, each resolved turn."""
         return [r.baseline.get(metric, 0.0) for r in self.reports]
 
-    def objectives(self) -> tuple[ObjectiveState, ...]:
-        """Every objective as it stands now (final once its turn has passed)."""
+    def objectives(self, team: str | None = None,
+                   hidden: bool = True) -> tuple[ObjectiveState, ...]:
+        """Objectives as they stand now (final once their turn has passed).
+
+        Args:
+            team: only the open objectives and ``team``'s hidden ones (None: every team's).
+            hidden: include hidden objectives at all (False: only the open ones).
+        """
         out = []
         played = len(self.reports)
-        for objective in self.view.objectives:
+        for owner, objective in self.view.all_objectives:
+            if owner is not None and (not hidden or (team is not None and owner != team)):
+                continue
             judged = objective.judged_turn(self.turns)
             values = self.history(objective.metric)
+            text = self.view.text(objective.text)
             if not values:
-                out.append(ObjectiveState(objective.id, self.view.text(objective.text), False,
-                                          None, objective.threshold, objective.stars))
+                out.append(ObjectiveState(objective.id, text, False, None, objective.threshold,
+                                          objective.stars, team=owner))
                 continue
-            base = self.baseline_history(objective.metric)
-            result = objective.evaluate(values, base if any(base) or base else None,
-                                        self.view.start_value(objective.metric))
+            result = objective.evaluate(values, self.baseline_history(objective.metric))
             out.append(ObjectiveState(
-                objective.id, self.view.text(objective.text), result.met, result.value,
-                result.target, objective.stars, final=played >= judged,
+                objective.id, text, result.met, result.value, result.target, objective.stars,
+                final=played >= judged, team=owner,
             ))
         return tuple(out)
 
-    def stars(self) -> int:
-        """Stars earned so far by objectives that are met."""
-        return sum(o.stars for o in self.objectives() if o.met)
+    def _player(self) -> str | None:
+        """The team the stars are counted for: the only human country, if there is one."""
+        humans = self.humans
+        return humans[0] if len(humans) == 1 else None
 
-    def max_stars(self) -> int:
-        """Stars the level offers."""
-        return sum(o.stars for o in self.view.objectives)
+    def stars(self, team: str | None = None) -> int:
+        """Stars earned by ``team`` (open objectives plus its hidden ones; None: open only)."""
+        return sum(o.stars for o in self.objectives(team, hidden=team is not None) if o.met)
 
-    def won(self) -> bool:
-        """Whether the level is won: the level's pass mark of stars is reached."""
-        return self.stars() >= self.view.stars_to_win(self.max_stars())
+    def max_stars(self, team: str | None = None) -> int:
+        """Stars on offer to ``team`` (open objectives plus its hidden ones)."""
+        return sum(o.stars for o in self.objectives(team, hidden=team is not None))
+
+    def won(self, team: str | None = None) -> bool:
+        """Whether ``team`` won: half the stars on offer, rounded up (a pass mark)."""
+        return self.stars(team) >= self.view.stars_to_win(self.max_stars(team))
 
     def debrief(self) -> Debrief:
         """The end-of-level data: history, baseline, timeline, objectives, stars, sources."""
@@ -619,12 +631,13 @@ class Session:
         }
         months = tuple(month_label(self.scenario.start + i * self.months_per_turn)
                        for i in range(len(self.reports)))
+        player = self._player()
         return Debrief(
             level_id=self.view.id, title=self.view.title, turns=len(self.reports),
             months=months, history=history, baseline=baseline, timeline=timeline,
-            objectives=self.objectives(), stars=self.stars(), max_stars=self.max_stars(),
-            observed_vs_true=observed, questions=self.view.questions(),
-            sources=self.view.sources(), won=self.won(),
+            objectives=self.objectives(), stars=self.stars(player),
+            max_stars=self.max_stars(player), observed_vs_true=observed,
+            questions=self.view.questions(), sources=self.view.sources(), won=self.won(player),
         )
 
     # --- saves --------------------------------------------------------------------------------

@@ -251,3 +251,16 @@ def test_a_condition_that_holds_fires_its_event_at_the_start_of_the_next_turn_on
     fired = [r.turn for r in reports if any(e["source"] == "condition" for e in r.events)]
     assert fired == [2]
     assert "A photograph moves the country" in [n.text for n in reports[1].news]
+
+
+def test_hidden_objectives_count_only_for_their_team() -> None:
+    session = Session(level("june-2019-crisis"))
+    while not session.finished:
+        session.end_turn()
+        session.next_turn()
+    everyone = session.objectives()
+    assert {o.team for o in everyone} == {None, "US", "MX", "CA"}
+    mexico = session.objectives("MX")
+    assert {o.team for o in mexico} == {None, "MX"}
+    assert session.max_stars("MX") == 1 + 1 + 2 and session.max_stars() == 2
+    assert session.stars("MX") == sum(o.stars for o in mexico if o.met)
