@@ -155,17 +155,34 @@ def test_a_proposal_gets_the_partners_answer_on_the_diplomacy_tab(make_app) -> N
 SIZES = [((1280, 720), 1.0), ((1920, 1080), 2.0)]
 
 
+ROLES = [("tutorial", "US"), ("the-45-days", "MX"), ("regional-compact", "GT"),
+         ("example-three-country-cooperation", "CA")]
+
+
 @pytest.mark.parametrize(("size", "scale"), SIZES)
-def test_every_desk_tab_fits_and_is_reachable_by_keyboard(make_app, size, scale) -> None:
+@pytest.mark.parametrize(("level_id", "player"), ROLES)
+def test_every_desk_tab_fits_and_is_reachable_by_keyboard(make_app, size, scale, level_id,
+                                                          player) -> None:
     app = make_app(size, scale)
-    game = new_game()
+    game = new_game(level_id, player)
     for tab, _ in DeskScene(app, game).tabs():
         desk = DeskScene(app, game)
         desk.tab = tab
         app.switch(desk)
-        app.frame(0.016)
-        assert layout_problems(app, desk) == [], tab
-        assert unreachable_buttons(desk, app) == [], tab
+        # Every page of levers, when a tab needs more than one.
+        for _ in range(3):
+            app.frame(0.016)
+            assert layout_problems(app, desk) == [], (tab, desk.lever_page)
+            assert unreachable_buttons(desk, app) == [], tab
+            if desk.pager is None:
+                break
+            press(app, desk.pager)
+
+
+def test_desk_of_a_home_country_has_its_own_tab(make_app) -> None:
+    app = make_app()
+    desk = DeskScene(app, new_game("regional-compact", "GT"))
+    assert [k for k, _ in desk.tabs()] == ["home", DIPLOMACY]
 
 
 @pytest.mark.parametrize(("size", "scale"), SIZES)

@@ -29,6 +29,15 @@ def test_wrap_keeps_every_line_inside_the_box_and_every_word(make_app) -> None:
     assert " ".join(lines).split() == text.split()
 
 
+def test_wrap_cuts_a_web_address_longer_than_the_box(make_app) -> None:
+    make_app()
+    f = theme.font(14)
+    url = "https://www.cmtradelaw.com/2019/06/mexico-in-discussions-with-us-over-proposed-tariffs/"
+    lines = wrap(f, "Source: " + url, 160)
+    assert all(f.size(line)[0] <= 160 for line in lines)
+    assert "".join(lines).replace(" ", "") == ("Source: " + url).replace(" ", "")
+
+
 def test_numbers_read_like_a_newspaper() -> None:
     assert number(12_400) == "12,400"
     assert number(1_250_000) == "1.2M"

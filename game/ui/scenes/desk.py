@@ -106,6 +106,8 @@ class DeskScene(Scene):
         self.tab = tabs[(game.turn - 1) % len(tabs)][0] if game.autoplay else tabs[0][0]
         self.map_view: Any = None
         self.hover: Any = None
+        self.lever_page = 0
+        self.pager: UIButton | None = None
 
     # -- data -----------------------------------------------------------------------------------
 
@@ -231,6 +233,7 @@ class DeskScene(Scene):
                                      self.message_rect.top - self.budget_rect.bottom
                                      - theme.px(16))
         self.controls: dict[str, dict[str, Any]] = {}
+        self.pager = None
         self.row_rects: list[tuple[str, pygame.Rect]] = []
         self.deal_rows: list[dict[str, Any]] = []
         if self.tab == DIPLOMACY:
@@ -263,8 +266,28 @@ class DeskScene(Scene):
         # With room to spare, each row also says what the lever is, in two lines at most.
         self.describe = sum(heights.values()) + len(specs) * (2 * small + theme.px(8)) \
             <= area.height
-        y = area.top
+        # When the rows do not fit (large UI scale, many levers), they go on pages.
+        pages: list[list[LeverSpec]] = [[]]
+        pager_h = theme.px(30) + theme.px(6)
+        used = 0
+        fits_all = sum(heights.values()) + theme.px(8) * len(specs) <= area.height
+        room = area.height if fits_all else area.height - pager_h
         for spec in specs:
+            need = heights[spec.name] + theme.px(8)
+            if pages[-1] and used + need > room:
+                pages.append([])
+                used = 0
+            pages[-1].append(spec)
+            used += need
+        self.lever_page %= len(pages)
+        self.pager = None
+        if len(pages) > 1:
+            self.pager = UIButton(
+                pygame.Rect(area.left, area.bottom - theme.px(30), area.width, theme.px(30)),
+                t("More levers ({page} of {pages})", page=self.lever_page + 1, pages=len(pages)),
+                manager=m, object_id="#small")
+        y = area.top
+        for spec in pages[self.lever_page]:
             row_h = heights[spec.name] + (2 * small if self.describe else 0)
             rect = pygame.Rect(area.left, y, area.width, row_h)
             self.row_rects.append((spec.name, rect))
@@ -305,6 +328,8 @@ class DeskScene(Scene):
             controls["bottom"] = cy + rows * control_h + (rows - 1) * gap
             self.controls[spec.name] = controls
             y += row_h + theme.px(8)
+        if self.pager is not None:
+            self.focus.add(self.pager)
 
     def _build_diplomacy(self) -> None:
         m = self.app.manager
@@ -414,9 +439,15 @@ class DeskScene(Scene):
     def _button(self, element: object) -> Scene | None:
         if element is self.end_button:
             return self.end_turn()
+        if element is not None and element is getattr(self, "pager", None):
+            self.lever_page += 1
+            self._rebuild()
+            self.focus.focus(self.pager)
+            return None
         for b, key in self.tab_buttons:
             if element is b:
                 self.tab = key
+                self.lever_page = 0
                 self._rebuild(focus_tab=key)
                 return None
         for lever, c in self.controls.items():
@@ -652,8 +683,9 @@ class DeskScene(Scene):
                     t("Takes effect next month")
             else:
                 turn_cost = lever_total(value) * cost * months / 12
-                detail = t("{cost} this turn · full effect after {d} months",
-                           cost=money(turn_cost), d=delay)
+                detail = (t("{cost} this turn · full effect after {d} months",
+                            cost=money(turn_cost), d=delay) if delay != 1 else
+                          t("{cost} this turn · full effect next month", cost=money(turn_cost)))
             y = self.controls[lever]["bottom"] + theme.px(4)
             surface.blit(fit(small, detail, rect.width, theme.ACCENT if lever in self.draft
                              else theme.TEXT_DIM), (rect.left, y))

@@ -162,7 +162,16 @@ def wrap(font: pygame.font.Font, text: str, width: int) -> list[str]:
     """Split ``text`` into lines no wider than ``width`` (paragraphs kept on blank lines)."""
     lines: list[str] = []
     for paragraph in text.split("\n"):
-        words = paragraph.split()
+        words = []
+        for word in paragraph.split():
+            # A word wider than the box (a web address) is cut into pieces that fit.
+            while font.size(word)[0] > width and len(word) > 1:
+                cut = len(word) - 1
+                while cut > 1 and font.size(word[:cut])[0] > width:
+                    cut -= 1
+                words.append(word[:cut])
+                word = word[cut:]
+            words.append(word)
         if not words:
             lines.append("")
             continue

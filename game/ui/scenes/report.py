@@ -153,7 +153,7 @@ class ReportScene(Scene):
         surface.fill(theme.BACKGROUND)
         r = self.report
         header(surface, t("Turn {n} report", n=r.turn),
-               t("{start} to {end}", start=r.start, end=r.end))
+               r.start if r.start == r.end else t("{start} to {end}", start=r.start, end=r.end))
         panel(surface, self.left, t("What changed, and why"))
         self._draw_rows(surface)
         self._draw_detail(surface)
@@ -232,7 +232,7 @@ class ReportScene(Scene):
             if y >= inner.bottom - f.get_linesize():
                 break
             arriving = i >= len(r.news)
-            marker = "→ " if arriving else "• "
+            marker = t("Now in effect: ") if arriving else "• "
             colour = theme.OKABE_ITO["bluish_green"] if arriving else theme.TEXT
             used = draw_wrapped(surface, f, marker + text,
                                 pygame.Rect(inner.left, y, inner.width, inner.bottom - y),
@@ -252,10 +252,10 @@ class ReportScene(Scene):
         met = sum(1 for o in r.objectives if o.met)
         if r.objectives:
             text = t("Objectives met: {met} of {n}", met=met, n=len(r.objectives))
-            s = fit(f, text, self.next_button.rect.left - self.right.left - theme.px(12),
-                    theme.ACCENT)
-            surface.blit(s, s.get_rect(midleft=(self.right.left + theme.px(4),
-                                                self.next_button.rect.centery)))
+            box = pygame.Rect(self.right.left + theme.px(4), self.next_button.rect.top,
+                              self.next_button.rect.left - self.right.left - theme.px(12),
+                              self.next_button.rect.height)
+            draw_wrapped(surface, f, text, box, theme.ACCENT, 2)
 
 
 def widget_kind(kind: str) -> str:
