@@ -332,3 +332,13 @@ def test_the_simulations_urban_remote_split_moves_crossings_between_sectors() ->
     assert remote.flows["cross_san_diego"] < urban.flows["cross_san_diego"]
     total = sum(v for k, v in remote.flows.items() if k.startswith("cross_"))
     assert math.isclose(total, 100_000)
+
+
+def test_every_map_label_is_in_the_english_catalogue() -> None:
+    import json
+
+    from game.i18n import CATALOGUES
+    from game.ui.map.view import translatable_strings
+
+    catalogue = json.loads((CATALOGUES / "en.json").read_text(encoding="utf-8"))
+    assert [s for s in translatable_strings() if s not in catalogue] == []

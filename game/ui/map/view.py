@@ -85,6 +85,12 @@ DEATH_UNITS = (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10_000)
 STAFFING_RANGE = (0.1, 30.0)
 VIRIDIS = ((59, 82, 139), (33, 145, 140), (94, 201, 98), (253, 231, 37))
 
+#: Small italic place names: name → ((lon, lat), side of the point: -1 left, 1 right).
+PLACE_LABELS: dict[str, tuple[tuple[float, float], int]] = {
+    "Tecún Umán": ((-92.15, 14.68), -1),
+    "Roxham Road": ((-73.45, 45.01), 1),
+}
+
 #: Country labels: ISO-2 code → (lon, lat, size factor).
 LABELS = {
     "CA": (-97.0, 51.2, 1.25),
@@ -610,10 +616,7 @@ class MapView:
             pos = (round(x - surf.get_width() / 2), round(y - surf.get_height() / 2))
             self._labels.append((surf, pos))
         small = self._font(9.5, italic=True)
-        for text, lonlat, dx in (
-            ("Tecún Umán", (-92.15, 14.68), -1),
-            ("Roxham Road", (-73.45, 45.01), 1),
-        ):
+        for text, (lonlat, dx) in PLACE_LABELS.items():
             x, y = self.projection.point(*lonlat)
             label = _halo_text(t(text), small, theme.TEXT_DIM)
             lx = x + 6 * self._scale if dx > 0 else x - label.get_width() - 6 * self._scale
@@ -783,6 +786,15 @@ class MapView:
 
 _COUNTRY_LABELS = {"US": "United States", "MX": "Mexico", "CA": "Canada", "GT": "Guatemala",
                    "HN": "Honduras", "SV": "El Salvador"}
+
+
+def translatable_strings() -> list[str]:
+    """Every place name and label the map passes to ``t()`` from its data tables."""
+    strings = [c.label for c in CORRIDORS] + [c.terrain for c in CORRIDORS if c.terrain]
+    strings += [s.label for s in SECTORS] + [town.label for town in TOWNS]
+    strings += [d.label for d in DEATH_REGIONS] + list(_COUNTRY_LABELS.values())
+    strings += list(PLACE_LABELS)
+    return sorted(set(strings))
 
 
 def _crossing_corridor(sector: str) -> str:
