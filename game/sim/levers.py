@@ -169,6 +169,12 @@ class Levers:
         """The same policy in every one of ``n_worlds`` worlds."""
         return cls.from_policies([policy] * n_worlds)
 
+    @staticmethod
+    def concat(parts: Sequence[Levers]) -> Levers:
+        """One batch made of several, in order."""
+        return Levers(*(np.concatenate([getattr(p, f) for p in parts])
+                        for f in Levers.__dataclass_fields__))
+
     def take(self, index: np.ndarray | Sequence[int]) -> Levers:
         """The levers of a subset (or repetition) of worlds."""
         idx = np.asarray(index)

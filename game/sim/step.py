@@ -77,7 +77,8 @@ def _k(tau: float | np.ndarray) -> float | np.ndarray:
 
 
 def _sigmoid(x: np.ndarray) -> np.ndarray:
-    return 1.0 / (1.0 + np.exp(-np.clip(x, -40.0, 40.0)))
+    # The tanh form never overflows, so no clipping is needed.
+    return 0.5 + 0.5 * np.tanh(0.5 * x)
 
 
 def _sat(x: np.ndarray, kappa: float | np.ndarray) -> np.ndarray:
@@ -976,7 +977,9 @@ def step(world: World, levers: Levers, params: Params, noise: Noise,
     }
     for o, name in enumerate(ORIGINS):
         metrics[f"us_encounters_{name.lower()}"] = encounters_by_origin[:, o] * measure
-    metrics = {k: np.asarray(np.broadcast_to(v, (n,)), dtype=float) for k, v in metrics.items()}
+    for k, v in metrics.items():
+        if v.shape != (n,):  # only a few are computed at another shape
+            metrics[k] = np.broadcast_to(v, (n,)).astype(float)
     return new_world, MonthOutcome(m, metrics)
 
 
