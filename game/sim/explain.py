@@ -1,0 +1,159 @@
+"""Why did it change? A turn's headline changes split into causes by counterfactual worlds.
+
+All counterfactuals run in one batch from the same starting state with shared noise (common
+random numbers), so two worlds differ only because of what was changed between them
+(DESIGN.md §2, §5):
+
+* the real world: this turn's policy, events and season as they are;
+* the status quo: last turn's policy kept (no decision this turn);
+* one world per decision, with that decision undone;
+* the real policy with this turn's events switched off, and with a flat (season-less) year;
+* and, in a second small run, the real world with this turn's chance shocks set to zero.
+
+For a metric ``m`` the change since last turn is split as
+
+* each decision ``i``: ``m(real) − m(decision i undone)``;
+* decisions acting together: ``m(real) − m(status quo)`` minus the sum of the single effects
+  (non-zero when decisions reinforce or cancel each other);
+* events: ``m(real) − m(no events)``;
+* season: ``s(this turn) − s(last turn)`` where ``s = m(real) − m(flat year)``;
+* chance: ``m(real) − m(no chance)`` (this turn's random shocks; earlier ones are in the state);
+* earlier decisions and trends: what is left — lagged effects arriving, slow drivers, momentum.
+
+The parts add up to the change exactly, by construction of the last term.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from game.sim.levers import Levers
+from game.sim.policy import Policy, ScheduledEvent
+from game.sim.registry import HEADLINE_METRICS
+from game.sim.simulation import Simulation
+from game.sim.turn import run_turn, score_turn
+from game.sim.world import World
+
+#: A single effect smaller than this share of the metric's scale is not listed on its own.
+NEGLIGIBLE = 1e-9
+
+
+@dataclass(frozen=True)
+class Change:
+    """One decision made this turn: who made it, how to say it, and the policy without it."""
+
+    label: str
+    country: str
+    #: This turn's full policy with only this decision undone.
+    undone: Policy
+
+
+@dataclass(frozen=True)
+class Contribution:
+    """One part of a change: ``kind`` is decision, together, events, season, chance or trend."""
+
+    kind: str
+    label: str
+    amount: float
+    #: The deciding country, for decisions; None for the other kinds.
+    country: str | None = None
+
+
+@dataclass(frozen=True)
+class MetricExplanation:
+    """A metric's value this turn, its change since the last, and the parts of that change."""
+
+    metric: str
+    value: float
+    previous: float | None
+    contributions: tuple[Contribution, ...]
+
+    @property
+    def change(self) -> float | None:
+        """This turn's value minus last turn's (None on the first turn)."""
+        return None if self.previous is None else self.value - self.previous
+
+
+@dataclass(frozen=True)
+class Explanation:
+    """The causes of a turn's headline changes, and what the next turn needs to continue."""
+
+    metrics: dict[str, MetricExplanation]
+    #: The season's share of each metric's level this turn (the next turn's "last turn").
+    season_levels: dict[str, float]
+
+    def __getitem__(self, metric: str) -> MetricExplanation:
+        return self.metrics[metric]
+
+
+def _turn_metrics(world: World, policies: Sequence[Policy], sim: Simulation, months: int,
+                  events: Sequence[ScheduledEvent], noise_chance: bool = True
+                  ) -> dict[str, np.ndarray]:
+    """Run one turn for a batch that ends with the status-quo baseline world; scores included."""
+    noise = sim.noise if noise_chance else sim.noise.without_chance()
+    levers = Levers.from_policies([*policies, sim.scenario.policy])
+    _, outcome = run_turn(world, levers, sim.params, noise, months, events)
+    metrics = {k: v[:-1] for k, v in outcome.metrics.items()}
+    baseline = {k: v[-1:] for k, v in outcome.metrics.items()}
+    metrics.update(score_turn(metrics, baseline, sim.budgets))
+    return metrics
+
+
+def explain(sim: Simulation, previous_policy: Policy, policy: Policy, changes: Sequence[Change],
+            months: int, events: Sequence[ScheduledEvent] = (),
+            previous_values: Mapping[str, float] | None = None,
+            previous_season: Mapping[str, float] | None = None,
+            metrics: Sequence[str] = HEADLINE_METRICS, world: int = 0) -> Explanation:
+    """Split this turn's change of each metric into its causes (see the module docstring).
+
+    ``sim`` is the game's simulation *before* the turn is run (it is not advanced);
+    ``previous_values`` are last turn's metric values (None or missing on the first turn) and
+    ``previous_season`` the ``season_levels`` of last turn's explanation.
+    """
+    start = sim.world.take([world])
+    base = sim.baseline_world.take([world])
+    k = len(changes)
+    # Worlds: real, status quo, each decision undone, no events, flat year; then the baseline.
+    policies = [policy, previous_policy, *(c.undone for c in changes), policy, policy]
+    n = len(policies)
+    batch = start.take([0] * n).with_weights(
+        season=np.array([1.0] * (n - 1) + [0.0]),
+        events=np.array([1.0] * (n - 2) + [0.0, 1.0]),
+    )
+    world_batch = World.concat([batch, base])
+    m = _turn_metrics(world_batch, policies, sim, months, events)
+    calm = _turn_metrics(World.concat([start, base]), [policy], sim, months, events,
+                         noise_chance=False)
+
+    real, status_quo, no_events, flat = 0, 1, 2 + k, 3 + k
+    out: dict[str, MetricExplanation] = {}
+    season_levels: dict[str, float] = {}
+    for name in metrics:
+        values = m[name]
+        value = float(values[real])
+        season_levels[name] = value - float(values[flat])
+        prev = None if previous_values is None else previous_values.get(name)
+        parts: list[Contribution] = []
+        singles = 0.0
+        for i, change in enumerate(changes):
+            amount = value - float(values[2 + i])
+            singles += amount
+            parts.append(Contribution("decision", change.label, amount, change.country))
+        together = (value - float(values[status_quo])) - singles
+        if k > 1:
+            parts.append(Contribution("together", "Decisions acting together", together))
+        parts.append(Contribution("events", "Events", value - float(values[no_events])))
+        if prev is not None:
+            last_season = (previous_season or {}).get(name, 0.0)
+            parts.append(Contribution("season", "Season", season_levels[name] - last_season))
+            parts.append(Contribution("chance", "Chance", value - float(calm[name][0])))
+            explained = sum(p.amount for p in parts)
+            parts.append(Contribution("trend", "Earlier decisions and trends",
+                                      (value - float(prev)) - explained))
+        out[name] = MetricExplanation(name, value, None if prev is None else float(prev),
+                                      tuple(parts))
+    return Explanation(out, season_levels)
+

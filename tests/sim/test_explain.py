@@ -1,0 +1,69 @@
+"""Explanations split a turn's change into causes that add up, using counterfactual worlds."""
+
+from __future__ import annotations
+
+import pytest
+
+from game.sim import Simulation
+from game.sim.explain import Change, explain
+from game.sim.policy import Policy, Scenario, month_index
+
+SCENARIO = Scenario(start=month_index(2019, 3), seed=7)
+
+
+def played_turn() -> tuple[Simulation, Policy, Policy, list[Change], dict[str, float]]:
+    sim = Simulation(SCENARIO)
+    first = sim.advance(SCENARIO.policy, 3)
+    before = SCENARIO.policy
+    after = before.with_lever("US", "border_agents", 30_000).with_lever(
+        "MX", "border_agents", 6_000)
+    changes = [
+        Change("US border agents", "US",
+               after.with_lever("US", "border_agents", before.value("US", "border_agents"))),
+        Change("Mexico border agents", "MX",
+               after.with_lever("MX", "border_agents", before.value("MX", "border_agents"))),
+    ]
+    previous = {k: float(v[0]) for k, v in first.metrics.items()}
+    return sim, before, after, changes, previous
+
+
+def test_the_parts_add_up_to_the_change_and_the_real_world_is_the_game() -> None:
+    sim, before, after, changes, previous = played_turn()
+    ex = explain(sim, before, after, changes, 3, previous_values=previous)
+    result = sim.advance(after, 3)
+    for name, item in ex.metrics.items():
+        assert item.value == pytest.approx(float(result.metrics[name][0]), rel=1e-9, abs=1e-9)
+        assert item.change is not None
+        total = sum(c.amount for c in item.contributions)
+        assert total == pytest.approx(item.change, rel=1e-9, abs=1e-6)
+
+
+def test_a_decision_effect_is_the_difference_with_that_decision_undone() -> None:
+    sim, before, after, changes, previous = played_turn()
+    ex = explain(sim, before, after, changes, 3, previous_values=previous)
+    without_mx = sim.copy().advance(changes[1].undone, 3)
+    real = sim.copy().advance(after, 3)
+    effect = next(c.amount for c in ex["us_border_encounters"].contributions
+                  if c.label == "Mexico border agents")
+    expected = float(real.metrics["us_border_encounters"][0]
+                     - without_mx.metrics["us_border_encounters"][0])
+    assert effect == pytest.approx(expected, rel=1e-9, abs=1e-6)
+    # Mexico's southern-border agents reduce what reaches the US border.
+    assert effect < 0
+
+
+def test_explaining_does_not_advance_the_game() -> None:
+    sim, before, after, changes, previous = played_turn()
+    month, digest = sim.month, sim.state_hash()
+    explain(sim, before, after, changes, 3, previous_values=previous)
+    assert (sim.month, sim.state_hash()) == (month, digest)
+
+
+def test_the_first_turn_names_decisions_but_no_change() -> None:
+    sim = Simulation(SCENARIO)
+    after = SCENARIO.policy.with_lever("US", "asylum_officers", 3_000)
+    ex = explain(sim, SCENARIO.policy, after,
+                 [Change("More asylum officers", "US", SCENARIO.policy)], 3)
+    item = ex["asylum_wait_months_us"]
+    assert item.change is None
+    assert {c.kind for c in item.contributions} == {"decision", "events"}
