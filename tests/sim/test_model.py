@@ -248,3 +248,9 @@ def test_a_short_run_matches_the_committed_golden_report():
 def test_origins_and_stocks_have_the_registry_order():
     world = initial_world(Scenario(start=START), 1, params())
     assert world.stocks.shape[2] == len(ORIGINS)
+
+
+def test_the_model_description_lists_every_coefficient():
+    text = (Path(__file__).resolve().parents[2] / "docs" / "model.md").read_text(encoding="utf-8")
+    missing = [p.name for p in default_params() if f"`{p.name}`" not in text]
+    assert missing == [], f"docs/model.md lacks {missing[:5]} (regenerate its table)"
