@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import copy
 import math
+import time
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
@@ -47,6 +48,8 @@ if TYPE_CHECKING:
 TABS = (("visas", "Visas"), ("borders", "Borders"), ("asylum", "Asylum"), ("aid", "Aid"),
         ("home", "Home"))
 DIPLOMACY = "diplomacy"
+#: Seconds a slider must rest before the advisors' forecast and the map are refreshed.
+FORECAST_DELAY_S = 0.2
 #: Choice labels, so the radio buttons read as words rather than identifiers.
 CHOICE_LABELS = {
     "release": "Release",
@@ -101,6 +104,7 @@ class DeskScene(Scene):
         self.forecast: dict[str, tuple[float, float, float]] | None = None
         self.forecast_note = ""
         self._forecast_dirty = True
+        self._forecast_due = 0.0
         tabs = self.tabs()
         # Autoplay shows a different tab each turn, so the screenshots show the whole desk.
         self.tab = tabs[(game.turn - 1) % len(tabs)][0] if game.autoplay else tabs[0][0]
@@ -147,7 +151,9 @@ class DeskScene(Scene):
             self.say(str(refusal), bad=True)
             return False
         self.draft[lever] = value
+        # Wait until the slider rests a moment: the forecast runs many worlds.
         self._forecast_dirty = True
+        self._forecast_due = time.monotonic() + FORECAST_DELAY_S
         self.say("")
         return True
 
@@ -519,18 +525,27 @@ class DeskScene(Scene):
     # -- forecast -------------------------------------------------------------------------------
 
     def update(self, dt: float) -> Scene | None:
-        """Animate the map; refresh the forecast after the draft changed."""
-        if self._forecast_dirty:
+        """Animate the map; a moment after the draft changed, refresh the forecast and map."""
+        if self._forecast_dirty and time.monotonic() >= self._forecast_due:
             self._forecast_dirty = False
             self._refresh_forecast()
+            if self.map_view is not None and self.draft:
+                try:
+                    policy = self.draft_table().policy
+                except DecisionRejected:
+                    policy = self.table.policy
+                self.map_view.set_state(self.game.map_state(policy))
         if self.map_view is not None and self.animating:
             self.map_view.update(dt)
         return None
 
     def _refresh_forecast(self) -> None:
         run = getattr(self.game, "forecast", None)
-        if not callable(run):
-            self.forecast, self.forecast_note = None, t("Forecast unavailable")
+        if not callable(run) or not self.game.forecast_available():
+            self.forecast = None
+            self.forecast_note = t("Forecast unavailable: this version of the model does not "
+                                   "offer the advisors' forecast yet. The turn report will show "
+                                   "what happened and why.")
             return
         try:
             policy = self.draft_table().policy
@@ -540,7 +555,9 @@ class DeskScene(Scene):
             self.forecast = run(policy, forecast_metrics(self.player))
             self.forecast_note = ""
         except Exception as error:  # noqa: BLE001 - advisors failing must not stop the turn
-            self.forecast, self.forecast_note = None, t("Forecast unavailable ({e})", e=error)
+            self.forecast = None
+            self.forecast_note = t("Forecast unavailable: the advisors could not compute it "
+                                   "({e}).", e=error)
 
     def _hover(self, pos: tuple[int, int]) -> None:
         self.hover = self.map_view.set_hover(pos if self.map_rect.collidepoint(pos) else None)

@@ -89,13 +89,14 @@ class GameView:
             out.append(self.session.view.text(text))
         return out
 
-    def map_state(self) -> Any:
-        """What the map shows: the last turn's flows (or the start) under the current levers."""
+    def map_state(self, policy: Any = None) -> Any:
+        """What the map shows: the last turn's flows under the current (or planned) levers."""
         from game.ui.map import MapState
 
         reports = self.session.reports
         metrics = reports[-1].metrics if reports else dict(self.session.table.last_metrics)
-        return MapState.from_metrics(metrics, self.session.table.policy.levers,
+        levers = (policy or self.session.table.policy).levers
+        return MapState.from_metrics(metrics, levers,
                                      months=self.session.months_per_turn,
                                      player_countries=[self.player])
 
@@ -127,7 +128,19 @@ class GameView:
         from game.sim.forecast import forecast
 
         result = forecast(self.session.sim, policy, self.session.months_per_turn, metrics)
-        return {m: tuple(float(v) for v in result[m]) for m in metrics if m in result}  # type: ignore[misc]
+        out: dict[str, tuple[float, float, float]] = {}
+        for m in metrics:
+            if m in result:
+                low, mid, high = (float(v) for v in result[m])
+                out[m] = (low, mid, high)
+        return out
+
+    @staticmethod
+    def forecast_available() -> bool:
+        """Whether the model offers the advisors' forecast (``game.sim.forecast``)."""
+        import importlib.util
+
+        return importlib.util.find_spec("game.sim.forecast") is not None
 
 
 def make_session(level: Any, player: str | None, source: str | None, autoplay: bool) -> Session:
