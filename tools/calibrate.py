@@ -21,7 +21,10 @@ numpy only; re-runnable; deterministic (the random candidates come from a fixed 
 from __future__ import annotations
 
 import argparse
+import json
+import os
 import sys
+import textwrap
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,6 +35,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from game.sim import backtest  # noqa: E402
+from game.sim.params import Params, default_params, prior_params  # noqa: E402
 
 OUTPUT = ROOT / "game" / "sim" / "calibrated.py"
 
@@ -70,6 +74,11 @@ ORIGIN_SCALE = 0.20       # log error per nationality
 NT_SHARE_SCALE = 0.04     # share gap, points of 1
 SEASONAL_SCALE = 0.08     # 1 - correlation of the mean monthly pattern
 DEATHS_SCALE = 0.15       # log error of recorded deaths
+MEXICO_SCALE = 0.30       # log error of Mexico's apprehension events (F* / M figures: loose)
+BACKLOG_SCALE = 0.30      # log error of the US backlog (M figures: loose)
+#: Hinge penalties push every calibration year inside the targets, with a small margin.
+HINGE_WEIGHT = 2000.0
+HINGE_MARGIN = 0.9
 
 
 def loss(scores: backtest.Scores) -> np.ndarray:
@@ -81,7 +90,21 @@ def loss(scores: backtest.Scores) -> np.ndarray:
     deaths = (np.log1p(np.maximum(scores.deaths_error, -0.99)) / DEATHS_SCALE) ** 2
     value = (total.sum(axis=1) + 0.5 * origin.sum(axis=(1, 2)) + nt.sum(axis=1)
              + seasonal + deaths.sum(axis=1))
+    if scores.mexico_log_error is not None:
+        value = value + ((scores.mexico_log_error / MEXICO_SCALE) ** 2).sum(axis=1)
+    if scores.backlog_log_error is not None:
+        value = value + ((scores.backlog_log_error / BACKLOG_SCALE) ** 2).sum(axis=1)
+    value = value + HINGE_WEIGHT * (
+        _hinge(np.abs(scores.total_error), backtest.TOTAL_TOLERANCE).sum(axis=1)
+        + _hinge(np.abs(scores.nt_share_gap), backtest.NT_SHARE_TOLERANCE).sum(axis=1)
+        + _hinge(np.abs(scores.deaths_error), backtest.DEATHS_TOLERANCE).sum(axis=1)
+        + _hinge(1.0 - scores.seasonal_correlation, 1.0 - backtest.SEASONAL_MIN_CORRELATION))
     return np.where(np.isfinite(value), value, np.inf)
+
+
+def _hinge(error: np.ndarray, tolerance: float) -> np.ndarray:
+    """Squared excess of ``error`` over ``HINGE_MARGIN`` x ``tolerance`` (0 inside)."""
+    return np.maximum(error - HINGE_MARGIN * tolerance, 0.0) ** 2
 
 
 Evaluate = Callable[[np.ndarray], np.ndarray]
@@ -119,12 +142,133 @@ def pattern_search(evaluate: Evaluate, start: np.ndarray, *, step: float = 0.15,
     return best
 
 
+#: The free coefficients and why each is free. Ranges are the plausible ranges in ``Params``
+#: (the fit never leaves them); everything else keeps its sourced prior.
+FREE: tuple[tuple[str, str], ...] = (
+    ("emigration_logit_mx", "level of Mexican departures: no direct source"),
+    ("emigration_logit_gt", "level of Guatemalan departures: no direct source"),
+    ("emigration_logit_hn", "level of Honduran departures: no direct source"),
+    ("emigration_logit_sv", "level of Salvadoran departures: no direct source"),
+    ("emigration_logit_xr", "level of extra-regional departures: no direct source"),
+    ("violence_elasticity", "Clemens gives a range; the NT surge pins it"),
+    ("violence_perception_months", "lag of 1-2 quarters (Clemens); timing of the NT waves"),
+    ("network_echo_months", "2-6 quarters (Clemens); timing of the NT waves"),
+    ("labour_pull_elasticity", "assumed; the 2012-16 labour recovery vs falling Mexican flows"),
+    ("wage_elasticity", "−0.5 to −0.8 in the literature"),
+    ("season_amplitude", "monthly shape"),
+    ("season_peak_month", "monthly shape"),
+    ("mx_bus_kappa", "Programa Frontera Sur's effect on transit (the FY2015 dip)"),
+    ("mx_south_kappa", "Mexico's southern-border catch"),
+    ("transit_route_sensitivity", "rerouting after Frontera Sur"),
+    ("mx_south_pi_max", "Mexico's southern-border catch at full staffing"),
+    ("retry_far_factor", "how often people deported from Mexico set out again"),
+    ("claim_wait_sensitivity", "claims respond to the US wait (Hatton): the 2012-16 backlog"),
+    ("capability_elasticity", "the hump: NT incomes rising toward the peak"),
+    ("network_elasticity", "diaspora pull (Beine, Docquier & Özden): level across origins"),
+    ("decisions_per_officer_us", "US decisions per adjudicator: the backlog's growth 2012-16"),
+    ("us_remote_mortality", "deaths per remote crossing: level of recorded deaths"),
+    ("us_urban_mortality", "deaths per urban crossing"),
+    ("death_recording_share", "share of deaths Border Patrol records"),
+    ("retry_remove", "re-crossing after removal: repeat apprehensions of Mexicans"),
+)
+
+
+def free_parameters(params: Params) -> list[Free]:
+    """The free coefficients with the plausible ranges their ``Param`` entries declare."""
+    out = []
+    for name, why in FREE:
+        entry = params[name]
+        out.append(Free(name, entry.low, entry.high, why))
+    return out
+
+
+def make_evaluate(base: Params, free: Sequence[Free]) -> Evaluate:
+    """Loss of a batch of candidates (rows of normalised coordinates), one world each."""
+    def evaluate(unit: np.ndarray) -> np.ndarray:
+        values = {f.name: f.from_unit(unit[:, i]) for i, f in enumerate(free)}
+        if unit.shape[0] == 1:
+            values = {k: float(v[0]) for k, v in values.items()}
+        run = backtest.run_history(base.replace(**values), n_worlds=unit.shape[0])
+        return loss(backtest.score(run))
+    return evaluate
+
+
+def write_fitted(path: Path, free: Sequence[Free], values: np.ndarray, summary: str) -> None:
+    """Write ``calibrated.py`` atomically."""
+    lines = [
+        '"""Fitted values of the model\'s free coefficients (written by tools/calibrate.py).',
+        "",
+        "Fitted on FY2012-FY2016 only (CBP apprehensions by nationality and month, deaths",
+        "recorded) with the historical scenario of game/sim/history.py; see docs/calibration.md.",
+        "Do not edit by hand: re-run ``.venv/bin/python tools/calibrate.py``.",
+        "",
+        *textwrap.wrap(summary, 96),
+        '"""',
+        "",
+        "from __future__ import annotations",
+        "",
+        "FITTED: dict[str, float] = {",
+    ]
+    for f, v in zip(free, values, strict=True):
+        comment = (f"{f.why}; prior {getattr(prior_params(), f.name):g}, searched in "
+                   f"[{f.low:g}, {f.high:g}]{' (log scale)' if f.log_scale else ''}.")
+        lines += [f"    # {line}" for line in textwrap.wrap(comment, 94)]
+        lines.append(f'    "{f.name}": {float(v):.6g},')
+    lines.append("}")
+    text = "\n".join(lines) + "\n"
+    tmp = path.with_suffix(".tmp")
+    with open(tmp, "w", encoding="utf-8") as handle:
+        handle.write(text)
+        handle.flush()
+        os.fsync(handle.fileno())
+    os.replace(tmp, path)
+
+
+def summarise(scores: backtest.Scores) -> str:
+    """One paragraph of fit figures for the docstring and the console."""
+    met = {k: bool(v[0]) for k, v in scores.targets_met().items()}
+    return (
+        f"Fit: worst annual error {np.abs(scores.total_error[0]).max():.1%}, worst NT-share gap "
+        f"{np.abs(scores.nt_share_gap[0]).max() * 100:.1f} points, seasonal correlation "
+        f"{scores.seasonal_correlation[0]:.2f}, worst deaths error "
+        f"{np.abs(scores.deaths_error[0]).max():.1%}; targets met: "
+        + ", ".join(k for k, v in met.items() if v) + "."
+    )
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the fit; write ``calibrated.py`` unless ``--dry-run``."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--dry-run", action="store_true", help="do not write calibrated.py")
-    parser.parse_args(argv)
-    raise SystemExit("the model's free parameters are not declared yet")
+    parser.add_argument("--from-priors", action="store_true",
+                        help="start from the priors instead of the current fitted values")
+    parser.add_argument("--rounds", type=int, default=150, help="most search rounds")
+    parser.add_argument("--start", type=Path, help="JSON of starting values (optional)")
+    parser.add_argument("--save", type=Path, help="also write the fitted values as JSON")
+    args = parser.parse_args(argv)
+    base = prior_params() if args.from_priors else default_params()
+    if args.start:
+        base = base.replace(**json.loads(args.start.read_text(encoding="utf-8")))
+    free = free_parameters(base)
+    start = np.array([float(f.to_unit(np.asarray(getattr(base, f.name)))) for f in free])
+    evaluate = make_evaluate(base, free)
+    best = pattern_search(evaluate, start, max_rounds=args.rounds)
+    values = np.array([float(f.from_unit(np.asarray(u))) for f, u in zip(free, best, strict=True)])
+    fitted = base.replace(**{f.name: v for f, v in zip(free, values, strict=True)})
+    scores = backtest.score(backtest.run_history(fitted))
+    summary = summarise(scores)
+    print(summary)
+    for f, v in zip(free, values, strict=True):
+        print(f"  {f.name:<28} {v:>12.6g}   (prior {getattr(prior_params(), f.name):g})")
+    print(backtest.format_table(backtest.run_history(fitted)))
+    if args.save:
+        args.save.write_text(json.dumps({f.name: float(v) for f, v in zip(free, values,
+                                                                          strict=True)}),
+                             encoding="utf-8")
+    if not args.dry_run:
+        write_fitted(OUTPUT, free, values, summary)
+        print(f"wrote {OUTPUT.relative_to(ROOT)}")
+    return 0
 
 
 if __name__ == "__main__":

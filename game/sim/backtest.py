@@ -113,6 +113,30 @@ def observed_year(fy: int) -> YearFigures | None:
     )
 
 
+#: Calendar years of Mexico's apprehension events inside the calibration window (F* / M).
+MEXICO_YEARS: tuple[int, ...] = (2014, 2015, 2016)
+
+
+def observed_mexico(year: int) -> float | None:
+    """Mexico's apprehension events in calendar ``year`` (mexico_enforcement.csv), or None."""
+    if year > 2016:
+        return None
+    for row in read_table("mexico_enforcement.csv"):
+        if int(row["year"]) == year and row["apprehensions_events"]:
+            return float(row["apprehensions_events"])
+    return None
+
+
+def observed_backlog(fy: int) -> float | None:
+    """The US immigration-court backlog at the end of fiscal year ``fy`` (asylum.csv), or None."""
+    if fy in WITHHELD_YEARS:
+        return None
+    for row in read_table("asylum.csv"):
+        if int(row["year"]) == fy and row["us_immigration_court_backlog"]:
+            return float(row["us_immigration_court_backlog"])
+    return None
+
+
 def observed_monthly(fy: int) -> np.ndarray | None:
     """CBP's monthly apprehensions in fiscal year ``fy`` (12 values), or None."""
     if fy in WITHHELD_YEARS:
@@ -153,6 +177,10 @@ class ModelRun:
     start: int
     encounters: np.ndarray
     deaths: np.ndarray
+    #: Mexico's apprehensions (events) per month, ``(worlds, months)``; None when not recorded.
+    mx_apprehensions: np.ndarray | None = None
+    #: The US asylum backlog at the end of each month, ``(worlds, months)``; None when not recorded.
+    us_backlog: np.ndarray | None = None
 
     @property
     def n_worlds(self) -> int:
@@ -176,6 +204,21 @@ class ModelRun:
     def deaths_in(self, fy: int) -> np.ndarray:
         """Recorded deaths in fiscal year ``fy``: shape (worlds,)."""
         return self.deaths[:, self._slice(fy)].sum(axis=1)
+
+    def mexico_calendar_year(self, year: int) -> np.ndarray:
+        """Mexico's apprehension events in calendar ``year``: shape (worlds,)."""
+        if self.mx_apprehensions is None:
+            raise ValueError("this run did not record Mexico's apprehensions")
+        first = month_index(year, 1) - self.start
+        if first < 0 or first + 12 > self.mx_apprehensions.shape[1]:
+            raise ValueError(f"{year} is outside the model run")
+        return self.mx_apprehensions[:, first:first + 12].sum(axis=1)
+
+    def backlog_end_of(self, fy: int) -> np.ndarray:
+        """The US asylum backlog at the end of fiscal year ``fy``: shape (worlds,)."""
+        if self.us_backlog is None:
+            raise ValueError("this run did not record the US backlog")
+        return self.us_backlog[:, self._slice(fy).stop - 1]
 
     def year(self, fy: int, world: int = 0) -> YearFigures:
         """One world's figures for fiscal year ``fy``."""
@@ -208,6 +251,8 @@ def run_history(params: Params | None = None, n_worlds: int | None = None,
     months = end - start + 1
     encounters = np.zeros((n, months, len(ORIGINS)))
     deaths = np.zeros((n, months))
+    mexico = np.zeros((n, months))
+    backlog = np.zeros((n, months))
     for i, month in enumerate(range(start, end + 1)):
         levers = Levers.from_policy(historical_policy(month))
         if n > 1:
@@ -219,7 +264,9 @@ def run_history(params: Params | None = None, n_worlds: int | None = None,
             raise ValueError(f"the model reports no {', '.join(missing)}")
         encounters[:, i, :] = np.stack([metrics[k] for k in ENCOUNTER_METRICS], axis=1)
         deaths[:, i] = metrics[DEATHS_METRIC]
-    return ModelRun(start, encounters, deaths)
+        mexico[:, i] = metrics["mx_apprehensions"]
+        backlog[:, i] = metrics["asylum_backlog_us"]
+    return ModelRun(start, encounters, deaths, mexico, backlog)
 
 
 # --- the fit ---------------------------------------------------------------------------------
@@ -240,6 +287,13 @@ class Scores:
     deaths_error: np.ndarray
     origin_log_error: np.ndarray
     seasonal_correlation: np.ndarray
+    #: log(model / data) of Mexico's apprehension events per calendar year of
+    #: ``MEXICO_YEARS`` (a secondary check of the transit mechanism), (worlds, years); None
+    #: when the run did not record them.
+    mexico_log_error: np.ndarray | None = None
+    #: log(model / data) of the US backlog at the end of each fit year (court backlog; several
+    #: figures M), (worlds, years); None when the run did not record it.
+    backlog_log_error: np.ndarray | None = None
 
     def targets_met(self) -> dict[str, np.ndarray]:
         """Per world, whether each target holds on every calibration year."""
@@ -269,6 +323,16 @@ def score(run: ModelRun, years: Sequence[int] = FIT_YEARS) -> Scores:
 
     monthly_data = np.stack([_checked(observed_monthly(fy)) for fy in years])
     monthly_model = np.stack([run.monthly_total(fy) for fy in years], axis=1)
+    mexico = None
+    if run.mx_apprehensions is not None:
+        mexico_data = np.array([observed_mexico(y) or np.nan for y in MEXICO_YEARS])
+        mexico_model = np.stack([run.mexico_calendar_year(y) for y in MEXICO_YEARS], axis=1)
+        mexico = np.log(np.maximum(mexico_model, 1.0) / mexico_data)
+    backlog = None
+    if run.us_backlog is not None:
+        backlog_data = np.array([observed_backlog(fy) or np.nan for fy in years])
+        backlog_model = np.stack([run.backlog_end_of(fy) for fy in years], axis=1)
+        backlog = np.log(np.maximum(backlog_model, 1.0) / backlog_data)
     return Scores(
         total_error=total_model / total_data - 1.0,
         nt_share_gap=nt_model - nt_data,
@@ -277,6 +341,8 @@ def score(run: ModelRun, years: Sequence[int] = FIT_YEARS) -> Scores:
         seasonal_correlation=_correlation(
             seasonal_pattern(monthly_model), seasonal_pattern(monthly_data)
         ),
+        mexico_log_error=mexico,
+        backlog_log_error=backlog,
     )
 
 
