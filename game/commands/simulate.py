@@ -133,7 +133,8 @@ def simulate(level: Level, strategy: Any = None, *, seed: int | None = None, wor
     from game.sim.registry import METRICS
 
     session = Session(level, seed=seed, players=_players(level, strategy, ai), ai=ai,
-                      n_worlds=worlds, source=source, independent_worlds=worlds > 1)
+                      n_worlds=worlds, source=source, independent_worlds=worlds > 1,
+                      explain=False)
     turns = []
     while not session.finished:
         if strategy is not None:

@@ -1,35 +1,99 @@
 """The bridge from a session to the simulation's explanation API (``game.sim.explain``).
 
 The report splits each headline change into causes — each decision, partners' decisions,
-events, the season, chance — by counterfactual worlds run with shared noise. That computation
-belongs to the model (DESIGN.md §2, §5); this module only asks it and converts the answer into
-:class:`~game.play.report.Cause` rows. When the model offers no explanation, the causes stay
-empty and the report says so (``TurnReport.explained`` is False): the game never guesses them.
+events, the season, chance, earlier decisions and trends — by counterfactual worlds run with
+shared noise. That computation belongs to the model (DESIGN.md §2, §5); this module only says
+which decisions the turn made (one :class:`~game.sim.explain.Change` per lever changed and per
+agreement made or ended, each with the turn's policy minus that one change) and converts the
+answer into :class:`~game.play.report.Cause` rows with the kinds the report screen colours:
+``player`` (a human's decision), ``partner`` (an AI leader's), ``together``, ``event``,
+``season``, ``chance`` and ``lagged`` (earlier decisions and trends).
 """
 
 from __future__ import annotations
 
-import importlib
-from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any
+from collections.abc import Mapping, Sequence
+from typing import Any
 
+from game.i18n import t
+from game.play.decisions import SetLever, agreement_label, country_name
 from game.play.report import Cause
+from game.sim.explain import Change, Explanation, explain
+from game.sim.policy import Agreement, Policy, ScheduledEvent
+from game.sim.registry import LEVERS
 
-if TYPE_CHECKING:
-    from game.play.session import Session
-
-
-def _api() -> Any:
-    try:
-        return importlib.import_module("game.sim.explain")
-    except ImportError:
-        return None
+_KINDS = {"events": "event", "season": "season", "chance": "chance", "trend": "lagged",
+          "together": "together"}
+_LABELS = {"events": "Events", "season": "Season", "chance": "Chance",
+           "trend": "Earlier decisions and trends", "together": "Decisions acting together"}
 
 
-def causes(session: Session, metrics: Mapping[str, float]) -> tuple[dict[str, list[Cause]], bool]:
-    """Causes per headline metric for the turn just resolved, and whether they were computed."""
-    del metrics
-    module = _api()
-    if module is None or not hasattr(module, "explain"):
-        return {}, False
-    return {}, False
+def _key(agreement: Agreement) -> tuple[str, frozenset[str]]:
+    return agreement.kind, frozenset(agreement.parties)
+
+
+def turn_changes(start: Policy, policy: Policy,
+                 ended_by: Mapping[tuple[str, frozenset[str]], str] | None = None
+                 ) -> list[Change]:
+    """One change per lever moved and per agreement made or ended between two policies."""
+    changes: list[Change] = []
+    for spec in LEVERS.values():
+        for country in spec.countries:
+            before = start.value(country, spec.name)
+            after = policy.value(country, spec.name)
+            if _same(before, after):
+                continue
+            label = SetLever(country, spec.name, after).describe()
+            changes.append(Change(label, country, policy.with_lever(country, spec.name, before)))
+    old = {_key(a): a for a in start.agreements}
+    new = {_key(a): a for a in policy.agreements}
+    for key, agreement in new.items():
+        if key in old and dict(old[key].terms) == dict(agreement.terms):
+            continue
+        undone = policy.without_agreement(agreement.kind, agreement.parties)
+        if key in old:
+            undone = undone.with_agreement(old[key])
+        names = t(" and ").join(country_name(p) for p in agreement.parties)
+        label = t("{names}: {kind}", names=names, kind=agreement_label(agreement.kind))
+        changes.append(Change(label, agreement.proposer, undone))
+    for key, agreement in old.items():
+        if key in new:
+            continue
+        who = (ended_by or {}).get(key, agreement.proposer)
+        label = t("{country} leaves {kind}", country=country_name(who),
+                  kind=agreement_label(agreement.kind))
+        changes.append(Change(label, who, policy.with_agreement(agreement)))
+    return changes
+
+
+def _same(a: Any, b: Any) -> bool:
+    if isinstance(a, Mapping) or isinstance(b, Mapping):
+        return dict(a) == dict(b) if isinstance(a, Mapping) and isinstance(b, Mapping) else False
+    return bool(a == b)
+
+
+def explain_turn(sim: Any, start: Policy, policy: Policy, months: int,
+                 events: Sequence[ScheduledEvent], previous: Mapping[str, float] | None,
+                 previous_season: Mapping[str, float] | None,
+                 ended_by: Mapping[tuple[str, frozenset[str]], str] | None = None
+                 ) -> Explanation:
+    """Ask the model why the headline metrics will change this turn (before it is run)."""
+    return explain(sim, start, policy, turn_changes(start, policy, ended_by), months, events,
+                   previous_values=previous or None, previous_season=previous_season)
+
+
+def causes_of(explanation: Explanation, humans: Sequence[str]) -> dict[str, list[Cause]]:
+    """The explanation as report causes, with the kinds the report screen colours."""
+    out: dict[str, list[Cause]] = {}
+    for name, part in explanation.metrics.items():
+        rows = []
+        for c in part.contributions:
+            if c.kind == "decision":
+                kind = "player" if c.country in humans else "partner"
+                rows.append(Cause(kind, c.label, c.amount, c.country))
+            else:
+                rows.append(Cause(_KINDS.get(c.kind, c.kind), t(_LABELS.get(c.kind, c.label)),
+                                  c.amount))
+        out[name] = rows
+    return out
+

@@ -25,11 +25,18 @@ from game.sim.registry import HEADLINE_METRICS, LEVERS, METRICS
 
 @dataclass(frozen=True)
 class Cause:
-    """One part of a headline's change: a decision, a partner's decision, an event, the season."""
+    """One part of a headline's change: a decision, a partner's decision, an event, the season.
+
+    ``kind`` is ``player`` (a human's decision), ``partner`` (an AI leader's), ``together``
+    (decisions reinforcing or cancelling each other), ``event``, ``season``, ``chance`` or
+    ``lagged`` (earlier decisions and trends); the amounts add up to the headline's change.
+    """
 
     kind: str
     label: str
     amount: float
+    #: The deciding country, for decisions.
+    country: str | None = None
 
 
 @dataclass(frozen=True)

@@ -26,7 +26,6 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from game.i18n import t
-from game.play import explain as explain_api
 from game.play.ai import AIChoice, Leader, Situation, leader_rng
 from game.play.decisions import (
     TEACHER,
@@ -41,6 +40,7 @@ from game.play.decisions import (
     decision_from_dict,
     policy_cost,
 )
+from game.play.explain import causes_of, explain_turn
 from game.play.levelview import LevelEvent, LevelView
 from game.play.news import (
     NewsItem,
@@ -52,6 +52,7 @@ from game.play.news import (
 )
 from game.play.record import GameRecord, TurnRecord
 from game.play.report import (
+    Cause,
     Debrief,
     LaggedEffect,
     ObjectiveState,
@@ -118,7 +119,8 @@ class Session:
 
     def __init__(self, level: Level, *, seed: int | None = None,
                  players: Mapping[str, str] | None = None, ai: bool = True, n_worlds: int = 1,
-                 source: str | None = None, independent_worlds: bool = False) -> None:
+                 source: str | None = None, independent_worlds: bool = False,
+                 explain: bool = True) -> None:
         """Start a level.
 
         Args:
@@ -129,11 +131,15 @@ class Session:
             n_worlds: worlds simulated together (``simulate --worlds``); world 0 is shown.
             source: the level file's text, embedded in the game record.
             independent_worlds: give each world its own random draws (Monte Carlo).
+            explain: split each headline change into causes (the model's counterfactual
+                worlds); ``simulate`` turns it off, it needs only the metrics.
         """
         self.level = level
         self.view = LevelView(level)
         self.seed = int(self.view.seed if seed is None else seed)
         self.ai_enabled = ai
+        self.explain_enabled = explain
+        self._season: dict[str, float] = {}
         self.n_worlds = n_worlds
         self.roles: dict[str, Role] = {}
         for country in self.view.countries:
@@ -157,6 +163,7 @@ class Session:
         )
         for agreement in scenario.policy.agreements:
             self._adopt_starting_agreement(agreement)
+        self._turn_start_policy = self.table.policy
         self.phase = Phase.BRIEFING
         self.reports: list[TurnReport] = []
         self.on_turn_end: AutosaveHook | None = None
@@ -279,6 +286,7 @@ class Session:
         events = self._events_this_turn(news)
         # A promise broken at the desk hurts relations from the first month of the turn.
         self._apply_broken_promises(news)
+        causes, explained = self._explain(events)
         tariff_before = self._tariff_state()
         result = self.sim.advance(table.policy, months, [e for e, _ in events])
         metrics, baseline, worlds, baseline_worlds = self._metrics(result)
@@ -300,7 +308,6 @@ class Session:
                                 first, first + months - 1, months)
         event_dicts = tuple(self._event_dict(e, how) for e, how in events)
         decisions = tuple({**d, "text": decision_from_dict(d).describe()} for d in table.log)
-        causes, explained = explain_api.causes(self, metrics)
         self.record.turns.append(TurnRecord(
             turn=table.turn, decisions=[dict(d) for d in table.log],
             events=[dict(e) for e in event_dicts], state_hash=self.state_hash(),
@@ -516,6 +523,20 @@ class Session:
         relations[:, pair] = np.clip(relations[:, pair] - BROKEN_PROMISE_COST, -100.0, 100.0)
         self.sim.world = world.replace(relations=relations)
 
+    def _explain(self, events: list[tuple[ScheduledEvent, str]]
+                 ) -> tuple[dict[str, list[Cause]], bool]:
+        """Causes of this turn's headline changes, from the model, before the turn runs."""
+        if not self.explain_enabled:
+            return {}, False
+        ended = {(p.agreement.kind, frozenset(p.agreement.parties)): p.ended_by
+                 for p in self.table.pacts if p.ended_turn == self.table.turn and p.ended_by}
+        previous = self.reports[-1].metrics if self.reports else None
+        explanation = explain_turn(self.sim, self._turn_start_policy, self.table.policy,
+                                   self.months_per_turn, [e for e, _ in events], previous,
+                                   self._season, ended)
+        self._season = explanation.season_levels
+        return causes_of(explanation, self.humans), True
+
     def _lagged(self, effects: tuple[LaggedEffect, ...]) -> tuple[LaggedEffect, ...]:
         return effects
 
@@ -545,6 +566,7 @@ class Session:
             metrics.get("us_border_encounters", 0.0) / self.months_per_turn)
         table.turn += 1
         table.month += self.months_per_turn
+        self._turn_start_policy = table.policy
         table.log = []
         table.injected = []
         # Proposals nobody answered lapse after two turns.

@@ -66,8 +66,13 @@ def test_a_report_has_every_metric_headlines_a_story_and_objectives() -> None:
     assert {o.id for o in second.objectives} == {"fewer-deaths", "shorter-waits", "keep-approval"}
     assert first.decisions[0]["text"].startswith("United States sets asylum officers")
     assert all(d["country"] != "US" for d in second.decisions)
-    # The explanation API is the model's; until it answers, causes are left empty, not guessed.
-    assert all(h.causes == () for h in second.headlines) or second.explained
+    # The model's explanation splits each change into causes that add up to it exactly.
+    assert second.explained
+    for h in second.headlines:
+        assert sum(c.amount for c in h.causes) == pytest.approx(h.change, rel=1e-6, abs=1e-6)
+    officers = [c for c in first.headline("protection_granted").causes if c.kind == "player"]
+    assert officers[0].label == "United States sets asylum officers to 1,400"
+    assert officers[0].country == "US"
 
 
 def test_the_humans_levers_are_theirs_and_the_computers_are_not() -> None:
