@@ -200,15 +200,15 @@ def _table() -> list[Param]:
     g = "aspiration"
     # Constants set so that the FY2012 flows by nationality are about right; refitted by the
     # calibration (docs/calibration.md). Log monthly emigration hazard at unit drivers.
-    t += _per_origin("emigration_logit", (-3.33, -2.76, -2.80, -3.59, -5.16), "log per month",
+    t += _per_origin("emigration_logit", (-3.32, -2.45, -2.49, -3.28, -4.84), "log per month",
                      -14, 0, "set to FY2012 apprehensions by nationality (prior; calibrated)", g)
     t += [
         _p("wage_elasticity", 0.6, "elasticity", 0.4, 0.9,
            "Hanson & Spilimbergo 1999; Lessem (REStud): wage elasticity ≈ −0.5 to −0.8", g),
         _p("capability_elasticity", 1.5, "elasticity", 0.8, 2.5,
            HUMP + ": emigration triples from low to upper-middle income", g),
-        _p("hump_peak_income_usd", 6500, "US$ per head (current)", 5000, 10000,
-           HUMP + ": peak at $6-8k PPP, ≈ $6.5k current for Central America", g),
+        _p("hump_peak_income_usd", 8000, "US$ per head (current, incl. remittances)", 6000,
+           12000, HUMP + ": peak at $6-8k PPP (Clemens 2014) or $8-10k (Clemens & Postel)", g),
         _p("remittance_capability", 1.0, "multiplier on remittance share", 0, 3,
            "assumed; remittances finance later migrants (RESEARCH.md 2.1)", g),
         _p("violence_elasticity", 0.8, "elasticity", 0.3, 1.5,
@@ -354,6 +354,8 @@ def _table() -> list[Param]:
         _p("remote_claim_risk_aversion", 3.0, "logit", 0, 6, A, g),
         _p("transfer_aversion", 20.0, "logit per transfer probability", 0, 30,
            "Roxham Road: the STCA's port-only coverage moved claimants between ports", g),
+        _p("stc_port_coverage", 0.2, "share of the border", 0.05, 0.5,
+           "registry: coverage 0.2 = ports of entry only (the 2004 STCA)", g),
         _p("stc_execution_rate", 0.15, "share", 0.05, 0.25, DUBLIN + "; RESEARCH.md 5-25%", g),
         _p("measurement_sd", 0.02, "log sd", 0, 0.1, A, g),
         _p("retry_expel", 0.2, "per month", 0.05, 0.5, "AP: Title 42 recidivism 27% (FY2021)", g),
@@ -586,3 +588,24 @@ def default_params() -> Params:
         return params
     known = {k: v for k, v in FITTED.items() if k in params}
     return params.replace(**known) if known else params
+
+
+def markdown_table(params: Params | None = None) -> str:
+    """Every coefficient as Markdown tables by mechanism (docs/model.md ends with this)."""
+    entries = list(params if params is not None else prior_params())
+    groups: dict[str, list[Param]] = {}
+    for p in entries:
+        groups.setdefault(p.group, []).append(p)
+    lines: list[str] = []
+    for group, members in groups.items():
+        lines += ["", f"**{group}**", "", "| name | prior | unit | range | source |",
+                  "|---|---|---|---|---|"]
+        for p in members:
+            value = p.value if np.ndim(p.value) == 0 else np.asarray(p.value).mean()
+            lines.append(f"| `{p.name}` | {float(value):g} | {p.unit} | {p.low:g} – {p.high:g} "
+                         f"| {p.source} |")
+    return "\n".join(lines) + "\n"
+
+
+if __name__ == "__main__":  # python -m game.sim.params > table.md
+    print(markdown_table(), end="")

@@ -490,14 +490,17 @@ def step(world: World, levers: Levers, params: Params, noise: Noise,
     # Safe third country: claimants who came through a partner may be sent there.
     cov = levers.stc_coverage * (1 - stc_block)
     exec_rate = P.stc_execution_rate
-    p_mx = cov[:, 0:1] * exec_rate * comp_mx * THROUGH_MEXICO
+    # Ports of entry are a small share of the border: an agreement covering them applies fully
+    # to everyone who claims there (STCA 2004); coverage beyond that closes the detours.
+    at_covered = 1.0 / P.stc_port_coverage
+    p_mx = np.minimum(cov[:, 0:1] * at_covered, 1.0) * exec_rate * comp_mx * THROUGH_MEXICO
     nt_cov = np.zeros((n, 5))
     for slot, partner in ((1, GT), (2, HN), (3, SV)):
         c = cov[:, slot:slot + 1]
         applies = THROUGH_MEXICO.copy()
         applies[partner] = 0.0
         nt_cov = np.maximum(nt_cov, c * applies)
-    p_nt = nt_cov * exec_rate * comp_nt
+    p_nt = np.minimum(nt_cov * at_covered, 1.0) * exec_rate * comp_nt
     coverage = np.maximum(cov[:, 0:1] * THROUGH_MEXICO, nt_cov)
     p_transfer = np.minimum(p_mx + p_nt, 1.0)
     loophole = _sigmoid(-P.remote_claim_risk_aversion + np.log(np.maximum(1 - coverage, 1e-6))
@@ -586,16 +589,16 @@ def step(world: World, levers: Levers, params: Params, noise: Noise,
     s["unauth_us"] -= north_unauth
     proc_us = proc_us - north_proc
     cov_ca = levers.stc_coverage[:, 4:5]
-    p_ret_ca = P.stc_execution_rate * comp_us
+    p_ret_ca = P.stc_execution_rate * comp_us * np.minimum(cov_ca * at_covered, 1.0)
     between = _sigmoid(-P.remote_claim_risk_aversion + np.log(np.maximum(1 - cov_ca, 1e-6))
-                       + P.transfer_aversion * p_ret_ca * cov_ca)
+                       + P.transfer_aversion * p_ret_ca)
     north_between = northbound * between
     north_ports = northbound - north_between
     north_deaths = north_between * P.north_mortality
     north_between = north_between - north_deaths
     pi_ca = P.ca_pi_max * _sat(agents_ca / 1000, P.ca_kappa)
     intercepted_ca = north_between * pi_ca
-    sent_to_us = north_ports * p_ret_ca * cov_ca
+    sent_to_us = north_ports * p_ret_ca
     proc_us = proc_us + sent_to_us
     new_ca = north_between + north_ports - sent_to_us + to_canada
     proc_ca = s["proc_ca"] + new_ca
