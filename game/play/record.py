@@ -136,6 +136,8 @@ class GameRecord:
     name: str = ""
     game_id: str = field(default_factory=new_game_id)
     level_title: str = ""
+    #: Classroom sessions: teams, settings and the turn in progress (``game.play.classroom``).
+    classroom: dict[str, Any] | None = None
 
     @property
     def turn(self) -> int:
@@ -160,6 +162,7 @@ class GameRecord:
             "players": dict(self.players),
             "branch": self.branch.to_dict() if self.branch else None,
             "turns": [t.to_dict() for t in self.turns],
+            **({"classroom": copy.deepcopy(self.classroom)} if self.classroom is not None else {}),
             # Last, because it is long: the level exactly as the game loaded it.
             "level_source": self.level_source,
         }
@@ -195,6 +198,8 @@ class GameRecord:
             name=_str(obj, "name", "record", default=""),
             game_id=_str(obj, "game_id", "record", default="") or new_game_id(),
             level_title=_str(obj, "level_title", "record", default=""),
+            classroom=_mapping(obj["classroom"], "record.classroom")
+            if obj.get("classroom") is not None else None,
         )
 
     def to_json(self) -> str:

@@ -1,0 +1,1141 @@
+"""Classroom sessions: 2–6 teams on one screen, deciding in private, one turn at a time (§5).
+
+A :class:`Classroom` wraps one :class:`~game.play.session.Session` and adds what a class needs::
+
+    settings = ClassSettings((Team("Eagles", "US"), Team("Jaguars", "MX"), Team("Moose", "CA")))
+    room = Classroom(level, settings)        # every other country is led by its AI leader
+    room.current.country                     # "US": the team at the desk
+    room.set_lever("US", "asylum_officers", 900)        # private until the turn resolves
+    room.decide("US", ProposeAgreement("US", "safe_third_country", ("MX",)))  # to Mexico
+    room.commit("US")                        # → the next team (show "Pass to Team Jaguars")
+    ...                                      # Mexico answers on its turn, Canada decides
+    report = room.resolve()                  # all committed: the sim runs, the next turn opens
+    room.inject(teacher_events(level)[0])    # the teacher panel: a caravan next turn
+    debrief = class_debrief(room)            # timeline, scores vs status quo, causes
+
+**Privacy.** Lever changes stay in the team's own draft (:meth:`Classroom.set_lever`) and reach
+the session only when every team has committed, so the next team's desk shows the levers as
+they stood at the start of the turn. Proposals, answers, threats and withdrawals are diplomatic
+acts addressed to other teams: they go to the session at once (the partner answers on its own
+turn) and are shown only to the parties.
+
+**Fairness.** The session draws every random shock from the level's seed through shared noise
+and keeps the status-quo baseline beside the real world, so two classes playing the same level
+and seed meet the same random events and are judged against the same baseline
+(:func:`compare_sessions` checks it).
+
+**Saves.** The teams, the settings and the turn in progress travel inside the game record
+(``GameRecord.classroom``); :attr:`Classroom.on_save` is called after every commit and every
+resolved turn (the UI passes :func:`game.play.saves.autosave`), and :func:`resume_classroom`
+rebuilds the class from a record — mid-turn included, with each team's draft.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING, Any
+
+from game.i18n import t
+from game.play.ai import AIChoice
+from game.play.decisions import (
+    TEACHER,
+    AnswerProposal,
+    Decision,
+    DecisionRejected,
+    InjectEvent,
+    ProposeAgreement,
+    SetLever,
+    Table,
+    ThreatenTariff,
+    WithdrawAgreement,
+    agreement_label,
+    country_name,
+    decision_from_dict,
+)
+from game.play.levelview import LevelView, text_of
+from game.play.record import GameRecord
+from game.play.session import Phase, Session
+from game.sim.registry import AGREEMENTS, EVENTS, LEVERS, METRICS
+
+if TYPE_CHECKING:
+    from game.content import Level
+    from game.play.report import ObjectiveState, TurnReport
+
+#: Fewest and most teams a classroom session takes.
+MIN_TEAMS, MAX_TEAMS = 2, 6
+#: Longest team name shown on the hand-over screen and in the report.
+NAME_LIMIT = 32
+#: Format tag of the classroom data kept in the game record.
+CLASSROOM_FORMAT = "borderlines-classroom/1"
+
+
+class ClassroomError(ValueError):
+    """A class cannot be set up or resumed as asked; the text is for the teacher."""
+
+
+@dataclass(frozen=True)
+class Team:
+    """A team of students and the country it leads."""
+
+    name: str
+    country: str
+
+    @property
+    def label(self) -> str:
+        """"Team Jaguars (Mexico)"."""
+        return t("Team {name} ({country})", name=self.name, country=country_name(self.country))
+
+    def to_dict(self) -> dict[str, str]:
+        """Plain data for the record."""
+        return {"name": self.name, "country": self.country}
+
+
+@dataclass(frozen=True)
+class ClassSettings:
+    """How the teacher set the session up."""
+
+    teams: tuple[Team, ...]
+    #: Minutes each team has at the desk; None for untimed (the default: DESIGN.md §1).
+    timer_minutes: float | None = None
+    #: Give each team the hidden objectives the level has for its country.
+    hidden_objectives: bool = True
+    #: A PIN for the teacher panel ("" for none); only its hash is kept.
+    pin: str = ""
+    #: Change which team decides first every turn, so no team always answers last.
+    rotate: bool = True
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain data for the record (the PIN as a hash)."""
+        return {"teams": [tm.to_dict() for tm in self.teams], "timer_minutes": self.timer_minutes,
+                "hidden_objectives": self.hidden_objectives, "pin_hash": pin_hash(self.pin),
+                "rotate": self.rotate}
+
+
+def pin_hash(pin: str) -> str:
+    """The sha256 of a PIN ("" for no PIN)."""
+    return hashlib.sha256(pin.strip().encode()).hexdigest() if pin.strip() else ""
+
+
+def default_team_name(country: str) -> str:
+    """The name a team gets when the teacher types none: the country's name."""
+    return country_name(country)
+
+
+def classroom_countries(level: Level) -> tuple[str, ...]:
+    """Countries a team may lead in ``level`` (its playable countries)."""
+    return tuple(level.playable_countries())
+
+
+def team_limits(level: Level) -> tuple[int, int]:
+    """(fewest, most) teams the level works with."""
+    room = level.classroom
+    most = len(classroom_countries(level))
+    if room is None:
+        return min(MIN_TEAMS, most), min(MAX_TEAMS, most)
+    return min(room.min_teams, most), min(room.max_teams, most)
+
+
+def check_settings(level: Level, settings: ClassSettings) -> None:
+    """Raise :class:`ClassroomError` with a message for the teacher if the set-up cannot run."""
+    low, high = team_limits(level)
+    n = len(settings.teams)
+    if not low <= n <= high:
+        raise ClassroomError(t("This level takes {low} to {high} teams; there are {n}.",
+                               low=low, high=high, n=n))
+    allowed = classroom_countries(level)
+    seen_countries: set[str] = set()
+    seen_names: set[str] = set()
+    for team in settings.teams:
+        if team.country not in allowed:
+            raise ClassroomError(t("{country} cannot be led by a team in this level.",
+                                   country=country_name(team.country)))
+        if team.country in seen_countries:
+            raise ClassroomError(t("Two teams lead {country}: give each team its own country.",
+                                   country=country_name(team.country)))
+        name = team.name.strip()
+        if not name:
+            raise ClassroomError(t("Every team needs a name."))
+        if len(name) > NAME_LIMIT:
+            raise ClassroomError(t("Team names can be at most {n} characters.", n=NAME_LIMIT))
+        if name.casefold() in seen_names:
+            raise ClassroomError(t("Two teams are called “{name}”.", name=name))
+        seen_countries.add(team.country)
+        seen_names.add(name.casefold())
+    timer = settings.timer_minutes
+    if timer is not None and not (isinstance(timer, int | float) and 1 <= timer <= 60):
+        raise ClassroomError(t("The turn timer must be between 1 and 60 minutes."))
+
+
+# --- the teacher's events -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TeacherEvent:
+    """An event the teacher panel offers: from the level's list, or a standard one."""
+
+    key: str
+    kind: str
+    params: Mapping[str, Any]
+    label: str
+    #: True for the level's own events (listed first).
+    from_level: bool = False
+
+
+#: Standard events every classroom session offers, with moderate, documented sizes.
+STANDARD_EVENTS: tuple[tuple[str, str, dict[str, Any], str], ...] = (
+    ("caravan", "caravan", {"origin": "HN", "size": 5000},
+     "A caravan of 5,000 people leaves Honduras"),
+    ("hurricane", "hurricane", {"origin": "HN", "severity": 0.7},
+     "A hurricane strikes Honduras"),
+    ("court-ruling", "court_ruling", {"country": "US", "blocks": "remain_in_mexico"},
+     "A US court blocks Remain in Mexico"),
+    ("viral-photo", "media_photo", {"country": "US", "intensity": 0.9},
+     "A photograph of a drowned father and daughter goes viral"),
+    ("violence", "violence_shock", {"origin": "GT", "increase": 0.3, "months": 12},
+     "Gang violence surges in Guatemala"),
+    ("far-crisis", "extra_regional_surge", {"size": 10000, "months": 6},
+     "A crisis far away sends more people north"),
+)
+
+
+def teacher_events(level: Level) -> list[TeacherEvent]:
+    """The events the teacher may inject: the level's own first, then the standard ones."""
+    out: list[TeacherEvent] = []
+    view = LevelView(level)
+    for event in view.events:
+        if event.kind not in EVENTS or event.kind in ("policy_change", "tariff_deadline"):
+            continue
+        label = event.headline or t(EVENTS[event.kind].description)
+        out.append(TeacherEvent(f"level:{event.key}", event.kind, dict(event.params), label,
+                                from_level=True))
+    for key, kind, params, label in STANDARD_EVENTS:
+        out.append(TeacherEvent(key, kind, params, t(label)))
+    return out
+
+
+# --- what a team may see ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TeamView:
+    """What the team at the desk sees: its own draft and the diplomacy addressed to it."""
+
+    team: Team
+    #: Lever values as they stood at the start of the turn, with this team's draft applied.
+    levers: dict[str, Any]
+    #: The team's own draft changes this turn.
+    draft: dict[str, Any]
+    #: Proposals waiting for this team's answer.
+    inbox: tuple[Any, ...]
+    #: Proposals this team made that wait for others.
+    outbox: tuple[Any, ...]
+    #: Agreements in force that this team is party to.
+    pacts: tuple[Any, ...]
+    #: Objectives this team sees (the open ones and, if enabled, its hidden ones).
+    objectives: tuple[ObjectiveState, ...]
+
+
+# --- the class ----------------------------------------------------------------------------------
+
+
+SaveHook = Callable[[GameRecord], None]
+
+
+class Classroom:
+    """A hot-seat classroom session over one :class:`Session`."""
+
+    def __init__(self, level: Level, settings: ClassSettings, *, seed: int | None = None,
+                 source: str | None = None, session: Session | None = None,
+                 on_save: SaveHook | None = None) -> None:
+        """Set the class up (raises :class:`ClassroomError` for a set-up that cannot run).
+
+        Args:
+            level: a level with a ``classroom`` section (any level with playable countries
+                works; the section sets the team limits).
+            settings: the teams and options the teacher chose.
+            seed: replaces the level's seed (classes compared must use the same one).
+            source: the level file's text, embedded in the record.
+            session: an existing session to wrap (used by :func:`resume_classroom`).
+            on_save: called with the record after every commit and resolved turn.
+        """
+        check_settings(level, settings)
+        self.level = level
+        self.settings = settings
+        self.teams: tuple[Team, ...] = settings.teams
+        humans = {tm.country for tm in self.teams}
+        if session is None:
+            view = LevelView(level)
+            players = {c: "human" if c in humans else f"ai:{view.personality(c)}"
+                       for c in view.countries}
+            session = Session(level, seed=seed, players=players, source=source)
+        self.session = session
+        self.on_save = on_save
+        self.session.on_turn_end = self._turn_ended
+        self._pin_hash = pin_hash(settings.pin)
+        #: Team countries in the order they decide this turn.
+        self.order: list[str] = self._order_for(self.session.turn)
+        self.committed: list[str] = []
+        self.drafts: dict[str, dict[str, Any]] = {tm.country: {} for tm in self.teams}
+        self.paused = False
+        self.scores_revealed = False
+        self.ended_early = False
+        #: Seconds left for the team at the desk (None: untimed).
+        self.time_left: float | None = self._full_time()
+        #: What the teacher did (pause, extend, reveal, end), for the debrief and the record.
+        self.teacher_log: list[dict[str, Any]] = []
+        #: Notes for the class after a turn (a change that could no longer be afforded).
+        self.notes: list[str] = []
+        self._sync_record()
+
+    # --- who is at the desk ---------------------------------------------------------------------
+
+    def _order_for(self, turn: int) -> list[str]:
+        countries = [tm.country for tm in self.teams]
+        if self.settings.rotate and countries:
+            k = (turn - 1) % len(countries)
+            countries = countries[k:] + countries[:k]
+        return countries
+
+    def team(self, country: str) -> Team:
+        """The team leading ``country``."""
+        for tm in self.teams:
+            if tm.country == country:
+                return tm
+        raise DecisionRejected(t("No team leads {country}.", country=country_name(country)))
+
+    @property
+    def current(self) -> Team | None:
+        """The team at the desk (None once every team has committed)."""
+        for country in self.order:
+            if country not in self.committed:
+                return self.team(country)
+        return None
+
+    @property
+    def previous(self) -> Team | None:
+        """The team that committed last this turn (None at the start of a turn)."""
+        return self.team(self.committed[-1]) if self.committed else None
+
+    @property
+    def ready(self) -> bool:
+        """Whether every team has committed and the turn can be resolved."""
+        return self.current is None
+
+    @property
+    def turn(self) -> int:
+        """The turn being decided (1-based)."""
+        return min(self.session.turn, self.session.turns)
+
+    @property
+    def finished(self) -> bool:
+        """Whether the session is over: every turn played, or ended by the teacher."""
+        return self.session.finished or self.ended_early
+
+    def hand_over_text(self) -> str:
+        """"Pass to Team Jaguars (Mexico)" for the hand-over screen."""
+        team = self.current
+        if team is None:
+            return t("Every team has decided: show the class what happens.")
+        return t("Pass to {team}", team=team.label)
+
+    # --- decisions ------------------------------------------------------------------------------
+
+    def _check_turn(self, country: str) -> None:
+        if self.finished:
+            raise DecisionRejected(t("The session is over."))
+        if self.paused:
+            raise DecisionRejected(t("The teacher has paused the session."))
+        team = self.current
+        if team is None or team.country != country:
+            raise DecisionRejected(t("It is not {country}'s turn at the desk.",
+                                     country=country_name(country)))
+
+    def team_table(self, country: str, extra: Mapping[str, Any] | None = None) -> Table:
+        """A copy of the turn's table with ``country``'s draft applied (for its desk)."""
+        table = Table(**{f: getattr(self.session.table, f) for f in (
+            "turn", "month", "months_per_turn", "policy", "countries", "budgets")})
+        # Proposals, pacts and threats are shared, read-only here; levers are the team's own.
+        table.proposals = self.session.table.proposals
+        table.pacts = self.session.table.pacts
+        table.threats = self.session.table.threats
+        table.last_metrics = self.session.table.last_metrics
+        for lever, value in {**self.drafts.get(country, {}), **dict(extra or {})}.items():
+            SetLever(country, lever, value).apply(table)
+        return table
+
+    def set_lever(self, country: str, lever: str, value: Any) -> None:
+        """Put a lever change in the team's private draft (DecisionRejected if illegal)."""
+        self._check_turn(country)
+        self.team_table(country, {lever: value})
+        self.drafts[country][lever] = value
+
+    def clear_lever(self, country: str, lever: str) -> None:
+        """Take a lever change back out of the team's draft."""
+        self._check_turn(country)
+        self.drafts[country].pop(lever, None)
+
+    def decide(self, country: str, decision: Decision) -> list[AIChoice]:
+        """A team's decision: levers go to its draft, diplomacy to the session at once."""
+        if decision.country != country:
+            raise DecisionRejected(t("A team decides only for its own country."))
+        if isinstance(decision, SetLever):
+            self.set_lever(country, decision.lever, decision.value)
+            return []
+        if isinstance(decision, InjectEvent):
+            raise DecisionRejected(t("Only the teacher can inject events."))
+        self._check_turn(country)
+        return self.session.submit(decision)
+
+    def propose(self, country: str, kind: str, partners: Sequence[str],
+                terms: Mapping[str, Any] | None = None) -> list[AIChoice]:
+        """Offer an agreement (or, for ``tariff_threat``, make the threat)."""
+        if kind == "tariff_threat":
+            values = dict(terms or {})
+            return self.decide(country, ThreatenTariff(
+                country, target=partners[0] if partners else "MX",
+                rate=float(values.get("rate", 0.05)),
+                target_reduction=float(values.get("target_reduction", 0.3)),
+                deadline_months=int(values.get("deadline_months", 2))))
+        return self.decide(country, ProposeAgreement(country, kind, tuple(partners),
+                                                     dict(terms or {})))
+
+    def answer(self, country: str, proposal: int, answer: str,
+               terms: Mapping[str, Any] | None = None, reason: str = "") -> list[AIChoice]:
+        """Accept, reject or counter a proposal waiting for this team."""
+        return self.decide(country, AnswerProposal(country, proposal, answer,  # type: ignore[arg-type]
+                                                   dict(terms or {}), reason))
+
+    def withdraw(self, country: str, kind: str, partners: Sequence[str] = ()) -> list[AIChoice]:
+        """Leave an agreement (a broken promise when partners accepted it) or a threat."""
+        return self.decide(country, WithdrawAgreement(country, kind, tuple(partners)))
+
+    def commit(self, country: str) -> Team | None:
+        """The team is done for this turn; returns the next team (None: all have committed)."""
+        self._check_turn(country)
+        # The draft must still be legal (a pact accepted since may have raised the dues).
+        self.team_table(country)
+        self.committed.append(country)
+        self.time_left = self._full_time()
+        self._save()
+        return self.current
+
+    def team_view(self, country: str) -> TeamView:
+        """What ``country``'s team may see at its desk (never another team's draft)."""
+        team = self.team(country)
+        table = self.session.table
+        try:
+            levers = dict(self.team_table(country).policy.levers.get(country, {}))
+        except DecisionRejected:
+            levers = dict(table.policy.levers.get(country, {}))
+        inbox = tuple(self.session.proposals_for(country))
+        outbox = tuple(p for p in table.proposals if p.status == "pending" and p.by == country)
+        return TeamView(team, levers, dict(self.drafts[country]), inbox, outbox,
+                        tuple(table.active_pacts(country)), self.objectives_for(country))
+
+    def objectives_for(self, country: str) -> tuple[ObjectiveState, ...]:
+        """The open objectives and (if the teacher enabled them) the team's hidden ones."""
+        return self.session.objectives(country, hidden=self.settings.hidden_objectives)
+
+    # --- resolving ------------------------------------------------------------------------------
+
+    def resolve(self) -> TurnReport:
+        """Every team has committed: apply the drafts, run the turn, open the next one."""
+        if not self.ready:
+            raise DecisionRejected(t("{team} has not decided yet.", team=self.current.label
+                                     if self.current else ""))
+        if self.finished:
+            raise DecisionRejected(t("The session is over."))
+        self.notes = []
+        for country in self.order:
+            for lever, value in self.drafts[country].items():
+                try:
+                    self.session.submit(SetLever(country, lever, value))
+                except DecisionRejected as refusal:
+                    # An agreement accepted after the team committed can make a change
+                    # unaffordable; the class is told instead of the turn failing.
+                    self.notes.append(t("{team}: {why}", team=self.team(country).label,
+                                        why=str(refusal)))
+        report = self.session.end_turn()
+        self.session.next_turn()
+        self.committed = []
+        self.drafts = {tm.country: {} for tm in self.teams}
+        self.order = self._order_for(self.session.turn)
+        self.time_left = self._full_time()
+        self._save()
+        return report
+
+    def _turn_ended(self, session: Session) -> None:
+        """The session's turn-end hook: saving happens once the next turn is open."""
+        del session
+
+    # --- the teacher ----------------------------------------------------------------------------
+
+    @property
+    def has_pin(self) -> bool:
+        """Whether the teacher panel asks for a PIN."""
+        return bool(self._pin_hash)
+
+    def check_pin(self, pin: str) -> bool:
+        """Whether ``pin`` opens the teacher panel."""
+        return not self._pin_hash or pin_hash(pin) == self._pin_hash
+
+    def _teacher(self, action: str, **details: Any) -> None:
+        self.teacher_log.append({"turn": self.session.turn, "action": action, **details})
+
+    def pause(self) -> None:
+        """Stop the clock and the desk until the teacher resumes."""
+        self.paused = True
+        self._teacher("pause")
+
+    def resume(self) -> None:
+        """Start the clock and the desk again."""
+        self.paused = False
+        self._teacher("resume")
+
+    def extend_timer(self, minutes: float) -> None:
+        """Give the team at the desk more time (an untimed session stays untimed)."""
+        if self.time_left is None:
+            return
+        self.time_left += minutes * 60
+        self._teacher("extend", minutes=minutes)
+
+    def tick(self, seconds: float) -> bool:
+        """Let ``seconds`` pass at the desk; True when the team's time has just run out."""
+        if self.time_left is None or self.paused or self.finished:
+            return False
+        before = self.time_left
+        self.time_left = max(0.0, self.time_left - seconds)
+        return before > 0.0 and self.time_left == 0.0
+
+    def reveal_scores(self, shown: bool = True) -> None:
+        """Show (or hide) the political scores and stars on the projector."""
+        self.scores_revealed = shown
+        self._teacher("reveal" if shown else "hide")
+
+    def inject(self, event: TeacherEvent, offset: int = 0) -> None:
+        """Add an event to the coming turn (recorded, so replays see it too)."""
+        if self.finished:
+            raise DecisionRejected(t("The session is over."))
+        if self.session.phase not in (Phase.BRIEFING, Phase.DECIDE):
+            raise DecisionRejected(t("Events can be added while teams decide."))
+        self.session.submit(InjectEvent(TEACHER, event.kind, dict(event.params), offset))
+        self._teacher("inject", kind=event.kind, key=event.key)
+        self._save()
+
+    def injected(self) -> list[str]:
+        """The kinds of event the teacher has added to the coming turn."""
+        return [e.kind for e in self.session.table.injected]
+
+    def end_session(self) -> None:
+        """End the session now: the class goes to the debrief with the turns played."""
+        self.ended_early = True
+        self._teacher("end")
+        self._save()
+
+    def _full_time(self) -> float | None:
+        minutes = self.settings.timer_minutes
+        return None if minutes is None else float(minutes) * 60.0
+
+    # --- saving ---------------------------------------------------------------------------------
+
+    def state(self) -> dict[str, Any]:
+        """The classroom data kept in the game record (settings and the turn in progress)."""
+        return {
+            "format": CLASSROOM_FORMAT,
+            **self.settings.to_dict(),
+            "scores_revealed": self.scores_revealed,
+            "ended_early": self.ended_early,
+            "teacher_log": [dict(e) for e in self.teacher_log],
+            "turn_state": {
+                "turn": self.session.turn,
+                "order": list(self.order),
+                "committed": list(self.committed),
+                "drafts": {c: _plain(d) for c, d in self.drafts.items()},
+                "log": [dict(e) for e in self.session.table.log],
+                "time_left": self.time_left,
+            },
+        }
+
+    def _sync_record(self) -> None:
+        self.session.record.classroom = self.state()
+
+    def _save(self) -> None:
+        self._sync_record()
+        if self.on_save is not None:
+            self.on_save(self.session.record)
+
+    @property
+    def record(self) -> GameRecord:
+        """The game record with the classroom data up to date."""
+        self._sync_record()
+        return self.session.record
+
+
+def _plain(values: Mapping[str, Any]) -> dict[str, Any]:
+    return {k: dict(v) if isinstance(v, Mapping) else v for k, v in values.items()}
+
+
+def is_classroom_record(record: GameRecord) -> bool:
+    """Whether a record is a classroom session."""
+    return isinstance(record.classroom, dict) and bool(record.classroom.get("teams"))
+
+
+def settings_of(record: GameRecord) -> ClassSettings:
+    """The settings a classroom record was set up with (the PIN hash is restored separately)."""
+    data = record.classroom or {}
+    try:
+        teams = tuple(Team(str(tm["name"]), str(tm["country"])) for tm in data["teams"])
+    except (KeyError, TypeError) as exc:
+        raise ClassroomError(t("This save does not describe the class's teams ({e}).",
+                               e=exc)) from None
+    timer = data.get("timer_minutes")
+    return ClassSettings(teams, None if timer is None else float(timer),
+                         bool(data.get("hidden_objectives", True)), "",
+                         bool(data.get("rotate", True)))
+
+
+def resume_classroom(record: GameRecord, level: Level | None = None,
+                     on_save: SaveHook | None = None) -> Classroom:
+    """Rebuild a classroom session from its record, the turn in progress included."""
+    if not is_classroom_record(record):
+        raise ClassroomError(t("This save is not a classroom session."))
+    data = dict(record.classroom or {})
+    settings = settings_of(record)
+    session = Session.from_record(record, level=level)
+    room = Classroom(session.level, settings, session=session, on_save=on_save)
+    room._pin_hash = str(data.get("pin_hash", ""))
+    room.scores_revealed = bool(data.get("scores_revealed", False))
+    room.ended_early = bool(data.get("ended_early", False))
+    room.teacher_log = [dict(e) for e in data.get("teacher_log", []) if isinstance(e, dict)]
+    state = data.get("turn_state") or {}
+    if isinstance(state, dict) and state.get("turn") == session.turn and not session.finished:
+        # The turn was in progress: its diplomacy was applied at once, the drafts were private.
+        for entry in state.get("log", []):
+            decision_from_dict(entry).apply(session.table)
+            session.table.log.append(dict(entry))
+        if session.table.log:
+            session.phase = Phase.DECIDE
+        countries = {tm.country for tm in room.teams}
+        order = [c for c in state.get("order", []) if c in countries]
+        if sorted(order) == sorted(countries):
+            room.order = order
+        room.committed = [c for c in state.get("committed", []) if c in countries]
+        for country, draft in (state.get("drafts") or {}).items():
+            if country in room.drafts and isinstance(draft, dict):
+                room.drafts[country] = dict(draft)
+        left = state.get("time_left")
+        room.time_left = float(left) if isinstance(left, int | float) else room.time_left
+    room._sync_record()
+    return room
+
+
+# --- the projector ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TeamStanding:
+    """One team on the projector: its standing indicator, and its score when revealed."""
+
+    team: Team
+    #: The metric shown for the team: approval (US, MX, CA) or homicide rate (GT, HN, SV).
+    metric: str
+    label: str
+    value: float | None
+    previous: float | None
+    baseline: float | None
+    #: The team's political score (None when the level has none for it or it is hidden).
+    score: float | None = None
+    stars: int | None = None
+    max_stars: int | None = None
+
+
+def standing_metric(country: str) -> str:
+    """The metric a team is followed by: its approval, or (origins) its homicide rate."""
+    approval = f"approval_{country.lower()}"
+    return approval if approval in METRICS else f"homicide_rate_{country.lower()}"
+
+
+@dataclass(frozen=True)
+class ProjectorView:
+    """What the class sees between turns: news, every team's standing, the shared score."""
+
+    title: str
+    turn: int
+    turns: int
+    period: str
+    news: tuple[str, ...]
+    standings: tuple[TeamStanding, ...]
+    humanitarian: float | None
+    humanitarian_previous: float | None
+    humanitarian_baseline: float | None
+    scores_revealed: bool
+    notes: tuple[str, ...] = ()
+    metrics: dict[str, float] = field(default_factory=dict)
+
+
+def projector_view(room: Classroom, news_limit: int = 6) -> ProjectorView:
+    """The projector summary after the latest resolved turn (before the first: the start)."""
+    session = room.session
+    reports = session.reports
+    last = reports[-1] if reports else None
+    metrics = dict(last.metrics) if last else dict(session.table.last_metrics)
+    previous = dict(last.previous) if last else {}
+    baseline = dict(last.baseline) if last else {}
+    standings = []
+    for team in room.teams:
+        metric = standing_metric(team.country)
+        score_metric = f"political_score_{team.country.lower()}"
+        show = room.scores_revealed
+        standings.append(TeamStanding(
+            team, metric, _metric_name(metric), metrics.get(metric), previous.get(metric),
+            baseline.get(metric),
+            score=metrics.get(score_metric) if show else None,
+            stars=session.stars(team.country) if show and reports else None,
+            max_stars=session.max_stars(team.country) if show and reports else None,
+        ))
+    news = tuple(item.text for item in (last.news if last else ()))[:news_limit]
+    period = (last.start if last.start == last.end else f"{last.start} – {last.end}") \
+        if last else ""
+    return ProjectorView(
+        title=session.view.title, turn=len(reports), turns=session.turns, period=period,
+        news=news, standings=tuple(standings), humanitarian=metrics.get("humanitarian_score"),
+        humanitarian_previous=previous.get("humanitarian_score"),
+        humanitarian_baseline=baseline.get("humanitarian_score"),
+        scores_revealed=room.scores_revealed, notes=tuple(room.notes), metrics=metrics,
+    )
+
+
+#: Short names of the metrics a class follows (the registry's descriptions are sentences).
+SHORT_LABELS = {
+    "us_border_encounters": "US border encounters",
+    "deaths_in_transit": "Deaths in transit",
+    "protection_granted": "Protection granted",
+    "stranded_in_mx_border_towns": "Stranded in border towns",
+    "asylum_wait_months_us": "US asylum wait (months)",
+    "humanitarian_score": "Humanitarian score",
+    "political_score_us": "US political score",
+    "political_score_mx": "Mexico's political score",
+    "political_score_ca": "Canada's political score",
+    "approval_us": "Approval (US)",
+    "approval_mx": "Approval (Mexico)",
+    "approval_ca": "Approval (Canada)",
+    "homicide_rate_gt": "Homicide rate (Guatemala)",
+    "homicide_rate_hn": "Homicide rate (Honduras)",
+    "homicide_rate_sv": "Homicide rate (El Salvador)",
+    "relations_us_mx": "US–Mexico relations",
+    "relations_us_ca": "US–Canada relations",
+    "relations_mx_ca": "Mexico–Canada relations",
+}
+
+
+def metric_name(metric: str) -> str:
+    """A metric's short name for the class (its registry description when it has none)."""
+    if metric in SHORT_LABELS:
+        return t(SHORT_LABELS[metric])
+    spec = METRICS.get(metric)
+    return t(spec.description) if spec else metric
+
+
+_metric_name = metric_name
+
+
+# --- the class debrief --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ClassTimelineEntry:
+    """One decision on the class timeline."""
+
+    turn: int
+    month: str
+    country: str
+    #: The team's name, "computer" for an AI-led country, "teacher" for injected events.
+    who: str
+    text: str
+    decision: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class ScoreLine:
+    """A score over the session against the status-quo baseline."""
+
+    metric: str
+    label: str
+    country: str | None
+    values: tuple[float, ...]
+    baseline: tuple[float, ...]
+
+    @property
+    def final(self) -> float:
+        """The score in the last turn played."""
+        return self.values[-1] if self.values else math.nan
+
+    @property
+    def final_baseline(self) -> float:
+        """The status quo's score in the last turn played."""
+        return self.baseline[-1] if self.baseline else math.nan
+
+    @property
+    def difference(self) -> float:
+        """Final score minus the status quo's."""
+        return self.final - self.final_baseline
+
+
+@dataclass(frozen=True)
+class AgreementLine:
+    """A proposal or threat and what became of it."""
+
+    id: int
+    kind: str
+    label: str
+    parties: tuple[str, ...]
+    by: str
+    turn: int
+    terms: dict[str, Any]
+    #: pending, accepted, rejected, countered, withdrawn; for threats met, lifted, carried_out.
+    status: str
+    #: For accepted agreements: active, withdrawn or broken (and by whom, when).
+    outcome: str = ""
+    ended_by: str = ""
+    ended_turn: int | None = None
+    counter_of: int | None = None
+
+
+@dataclass(frozen=True)
+class CauseLine:
+    """One of the biggest changes of the session and the parts it is made of."""
+
+    turn: int
+    month: str
+    metric: str
+    label: str
+    change: float
+    #: (label, amount), largest first; team decisions are labelled with the team's name.
+    parts: tuple[tuple[str, float], ...]
+
+
+@dataclass(frozen=True)
+class ClassDebrief:
+    """The class's end of session: timeline, scores, agreements, relations, causes."""
+
+    level_id: str
+    title: str
+    seed: int
+    teams: tuple[Team, ...]
+    months: tuple[str, ...]
+    turns_played: int
+    turns: int
+    ended_early: bool
+    timeline: tuple[ClassTimelineEntry, ...]
+    scores: tuple[ScoreLine, ...]
+    standings: tuple[ScoreLine, ...]
+    agreements: tuple[AgreementLine, ...]
+    relations: dict[str, tuple[float, ...]]
+    causes: tuple[CauseLine, ...]
+    objectives: dict[str, tuple[ObjectiveState, ...]]
+    stars: dict[str, tuple[int, int]]
+    questions: tuple[str, ...]
+    sources: tuple[str, ...]
+    history: dict[str, list[float]]
+    baseline: dict[str, list[float]]
+    teacher_log: tuple[dict[str, Any], ...] = ()
+
+    def team_name(self, country: str) -> str:
+        """The team leading ``country``, or the country's name (computer-led)."""
+        for tm in self.teams:
+            if tm.country == country:
+                return tm.name
+        return country_name(country)
+
+
+def _who(room: Classroom, entry: Mapping[str, Any]) -> str:
+    country = str(entry.get("country", ""))
+    if country == TEACHER or entry.get("type") == "inject_event":
+        return t("teacher")
+    if entry.get("by") == "ai" or country not in {tm.country for tm in room.teams}:
+        return t("computer")
+    return room.team(country).name
+
+
+def class_timeline(room: Classroom) -> tuple[ClassTimelineEntry, ...]:
+    """Every decision of the session, team by team, on one timeline."""
+    out = []
+    for entry in room.session.debrief().timeline:
+        out.append(ClassTimelineEntry(entry.turn, entry.month, entry.country,
+                                      _who(room, entry.decision), entry.text,
+                                      dict(entry.decision)))
+    return tuple(out)
+
+
+def class_agreements(room: Classroom) -> tuple[AgreementLine, ...]:
+    """Every proposal and threat of the session, with its fate (broken promises included)."""
+    table = room.session.table
+    pacts = {p.proposal_id: p for p in table.pacts}
+    out = []
+    for p in table.proposals:
+        pact = pacts.get(p.id)
+        out.append(AgreementLine(
+            id=p.id, kind=p.kind, label=agreement_label(p.kind), parties=tuple(p.parties),
+            by=p.by, turn=p.turn, terms=dict(p.terms), status=p.status,
+            outcome=pact.status if pact else "", ended_by=pact.ended_by if pact else "",
+            ended_turn=pact.ended_turn if pact else None, counter_of=p.counter_of,
+        ))
+    for i, th in enumerate(table.threats):
+        out.append(AgreementLine(
+            id=-(i + 1), kind="tariff_threat", label=agreement_label("tariff_threat"),
+            parties=(th.by, th.target), by=th.by, turn=th.turn,
+            terms={"rate": th.rate, "target_reduction": th.target_reduction,
+                   "deadline_months": th.deadline_month - th.month}, status=th.status,
+        ))
+    return tuple(sorted(out, key=lambda a: (a.turn, abs(a.id))))
+
+
+#: Metrics the causes are sought for, and their scale for ranking changes of different units.
+CAUSE_METRICS = ("us_border_encounters", "deaths_in_transit", "protection_granted",
+                 "stranded_in_mx_border_towns", "approval_us", "approval_mx", "approval_ca",
+                 "humanitarian_score")
+
+
+def class_causes(room: Classroom, limit: int = 6) -> tuple[CauseLine, ...]:
+    """The session's biggest turn-on-turn changes, each split into causes by team.
+
+    Each turn is re-run from the recorded decisions with :func:`game.sim.explain.explain`:
+    one counterfactual world per country that decided something (that team's whole turn
+    undone), plus events, season, chance and earlier decisions, all with shared noise.
+    """
+    record = room.record
+    out: list[CauseLine] = []
+    season: dict[str, float] | None = None
+    for turn in record.turns:
+        explained, season = _explain_turn(room, record, turn.turn, season)
+        if explained is None:
+            continue
+        for metric, (month, change, parts) in explained.items():
+            out.append(CauseLine(turn.turn, month, metric, _metric_name(metric), change, parts))
+
+    def size(line: CauseLine) -> float:
+        values = room.session.history(line.metric)
+        scale = max((abs(v) for v in values if math.isfinite(v)), default=0.0) or 1.0
+        return abs(line.change) / scale
+
+    ranked = sorted((c for c in out if c.change and math.isfinite(c.change)), key=size,
+                    reverse=True)
+    return tuple(ranked[:limit])
+
+
+def _explain_turn(room: Classroom, record: GameRecord, turn: int,
+                  season: dict[str, float] | None
+                  ) -> tuple[dict[str, tuple[str, float, tuple[tuple[str, float], ...]]] | None,
+                             dict[str, float] | None]:
+    """Causes of ``turn``'s changes by country; None when the model cannot explain them."""
+    try:
+        from game.sim.explain import Change, explain
+        from game.sim.policy import ScheduledEvent, month_index, month_label
+    except ImportError:
+        return None, season
+    before = Session.from_record(replace(record, classroom=None), upto_turn=turn - 1,
+                                 level=room.level)
+    table = before.table
+    previous_policy = table.policy
+    entries = record.turns[turn - 1].decisions
+    for entry in entries:
+        decision_from_dict(entry).apply(table)
+    policy = table.policy
+    changes = []
+    for country in dict.fromkeys(str(e.get("country", "")) for e in entries):
+        if country in ("", TEACHER):
+            continue
+        undone = _undo_country(previous_policy, policy, country)
+        if undone == policy:
+            continue
+        who = next((tm.name for tm in room.teams if tm.country == country), None)
+        label = t("Team {name}", name=who) if who else t("{country} (computer)",
+                                                         country=country_name(country))
+        changes.append(Change(label, country, undone))
+    events = []
+    for e in record.turns[turn - 1].events:
+        year, month = (int(x) for x in str(e["month"]).split("-"))
+        events.append(ScheduledEvent(str(e["kind"]), month_index(year, month),
+                                     dict(e.get("params", {}))))
+    prev_values = record.turns[turn - 2].metrics if turn >= 2 else None
+    result = explain(before.sim, previous_policy, policy, changes, before.months_per_turn,
+                     events, previous_values=prev_values, previous_season=season,
+                     metrics=[m for m in CAUSE_METRICS if m in METRICS])
+    month = month_label(before.month)
+    out = {}
+    for metric, m in result.metrics.items():
+        if m.change is None:
+            continue
+        parts = tuple(sorted(((t(c.label), c.amount) for c in m.contributions
+                              if abs(c.amount) > 1e-9), key=lambda p: -abs(p[1])))
+        out[metric] = (month, float(m.change), parts)
+    return out, dict(result.season_levels)
+
+
+def _undo_country(previous: Any, policy: Any, country: str) -> Any:
+    """``policy`` with ``country``'s levers and agreement changes of this turn undone."""
+    undone = policy
+    for lever in LEVERS:
+        if country in LEVERS[lever].countries:
+            old, new = previous.value(country, lever), policy.value(country, lever)
+            if old != new:
+                undone = undone.with_lever(country, lever, old)
+    before = {(a.kind, frozenset(a.parties)): a for a in previous.agreements}
+    after = {(a.kind, frozenset(a.parties)): a for a in policy.agreements}
+    for key, agreement in after.items():
+        if country in agreement.parties and before.get(key) != agreement:
+            undone = undone.without_agreement(agreement.kind, agreement.parties)
+            if key in before:
+                undone = undone.with_agreement(before[key])
+    for key, agreement in before.items():
+        if country in agreement.parties and key not in after:
+            undone = undone.with_agreement(agreement)
+    return undone
+
+
+def class_debrief(room: Classroom, causes: bool = True) -> ClassDebrief:
+    """Everything the class debrief shows and the report folder holds."""
+    session = room.session
+    debrief = session.debrief()
+    scores = [ScoreLine("humanitarian_score", _metric_name("humanitarian_score"), None,
+                        tuple(debrief.history.get("humanitarian_score", [])),
+                        tuple(debrief.baseline.get("humanitarian_score", [])))]
+    standings = []
+    for team in room.teams:
+        metric = f"political_score_{team.country.lower()}"
+        if metric in debrief.history:
+            scores.append(ScoreLine(metric, _metric_name(metric), team.country,
+                                    tuple(debrief.history[metric]),
+                                    tuple(debrief.baseline.get(metric, []))))
+        standing = standing_metric(team.country)
+        if standing in debrief.history:
+            standings.append(ScoreLine(standing, _metric_name(standing), team.country,
+                                       tuple(debrief.history[standing]),
+                                       tuple(debrief.baseline.get(standing, []))))
+    relations = {m: tuple(debrief.history[m]) for m in
+                 ("relations_us_mx", "relations_us_ca", "relations_mx_ca")
+                 if m in debrief.history}
+    reveal = room.level.classroom is None or room.level.classroom.reveal_hidden_objectives
+    objectives = {tm.country: session.objectives(
+        tm.country, hidden=room.settings.hidden_objectives and reveal) for tm in room.teams}
+    stars = {}
+    for tm in room.teams:
+        shown = objectives[tm.country]
+        stars[tm.country] = (sum(o.stars for o in shown if o.met), sum(o.stars for o in shown))
+    return ClassDebrief(
+        level_id=session.view.id, title=session.view.title, seed=session.seed,
+        teams=room.teams, months=debrief.months, turns_played=len(session.reports),
+        turns=session.turns, ended_early=room.ended_early and not session.finished,
+        timeline=class_timeline(room), scores=tuple(scores), standings=tuple(standings),
+        agreements=class_agreements(room), relations=relations,
+        causes=class_causes(room) if causes else (), objectives=objectives, stars=stars,
+        questions=debrief.questions, sources=debrief.sources,
+        history={k: list(v) for k, v in debrief.history.items()},
+        baseline={k: list(v) for k, v in debrief.baseline.items()},
+        teacher_log=tuple(room.teacher_log),
+    )
+
+
+# --- several classes, one level -----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ComparedSession:
+    """One class in a comparison: who played, and its scores turn by turn."""
+
+    name: str
+    teams: tuple[Team, ...]
+    turns: int
+    metrics: dict[str, tuple[float, ...]]
+    baseline: dict[str, tuple[float, ...]]
+    agreements: int
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """Several classes' sessions of the same level and seed, side by side."""
+
+    level_id: str
+    title: str
+    seed: int
+    sessions: tuple[ComparedSession, ...]
+    #: True when every session's status-quo baseline is identical (same random draws).
+    fair: bool
+    #: Why sessions were left out (a different level or seed), one line each.
+    skipped: tuple[str, ...] = ()
+
+    def final(self, metric: str) -> list[float]:
+        """Each session's last value of ``metric``."""
+        return [s.metrics.get(metric, (math.nan,))[-1] if s.metrics.get(metric) else math.nan
+                for s in self.sessions]
+
+
+def compare_sessions(records: Sequence[GameRecord]) -> Comparison:
+    """Put several classes' records side by side (the first record sets level and seed).
+
+    Records of another level version or seed are skipped with a reason: their random events
+    differ, so comparing them would not be fair.
+    """
+    if not records:
+        raise ClassroomError(t("Choose at least one session to compare."))
+    first = records[0]
+    kept: list[GameRecord] = []
+    skipped: list[str] = []
+    for record in records:
+        name = _record_name(record)
+        if record.level_hash != first.level_hash:
+            skipped.append(t("{name}: another level (or another version of it).", name=name))
+        elif record.seed != first.seed:
+            skipped.append(t("{name}: another seed ({seed}), so other random events.",
+                             name=name, seed=record.seed))
+        else:
+            kept.append(record)
+    sessions = []
+    for record in kept:
+        names = sorted({k for turn in record.turns for k in turn.metrics})
+        metrics = {n: tuple(turn.metrics.get(n, math.nan) for turn in record.turns)
+                   for n in names}
+        baseline = {n: tuple(turn.baseline_metrics.get(n, math.nan) for turn in record.turns)
+                    for n in names}
+        teams = settings_of(record).teams if is_classroom_record(record) else tuple(
+            Team(country_name(c), c) for c, who in record.players.items() if who == "human")
+        accepted = sum(1 for turn in record.turns for d in turn.decisions
+                       if d.get("type") == "answer_proposal" and d.get("answer") == "accept")
+        sessions.append(ComparedSession(_record_name(record), teams, len(record.turns), metrics,
+                                        baseline, accepted))
+    fair = _same_baselines(sessions)
+    return Comparison(first.level_id, first.level_title or first.level_id, first.seed,
+                      tuple(sessions), fair, tuple(skipped))
+
+
+def _same_baselines(sessions: Sequence[ComparedSession]) -> bool:
+    """Whether every session's baseline agrees turn by turn where both were played."""
+    if len(sessions) < 2:
+        return True
+    ref = sessions[0].baseline
+    for other in sessions[1:]:
+        for name, values in other.baseline.items():
+            mine = ref.get(name, ())
+            n = min(len(mine), len(values))
+            for a, b in zip(mine[:n], values[:n], strict=True):
+                if not (a == b or (math.isnan(a) and math.isnan(b))):
+                    return False
+    return True
+
+
+def _record_name(record: GameRecord) -> str:
+    return record.name or f"{record.level_title or record.level_id} ({record.created[:10]})"
+
+
+def level_title(level: Level) -> str:
+    """A level's title in the current language."""
+    return text_of(level.title)
+
+
+def agreement_kinds_for(country: str, partners: Sequence[str]) -> list[str]:
+    """Agreements ``country`` may offer to at least one of ``partners`` (threats included)."""
+    return [k for k, spec in AGREEMENTS.items() if country in spec.proposers
+            and any(p in spec.acceptors and p != country for p in partners)]
