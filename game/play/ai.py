@@ -289,7 +289,8 @@ Wish = tuple[Decision | None, str]
 
 
 def _us(leader: Leader, table: Table, s: Situation) -> list[Wish]:
-    p, wishes = leader.personality, []
+    p = leader.personality
+    wishes: list[Wish] = []
     enc = s.ratio_to_reference("us_border_encounters")
     approval = s.value("approval_us", 50)
     falling = s.trend("approval_us") < -0.02
@@ -336,7 +337,7 @@ def _us(leader: Leader, table: Table, s: Situation) -> list[Wish]:
                            t("more people are dying in the desert")))
         if threat and "MX" in table.countries:
             mx_agents = _number(table, "MX", "border_agents")
-            if mx_agents >= 1.5 * LEVERS["border_agents"].default["MX"]:
+            if mx_agents >= 1.5 * float(LEVERS["border_agents"].default["MX"]):
                 wishes.append((WithdrawAgreement("US", "tariff_threat", ("MX",)),
                                t("Mexico has deployed forces to its southern border")))
         elif enc > 1.5 and approval < 40 and "MX" in table.countries and \
@@ -391,7 +392,8 @@ def _shares(proposer: str, others: tuple[str, ...]) -> dict[str, float]:
 
 
 def _mx(leader: Leader, table: Table, s: Situation) -> list[Wish]:
-    p, wishes = leader.personality, []
+    p = leader.personality
+    wishes: list[Wish] = []
     threat = table.pending_threats("MX")
     backlog_up = s.trend("asylum_backlog_mx") > 0.05
     stranded = s.value("stranded_in_mx_border_towns")
@@ -445,7 +447,8 @@ def _mx(leader: Leader, table: Table, s: Situation) -> list[Wish]:
 
 
 def _ca(leader: Leader, table: Table, s: Situation) -> list[Wish]:
-    p, wishes = leader.personality, []
+    p = leader.personality
+    wishes: list[Wish] = []
     interceptions_up = s.trend("ca_irregular_interceptions") > 0.1
     if p == "hardliner":
         if interceptions_up:
@@ -473,7 +476,8 @@ def _ca(leader: Leader, table: Table, s: Situation) -> list[Wish]:
 
 
 def _origin(leader: Leader, table: Table, s: Situation) -> list[Wish]:
-    c, p, wishes = leader.country, leader.personality, []
+    c, p = leader.country, leader.personality
+    wishes: list[Wish] = []
     homicide = s.value(f"homicide_rate_{c.lower()}")
     if homicide > 20 and p != "hardliner":
         wishes.append((_scaled(table, c, "violence_prevention", 1.2, floor=10),
