@@ -166,6 +166,10 @@ def agreement_news(kind: str, parties: Sequence[str], what: str, by: str = "",
         "withdrawn": "{by} ends {label}",
     }
     others = t(" and ").join(country_name(p) for p in parties if p != by)
+    if len(parties) == 1 and what in ("accepted", "proposed"):
+        # A measure one country takes alone (a visa requirement) is imposed, not agreed.
+        what, by = "imposed", parties[0]
+        templates["imposed"] = "{by} imposes a {label}"
     text = t(templates[what], names=names, label=label, by=country_name(by), others=others)
     if terms and what in ("accepted", "countered"):
         shown = _terms_text(terms)
