@@ -235,3 +235,19 @@ def test_export_to_an_unwritable_place_says_why(make_app, tmp_path) -> None:
     debrief.folder_text = str(blocker / "inside")
     assert debrief.do_export() == []
     assert debrief.message_bad and "Could not write" in debrief.message
+
+
+def test_the_advisors_forecast_follows_a_slider_once_it_rests(make_app) -> None:
+    app = make_app()
+    desk = DeskScene(app, new_game())
+    desk.tab = "borders"
+    app.switch(desk)
+    desk.update(0.016)
+    assert desk.forecast is not None, desk.forecast_note
+    before = desk.forecast["us_border_encounters"]
+    assert before[0] <= before[1] <= before[2]
+    assert desk.try_set("border_agents", 18_000.0)
+    desk._forecast_due = 0.0  # as if the slider had rested
+    desk.update(0.016)
+    assert desk.forecast is not None
+    assert set(desk.forecast) >= {"us_border_encounters", "deaths_in_transit", "approval_us"}

@@ -32,6 +32,16 @@ def test_every_translated_literal_is_in_the_english_catalogue() -> None:
         f"{where}: {m!r}" for m, where in sorted(missing.items(), key=lambda kv: kv[1]))
 
 
+def test_labels_kept_in_the_screens_tables_are_in_the_catalogue() -> None:
+    from game.ui.scenes import debrief, desk
+
+    catalogue = json.loads((CATALOGUES / "en.json").read_text(encoding="utf-8"))
+    labels = [*desk.METRIC_LABELS.values(), *desk.FORECAST_LABELS.values(),
+              *desk.CHOICE_LABELS.values(), *(label for _, label in desk.TABS),
+              *(label for _, label in debrief.TABS)]
+    assert [label for label in labels if label not in catalogue] == []
+
+
 def test_the_scan_finds_the_screens_strings() -> None:
     found = literals_passed_to_t()
     assert "End turn" in found and "Budget left this turn: {left} of {total}" in found

@@ -49,7 +49,7 @@ TABS = (("visas", "Visas"), ("borders", "Borders"), ("asylum", "Asylum"), ("aid"
         ("home", "Home"))
 DIPLOMACY = "diplomacy"
 #: Seconds a slider must rest before the advisors' forecast and the map are refreshed.
-FORECAST_DELAY_S = 0.2
+FORECAST_DELAY_S = 0.1
 #: Choice labels, so the radio buttons read as words rather than identifiers.
 CHOICE_LABELS = {
     "release": "Release",
@@ -82,8 +82,9 @@ def lever_total(value: object) -> float:
 def forecast_metrics(player: str) -> tuple[str, ...]:
     """The metrics the advisors forecast for a player: people first, then the player's standing."""
     approval = f"approval_{player.lower()}"
+    # Scores are judged against the status quo after the turn, so they cannot be forecast.
     metrics = ["us_border_encounters", "deaths_in_transit", "protection_granted",
-               "humanitarian_score"]
+               "asylum_wait_months_us"]
     if approval in METRICS:
         metrics.append(approval)
     return tuple(metrics)
@@ -633,7 +634,9 @@ class DeskScene(Scene):
         f, small = theme.font(13, bold=True), theme.font(12)
         for i, (metric, (lo, mid, hi)) in enumerate(items):
             box = pygame.Rect(inner.left + i * cw, inner.top, cw - theme.px(10), inner.height)
-            surface.blit(fit(f, _metric_label(metric), box.width), box.topleft)
+            label = t(FORECAST_LABELS[metric]) if metric in FORECAST_LABELS else \
+                _metric_label(metric)
+            surface.blit(fit(f, label, box.width), box.topleft)
             y = box.top + f.get_linesize() + theme.px(2)
             mid_s = theme.font(18, bold=True).render(number(mid), True, theme.TEXT)
             surface.blit(mid_s, (box.left, y))
@@ -741,6 +744,16 @@ def _plain(value: float) -> str:
     return f"{value:.0f}" if float(value).is_integer() or abs(value) >= 100 else f"{value:.1f}"
 
 
+#: The shortest names, for the forecast strip's narrow columns.
+FORECAST_LABELS = {
+    "us_border_encounters": "Border encounters",
+    "deaths_in_transit": "Deaths in transit",
+    "protection_granted": "Protected",
+    "asylum_wait_months_us": "Asylum wait (mo.)",
+    "approval_us": "Approval",
+    "approval_mx": "Approval",
+    "approval_ca": "Approval",
+}
 #: Short names of metrics for headings, legends and rows (the registry has the long ones).
 METRIC_LABELS = {
     "us_border_encounters": "US border encounters (events)",

@@ -21,6 +21,15 @@ if TYPE_CHECKING:
     from game.ui.scenes.base import Scene
 
 
+#: The metrics the map draws its flows from (per turn, as the model reports them).
+MAP_METRICS = ("asylum_claims_ca", "asylum_claims_mx", "asylum_claims_us",
+               "ca_irregular_interceptions", "deaths_in_transit", "emigrants_from_mx",
+               "emigrants_from_gt", "emigrants_from_hn", "emigrants_from_sv", "emigrants_from_xr",
+               "irregular_entries_us", "legal_admissions_us", "legal_admissions_ca",
+               "legal_admissions_mx", "mx_apprehensions", "stranded_in_mx_border_towns",
+               "us_border_encounters")
+
+
 class GameView:
     """One game as the screens see it: the session, the player's country, autoplay or not."""
 
@@ -95,6 +104,14 @@ class GameView:
 
         reports = self.session.reports
         metrics = reports[-1].metrics if reports else dict(self.session.table.last_metrics)
+        if not metrics and self.forecast_available():
+            # Before the first turn nothing has happened yet: show the advisors' median
+            # expectation for it, so the map is not empty on the first screen.
+            try:
+                metrics = {m: mid for m, (_, mid, _) in self.forecast(
+                    self.session.table.policy, MAP_METRICS).items()}
+            except Exception:  # noqa: BLE001 - an empty map is better than no game
+                metrics = {}
         levers = (policy or self.session.table.policy).levers
         return MapState.from_metrics(metrics, levers,
                                      months=self.session.months_per_turn,
@@ -127,13 +144,9 @@ class GameView:
         """The advisors' 10/50/90% range of next turn's ``metrics`` under ``policy``."""
         from game.sim.forecast import forecast
 
-        result = forecast(self.session.sim, policy, self.session.months_per_turn, metrics)
-        out: dict[str, tuple[float, float, float]] = {}
-        for m in metrics:
-            if m in result:
-                low, mid, high = (float(v) for v in result[m])
-                out[m] = (low, mid, high)
-        return out
+        bands = forecast(self.session.sim, policy, self.session.months_per_turn,
+                         metrics=metrics)
+        return {m: (b.p10, b.p50, b.p90) for m, b in bands.items()}
 
     @staticmethod
     def forecast_available() -> bool:
