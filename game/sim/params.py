@@ -119,6 +119,21 @@ class _Batch:
         self._params = params
         self._n = n
         self._cache: dict[str, np.ndarray] = {}
+        # Every value and group becomes a plain attribute: the step reads hundreds per month.
+        for name in params.names():
+            setattr(self, name, np.ascontiguousarray(self._column(name)))
+        groups = {}
+        for suffixes in (_ORIGIN_SUFFIXES, _NATION_SUFFIXES, _PAIR_SUFFIXES,
+                         _DETENTION_SUFFIXES, _REMOVAL_SUFFIXES):
+            for name in params.names():
+                for suffix in suffixes:
+                    if name.endswith("_" + suffix):
+                        groups.setdefault(name[: -len(suffix) - 1], suffixes)
+        for base, suffixes in groups.items():
+            stacked = self._stack(base, suffixes)
+            if stacked is not None and base not in params:
+                setattr(self, base, stacked)
+                self._cache[base] = stacked
 
     def _column(self, name: str) -> np.ndarray:
         value = np.asarray(self._params[name].value, dtype=float)
