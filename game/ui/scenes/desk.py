@@ -621,7 +621,7 @@ class DeskScene(Scene):
 
     def _draw_forecast(self, surface: pygame.Surface) -> None:
         inner = panel(surface, self.forecast_rect,
-                      t("Advisors' forecast for next turn (10–90% range)"))
+                      t("Advisors' forecast for this turn's months (10–90% range)"))
         if not self.forecast:
             f = theme.font(14)
             note = self.forecast_note or t("The advisors are working…")
