@@ -156,8 +156,14 @@ class Particles:
         surface: pygame.Surface,
         sprites: Sequence[Sequence[pygame.Surface]],
         origin: tuple[int, int],
+        premultiplied: bool = False,
     ) -> None:
-        """Blit every particle with ``sprites[channel][fade]`` centred on its position."""
+        """Blit every particle with ``sprites[channel][fade]`` centred on its position.
+
+        With ``premultiplied`` the sprites must come from ``Surface.premul_alpha()``; that blit
+        is about a third faster.
+        """
+        flags = pygame.BLEND_PREMULTIPLIED if premultiplied else 0
         if not self.t.size:
             return
         half = sprites[0][0].get_width() / 2
@@ -173,7 +179,7 @@ class Particles:
             if lo == hi:
                 continue
             sprite = sprites[key // len(FADE_LEVELS)][key % len(FADE_LEVELS)]
-            surface.fblits(zip(repeat(sprite), pos[order[lo:hi]].tolist()))
+            surface.fblits(zip(repeat(sprite), pos[order[lo:hi]].tolist()), flags)
 
     def on_corridor(self, name: str) -> FloatArray:
         """Positions of the particles of one corridor (for tests and hover highlights)."""

@@ -347,7 +347,7 @@ class MapView:
         surface.blit(self._static, self.rect.topleft)
         clip = surface.get_clip()
         surface.set_clip(self.rect.clip(clip) if clip else self.rect)
-        self.particles.draw(surface, self._sprites, self.rect.topleft)
+        self.particles.draw(surface, self._sprites, self.rect.topleft, premultiplied=True)
         # Country names sit above the moving people so they stay readable.
         ox, oy = self.rect.topleft
         surface.fblits([(label, (x + ox, y + oy)) for label, (x, y) in self._labels])
@@ -419,7 +419,7 @@ class MapView:
         self._scale = max(0.6, h / 720)
         radius = 2.0 * self._scale
         self._sprites = [
-            [dot_sprite(CHANNEL_COLOURS[ch], radius, a) for a in FADE_LEVELS]
+            [dot_sprite(CHANNEL_COLOURS[ch], radius, a).premul_alpha() for a in FADE_LEVELS]
             for ch in ("legal", "irregular", "asylum")
         ]
 
