@@ -794,7 +794,7 @@ def step(world: World, levers: Levers, params: Params, noise: Noise,
         + proc_ca.sum(axis=1) * wait_ca_new / 12 / P.harm_reference_stranded[:, 0],
     ], axis=1) * (1 + P.media_empathy * media)
     spend = _spending(levers, eff, det_stock, det_mx_stock, P)
-    fiscal = np.maximum(spend * 12 / P.spending_reference - 1.0, 0.0)
+    fiscal = np.maximum(np.log(np.maximum(spend * 12, 1.0) / P.spending_reference), 0.0)
     tariff_state = world.tariff_state.copy()
     sovereignty = (threat[:, 0] * (1 + P.sovereignty_tariff_imposed[:, 0] * (tariff_state == 3))
                    + rim[:, 0] + (cov[:, 0] > 0) * comp_mx[:, 0]
