@@ -1052,6 +1052,8 @@ class ComparedSession:
     metrics: dict[str, tuple[float, ...]]
     baseline: dict[str, tuple[float, ...]]
     agreements: int
+    #: The events of each turn as ``kind (source)``: scripted, conditional or the teacher's.
+    events: tuple[tuple[str, ...], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -1062,10 +1064,13 @@ class Comparison:
     title: str
     seed: int
     sessions: tuple[ComparedSession, ...]
-    #: True when every session's status-quo baseline is identical (same random draws).
+    #: True when every session's status-quo baseline is identical until their events differ.
     fair: bool
     #: Why sessions were left out (a different level or seed), one line each.
     skipped: tuple[str, ...] = ()
+    #: Turns whose events differ from the first session's (a teacher's injection, a condition
+    #: met in one class only): from there on the status quo differs too, one line each.
+    differences: tuple[str, ...] = ()
 
     def final(self, metric: str) -> list[float]:
         """Each session's last value of ``metric``."""
@@ -1104,25 +1109,41 @@ def compare_sessions(records: Sequence[GameRecord]) -> Comparison:
             Team(country_name(c), c) for c, who in record.players.items() if who == "human")
         accepted = sum(1 for turn in record.turns for d in turn.decisions
                        if d.get("type") == "answer_proposal" and d.get("answer") == "accept")
+        events = tuple(tuple(f"{e.get('kind')} ({e.get('source')})" for e in turn.events)
+                       for turn in record.turns)
         sessions.append(ComparedSession(_record_name(record), teams, len(record.turns), metrics,
-                                        baseline, accepted))
-    fair = _same_baselines(sessions)
-    return Comparison(first.level_id, first.level_title or first.level_id, first.seed,
-                      tuple(sessions), fair, tuple(skipped))
-
-
-def _same_baselines(sessions: Sequence[ComparedSession]) -> bool:
-    """Whether every session's baseline agrees turn by turn where both were played."""
-    if len(sessions) < 2:
-        return True
-    ref = sessions[0].baseline
+                                        baseline, accepted, events))
+    differences: list[str] = []
+    fair = True
     for other in sessions[1:]:
-        for name, values in other.baseline.items():
-            mine = ref.get(name, ())
-            n = min(len(mine), len(values))
-            for a, b in zip(mine[:n], values[:n], strict=True):
-                if not (a == b or (math.isnan(a) and math.isnan(b))):
-                    return False
+        until = _same_events_until(sessions[0], other)
+        if until < min(sessions[0].turns, other.turns):
+            differences.append(t("{name}: other events from turn {n} on ({events}).",
+                                 name=other.name, n=until + 1,
+                                 events=", ".join(other.events[until]) or t("none")))
+        fair = fair and _same_baselines(sessions[0], other, until)
+    return Comparison(first.level_id, first.level_title or first.level_id, first.seed,
+                      tuple(sessions), fair, tuple(skipped), tuple(differences))
+
+
+def _same_events_until(a: ComparedSession, b: ComparedSession) -> int:
+    """How many first turns ``a`` and ``b`` share the same events."""
+    n = 0
+    for ea, eb in zip(a.events, b.events, strict=False):
+        if ea != eb:
+            break
+        n += 1
+    return n
+
+
+def _same_baselines(a: ComparedSession, b: ComparedSession, turns: int) -> bool:
+    """Whether two sessions' status quo agree exactly over their first ``turns`` turns."""
+    for name, values in b.baseline.items():
+        mine = a.baseline.get(name, ())
+        n = min(len(mine), len(values), turns)
+        for x, y in zip(mine[:n], values[:n], strict=True):
+            if not (x == y or (math.isnan(x) and math.isnan(y))):
+                return False
     return True
 
 
