@@ -179,7 +179,11 @@ class Particles:
             if lo == hi:
                 continue
             sprite = sprites[key // len(FADE_LEVELS)][key % len(FADE_LEVELS)]
-            surface.fblits(zip(repeat(sprite), pos[order[lo:hi]].tolist()), flags)
+            chosen = pos[order[lo:hi]]
+            # Flat int lists zipped into short-lived tuples: no batch of thousands of live
+            # containers, so the frame never wakes Python's cyclic garbage collector.
+            xs, ys = chosen[:, 0].tolist(), chosen[:, 1].tolist()
+            surface.fblits(zip(repeat(sprite), zip(xs, ys, strict=True)), flags)
 
     def on_corridor(self, name: str) -> FloatArray:
         """Positions of the particles of one corridor (for tests and hover highlights)."""
