@@ -228,7 +228,8 @@ def _check_term(term: TermSpec, value: Any) -> TermValue:
                 t("{name} must be one of {allowed}.", name=term.name, allowed=", ".join(allowed))
             )
         return str(value)
-    if term.low == term.high == 0.0 or isinstance(term.default, str):
+    if isinstance(term.default, str) or term.unit in ("policy", "lever's unit"):
+        # Checked where it is used: a lever's own unit, a policy a court may block.
         return value if isinstance(value, str) else float(value)
     if isinstance(value, str | bool) or not isinstance(value, int | float):
         raise DecisionRejected(t("{name} needs a number ({unit}).", name=term.name, unit=term.unit))
@@ -617,6 +618,15 @@ class InjectEvent(Decision):
                 raise DecisionRejected(t("A {kind} event has no setting “{name}”.",
                                          kind=t(self.kind.replace("_", " ")), name=name))
             params[name] = _check_term(known[name], value)
+        if self.kind == "policy_change":
+            full = {p.name: p.default for p in spec.params if p.default is not None}
+            full.update(params)
+            try:
+                params["value"] = check_lever(str(full["country"]), str(full["lever"]),
+                                              full["value"])
+            except PolicyError as exc:
+                raise DecisionRejected(t("This policy change is not possible: {why}.",
+                                         why=exc)) from None
         table.injected.append(ScheduledEvent(self.kind, table.month + self.offset, params))
 
     def describe(self) -> str:

@@ -160,3 +160,13 @@ def test_decisions_survive_a_round_trip_through_dicts(decision) -> None:
     data = decision.to_dict()
     assert data["type"] and "country" in data
     assert decision_from_dict(data) == decision
+
+
+def test_a_teacher_policy_change_is_checked_like_a_lever() -> None:
+    tb = table()
+    InjectEvent(kind="policy_change",
+                params={"country": "US", "lever": "border_agents", "value": 20000}).apply(tb)
+    assert tb.injected[0].params["value"] == 20000
+    with pytest.raises(DecisionRejected, match="not possible: CA has no lever"):
+        InjectEvent(kind="policy_change",
+                    params={"country": "CA", "lever": "transit_agents", "value": 2}).apply(tb)
