@@ -37,7 +37,8 @@ def test_labels_kept_in_the_screens_tables_are_in_the_catalogue() -> None:
 
     catalogue = json.loads((CATALOGUES / "en.json").read_text(encoding="utf-8"))
     labels = [*desk.METRIC_LABELS.values(), *desk.FORECAST_LABELS.values(),
-              *desk.CHOICE_LABELS.values(), *(label for _, label in desk.TABS),
+              *desk.CHOICE_LABELS.values(), *desk.AGREEMENT_LABELS.values(),
+              *(label for _, label in desk.TABS),
               *(label for _, label in debrief.TABS)]
     assert [label for label in labels if label not in catalogue] == []
 

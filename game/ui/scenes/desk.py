@@ -40,6 +40,7 @@ from game.ui.scenes.kit import (
     number,
     panel,
 )
+from game.ui.widgets import human_number
 
 if TYPE_CHECKING:
     from game.ui.app import App
@@ -347,10 +348,18 @@ class DeskScene(Scene):
         small = theme.font(13).get_linesize()
         row_h = max(line + 2 * small + theme.px(10), theme.px(34))
         bw = min(theme.px(110), area.width // 3)
+        per_page = max(1, (area.height + theme.px(6)) // (row_h + theme.px(6)))
+        if len(kinds) > per_page:
+            per_page = max(1, (area.height - theme.px(36) + theme.px(6)) // (row_h + theme.px(6)))
+            pages = -(-len(kinds) // per_page)
+            self.lever_page %= pages
+            self.pager = UIButton(
+                pygame.Rect(area.left, area.bottom - theme.px(30), area.width, theme.px(30)),
+                t("More agreements ({page} of {pages})", page=self.lever_page + 1,
+                  pages=pages), manager=m, object_id="#small")
+            kinds = kinds[self.lever_page * per_page:(self.lever_page + 1) * per_page]
         y = area.top
         for kind in kinds:
-            if y + row_h > area.bottom:
-                break
             rect = pygame.Rect(area.left, y, area.width, row_h)
             label = t("Threaten") if kind == "tariff_threat" else t("Propose")
             button = UIButton(pygame.Rect(rect.right - bw, y + (row_h - theme.px(30)) // 2, bw,
@@ -363,6 +372,8 @@ class DeskScene(Scene):
             if self._deal_status(kind)[1] in ("pending", "active"):
                 button.disable()
             y += row_h + theme.px(6)
+        if self.pager is not None:
+            self.focus.add(self.pager)
 
     def _partners(self, kind: str) -> tuple[str, ...]:
         spec = AGREEMENTS[kind]
@@ -629,20 +640,31 @@ class DeskScene(Scene):
             return
         items = [(m, self.forecast[m]) for m in forecast_metrics(self.player)
                  if m in self.forecast]
-        cols = max(1, len(items))
-        cw = inner.width // cols
-        f, small = theme.font(13, bold=True), theme.font(12)
+        f, small, big = theme.font(13, bold=True), theme.font(12), theme.font(18, bold=True)
+        # As many columns as stay readable; the rest wrap onto a second row.
+        cols = max(1, min(len(items), inner.width // theme.px(150)))
+        rows = -(-len(items) // cols)
+        cw, ch = inner.width // cols, inner.height // rows
+        full = f.get_linesize() + big.get_linesize() + small.get_linesize() + theme.px(14)
         for i, (metric, (lo, mid, hi)) in enumerate(items):
-            box = pygame.Rect(inner.left + i * cw, inner.top, cw - theme.px(10), inner.height)
+            box = pygame.Rect(inner.left + (i % cols) * cw, inner.top + (i // cols) * ch,
+                              cw - theme.px(10), ch)
             label = t(FORECAST_LABELS[metric]) if metric in FORECAST_LABELS else \
                 _metric_label(metric)
             surface.blit(fit(f, label, box.width), box.topleft)
-            y = box.top + f.get_linesize() + theme.px(2)
-            mid_s = theme.font(18, bold=True).render(number(mid), True, theme.TEXT)
+            y = box.top + f.get_linesize()
+            mid_s = fit(big, number(mid), box.width)
             surface.blit(mid_s, (box.left, y))
-            y += mid_s.get_height()
-            rng = fit(small, t("{lo} – {hi}", lo=number(lo), hi=number(hi)), box.width,
-                      theme.TEXT_DIM)
+            span = t("{lo} – {hi}", lo=human_number(lo, 3), hi=human_number(hi, 3))
+            if ch < full:
+                # Compact: the range beside the middle value, no bar.
+                room = box.width - mid_s.get_width() - theme.px(8)
+                rng = fit(small, span, room, theme.TEXT_DIM)
+                surface.blit(rng, (box.left + mid_s.get_width() + theme.px(8),
+                                   y + big.get_ascent() - small.get_ascent()))
+                continue
+            y += big.get_linesize()
+            rng = fit(small, span, box.width, theme.TEXT_DIM)
             surface.blit(rng, (box.left, y))
             # A range bar: where the middle sits between the 10th and 90th percentiles.
             bar = pygame.Rect(box.left, min(box.bottom - theme.px(8), y + rng.get_height()
@@ -725,8 +747,11 @@ class DeskScene(Scene):
             r = row["text_rect"]
             kind = row["kind"]
             partners = ", ".join(country_name(c) for c in self._partners(kind))
-            title = t("{kind} with {partners}", kind=agreement_label(kind).capitalize(),
-                      partners=partners)
+            name = t(AGREEMENT_LABELS[kind]) if kind in AGREEMENT_LABELS else \
+                agreement_label(kind).capitalize()
+            title = (t("{kind} on {partners}", kind=name, partners=partners)
+                     if kind == "tariff_threat" else
+                     t("{kind} with {partners}", kind=name, partners=partners))
             surface.blit(fit(bold, title, r.width), r.topleft)
             status, state = self._deal_status(kind)
             y = r.top + bold.get_linesize()
@@ -744,6 +769,16 @@ def _plain(value: float) -> str:
     return f"{value:.0f}" if float(value).is_integer() or abs(value) >= 100 else f"{value:.1f}"
 
 
+#: Agreement names as people write them (proper nouns keep their capitals).
+AGREEMENT_LABELS = {
+    "safe_third_country": "Safe third country",
+    "remain_in_mexico": "Remain in Mexico",
+    "burden_sharing": "Burden-sharing",
+    "joint_corps": "Joint corps",
+    "returns_acceptance": "Returns acceptance",
+    "visa_requirement": "Visa requirement",
+    "tariff_threat": "Tariff threat",
+}
 #: The shortest names, for the forecast strip's narrow columns.
 FORECAST_LABELS = {
     "us_border_encounters": "Border encounters",

@@ -1,0 +1,439 @@
+"""Negotiations for one team: answer offers, make proposals with their terms, keep or break pacts.
+
+Left: offers waiting for the team, each with Accept, Reject and Counter (a counter-offer opens
+the form with the offer's terms). Middle: the team's agreements in force, each with Leave
+(leaving an agreement partners accepted is a broken promise: it costs relations), and its own
+pending offers, each with Withdraw. Right: the form for a new proposal — the kind, the partner,
+every term with its unit — or a tariff threat. Every refusal from the rules is shown as is.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+import pygame
+import pygame_gui
+from pygame_gui.elements import UIButton, UITextEntryLine
+
+from game.i18n import t
+from game.play.classroom import agreement_kinds_for
+from game.play.decisions import DecisionRejected, agreement_label, country_name
+from game.sim.registry import AGREEMENTS
+from game.ui import theme
+from game.ui.scenes.base import Scene
+from game.ui.scenes.class_view import clock_text, teacher_key
+from game.ui.scenes.kit import draw_wrapped, fit, footer_height, header, header_height, panel
+
+if TYPE_CHECKING:
+    from game.play.classroom import Classroom
+    from game.ui.app import App
+
+#: Offers shown in the inbox at once (the rest wait for the next visit).
+INBOX_ROWS = 4
+#: Agreements whose partners may be several at once (every other eligible country joins).
+MULTI_PARTY = ("burden_sharing", "joint_corps")
+
+
+class ClassDealsScene(Scene):
+    """A team's negotiations: inbox, pacts in force, and a proposal form."""
+
+    name = "class_deals"
+
+    def __init__(self, app: App, room: Classroom, country: str, back_to: Scene) -> None:
+        super().__init__(app)
+        self.room = room
+        self.country = country
+        self.back_to = back_to
+        countries = tuple(room.session.roles)
+        self.kinds = agreement_kinds_for(country, countries)
+        self.kind_index = 0
+        self.partner_index = 0
+        #: The proposal being countered (None: a new proposal).
+        self.countering: int | None = None
+        self.terms: dict[str, str] = {}
+        self.message = ""
+        self.message_bad = False
+        self._reset_terms()
+
+    # -- the form's state -----------------------------------------------------------------------
+
+    @property
+    def kind(self) -> str | None:
+        """The agreement kind in the form."""
+        return self.kinds[self.kind_index % len(self.kinds)] if self.kinds else None
+
+    def partners(self, kind: str) -> list[tuple[str, ...]]:
+        """Partner choices for ``kind``: each eligible country, or all of them together."""
+        spec = AGREEMENTS[kind]
+        eligible = [c for c in spec.acceptors if c != self.country and c in self.room.session.roles]
+        if kind in MULTI_PARTY:
+            return [tuple(eligible)] if eligible else []
+        return [(c,) for c in eligible]
+
+    @property
+    def partner(self) -> tuple[str, ...]:
+        """The partner(s) in the form."""
+        choices = self.partners(self.kind) if self.kind else []
+        return choices[self.partner_index % len(choices)] if choices else ()
+
+    def _reset_terms(self, values: dict[str, Any] | None = None) -> None:
+        kind = self.kind
+        self.terms = {}
+        if kind is None:
+            return
+        spec = AGREEMENTS[kind]
+        for term in spec.terms:
+            value = (values or {}).get(term.name, term.default)
+            self.terms[term.name] = "" if value is None else _plain(value)
+        if kind == "tariff_threat":
+            self.terms.setdefault("deadline_months", "2")
+
+    def who(self, country: str) -> str:
+        """"Team Jaguars" for a team's country, the country's name for the computer's."""
+        for team in self.room.teams:
+            if team.country == country:
+                return t("Team {name}", name=team.name)
+        return t("{country} (computer)", country=country_name(country))
+
+    # -- layout ---------------------------------------------------------------------------------
+
+    def enter(self) -> None:
+        """Three panels: inbox, in force, new proposal; Back at the bottom."""
+        w, h = self.app.screen.get_size()
+        m = self.app.manager
+        gap = theme.px(12)
+        top = header_height() + gap
+        bottom = h - footer_height() - gap
+        bh = theme.px(40)
+        col = (w - 4 * gap) // 3
+        body_h = bottom - top - bh - gap
+        self.inbox_rect = pygame.Rect(gap, top, col, body_h)
+        self.pacts_rect = pygame.Rect(2 * gap + col, top, col, body_h)
+        self.form_rect = pygame.Rect(3 * gap + 2 * col, top, w - 4 * gap - 2 * col, body_h)
+        self.back_button = UIButton(pygame.Rect(w - gap - theme.px(240), bottom - bh,
+                                                theme.px(240), bh), t("Back to the desk"),
+                                    manager=m, object_id="#primary")
+        self.message_rect = pygame.Rect(gap, bottom - bh, w - 3 * gap - theme.px(240), bh)
+        self.answer_buttons: list[tuple[UIButton, int, str]] = []
+        self.leave_buttons: list[tuple[UIButton, str, tuple[str, ...]]] = []
+        self.inbox_rows: list[tuple[pygame.Rect, Any]] = []
+        self.pact_rows: list[tuple[pygame.Rect, str]] = []
+        small = theme.px(28)
+        line = theme.font(14, bold=True).get_linesize()
+        text_lines = 3 * theme.font(13).get_linesize()
+        row_h = line + text_lines + small + theme.px(12)
+        # Inbox: offers waiting for this team.
+        inner = self.inbox_rect.inflate(-2 * theme.px(12), -2 * theme.px(10))
+        y = inner.top + theme.font(15, bold=True).get_linesize() + theme.px(4)
+        view = self.room.team_view(self.country)
+        for proposal in view.inbox[:INBOX_ROWS]:
+            if y + row_h > inner.bottom:
+                break
+            self.inbox_rows.append((pygame.Rect(inner.left, y, inner.width, row_h - small
+                                                - theme.px(6)), proposal))
+            bw = (inner.width - 2 * theme.px(6)) // 3
+            by = y + row_h - small - theme.px(6)
+            for i, (answer, label) in enumerate((("accept", t("Accept")),
+                                                 ("reject", t("Reject")),
+                                                 ("counter", t("Counter")))):
+                b = UIButton(pygame.Rect(inner.left + i * (bw + theme.px(6)), by, bw, small),
+                             label, manager=m, object_id="#small")
+                self.answer_buttons.append((b, proposal.id, answer))
+                self.focus.add(b)
+            y += row_h + theme.px(6)
+        # Pacts and own offers: Leave or Withdraw.
+        inner = self.pacts_rect.inflate(-2 * theme.px(12), -2 * theme.px(10))
+        y = inner.top + theme.font(15, bold=True).get_linesize() + theme.px(4)
+        items: list[tuple[str, str, tuple[str, ...], str]] = []
+        for pact in view.pacts:
+            others = tuple(c for c in pact.agreement.parties if c != self.country)
+            items.append((t("{kind} with {partners}",
+                            kind=agreement_label(pact.agreement.kind).capitalize(),
+                            partners=", ".join(self.who(c) for c in others)),
+                          pact.agreement.kind, others, t("Leave")))
+        for proposal in view.outbox:
+            others = tuple(c for c in proposal.parties if c != self.country)
+            items.append((t("Your offer: {kind} to {partners}",
+                            kind=agreement_label(proposal.kind),
+                            partners=", ".join(self.who(c) for c in others)),
+                          proposal.kind, others, t("Withdraw")))
+        for th in self.room.session.table.pending_threats():
+            if th.by == self.country:
+                items.append((t("Your tariff threat on {target}", target=self.who(th.target)),
+                              "tariff_threat", (th.target,), t("Withdraw")))
+        lh = max(theme.px(34), 2 * theme.font(13).get_linesize() + theme.px(6))
+        bw = theme.px(100)
+        for text, kind, others, label in items:
+            if y + lh > inner.bottom:
+                break
+            b = UIButton(pygame.Rect(inner.right - bw, y + (lh - small) // 2, bw, small), label,
+                         manager=m, object_id="#small")
+            self.leave_buttons.append((b, kind, others))
+            self.pact_rows.append((pygame.Rect(inner.left, y, inner.width - bw - theme.px(8),
+                                               lh), text))
+            self.focus.add(b)
+            y += lh + theme.px(6)
+        self._build_form()
+        self.focus.add(self.back_button)
+        first = self.answer_buttons[0][0] if self.answer_buttons else self.kind_button
+        self.focus.focus(first or self.back_button)
+
+    def _build_form(self) -> None:
+        m = self.app.manager
+        inner = self.form_rect.inflate(-2 * theme.px(12), -2 * theme.px(10))
+        y = inner.top + theme.font(15, bold=True).get_linesize() + theme.px(6)
+        h = theme.px(32)
+        self.kind_button: UIButton | None = None
+        self.partner_button: UIButton | None = None
+        self.send_button: UIButton | None = None
+        self.entries: dict[str, UITextEntryLine] = {}
+        self.term_labels: list[tuple[pygame.Rect, str]] = []
+        if self.kind is None:
+            return
+        label = agreement_label(self.kind).capitalize()
+        if self.kind == "tariff_threat":
+            label = t("Tariff threat")
+        self.kind_button = UIButton(pygame.Rect(inner.left, y, inner.width, h),
+                                    t("Agreement: {kind}", kind=label), manager=m)
+        self.kind_button.set_tooltip(t(AGREEMENTS[self.kind].description))
+        y += h + theme.px(6)
+        partners = ", ".join(self.who(c) for c in self.partner) or t("nobody")
+        self.partner_button = UIButton(pygame.Rect(inner.left, y, inner.width, h),
+                                       t("With: {partners}", partners=partners), manager=m)
+        if len(self.partners(self.kind)) < 2 or self.countering is not None:
+            self.partner_button.disable()
+        if self.countering is not None:
+            self.kind_button.disable()
+        y += h + theme.px(10)
+        ew = theme.px(110)
+        spec = AGREEMENTS[self.kind]
+        units = {term.name: term for term in spec.terms}
+        names = list(self.terms)
+        for name in names:
+            if y + h > inner.bottom - h - theme.px(10):
+                break
+            term = units.get(name)
+            unit = t(term.unit) if term else t("months")
+            text = t("{name} ({unit})", name=name.replace("_", " "), unit=unit)
+            self.term_labels.append((pygame.Rect(inner.left, y, inner.width - ew - theme.px(8),
+                                                 h), text))
+            entry = UITextEntryLine(pygame.Rect(inner.right - ew, y, ew, h), manager=m)
+            entry.set_text(self.terms[name])
+            if term is not None and term.description:
+                entry.set_tooltip(t(term.description))
+            self.entries[name] = entry
+            y += h + theme.px(6)
+        send = t("Send the counter-offer") if self.countering is not None else (
+            t("Make the threat") if self.kind == "tariff_threat" else t("Send the proposal"))
+        self.send_button = UIButton(pygame.Rect(inner.left, inner.bottom - h - theme.px(4),
+                                                inner.width, h + theme.px(4)), send, manager=m,
+                                    object_id="#primary")
+        self.focus.add(self.kind_button, self.partner_button, *self.entries.values(),
+                       self.send_button)
+
+    def panels(self) -> list[pygame.Rect]:
+        """The three panels."""
+        return [self.inbox_rect, self.pacts_rect, self.form_rect]
+
+    def _rebuild(self) -> None:
+        self.app.manager.clear_and_reset()
+        self.focus = type(self.focus)()
+        self.enter()
+
+    # -- events ---------------------------------------------------------------------------------
+
+    def handle(self, event: pygame.event.Event) -> Scene | None:
+        """Answers, leaving, the form; Ctrl+T for the teacher; Escape back to the desk."""
+        if teacher_key(event):
+            from game.ui.scenes.class_teacher import TeacherPanelScene
+
+            return TeacherPanelScene(self.app, self.room, back_to=self)
+        if self.room.paused and event.type in (pygame.KEYDOWN, pygame.MOUSEBUTTONDOWN):
+            return None
+        if event.type == pygame_gui.UI_TEXT_ENTRY_CHANGED:
+            for name, entry in self.entries.items():
+                if event.ui_element is entry:
+                    self.terms[name] = entry.get_text()
+        if event.type == pygame_gui.UI_BUTTON_PRESSED:
+            return self._button(event.ui_element)
+        return super().handle(event)
+
+    def _button(self, element: object) -> Scene | None:
+        if element is self.back_button:
+            return self.back()
+        if element is self.kind_button and self.kinds:
+            self.kind_index = (self.kind_index + 1) % len(self.kinds)
+            self.partner_index = 0
+            self._reset_terms()
+            self._rebuild()
+            self.focus.focus(self.kind_button)
+            return None
+        if element is self.partner_button:
+            self.partner_index += 1
+            self._rebuild()
+            self.focus.focus(self.partner_button)
+            return None
+        if element is self.send_button:
+            self.send()
+            return None
+        for b, proposal_id, answer in self.answer_buttons:
+            if element is b:
+                self.answer(proposal_id, answer)
+                return None
+        for b, kind, others in self.leave_buttons:
+            if element is b:
+                self.leave(kind, others)
+                return None
+        return None
+
+    def _say(self, text: str, bad: bool = False) -> None:
+        self.message, self.message_bad = text, bad
+
+    def _term_values(self) -> dict[str, Any] | None:
+        values: dict[str, Any] = {}
+        spec = AGREEMENTS[self.kind] if self.kind else None
+        names = {term.name: term for term in spec.terms} if spec else {}
+        for name, text in self.terms.items():
+            term = names.get(name)
+            if term is not None and term.names:
+                values[name] = text.strip().upper()
+                continue
+            raw = text.replace(",", "").replace("%", "").strip()
+            try:
+                number = float(raw)
+            except ValueError:
+                self._say(t("Type a number for {name}.", name=name.replace("_", " ")), True)
+                return None
+            if "%" in text:
+                number /= 100
+            values[name] = number
+        return values
+
+    def send(self) -> None:
+        """Send the form: a proposal, a counter-offer, or a threat."""
+        kind = self.kind
+        values = self._term_values()
+        if kind is None or values is None:
+            return
+        try:
+            if self.countering is not None:
+                answers = self.room.answer(self.country, self.countering, "counter", values)
+                self.countering = None
+            else:
+                answers = self.room.propose(self.country, kind, list(self.partner), values)
+        except DecisionRejected as refusal:
+            self._say(str(refusal), True)
+            return
+        replies = [a.reason for a in answers if getattr(a, "reason", "")]
+        done = t("Sent. The partner answers on its own turn.")
+        if kind == "tariff_threat":
+            done = t("The threat is made: it will be in the news after this turn.")
+        self._say(" ".join([done, *replies]))
+        self._reset_terms()
+        self._rebuild()
+
+    def answer(self, proposal_id: int, answer: str) -> None:
+        """Accept or reject at once; Counter fills the form with the offer's terms."""
+        if answer == "counter":
+            proposal = self.room.session.table.proposal(proposal_id)
+            if proposal.kind in self.kinds:
+                self.kind_index = self.kinds.index(proposal.kind)
+            else:
+                self.kinds.append(proposal.kind)
+                self.kind_index = len(self.kinds) - 1
+            self.countering = proposal_id
+            self._reset_terms(dict(proposal.terms))
+            self._say(t("Change the terms on the right, then send the counter-offer."))
+            self._rebuild()
+            return
+        try:
+            self.room.answer(self.country, proposal_id, answer)
+        except DecisionRejected as refusal:
+            self._say(str(refusal), True)
+            return
+        self._say(t("Accepted: the agreement is in force from this turn.") if answer == "accept"
+                  else t("Rejected."))
+        self._rebuild()
+
+    def leave(self, kind: str, others: tuple[str, ...]) -> None:
+        """Leave an agreement (a broken promise), or withdraw an offer or a threat."""
+        try:
+            self.room.withdraw(self.country, kind, others)
+        except DecisionRejected as refusal:
+            self._say(str(refusal), True)
+            return
+        self._say(t("Done. Breaking an agreement others accepted costs their trust."))
+        self._rebuild()
+
+    def back(self) -> Scene | None:
+        """Back to the team's desk."""
+        return self.back_to
+
+    def autoplay(self) -> Scene | None:
+        """Autoplay goes back to the desk."""
+        return self.back()
+
+    def hints(self) -> list[tuple[str, str]]:
+        """Keys."""
+        return [(t("Tab"), t("Next")), (t("Enter"), t("Press")), (t("Esc"), t("Desk")),
+                (t("Ctrl+T"), t("Teacher"))]
+
+    # -- drawing --------------------------------------------------------------------------------
+
+    def draw(self, surface: pygame.Surface) -> None:
+        """Header, the three panels and the message line."""
+        surface.fill(theme.BACKGROUND)
+        team = self.room.team(self.country)
+        clock = clock_text(self.room.time_left)
+        header(surface, t("Negotiations: {team}", team=team.label),
+               t("Time left {clock}", clock=clock) if clock else "")
+        small, bold = theme.font(13), theme.font(14, bold=True)
+        inner = panel(surface, self.inbox_rect, t("Waiting for your answer"))
+        if not self.inbox_rows:
+            draw_wrapped(surface, small, t("No offers are waiting for you. Offers made to you "
+                                           "this turn or last appear here."), inner,
+                         theme.TEXT_DIM)
+        for rect, proposal in self.inbox_rows:
+            surface.blit(fit(bold, t("{who} offers {kind}", who=self.who(proposal.by),
+                                     kind=agreement_label(proposal.kind)), rect.width),
+                         rect.topleft)
+            terms = ", ".join(f"{k.replace('_', ' ')} {_shown(v)}"
+                              for k, v in proposal.terms.items())
+            others = ", ".join(self.who(c) for c in proposal.parties if c != proposal.by)
+            text = t("Parties: {others}.", others=others) + (f" {terms}." if terms else "")
+            draw_wrapped(surface, small, text, pygame.Rect(rect.left, rect.top
+                                                           + bold.get_linesize(), rect.width,
+                                                           rect.height - bold.get_linesize()),
+                         theme.TEXT_DIM, 3)
+        inner = panel(surface, self.pacts_rect, t("In force and on the table"))
+        if not self.pact_rows:
+            draw_wrapped(surface, small, t("No agreements in force and no offers of yours "
+                                           "pending."), inner, theme.TEXT_DIM)
+        for rect, text in self.pact_rows:
+            draw_wrapped(surface, small, text, rect, theme.TEXT, 2)
+        title = t("Counter-offer") if self.countering is not None else t("Make a proposal")
+        inner = panel(surface, self.form_rect, title)
+        if self.kind is None:
+            draw_wrapped(surface, small, t("Your country cannot propose agreements in this "
+                                           "level."), inner, theme.TEXT_DIM)
+        for rect, text in self.term_labels:
+            surface.blit(fit(small, text, rect.width), (rect.left, rect.centery
+                                                       - small.get_linesize() // 2))
+        if self.message:
+            draw_wrapped(surface, small, self.message, self.message_rect,
+                         theme.BAD if self.message_bad else theme.GOOD, 3)
+
+
+def _plain(value: Any) -> str:
+    if isinstance(value, str):
+        return value
+    number = float(value)
+    return f"{number:.0f}" if number.is_integer() else f"{number:g}"
+
+
+def _shown(value: Any) -> str:
+    if isinstance(value, float) and 0 < value <= 1:
+        return f"{value * 100:.0f}%"
+    if isinstance(value, float):
+        return f"{value:,.0f}"
+    return str(value)
