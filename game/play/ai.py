@@ -221,11 +221,22 @@ class Leader:
 def _try(decision: Decision | None, table: Table) -> Decision | None:
     if decision is None:
         return None
+    if isinstance(decision, SetLever) and _unchanged(decision, table):
+        return None  # a wish already met is not news
     try:
         decision.apply(table)
     except DecisionRejected:
         return None
     return decision
+
+
+def _unchanged(decision: SetLever, table: Table) -> bool:
+    current = table.policy.value(decision.country, decision.lever)
+    if isinstance(current, Mapping) or isinstance(decision.value, Mapping):
+        return False
+    if isinstance(current, str) or isinstance(decision.value, str):
+        return current == decision.value
+    return abs(float(current) - float(decision.value)) < 1e-9
 
 
 def _halfway(decision: SetLever, table: Table) -> SetLever | None:
@@ -268,11 +279,12 @@ def _scaled(table: Table, country: str, lever: str, factor: float, floor: float 
     current = _number(table, country, lever)
     value = min(spec.high, max(spec.low, current * factor, floor))
     # Round to a sensible step so the news reads "20,000 agents", not "19,992.4".
-    if spec.kind == "money":
-        step = 5.0
-    else:
-        step = 100.0 if value >= 1000 else 10.0
-    return SetLever(country, lever, float(round(value / step) * step))
+    step = 100.0 if value >= 1000 else 10.0 if value >= 100 else 5.0 if value >= 20 else 1.0
+    rounded = round(value / step) * step
+    if rounded == current and value != current:
+        # Too small a change to show after rounding: move one step so the wish is kept.
+        rounded = current + (step if value > current else -step)
+    return SetLever(country, lever, float(min(spec.high, max(spec.low, rounded))))
 
 
 def _has_pact(table: Table, kind: str, *countries: str) -> bool:

@@ -294,8 +294,8 @@ class Session:
         self._queue_conditional_events(metrics)
         previous = self.reports[-1].metrics if self.reports else {}
         prev_months = self.reports[-1].months if self.reports else months
-        news.extend(self._agreement_news())
         news.extend(decision_news(table.log, self.humans))
+        news.extend(self._agreement_news())
         news.extend(threshold_news(metrics, previous, months, prev_months))
         tariff = any(e.kind == "tariff_deadline" for e, _ in events) or any(
             th.turn == table.turn for th in table.threats)
