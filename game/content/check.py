@@ -81,10 +81,16 @@ def check_document(doc: Document, expect: str | None = None) -> tuple[Any, list[
         return None, [*problems, doc.problem(
             ("format",), f"this is a {kind} file, not a {expect}",
             f"open it where a {kind} is expected", "format-wrong-kind")]
-    obj, found = validate(MODELS[kind], doc)
-    problems += found
-    problems += {"level": level_checks, "strategy": strategy_checks,
-                 "campaign": campaign_checks}[kind](doc)
+    try:
+        obj, found = validate(MODELS[kind], doc)
+        problems += found
+        problems += {"level": level_checks, "strategy": strategy_checks,
+                     "campaign": campaign_checks}[kind](doc)
+    except Exception as error:  # noqa: BLE001 - a checker bug must not become a traceback
+        return None, [*problems, doc.problem(
+            (), f"the checker could not finish this file ({type(error).__name__}: {error})",
+            "this is a bug in Borderlines; please report it with the file attached",
+            "internal-error")]
     problems = sort_problems(problems)
     if any(p.is_error for p in problems):
         obj = None
@@ -324,7 +330,7 @@ def _country_checks(doc: Document, code: str, setup: Any, per_turn: int) -> list
                 "levers", "over-budget", severity="warning"))
     for i, entry in _items(setup.get("agreements")):
         kind = entry.get("kind")
-        if kind not in AGREEMENTS:
+        if not isinstance(kind, str) or kind not in AGREEMENTS:
             continue
         named = entry.get("with")
         partners = [named] if isinstance(named, str) else (
@@ -368,7 +374,8 @@ def _timing_checks(doc: Document, path: YamlPath, event: dict[str, Any], start: 
 def _policy_change_checks(doc: Document, path: YamlPath, event: dict[str, Any],
                           in_level: Sequence[str]) -> list[Problem]:
     country, lever = event.get("country", "US"), event.get("lever", "border_agents")
-    if country not in COUNTRIES or lever not in LEVERS:
+    if not isinstance(country, str) or not isinstance(lever, str) or country not in COUNTRIES \
+            or lever not in LEVERS:
         return []
     if country not in LEVERS[lever].countries:
         return [doc.problem((*path, "lever"), f"{country} has no lever `{lever}`",
@@ -378,7 +385,7 @@ def _policy_change_checks(doc: Document, path: YamlPath, event: dict[str, Any],
         return []
     try:
         check_lever(country, lever, event["value"])
-    except PolicyError as error:
+    except (TypeError, ValueError) as error:  # PolicyError is a ValueError
         code = "bad-choice" if LEVERS[lever].kind == "choice" else "out-of-range"
         return [doc.problem((*path, "value"), f"{country}'s `{lever}` cannot be "
                             f"{format_number(event['value'])}: {error}",
@@ -549,9 +556,12 @@ def strategy_checks(doc: Document) -> list[Problem]:
         levers = decision.get("set")
         if not isinstance(levers, dict):
             continue
+        turn, country = decision.get("turn"), decision.get("country")
+        if not isinstance(turn, int) or not isinstance(country, str):
+            continue
         for lever in levers:
-            key = (decision.get("turn"), decision.get("country"), lever)
-            if key in seen and None not in key[:2]:
+            key = (turn, country, lever)
+            if key in seen:
                 first = doc.where(seen[key])
                 out.append(doc.problem(("decisions", i, "set", lever), f"{key[1]} sets "
                                        f"`{lever}` twice in turn {key[0]} (first at line "

@@ -58,7 +58,7 @@ def _event_kind(value: Any) -> Any:
     if kind is None:
         fail("missing-field", "this event has no `kind`",
              "add e.g. `kind: caravan`; the kinds are " + ", ".join(f"`{k}`" for k in EVENTS))
-    if kind not in EVENTS:
+    if not isinstance(kind, str) or kind not in EVENTS:
         fail("unknown-event", f"unknown event kind `{kind}`",
              choices_hint(kind, EVENTS, "the event kinds are"), at="kind")
     return value

@@ -263,7 +263,7 @@ def _agreement_kind(value: Any) -> Any:
             fail("missing-field", "this agreement has no `kind`",
                  "add e.g. `kind: returns_acceptance`; the kinds are "
                  + ", ".join(f"`{k}`" for k in AGREEMENTS))
-        if kind not in AGREEMENTS:
+        if not isinstance(kind, str) or kind not in AGREEMENTS:
             fail("unknown-agreement", f"unknown agreement `{kind}`",
                  choices_hint(kind, AGREEMENTS, "the agreements are"), at="kind")
     elif not isinstance(value, dict):

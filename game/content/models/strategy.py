@@ -86,7 +86,7 @@ def _decision_country(value: Any) -> Any:
     country = value.get("country")
     if country is None:
         fail("missing-field", "this decision has no `country`", "add e.g. `country: US`")
-    if country not in COUNTRIES:
+    if not isinstance(country, str) or country not in COUNTRIES:
         fail("unknown-country", f"unknown country `{country}`",
              choices_hint(country, COUNTRIES, "the countries are"), at="country")
     return value
