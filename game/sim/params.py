@@ -215,7 +215,7 @@ def _table() -> list[Param]:
     g = "aspiration"
     # Constants set so that the FY2012 flows by nationality are about right; refitted by the
     # calibration (docs/calibration.md). Log monthly emigration hazard at unit drivers.
-    t += _per_origin("emigration_logit", (-3.32, -2.45, -2.49, -3.28, -4.84), "log per month",
+    t += _per_origin("emigration_logit", (-1.82, -2.48, -2.55, -3.34, -4.84), "log per month",
                      -14, 0, "set to FY2012 apprehensions by nationality (prior; calibrated)", g)
     t += [
         _p("wage_elasticity", 0.6, "elasticity", 0.4, 0.9,
@@ -228,8 +228,10 @@ def _table() -> list[Param]:
            "assumed; remittances finance later migrants (RESEARCH.md 2.1)", g),
         _p("violence_elasticity", 0.8, "elasticity", 0.3, 1.5,
            CLEMENS + "; Hiskey et al. 2018 (victimisation decides)", g),
-        _p("violence_perception_months", 3, "months", 1, 6,
-           CLEMENS + ": lag of 1-2 quarters", g),
+        _p("demographic_reference_year", 2012, "year", 2000, 2025,
+           "year at which the demographic trend is 0 (the emigration constants' year)", g),
+        _p("violence_perception_months", 3, "months", 1, 18,
+           CLEMENS + ": lag of 1-2 quarters directly, 2-6 through networks", g),
         _p("network_elasticity", 0.6, "elasticity", 0.2, 1.0,
            "Beine, Docquier & Özden 2011: gravity term D^0.6 (assumed exponent)", g),
         _p("network_echo_months", 9, "months", 6, 18,
@@ -247,6 +249,13 @@ def _table() -> list[Param]:
         _p("max_monthly_share", 0.01, "share of residents", 0.001, 0.05,
            "assumed ceiling on legal departures in one month", g),
     ]
+    t += _per_origin("violence_weight", (0.4, 1.0, 1.0, 1.0, 1.0), "share of the elasticity",
+                     0, 1.5, "assumed: Mexico's violence displaces people mostly within Mexico; "
+                     "Clemens' estimate is for the Northern Triangle", "aspiration")
+    t += _per_origin("demographic_trend", (-0.04, -0.01, -0.01, -0.015, 0.0), "log per year",
+                     -0.08, 0.02, "Hanson & McIntosh 2010: Mexico's fertility decline shrinks the "
+                     "cohort of likely migrants; Central America lags (assumed sizes)",
+                     "demography")
     t += _per_origin("natural_growth", (0.012, 0.02, 0.017, 0.005, 0.005), "per year", 0, 0.04,
                      "World Bank WDI natural increase (M)", "demography")
     g = "origins"

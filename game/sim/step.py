@@ -36,6 +36,8 @@ _BLOCK = {b: i for i, b in enumerate(BLOCKABLE)}
 _TINY = 1e-9
 #: Numerical guard (not a coefficient): no event moves more than half a stock in a month.
 _GUARD_SHARE = 0.5
+#: The demographic trend is extrapolated at most this many years from its reference year.
+_DEMOGRAPHY_YEARS = 25.0
 _DEBUG = False
 
 
@@ -319,7 +321,9 @@ def step(world: World, levers: Levers, params: Params, noise: Noise,
     exit_drag = np.zeros((n, 5))
     exit_drag[:, 1:4] = P.exit_control_effect * exit_officers * 1000 / pop_nt
     logit = (P.emigration_logit
-             + P.violence_elasticity * np.log(np.maximum(homicide_seen, 0.1))
+             + P.violence_elasticity * P.violence_weight * np.log(np.maximum(homicide_seen, 0.1))
+             + P.demographic_trend * np.clip(m / 12 - P.demographic_reference_year,
+                                             -_DEMOGRAPHY_YEARS, _DEMOGRAPHY_YEARS)
              - P.wage_elasticity * np.log(income)
              + P.capability_elasticity * capability
              + P.network_elasticity * np.log(np.maximum(network_seen, 1.0) / pop)
