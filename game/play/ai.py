@@ -199,8 +199,8 @@ class Leader:
     def decide(self, table: Table, situation: Situation,
                rng: np.random.Generator) -> list[AIChoice]:
         """This turn's own moves (levers, proposals, threats, leaving agreements)."""
-        if not situation.metrics:
-            return []
+        if not situation.metrics and not table.pending_threats(self.country):
+            return []  # nothing to react to yet, except a threat made on the first turn
         wishes = _WISHES[self.country](self, table, situation)
         choices: list[AIChoice] = []
         # Governments change a few things a turn; the order of wishes is the priority.

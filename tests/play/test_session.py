@@ -269,3 +269,33 @@ def test_hidden_objectives_count_only_for_their_team() -> None:
     assert {o.team for o in mexico} == {None, "MX"}
     assert session.max_stars("MX") == 1 + 1 + 2 and session.max_stars() == 2
     assert session.stars("MX") == sum(o.stars for o in mexico if o.met)
+
+
+def test_partners_decisions_make_the_news_with_their_reasons() -> None:
+    session = tutorial()
+    session.end_turn()
+    session.next_turn()
+    report = session.end_turn()
+    partner = [n for n in report.news if n.kind == "partner"]
+    assert partner and all(n.country in ("MX", "CA") for n in partner)
+    assert all("“" in n.text for n in partner)
+
+
+def test_a_tariff_threat_gets_mexico_moving_and_is_settled_at_its_deadline() -> None:
+    from game.play.decisions import ThreatenTariff
+
+    session = Session(level("june-2019-crisis"),
+                      players={"US": "human", "MX": "ai:pragmatist", "CA": "ai:pragmatist"})
+    session.submit(ThreatenTariff("US", "MX", 0.05, 0.3, 1))
+    report = session.end_turn()
+    assert any("threatens a 5% tariff on Mexico" in n.text for n in report.news)
+    assert session.table.policy.value("MX", "border_agents") >= 6000
+    assert any(n.country == "MX" and "avoid tariffs" in n.text for n in report.news)
+    session.next_turn()
+    texts = []
+    for _ in range(2):
+        texts += [n.text for n in session.end_turn().news if n.kind == "threat"]
+        session.next_turn()
+    (threat,) = session.table.threats
+    assert threat.status in ("met", "lifted", "carried_out")
+    assert any("target" in text for text in texts)
