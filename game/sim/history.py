@@ -5,7 +5,7 @@ H-2A/H-2B work visas come from :mod:`game.sim.baseline` (CBP and State Departmen
 dated policy timeline (``data/policy_timeline.csv``) becomes lever changes, agreements and
 scheduled events — Programa Frontera Sur (2014), Canada's visa requirement for Mexicans (to
 December 2016), zero tolerance and family separation (April–June 2018) and the court ruling that
-ended it, the caravans (October 2018), Remain in Mexico (January 2019), the aid suspension
+ended it, family detention (June 2014 to the Flores ruling of July 2015), the caravans (October 2018), Remain in Mexico (January 2019), the aid suspension
 (March 2019), the tariff threat and the June 2019 deal (6,000 National Guard at Mexico's southern
 border). Homicide, income and labour demand reach the model through ``baseline_inputs``.
 
@@ -70,6 +70,17 @@ LEVER_STEPS: tuple[LeverStep, ...] = (
               "pre-2014 transit enforcement (assumed, scaled to Mexico's apprehensions)"),
     LeverStep(HISTORY_START, "MX", "border_agents", 1_000,
               "southern-border presence before Programa Frontera Sur (assumed)"),
+    # US detention of the people who ask for asylum at the border — by the 2010s mostly families
+    # and children from the Northern Triangle. Until mid-2014 ICE held almost no families (one
+    # small family facility, M) and released them with a notice to appear, some on alternatives
+    # to detention: the model's "alternatives".
+    LeverStep(HISTORY_START, "US", "detention", "alternatives",
+              "families released with a notice to appear (M)"),
+    # June 2014: family detention expanded (Artesia, Karnes, Dilley; timeline, F).
+    LeverStep(_m(2014, 7), "US", "detention", "detain", "family detention expanded"),
+    # July 2015: the Flores settlement applied to families, children held no more than about
+    # 20 days (timeline, M): families released again.
+    LeverStep(_m(2015, 8), "US", "detention", "alternatives", "Flores ruling applied to families"),
     # US aid to the Northern Triangle before the Alliance for Prosperity: CARSI and USAID
     # programmes of roughly US$300M a year (M), split like the registry's defaults.
     LeverStep(HISTORY_START, "US", "aid_violence_prevention", 60, "CARSI era (M)"),
@@ -102,7 +113,9 @@ LEVER_STEPS: tuple[LeverStep, ...] = (
     LeverStep(_m(2018, 4), "US", "removal", "prosecute", "zero tolerance"),
     LeverStep(_m(2018, 4), "US", "detention", "detain_separate", "family separation"),
     LeverStep(_m(2018, 7), "US", "removal", "remove", "executive order of 20 June 2018"),
-    LeverStep(_m(2018, 7), "US", "detention", "detain", "executive order and court ruling"),
+    # After the executive order and the court ruling, families were again released under
+    # Flores (F).
+    LeverStep(_m(2018, 7), "US", "detention", "alternatives", "executive order, court ruling"),
     # Aid suspended 30 March 2019 (about US$450-700M affected, F); 432M restored for existing
     # projects on 17 June 2019 (F): about a third of the flow kept, then about two thirds.
     LeverStep(_m(2019, 4), "US", "aid_violence_prevention", 35, "aid suspension"),

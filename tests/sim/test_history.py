@@ -42,11 +42,20 @@ def test_programa_frontera_sur_raises_mexicos_transit_enforcement_from_july_2014
     assert after >= 2 * before
 
 
+def test_families_are_detained_only_between_june_2014_and_the_flores_ruling() -> None:
+    def detention(year: int, month: int) -> object:
+        return historical_policy(month_index(year, month)).value("US", "detention")
+
+    assert detention(2013, 6) == "alternatives"
+    assert detention(2014, 12) == "detain"
+    assert detention(2015, 12) == "alternatives"
+
+
 def test_family_separation_lasts_from_april_to_june_2018() -> None:
-    assert historical_policy(month_index(2018, 3)).value("US", "detention") == "detain"
+    assert historical_policy(month_index(2018, 3)).value("US", "detention") == "alternatives"
     assert historical_policy(month_index(2018, 5)).value("US", "detention") == "detain_separate"
     assert historical_policy(month_index(2018, 5)).value("US", "removal") == "prosecute"
-    assert historical_policy(month_index(2018, 7)).value("US", "detention") == "detain"
+    assert historical_policy(month_index(2018, 7)).value("US", "detention") == "alternatives"
     rulings = [e for e in historical_events() if e.kind == "court_ruling"]
     assert [(e.month, e.params["blocks"]) for e in rulings] == [
         (month_index(2018, 6), "detain_separate")
