@@ -16,7 +16,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Replay the save turn by turn; 0 when every hash matches, 1 otherwise."""
-    from game.play.saves import SaveError, read_save, verify_replay
+    from game.play.saves import ReplayFailed, SaveError, read_save, verify_replay
 
     try:
         save = read_save(args.save)
@@ -43,6 +43,9 @@ def run(args: argparse.Namespace) -> int:
                 return 1
             checked += 1
             print(f"turn {check.turn:>3}: ok {check.actual[:16]}")
+    except ReplayFailed as error:
+        print(f"borderlines replay: {args.save}: {error}", file=sys.stderr)
+        return 1
     except Exception as error:  # noqa: BLE001 - a save that cannot be replayed is a message
         print(f"borderlines replay: {args.save}: the game could not be replayed: {error}",
               file=sys.stderr)

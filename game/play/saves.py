@@ -694,11 +694,35 @@ class TurnCheck:
         return self.expected == self.actual and self.metrics_match
 
 
+class ReplayFailed(Exception):
+    """A saved game could not be replayed; ``turn`` is the turn that failed (0 if unknown)."""
+
+    def __init__(self, message: str, turn: int) -> None:
+        super().__init__(message)
+        self.turn = turn
+
+
 def replay_record(record: GameRecord) -> GameRecord:
-    """The record a fresh replay of ``record``'s decisions produces (its own hashes, metrics)."""
+    """The record a fresh replay of ``record``'s decisions produces (its own hashes, metrics).
+
+    Raises :class:`ReplayFailed` naming the turn when the level or a decision no longer loads.
+    """
     from game.play.session import Session  # here, because the session module imports this one
 
-    return Session.from_record(record).record
+    try:
+        return Session.from_record(record).record
+    except Exception as exc:  # noqa: BLE001 - whatever broke, the player gets a sentence
+        turn = 0
+        # Only on this error path: replay turn by turn to name the turn that fails.
+        for n in range(0, record.turn + 1):
+            try:
+                Session.from_record(record, upto_turn=n)
+            except Exception:  # noqa: BLE001
+                turn = n
+                break
+        where = t(" at turn {turn}", turn=turn) if turn else ""
+        raise ReplayFailed(t("the game could not be replayed{where}: {error}", where=where,
+                             error=exc), turn) from exc
 
 
 def _same_metrics(saved: dict[str, float], replayed: dict[str, float]) -> bool:

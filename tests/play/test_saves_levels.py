@@ -97,3 +97,18 @@ def test_a_game_resumed_from_its_autosave_plays_on_exactly_as_if_never_stopped(
     resumed.play_turn()
     assert resumed.state_hash() == straight.state_hash()
     assert resumed.record.turns[-1].metrics == straight.record.turns[-1].metrics
+
+
+@pytest.mark.parametrize("path", LEVEL_PARAMS[:1])
+def test_a_save_with_a_decision_the_game_rejects_names_the_turn(
+        path: Path, tmp_path: Path, capsys) -> None:
+    from game.cli import main
+
+    record = autoplayed(path, turns=3).record
+    record.turns[1].decisions.append({"type": "set_lever", "country": "US",
+                                      "lever": "border_agent", "value": 3.0})
+    saved = saves.export_save(record, tmp_path / "edited.json")
+    assert main(["replay", str(saved)]) == 1
+    err = capsys.readouterr().err
+    assert "could not be replayed at turn 2" in err and "border_agent" in err
+    assert "Traceback" not in err
