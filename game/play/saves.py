@@ -220,6 +220,10 @@ def _migrate_0_to_1(document: dict[str, Any]) -> dict[str, Any]:
 MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {0: _migrate_0_to_1}
 
 
+_TRUNCATED = ("This save is incomplete: the file ends part-way through, probably because the "
+              "computer stopped while it was being written. It cannot be opened.")
+
+
 def _text(value: Any) -> str:
     return value if isinstance(value, str) else ""
 
@@ -255,16 +259,17 @@ def decode_save(data: bytes, path: Path | None = None) -> SaveFile:
                           "was being written. It cannot be opened."), reason="empty", path=path)
     try:
         text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
+    except UnicodeDecodeError as exc:
+        if exc.reason == "unexpected end of data" and data.lstrip().startswith(b"{"):
+            # Cut in the middle of an accented letter: a save that ends early, not a foreign file.
+            raise SaveError(t(_TRUNCATED), reason="truncated", path=path) from None
         raise SaveError(t("This file is not a Borderlines save: it does not contain text. "
                           "It cannot be opened."), reason="not_a_save", path=path) from None
     try:
         document = json.loads(text)
     except (json.JSONDecodeError, RecursionError) as exc:
         if isinstance(exc, json.JSONDecodeError) and _looks_truncated(text, exc):
-            raise SaveError(t("This save is incomplete: the file ends part-way through, probably "
-                              "because the computer stopped while it was being written. It "
-                              "cannot be opened."), reason="truncated", path=path) from None
+            raise SaveError(t(_TRUNCATED), reason="truncated", path=path) from None
         raise SaveError(t("This file is not a Borderlines save: it is not save data. It cannot "
                           "be opened."), reason="not_a_save", path=path) from None
     if not isinstance(document, dict) or not isinstance(document.get("format"), str):
