@@ -233,6 +233,8 @@ class Debrief:
     questions: tuple[str, ...]
     sources: tuple[str, ...]
     won: bool
+    #: Per human team (classroom): {"stars", "max_stars", "won"} with its hidden objectives.
+    teams: dict[str, dict[str, Any]] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         """Plain JSON-ready data."""

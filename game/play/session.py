@@ -660,6 +660,8 @@ class Session:
             objectives=self.objectives(), stars=self.stars(player),
             max_stars=self.max_stars(player), observed_vs_true=observed,
             questions=self.view.questions(), sources=self.view.sources(), won=self.won(player),
+            teams={c: {"stars": self.stars(c), "max_stars": self.max_stars(c), "won": self.won(c)}
+                   for c in self.humans},
         )
 
     # --- saves --------------------------------------------------------------------------------
