@@ -163,10 +163,12 @@ def policies(draw):
 def test_any_policies_in_range_keep_every_number_finite_and_every_stock_non_negative(pols):
     world = initial_world(Scenario(start=START), len(pols), params())
     levers = Levers.from_policies(pols)
+    before = world.total_people()
     world, out = run_turn(world, levers, params(), Noise.independent(11), 12, ALL_EVENTS)
     for k, v in out.metrics.items():
         assert np.isfinite(v).all(), k
     assert (world.stocks >= 0).all()
+    np.testing.assert_allclose(world.total_people() - before, out.metrics["births"], rtol=1e-8)
     baseline = {k: v[:1].repeat(len(pols)) for k, v in out.metrics.items()}
     for name, score in score_turn(out.metrics, baseline).items():
         assert ((score >= 0) & (score <= 100)).all(), name
