@@ -404,9 +404,20 @@ def _turn_files(folder: Path) -> list[tuple[int, Path]]:
     return sorted(found)
 
 
+def _newest_first(folder: Path) -> list[Path]:
+    # By time written, not by turn number: after a player goes back to an earlier save the
+    # newest file may hold a lower turn, and it is the one that must never be pruned.
+    def written(item: tuple[int, Path]) -> tuple[int, int]:
+        try:
+            return item[1].stat().st_mtime_ns, item[0]
+        except OSError:
+            return 0, item[0]
+
+    return [path for _, path in sorted(_turn_files(folder), key=written, reverse=True)]
+
+
 def _prune(folder: Path, keep: int) -> None:
-    files = _turn_files(folder)
-    for _, path in files[: max(0, len(files) - max(1, keep))]:
+    for path in _newest_first(folder)[max(1, keep):]:
         with contextlib.suppress(OSError):
             path.unlink()
 
@@ -503,8 +514,7 @@ def list_saves(every_autosave: bool = False) -> list[SaveInfo]:
     """
     infos: list[SaveInfo] = []
     for folder in _subfolders(autosave_dir()):
-        turn_files = [p for _, p in reversed(_turn_files(folder))]
-        for path in turn_files:
+        for path in _newest_first(folder):
             info, _ = info_of(path, "autosave")
             infos.append(info)
             if info.ok and not every_autosave:
@@ -590,7 +600,7 @@ class Opened:
 def _fallback_for(path: Path) -> SaveFile | None:
     same_game: list[Path] = []
     if path.parent.parent == autosave_dir():  # an autosave: its own game's other turns first
-        same_game = [p for _, p in reversed(_turn_files(path.parent))]
+        same_game = _newest_first(path.parent)
     for candidate in [*same_game, *autosave_files()]:
         if candidate == path:
             continue
@@ -612,6 +622,26 @@ def open_save(path: str | os.PathLike[str]) -> Opened:
             message = t("{error} Your previous autosave, from turn {turn}, is available.",
                         error=message, turn=fallback.record.turn)
         return Opened(None, message, fallback)
+
+
+def open_session(record: GameRecord) -> Session:
+    """A session to play on from a loaded save (a named save, an older autosave, an export).
+
+    If the game has already been played past this save's turn, playing on from here starts a
+    "what if" branch (a new game id, its own autosaves) instead of mixing two futures in one
+    game's autosaves; the later turns stay as they were. The session autosaves every turn.
+    """
+    from game.play.session import Session  # here, because the session module imports this one
+
+    later = [turn for turn, _ in _turn_files(game_folder(record)) if turn > record.turn]
+    if later:
+        record = branch_from(record, record.turn,
+                             label=t("played on from turn {turn}", turn=record.turn))
+    session = Session.from_record(record)
+    session.on_turn_end = autosave_session
+    if later:
+        autosave_session(session)
+    return session
 
 
 def resume_latest() -> tuple[Session | None, str]:

@@ -105,3 +105,27 @@ def test_the_debrief_chart_holds_both_paths_and_the_baseline() -> None:
     assert len(chart.lines) == 2
     assert chart.baseline is not None and chart.baseline.turns[:2] == [1, 2]
     assert branch_chart(parent.record, [branch.record]).lines[1].branch_turn == 1
+
+
+def test_playing_on_from_an_old_save_becomes_a_branch_and_keeps_the_later_turns() -> None:
+    game = new_game(turns=4)
+    game.on_turn_end = saves.autosave_session
+    saves.autosave(game.record)
+    slot = saves.save_slot(game.record.upto(2), "before the vote")
+    later_files = sorted(saves.game_folder(game.record).iterdir())
+    session = saves.open_session(saves.load_save(slot))
+    assert session.record.branch is not None
+    assert session.record.branch.parent_id == game.record.game_id
+    assert session.record.branch.branch_turn == 2
+    session.play_turn()
+    assert sorted(saves.game_folder(game.record).iterdir()) == later_files
+    assert saves.find_autosave().save.record.game_id == session.record.game_id
+
+
+def test_opening_the_latest_save_of_a_game_simply_continues_it() -> None:
+    game = new_game(turns=2)
+    saves.autosave(game.record)
+    session = saves.open_session(saves.find_autosave().save.record)
+    assert session.record.branch is None
+    assert session.record.game_id == game.record.game_id
+    assert session.state_hash() == game.state_hash()

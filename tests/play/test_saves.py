@@ -404,3 +404,17 @@ def test_a_bad_file_with_no_autosave_to_offer_says_only_what_happened(tmp_path: 
     opened = saves.open_save(path)
     assert opened.save is None and opened.fallback is None
     assert "available" not in opened.message
+
+
+def test_going_back_to_an_earlier_turn_never_loses_the_newest_autosave() -> None:
+    record = a_record(0)
+    for n in range(1, 9):
+        add_turn(record, n)
+        saves.autosave(record, keep=4)
+    earlier = record.upto(2)
+    add_turn(earlier, 3)  # the player went back to turn 2 and played a different turn 3
+    newest = saves.autosave(earlier, keep=4)
+    assert newest.exists()
+    found = saves.find_autosave()
+    assert found.save is not None and found.save.record == earlier
+    assert [i.turn for i in saves.list_saves()] == [3]
