@@ -449,7 +449,7 @@ def _table() -> list[Param]:
         _p("corps_screening_rate", 0.5, "decisions per member per month", 0, 3, A, g),
         _p("north_rate", 0.0001, "per month", 0, 0.001, "IRCC claims 2015-16 via the US (M)",
            "canada"),
-        _p("north_harshness", 1.0, "log rate per unit harshness", 0, 3,
+        _p("north_harshness", 0.5, "log rate per unit restrictiveness", 0, 2,
            "2017 Roxham surge after US policy changes (M)", "canada"),
         _p("north_mortality", 0.0005, "deaths per crossing", 0, 0.005, A, "canada"),
         _p("ca_pi_max", 0.95, "probability", 0.5, 1, "RCMP: Roxham crossers intercepted",

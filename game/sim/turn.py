@@ -74,8 +74,8 @@ PROTECTION_WEIGHT = (0.15, 1000.0)
 #: Steepness of the logistic that turns the summed log-ratio into 0-100.
 SCORE_STEEPNESS = 2.0
 #: Political score: approval points per unit, relation points per unit, budget weight.
-APPROVAL_POINTS = 8.0
-RELATION_POINTS = 15.0
+APPROVAL_POINTS = 15.0
+RELATION_POINTS = 20.0
 BUDGET_WEIGHT = 1.0
 #: Which relations matter to whom.
 RELATIONS_OF: dict[str, tuple[str, ...]] = {
