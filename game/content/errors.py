@@ -179,7 +179,8 @@ def error_problem(error: Any, doc: Document, model: type[BaseModel]) -> Problem:
                          if (f.alias or n) == missing_name), None)
         message = f"`{missing_name}` is missing"
         described = (info.description or "").split(" Unit:")[0] if info else ""
-        sample = _example(info) or {"id": "my-level", "start": "2019-06",
+        what = "level" if owner is model else getattr(owner, "__name__", "item").lower()
+        sample = _example(info) or {"id": f"my-{what}", "start": "2019-06",
                                     "title": "My level"}.get(missing_name, "...")
         hint = f"add `{missing_name}: {sample}`" + (f" — {described[0].lower()}"
                                                     f"{described[1:]}" if described else "")

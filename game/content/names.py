@@ -49,9 +49,26 @@ def did_you_mean(word: object, options: Iterable[str]) -> str:
     return f"did you mean `{lowered[close[0]]}`?"
 
 
+def country_by_name(word: object) -> str:
+    """The code of a country or origin written by name (``Mexico`` → ``MX``), or ""."""
+    from game.sim.registry import COUNTRY_NAMES
+
+    if not isinstance(word, str):
+        return ""
+    lowered = word.strip().lower()
+    for code, name in COUNTRY_NAMES.items():
+        if lowered and (name.lower() == lowered or name.lower().startswith(lowered + " ")
+                        or (lowered in ("usa", "united states of america") and code == "US")):
+            return code
+    return ""
+
+
 def choices_hint(word: object, options: Iterable[str], what: str, limit: int = 12) -> str:
     """A did-you-mean if one is close, else the list of allowed names."""
     options = list(options)
+    code = country_by_name(word)
+    if code and code in options:
+        return f"use the code: `{code}`"
     near = did_you_mean(word, options)
     if near:
         return near

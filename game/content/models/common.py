@@ -132,8 +132,7 @@ def _year_month(value: Any) -> Any:
              f"write `{full.group(1)}-{int(full.group(2)):02d}`")
     match = _MONTH.match(value.strip())
     if not match:
-        fail("bad-date", f"`{value}` is not a month written `YYYY-MM`",
-             "for example `2019-06` for June 2019")
+        fail("bad-date", f"`{value}` is not a month written `YYYY-MM`", _month_hint(value))
     year, month = int(match.group(1)), int(match.group(2))
     if not 1 <= month <= 12:
         fail("bad-date", f"`{value}`: there is no month {month}",
@@ -142,6 +141,21 @@ def _year_month(value: Any) -> Any:
         fail("bad-date", f"`{value}` is outside the years the model covers",
              f"choose a month between {FIRST_YEAR}-01 and {LAST_YEAR}-12")
     return f"{year:04d}-{month:02d}"
+
+
+_MONTH_NAMES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov",
+                "dec")
+
+
+def _month_hint(value: str) -> str:
+    """``write `2019-06``` for "June 2019" or "2019 june"; else an example."""
+    words = re.findall(r"[A-Za-z]+|\d{4}", value)
+    year = next((w for w in words if w.isdigit()), None)
+    month = next((i + 1 for w in words for i, m in enumerate(_MONTH_NAMES)
+                  if w.lower().startswith(m)), None)
+    if year and month:
+        return f"write `{year}-{month:02d}`"
+    return "for example `2019-06` for June 2019"
 
 
 #: A calendar month, ``YYYY-MM``.

@@ -25,7 +25,7 @@ from game.content.models.common import (
 )
 from game.content.models.levers import LEVERS_MODELS, AgreementEntry, LeversBase
 from game.content.models.objectives import Objective
-from game.content.names import PERSONALITIES, did_you_mean
+from game.content.names import PERSONALITIES, country_by_name, did_you_mean
 from game.sim.policy import (
     Agreement,
     Policy,
@@ -88,6 +88,9 @@ class _KeyedByCountry(ContentModel):
         if key.upper() in COUNTRIES and key != key.upper():
             return "unknown-country", f"unknown country `{key}`", \
                 f"country codes are capitals: `{key.upper()}`"
+        code = country_by_name(key)
+        if code in names:
+            return "unknown-country", f"unknown country `{key}`", f"use the code: `{code}`"
         near = did_you_mean(key, names)
         return ("unknown-country", f"unknown country `{key}`",
                 near or "allowed here: " + ", ".join(f"`{n}`" for n in names))

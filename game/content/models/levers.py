@@ -22,6 +22,7 @@ from game.content.models.common import (
 )
 from game.content.names import (
     choices_hint,
+    country_by_name,
     did_you_mean,
     format_number,
     join_and,
@@ -57,10 +58,12 @@ def _aid_value(spec: LeverSpec, country: str) -> Any:
             total = 0.0
             for recipient, amount in value.items():
                 if recipient not in AID_RECIPIENTS:
+                    code = country_by_name(recipient)
+                    near = f"use the code: `{code}`" if code in AID_RECIPIENTS else \
+                        did_you_mean(recipient, AID_RECIPIENTS)
                     fail("aid-split", f"`{spec.name}` cannot go to `{recipient}`",
-                         f"aid goes to {join_and(AID_RECIPIENTS)}"
-                         + (f"; {did_you_mean(recipient, AID_RECIPIENTS)}"
-                            if did_you_mean(recipient, AID_RECIPIENTS) else ""))
+                         f"aid goes to {join_and(AID_RECIPIENTS)}" + (f"; {near}" if near
+                                                                      else ""))
                 if isinstance(amount, bool) or not isinstance(amount, int | float):
                     fail("wrong-type", f"the amount for {recipient} is {shown(amount)}",
                          f"write a number of {spec.unit}, e.g. 100")
