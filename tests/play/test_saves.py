@@ -418,3 +418,48 @@ def test_going_back_to_an_earlier_turn_never_loses_the_newest_autosave() -> None
     found = saves.find_autosave()
     assert found.save is not None and found.save.record == earlier
     assert [i.turn for i in saves.list_saves()] == [3]
+
+
+#: A borderlines-save/1 file as this version writes it, frozen: later versions must still open it.
+FROZEN_V1 = r"""{
+ "format": "borderlines-save/1",
+ "checksum": "sha256:eb6f860b5d9cfc9f8f69e7aeabbd8a0059458e8d4a569e4cdaf5b22b223d12d6",
+ "body": {
+  "kind": "manual", "saved": "2026-11-29T12:00:00.000000Z", "slot": "Class 3B",
+  "record": {
+   "game_id": "c1a55b3b0001", "name": "Class 3B", "created": "2026-11-29T11:00:00Z",
+   "app_version": "0.1.0", "level_id": "tutorial", "level_title": "Tutorial",
+   "level_hash": "6a558bf5f78ef62fa83b7ea9eb76e3ff55557941bf7b5a578c251bb080db726e",
+   "seed": 42, "players": {"US": "human", "MX": "ai:pragmatist"},
+   "branch": {"parent_id": "c1a55a000000", "branch_turn": 1, "parent_name": "",
+              "label": "what if"},
+   "turns": [
+    {"turn": 1,
+     "decisions": [{"type": "set_lever", "country": "US", "lever": "border_agents",
+                    "value": 21000.0}],
+     "events": [],
+     "state_hash": "abababababababababababababababababababababababababababababababab",
+     "metrics": {"us_border_encounters": 250000.5, "approval_us": null},
+     "baseline_metrics": {"us_border_encounters": 260000.0}}
+   ],
+   "level_source": "format: borderlines-level/1\nid: tutorial\n"
+  }
+ }
+}
+"""
+
+
+def test_a_frozen_version_1_file_still_opens_with_every_field(tmp_path: Path) -> None:
+    path = tmp_path / "frozen.json"
+    path.write_text(FROZEN_V1, encoding="utf-8")
+    save = saves.read_save(path)
+    assert (save.kind, save.slot, save.migrated_from) == ("manual", "Class 3B", None)
+    record = save.record
+    assert record.game_id == "c1a55b3b0001" and record.seed == 42
+    assert record.players == {"US": "human", "MX": "ai:pragmatist"}
+    assert record.branch is not None and record.branch.label == "what if"
+    turn = record.turns[0]
+    assert turn.decisions[0]["value"] == 21000.0
+    assert turn.metrics["us_border_encounters"] == 250000.5
+    assert turn.metrics["approval_us"] != turn.metrics["approval_us"]  # null is NaN
+    assert turn.baseline_metrics == {"us_border_encounters": 260000.0}
