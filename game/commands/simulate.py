@@ -12,6 +12,7 @@ import argparse
 import csv
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -41,6 +42,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def _fail(message: str, code: int = 1) -> int:
     print(f"borderlines simulate: {message}", file=sys.stderr)
     return code
+
+
+def _warn(message: str) -> None:
+    print(f"borderlines simulate: warning: {message}", file=sys.stderr)
 
 
 def find_level(name: str) -> Path | None:
@@ -97,7 +102,7 @@ def run(args: argparse.Namespace) -> int:
 
     try:
         result = simulate(level, strategy, seed=args.seed, worlds=args.worlds, ai=not args.no_ai,
-                          source=path.read_text(encoding="utf-8"))
+                          source=path.read_text(encoding="utf-8"), warn=_warn)
     except DecisionRejected as error:
         return _fail(f"the strategy makes an illegal decision: {error}")
     try:
@@ -126,19 +131,30 @@ def _players(level: Level, strategy: Any, ai: bool) -> dict[str, str]:
 
 
 def simulate(level: Level, strategy: Any = None, *, seed: int | None = None, worlds: int = 1,
-             ai: bool = True, source: str | None = None) -> dict[str, Any]:
-    """Play ``level`` to its end and return the ``simulate --json`` object."""
+             ai: bool = True, source: str | None = None,
+             warn: Callable[[str], None] | None = None) -> dict[str, Any]:
+    """Play ``level`` to its end and return the ``simulate --json`` object.
+
+    Strategy decisions may go over a country's budget (research runs need to); ``warn`` is
+    told each time one does.
+    """
     from game.play.scripted import play_strategy_turn
     from game.play.session import Session
     from game.sim.registry import METRICS
 
     session = Session(level, seed=seed, players=_players(level, strategy, ai), ai=ai,
                       n_worlds=worlds, source=source, independent_worlds=worlds > 1,
-                      explain=False)
+                      explain=False, scripts_keep_budget=False)
     turns = []
     while not session.finished:
         if strategy is not None:
             play_strategy_turn(session, strategy)
+            for country in session.roles:
+                spent = session.spending(country)
+                over = spent - session.table.budgets.get(country, 0.0)
+                if over > 0.5 and warn is not None:
+                    warn(f"turn {session.turn}: {country} spends US${spent:,.0f}M, US${over:,.0f}M "
+                         "over its budget (the model counts it against approval)")
         report = session.end_turn()
         session.next_turn()
         values = report.worlds if worlds > 1 else report.metrics

@@ -149,6 +149,10 @@ class Table:
     #: Latest metric values (encounters per month for threats, approval for AI leaders).
     last_metrics: dict[str, float] = field(default_factory=dict)
     next_id: int = 1
+    #: True while a script (a strategy file, a replay of one) decides: the desk's limits for
+    #: people — the budget, shares adding up — are not enforced; the model still charges any
+    #: overspending to the government's approval.
+    scripted: bool = False
 
     def spending(self, country: str, policy: Policy | None = None) -> float:
         """What ``country``'s levers and agreement contributions cost over one turn (US$M)."""
@@ -250,6 +254,8 @@ def _check_actor(table: Table, country: str) -> None:
 
 def _check_budget(table: Table, country: str, new: Policy, what: str) -> None:
     """Reject a change that raises spending above the budget (cuts are always allowed)."""
+    if table.scripted:
+        return
     after = table.spending(country, new)
     before = table.spending(country)
     budget = table.budgets.get(country)
@@ -400,7 +406,7 @@ class ProposeAgreement(Decision):
         terms = _check_terms(self.kind, self.terms)
         if self.kind == "burden_sharing":
             total = sum(float(v) for k, v in terms.items() if k.startswith("share_"))
-            if abs(total - 1.0) > 0.011:
+            if abs(total - 1.0) > 0.011 and not table.scripted:
                 raise DecisionRejected(
                     t("The shares of a burden-sharing agreement must add up to 100% "
                       "(now {p:.0f}%).", p=total * 100)

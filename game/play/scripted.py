@@ -50,15 +50,24 @@ def decisions_of(entry: DecisionBase, policy: Policy | None = None,
 
 
 def play_strategy_turn(session: Session, strategy: Strategy) -> list[Decision]:
-    """Submit every decision ``strategy`` makes for the session's current turn; returns them."""
+    """Submit every decision ``strategy`` makes for the session's current turn; returns them.
+
+    Like the format's own ``DecisionBase.apply``, a script is read leniently where people are
+    not: ending an agreement that is not in force does nothing, and making one already in force
+    replaces its terms (no broken promise either way).
+    """
     made: list[Decision] = []
+    table = session.table
     for entry in strategy.decisions_for(session.turn):
-        for decision in decisions_of(entry, session.table.policy, session.months_per_turn):
+        for decision in decisions_of(entry, table.policy, session.months_per_turn):
+            if isinstance(decision, WithdrawAgreement) and not _in_force(session, decision):
+                continue
             session.submit(decision, scripted=True)
             made.append(decision)
         for agreement in entry.agreements:
             parties = agreement.parties(entry.country)
             terms = agreement.term_values()
+            _retire(session, agreement.kind, parties)
             if agreement.kind == "tariff_threat":
                 threat = ThreatenTariff(parties[0], parties[1] if len(parties) > 1 else "MX",
                                         **{k: v for k, v in terms.items()})
@@ -78,3 +87,27 @@ def play_strategy_turn(session: Session, strategy: Strategy) -> list[Decision]:
                     session.submit(accept, scripted=True)
                     made.append(accept)
     return made
+
+
+def _in_force(session: Session, decision: WithdrawAgreement) -> bool:
+    table = session.table
+    if decision.kind == "tariff_threat":
+        return any(th.by == decision.country and th.status in ("pending", "carried_out")
+                   for th in table.threats)
+    return any(p.agreement.kind == decision.kind for p in table.active_pacts(decision.country))
+
+
+def _retire(session: Session, kind: str, parties: tuple[str, ...]) -> None:
+    """Set aside an agreement (or pending proposal) the script is about to make again."""
+    table = session.table
+    for pact in table.active_pacts():
+        if pact.agreement.kind == kind and set(pact.agreement.parties) == set(parties):
+            pact.status, pact.ended_turn = "withdrawn", table.turn
+            table.policy = table.policy.without_agreement(kind, pact.agreement.parties)
+    for proposal in table.proposals:
+        if proposal.status == "pending" and proposal.kind == kind and \
+                set(proposal.parties) == set(parties):
+            proposal.status = "withdrawn"
+    if kind == "tariff_threat":
+        for th in table.pending_threats():
+            th.status = "lifted"

@@ -120,7 +120,7 @@ class Session:
     def __init__(self, level: Level, *, seed: int | None = None,
                  players: Mapping[str, str] | None = None, ai: bool = True, n_worlds: int = 1,
                  source: str | None = None, independent_worlds: bool = False,
-                 explain: bool = True) -> None:
+                 explain: bool = True, scripts_keep_budget: bool = True) -> None:
         """Start a level.
 
         Args:
@@ -133,12 +133,16 @@ class Session:
             independent_worlds: give each world its own random draws (Monte Carlo).
             explain: split each headline change into causes (the model's counterfactual
                 worlds); ``simulate`` turns it off, it needs only the metrics.
+            scripts_keep_budget: False lets scripted decisions (``simulate`` strategies) spend
+                beyond the budget, as research runs must; the model charges the overrun to
+                approval. People and AI leaders always keep to their budgets.
         """
         self.level = level
         self.view = LevelView(level)
         self.seed = int(self.view.seed if seed is None else seed)
         self.ai_enabled = ai
         self.explain_enabled = explain
+        self.scripts_keep_budget = scripts_keep_budget
         self._season: dict[str, float] = {}
         self.n_worlds = n_worlds
         self.roles: dict[str, Role] = {}
@@ -266,9 +270,13 @@ class Session:
             raise DecisionRejected(
                 t("{country} is led by the computer.", country=country_name(decision.country))
             )
-        decision.apply(self.table)
+        self.table.scripted = scripted and not self.scripts_keep_budget
+        try:
+            decision.apply(self.table)
+        finally:
+            self.table.scripted = False
         self._log(decision.to_dict())
-        return self._ai_answers()
+        return [] if scripted else self._ai_answers()
 
     def end_turn(self) -> TurnReport:
         """Resolve the turn: AI leaders decide, the sim runs, the report is built and recorded."""
@@ -684,7 +692,13 @@ class Session:
             for turn in record.turns[:last]:
                 session.phase = Phase.DECIDE
                 for entry in turn.decisions:
-                    decision_from_dict(entry).apply(session.table)
+                    # Recorded decisions were legal when made (scripted ones may have gone
+                    # over the budget): replay them as they were.
+                    session.table.scripted = True
+                    try:
+                        decision_from_dict(entry).apply(session.table)
+                    finally:
+                        session.table.scripted = False
                     session._log(dict(entry))
                 session.end_turn()
                 if turn.state_hash and session.state_hash() != turn.state_hash:

@@ -95,14 +95,35 @@ def test_a_broken_level_exits_1_with_every_located_problem(capsys, tmp_path) -> 
     assert "bad.yaml:8:8: error" in err and "border_agent" in err
 
 
-def test_an_unknown_level_or_an_illegal_strategy_exits_1(capsys, tmp_path) -> None:
+def test_an_unknown_level_or_a_broken_strategy_exits_1(capsys, tmp_path) -> None:
     code, _, err = run_cli(capsys, "no-such-level")
     assert code == 1 and "no level file or shipped level called 'no-such-level'" in err
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("format: borderlines-strategy/1\nname: broken\ndecisions:\n"
+                      "  - turn: 1\n    country: US\n    set: {border_agents: 90000}\n")
+    code, out, err = run_cli(capsys, "tutorial", "--strategy", str(broken))
+    assert code == 1 and out == "" and "broken.yaml:6" in err and "border_agents" in err
+
+
+def test_a_strategy_may_overspend_with_a_warning_for_research_runs(capsys, tmp_path) -> None:
     greedy = tmp_path / "greedy.yaml"
     greedy.write_text("format: borderlines-strategy/1\nname: greedy\ndecisions:\n"
-                      "  - turn: 1\n    country: US\n    set: {aid_economic: 5000}\n")
-    code, _, err = run_cli(capsys, "tutorial", "--strategy", str(greedy))
-    assert code == 1 and "The aid budget exceeds this turn's budget by" in err
+                      "  - turn: 1\n    country: US\n    set: {border_agents: 51000}\n"
+                      "    end_agreements: [remain_in_mexico]\n")
+    code, out, err = run_cli(capsys, "tutorial", "--strategy", str(greedy), "--json")
+    assert code == 0 and json.loads(out)["turns"]
+    assert "warning: turn 1: US spends" in err and "over its budget" in err
+
+
+def test_a_strategy_may_remake_an_agreement_with_new_terms(capsys, tmp_path) -> None:
+    twice = tmp_path / "twice.yaml"
+    twice.write_text(
+        "format: borderlines-strategy/1\nname: twice\ndecisions:\n"
+        "  - {turn: 1, country: US, agreements: [{kind: safe_third_country, with: MX}]}\n"
+        "  - {turn: 2, country: US, agreements: [{kind: safe_third_country, with: MX,"
+        " terms: {coverage: 0.2}}]}\n")
+    code, _, err = run_cli(capsys, "tutorial", "--strategy", str(twice), "--json")
+    assert code == 0, err
 
 
 def test_bad_usage_exits_2(capsys) -> None:
