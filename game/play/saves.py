@@ -360,6 +360,20 @@ def slots_dir() -> Path:
     return saves_dir() / "slots"
 
 
+def _maybe(folder: Callable[[], Path]) -> Path | None:
+    # The data folder may be impossible to create (a read-only profile, a full disk): reading
+    # then finds nothing, and writing says why, instead of the game stopping.
+    try:
+        return folder()
+    except OSError:
+        return None
+
+
+def _cannot_save(exc: OSError) -> SaveError:
+    return SaveError(t("The game could not be saved: the save folder is not available "
+                       "({detail}).", detail=exc.strerror or exc), reason="unreadable")
+
+
 def slug(text: str, fallback: str = "save") -> str:
     """A file-name-safe version of ``text`` (letters, digits and dashes)."""
     cleaned = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
@@ -387,7 +401,10 @@ def autosave(record: GameRecord, keep: int = AUTOSAVE_KEEP) -> Path:
 
     Call after every resolved turn. The file is named ``turn-NNNN.json`` in the game's folder.
     """
-    folder = game_folder(record)
+    try:
+        folder = game_folder(record)
+    except OSError as exc:
+        raise _cannot_save(exc) from None
     path = _write(folder / f"turn-{record.turn:04d}.json", encode_save(record, kind="autosave"))
     _prune(folder, keep)
     remove_stale_temp_files(folder)
@@ -432,7 +449,11 @@ def save_slot(record: GameRecord, name: str) -> Path:
     label = name.strip()
     if not label:
         raise SaveError(t("Give the save a name."), reason="bad_name")
-    return _write(slot_path(label), encode_save(record, kind="manual", slot=label))
+    try:
+        path = slot_path(label)
+    except OSError as exc:
+        raise _cannot_save(exc) from None
+    return _write(path, encode_save(record, kind="manual", slot=label))
 
 
 def export_save(record: GameRecord, path: str | os.PathLike[str]) -> Path:
@@ -485,7 +506,10 @@ def info_of(path: Path, kind: str) -> tuple[SaveInfo, SaveFile | None]:
 
 def autosave_files() -> list[Path]:
     """Every autosave file of every game, newest first."""
-    files = [path for folder in _subfolders(autosave_dir())
+    base = _maybe(autosave_dir)
+    if base is None:
+        return []
+    files = [path for folder in _subfolders(base)
              for _, path in _turn_files(folder)]
     return sorted(files, key=lambda p: (_mtime(p), p.name), reverse=True)
 
@@ -513,7 +537,8 @@ def list_saves(every_autosave: bool = False) -> list[SaveInfo]:
     ``every_autosave`` all kept autosaves are.
     """
     infos: list[SaveInfo] = []
-    for folder in _subfolders(autosave_dir()):
+    base = _maybe(autosave_dir)
+    for folder in _subfolders(base) if base is not None else []:
         for path in _newest_first(folder):
             info, _ = info_of(path, "autosave")
             infos.append(info)
@@ -599,7 +624,7 @@ class Opened:
 
 def _fallback_for(path: Path) -> SaveFile | None:
     same_game: list[Path] = []
-    if path.parent.parent == autosave_dir():  # an autosave: its own game's other turns first
+    if path.parent.parent == _maybe(autosave_dir):  # an autosave: its own game's other turns first
         same_game = _newest_first(path.parent)
     for candidate in [*same_game, *autosave_files()]:
         if candidate == path:
@@ -633,7 +658,8 @@ def open_session(record: GameRecord) -> Session:
     """
     from game.play.session import Session  # here, because the session module imports this one
 
-    later = [turn for turn, _ in _turn_files(game_folder(record)) if turn > record.turn]
+    folder = _maybe(lambda: game_folder(record))
+    later = [turn for turn, _ in _turn_files(folder) if turn > record.turn] if folder else []
     if later:
         record = branch_from(record, record.turn,
                              label=t("played on from turn {turn}", turn=record.turn))

@@ -463,3 +463,32 @@ def test_a_frozen_version_1_file_still_opens_with_every_field(tmp_path: Path) ->
     assert turn.metrics["us_border_encounters"] == 250000.5
     assert turn.metrics["approval_us"] != turn.metrics["approval_us"]  # null is NaN
     assert turn.baseline_metrics == {"us_border_encounters": 260000.0}
+
+
+def test_a_data_folder_that_cannot_be_created_never_stops_the_game(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x", encoding="utf-8")
+    monkeypatch.setenv("BORDERLINES_DATA_DIR", str(blocker / "user"))
+    with pytest.raises(SaveError, match="could not be saved"):
+        saves.autosave(a_record())
+    with pytest.raises(SaveError, match="could not be saved"):
+        saves.save_slot(a_record(), "x")
+    assert saves.list_saves() == []
+    assert saves.latest_autosave() is None
+    assert "no game to continue" in saves.find_autosave().message
+
+
+def test_a_failed_autosave_is_kept_on_the_session_for_the_screen_to_show(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    class Game:
+        record = a_record()
+
+    game = Game()
+    saves.autosave_session(game)
+    assert game.autosave_error == ""
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x", encoding="utf-8")
+    monkeypatch.setenv("BORDERLINES_DATA_DIR", str(blocker / "user"))
+    saves.autosave_session(game)
+    assert "could not be saved" in game.autosave_error
