@@ -251,3 +251,17 @@ def test_the_advisors_forecast_follows_a_slider_once_it_rests(make_app) -> None:
     desk.update(0.016)
     assert desk.forecast is not None
     assert set(desk.forecast) >= {"us_border_encounters", "deaths_in_transit", "approval_us"}
+
+
+def test_resizing_the_window_relays_out_the_desk_and_keeps_the_draft(make_app) -> None:
+    app = make_app()
+    desk = DeskScene(app, new_game())
+    desk.tab = "borders"
+    app.switch(desk)
+    assert desk.try_set("border_agents", 17_500.0)
+    app.process(pygame.event.Event(pygame.VIDEORESIZE, size=(1600, 900), w=1600, h=900))
+    assert app.scene is desk
+    assert desk.draft["border_agents"] == 17_500.0
+    app.frame(0.016)
+    assert desk.panel_rect.right <= app.screen.get_width()
+    assert layout_problems(app, desk) == []

@@ -112,6 +112,9 @@ class DeskScene(Scene):
         self.tab = tabs[(game.turn - 1) % len(tabs)][0] if game.autoplay else tabs[0][0]
         self.map_view: Any = None
         self.hover: Any = None
+        if getattr(game, "message", ""):
+            # A resumed game that fell back to an older autosave, or a save that failed.
+            self.say(game.message, bad=True)
         self.lever_page = 0
         self.pager: UIButton | None = None
 

@@ -226,6 +226,8 @@ class ReportScene(Scene):
         inner = panel(surface, news_rect, t("News"))
         y = inner.top
         items = [n.text for n in r.news] + [e.text for e in r.lagged]
+        if getattr(self.game, "message", ""):
+            items.insert(0, self.game.message)
         if not items:
             items = [t("A quiet turn: nothing made the news.")]
         for i, text in enumerate(items):
