@@ -400,6 +400,7 @@ def step(world: World, levers: Levers, params: Params, noise: Noise,
         reint_per_head / P.reintegration_dollars_per_person))
     retry_rate = (rem_us[:, 0:1] * P.retry_expel + rem_us[:, 1:2] * P.retry_remove
                   + rem_us[:, 2:3] * P.retry_prosecute)
+    retry_at_border = np.minimum(retry_rate, 0.9)  # for people waiting right at the border
     retry_rate = retry_rate * np.where(THROUGH_MEXICO > 0, P.retry_far_factor, 1.0)
     retry_rate = retry_rate * (1 - settle)
     retriers = returned * np.minimum(retry_rate, 0.9)
@@ -463,7 +464,8 @@ def step(world: World, levers: Levers, params: Params, noise: Noise,
 
     # ---------- Waiting in the northern border towns -----------------------------------------
     stranded = s["stranded"]
-    stranded_cross = stranded * P.stranded_cross_rate
+    # People returned to Mexico's border towns try again as the removal regime allows.
+    stranded_cross = stranded * retry_at_border
     stranded_quit = stranded * P.stranded_giveup_rate
     stranded = stranded - stranded_cross - stranded_quit
     returned = returned + stranded_quit
