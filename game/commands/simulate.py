@@ -1,9 +1,12 @@
 """``borderlines simulate``: run a level headless and print per-turn metrics (DESIGN.md §6).
 
-AI leaders decide for every country the strategy does not script (none with ``--no-ai``, when
-levers stay where the level and the strategy set them). With ``--worlds K`` the level runs as a
-batch of K worlds with independent random draws and every value becomes a list of K; the AI
-leaders and conditional events follow world 0, so every world sees the same decisions.
+The strategy stands in for the players: the level's playable countries do what the strategy
+says and nothing else, so ``simulate LEVEL`` alone is the status quo of the people's side. The
+level's AI-led countries are led by their AI leaders, as in the game (with ``--no-ai`` their
+levers too stay where the level and the strategy set them); a strategy that scripts an AI-led
+country takes it over. With ``--worlds K`` the level runs as a batch of K worlds with
+independent random draws and every value becomes a list of K; the AI leaders and conditional
+events follow world 0, so every world sees the same decisions.
 """
 
 from __future__ import annotations
@@ -33,7 +36,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--worlds", type=int, default=1, metavar="K",
                         help="run K worlds with independent random draws (values become lists)")
     parser.add_argument("--no-ai", action="store_true",
-                        help="no AI leaders: levers stay as the level and strategy set them")
+                        help="no AI leaders: every country's levers stay as the level and strategy "
+                        "set them")
     out = parser.add_mutually_exclusive_group()
     out.add_argument("--json", action="store_true", help="print one JSON object")
     out.add_argument("--csv", action="store_true", help="print CSV, one row per turn and world")
@@ -121,12 +125,13 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _players(level: Level, strategy: Any, ai: bool) -> dict[str, str]:
-    """Headless: AI leaders (the level's personalities) for every country not scripted."""
+    """Headless roles: the script plays the playable countries; AI leaders lead the others."""
     scripted = set(strategy.countries()) if strategy is not None else set()
     out = {}
     for country, setup in level.country_setups().items():
-        # A scripted country is "human" for the rules: the script speaks for it, no AI overrides.
-        out[country] = "human" if (country in scripted or not ai) else f"ai:{setup.ai}"
+        # "human" for the rules: only the script speaks for it, no AI leader overrides it.
+        scripted_here = country in scripted or setup.playable or not ai
+        out[country] = "human" if scripted_here else f"ai:{setup.ai}"
     return out
 
 
