@@ -130,7 +130,12 @@ def from_dict(data: dict[str, Any]) -> tuple[Settings, list[str]]:
 
 def load_settings(path: Path | None = None) -> LoadedSettings:
     """Read the settings file; never raises — defaults (and a message) on any problem."""
-    target = path or settings_path()
+    try:
+        target = path or settings_path()
+    except OSError as exc:  # the config folder cannot be created: play on with the defaults
+        return LoadedSettings(Settings(), t(
+            "The settings folder is not available ({detail}), so the default settings are used.",
+            detail=exc.strerror or exc))
     try:
         text = target.read_text(encoding="utf-8")
     except FileNotFoundError:

@@ -107,3 +107,15 @@ def test_settings_are_written_through_the_atomic_writer(monkeypatch: pytest.Monk
                         lambda path, data: calls.append(path) or real(path, data))
     save_settings(Settings(volume=0.5))
     assert calls == [settings_path()]
+
+
+def test_a_config_folder_that_cannot_be_created_means_defaults(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x", encoding="utf-8")
+    monkeypatch.setenv("BORDERLINES_DATA_DIR", str(blocker / "user"))
+    loaded = load_settings()
+    assert loaded.settings == Settings()
+    assert "not available" in loaded.message
+    with pytest.raises(OSError):  # the settings screen shows "Could not save the settings: …"
+        save_settings(Settings())
