@@ -219,7 +219,8 @@ def level_checks(doc: Document) -> list[Problem]:
     start = _month(data.get("start"))
     turns = _int(data.get("turns"), 1, 120)
     per_turn = _int(data.get("months_per_turn", 3), 1, 12)
-    end = start + turns * per_turn if None not in (start, turns, per_turn) else None
+    end = start + turns * per_turn if (start is not None and turns is not None
+                                       and per_turn is not None) else None
     countries = data.get("countries") if isinstance(data.get("countries"), dict) else {}
     in_level = [c for c in countries if c in COUNTRIES]
     playable = [c for c in in_level if not (isinstance(countries[c], dict)

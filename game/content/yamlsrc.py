@@ -122,7 +122,8 @@ class Document:
                 self.values.setdefault(new[: i + 1], self.where(old))
             target = target[part]
         target[new[-1]] = value
-        for table in (self.values, self.keys, self.raw):
+        tables: tuple[dict[YamlPath, Any], ...] = (self.values, self.keys, self.raw)
+        for table in tables:
             for path in [p for p in table if p[: len(old)] == old]:
                 table[new + path[len(old):]] = table.pop(path)
 
@@ -401,6 +402,9 @@ def read_document(path: str | Path, display: str | None = None) -> tuple[Documen
             return None, [Problem(file, 0, 0, "", "error", "this is a folder, not a file",
                                   "`borderlines check FOLDER` checks every .yaml file in it",
                                   "file-is-directory")]
+        if not path.is_file():
+            return None, [Problem(file, 0, 0, "", "error", "this is not a regular file",
+                                  "name a .yaml file", "file-unreadable")]
         size = path.stat().st_size
         if size > MAX_BYTES:
             return None, [_too_large(file, size)]

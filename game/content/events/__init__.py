@@ -8,7 +8,7 @@ registry's parameters) but a test asks for a documented class.
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal, Union
+from typing import TYPE_CHECKING, Annotated, Any, Literal, Union
 
 from pydantic import BeforeValidator, Field, create_model
 
@@ -65,11 +65,14 @@ def _event_kind(value: Any) -> Any:
 
 
 #: One event of any kind, told apart by its ``kind``.
-Event = Annotated[
-    Union[tuple(EVENT_CLASSES.values())],  # type: ignore[valid-type]  # noqa: UP007
-    Field(discriminator="kind"),
-    BeforeValidator(_event_kind),
-]
+if TYPE_CHECKING:
+    Event = EventBase
+else:
+    Event = Annotated[
+        Union[tuple(EVENT_CLASSES.values())],  # type: ignore[valid-type]  # noqa: UP007
+        Field(discriminator="kind"),
+        BeforeValidator(_event_kind),
+    ]
 
 __all__ = [
     "DOCUMENTED",

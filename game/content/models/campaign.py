@@ -32,7 +32,7 @@ class Unlock(ContentModel):
 
 def _unlock(value: Any) -> Any:
     if value == "always":
-        return Unlock()
+        return Unlock(after=[], stars=0)
     if isinstance(value, str):
         return {"after": [value]}
     if isinstance(value, dict) and isinstance(value.get("after"), str):
@@ -85,8 +85,8 @@ class Campaign(ContentModel):
         if rule is not None:
             return rule
         if index == 0:
-            return Unlock()
-        return Unlock(after=[_ref_id(self.levels[index - 1].level)])
+            return Unlock(after=[], stars=0)
+        return Unlock(after=[_ref_id(self.levels[index - 1].level)], stars=0)
 
     def is_unlocked(self, index: int, stars: dict[str, int]) -> bool:
         """Whether the level at ``index`` is open, given stars won per finished level id."""

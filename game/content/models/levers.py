@@ -7,7 +7,7 @@ kind lists that agreement's terms. Nothing here names a lever or a term: the reg
 
 from __future__ import annotations
 
-from typing import Annotated, Any, ClassVar, Literal, Union
+from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal, Union, cast
 
 from pydantic import BeforeValidator, Field, WithJsonSchema, create_model
 
@@ -245,7 +245,7 @@ def _agreement_model(spec: AgreementSpec) -> type[AgreementEntryBase]:
     model = create_model(  # type: ignore[call-overload]
         f"Agreement_{spec.kind}", __base__=AgreementEntryBase,
         __doc__=spec.description,
-        kind=(Literal[spec.kind], Field(description=spec.description)),
+        kind=(cast(Any, Literal[spec.kind]), Field(description=spec.description)),
         terms=(terms_model, Field(default_factory=terms_model,
                                   description="The agreement's terms; left out, the defaults.")),
     )
@@ -275,9 +275,12 @@ def _agreement_kind(value: Any) -> Any:
     return value
 
 
-#: One agreement entry of any kind, told apart by its ``kind``.
-AgreementEntry = Annotated[
-    Union[tuple(AGREEMENT_MODELS.values())],  # type: ignore[valid-type]  # noqa: UP007
-    Field(discriminator="kind"),
-    BeforeValidator(_agreement_kind),
-]
+#: One agreement entry of any kind, told apart by its ``kind`` (type checkers see the base).
+if TYPE_CHECKING:
+    AgreementEntry = AgreementEntryBase
+else:
+    AgreementEntry = Annotated[
+        Union[tuple(AGREEMENT_MODELS.values())],  # type: ignore[valid-type]  # noqa: UP007
+        Field(discriminator="kind"),
+        BeforeValidator(_agreement_kind),
+    ]

@@ -17,7 +17,7 @@ agreements to end. Levers not set keep the level's values (DESIGN.md §4)::
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal, Union
+from typing import TYPE_CHECKING, Annotated, Any, Literal, Union, cast
 
 from pydantic import BeforeValidator, Field, create_model
 
@@ -69,7 +69,7 @@ class DecisionBase(ContentModel):
 def _decision_model(country: str) -> type[DecisionBase]:
     return create_model(  # type: ignore[call-overload, no-any-return]
         f"Decision{country}", __base__=DecisionBase, __doc__=f"A decision by {country}.",
-        country=(Literal[country], Field(description="Who decides.")),
+        country=(cast(Any, Literal[country]), Field(description="Who decides.")),
         set=(LEVERS_MODELS[country], Field(default_factory=LEVERS_MODELS[country],
                                            description="Levers to set; others keep their "
                                            "values.")),
@@ -92,11 +92,14 @@ def _decision_country(value: Any) -> Any:
     return value
 
 
-Decision = Annotated[
-    Union[tuple(DECISION_MODELS.values())],  # type: ignore[valid-type]  # noqa: UP007
-    Field(discriminator="country"),
-    BeforeValidator(_decision_country),
-]
+if TYPE_CHECKING:
+    Decision = DecisionBase
+else:
+    Decision = Annotated[
+        Union[tuple(DECISION_MODELS.values())],  # type: ignore[valid-type]  # noqa: UP007
+        Field(discriminator="country"),
+        BeforeValidator(_decision_country),
+    ]
 
 
 class Strategy(ContentModel):
