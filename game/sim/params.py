@@ -122,7 +122,7 @@ class _Batch:
         # Every value and group becomes a plain attribute: the step reads hundreds per month.
         for name in params.names():
             setattr(self, name, np.ascontiguousarray(self._column(name)))
-        groups = {}
+        groups: dict[str, tuple[str, ...]] = {}
         for suffixes in (_ORIGIN_SUFFIXES, _NATION_SUFFIXES, _PAIR_SUFFIXES,
                          _DETENTION_SUFFIXES, _REMOVAL_SUFFIXES):
             for name in params.names():
@@ -152,7 +152,7 @@ class _Batch:
         if cached is not None:
             return cached
         if name in self._params:
-            out = np.ascontiguousarray(self._column(name))
+            out: np.ndarray | None = np.ascontiguousarray(self._column(name))
         else:
             out = None
             for suffixes in (_ORIGIN_SUFFIXES, _NATION_SUFFIXES, _PAIR_SUFFIXES,
@@ -160,8 +160,8 @@ class _Batch:
                 out = self._stack(name, suffixes)
                 if out is not None:
                     break
-            if out is None:
-                raise AttributeError(f"no parameter {name!r}")
+        if out is None:
+            raise AttributeError(f"no parameter {name!r}")
         self._cache[name] = out
         return out
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 import numpy as np
 
@@ -1001,29 +1002,29 @@ def _col(eff: np.ndarray, name: str) -> np.ndarray:
     return eff[:, i:i + 1]
 
 
-def _shortage(stocks: np.ndarray, P: object, labour_demand: np.ndarray,
+def _shortage(stocks: np.ndarray, P: Any, labour_demand: np.ndarray,
               mechanisation: np.ndarray) -> np.ndarray:
     """Unfilled share of migrant-labour demand (0-1), ``(n, 1)``."""
     supply = (stocks[:, STOCK["temp_us"], :].sum(axis=1, keepdims=True)
               + P.unauthorized_participation * stocks[:, STOCK["unauth_us"], :].sum(
-                  axis=1, keepdims=True))  # type: ignore[attr-defined]
-    jobs = P.migrant_labour_jobs * labour_demand * (1 - mechanisation)  # type: ignore[attr-defined]
+                  axis=1, keepdims=True))
+    jobs = P.migrant_labour_jobs * labour_demand * (1 - mechanisation)
     return np.clip((jobs - supply) / np.maximum(jobs, 1.0), 0.0, 1.0)
 
 
-def world_shortage(world: World, P: object, labour_demand: np.ndarray) -> np.ndarray:
+def world_shortage(world: World, P: Any, labour_demand: np.ndarray) -> np.ndarray:
     """Last month's labour shortage of a world, ``(n, 1)``."""
     return _shortage(world.stocks, P, labour_demand, world.mechanisation[:, None])
 
 
-def _restrictiveness(P: object, agents_us: np.ndarray, agents_mx: np.ndarray,
+def _restrictiveness(P: Any, agents_us: np.ndarray, agents_mx: np.ndarray,
                      agents_ca: np.ndarray, det_us: np.ndarray, det_mx: np.ndarray,
                      rem_us: np.ndarray, rem_mx: np.ndarray, eff: np.ndarray,
                      levers: Levers) -> np.ndarray:
     """How restrictive each nation's policy is (0 ≈ the mid-2010s status quo), ``(n, 3)``."""
-    det_scale = P.restrict_detention  # type: ignore[attr-defined]
-    rem_scale = P.restrict_removal  # type: ignore[attr-defined]
-    weight = P.restrictiveness_visa_weight  # type: ignore[attr-defined]
+    det_scale = P.restrict_detention
+    rem_scale = P.restrict_removal
+    weight = P.restrictiveness_visa_weight
 
     def visas(c: str, reference: np.ndarray) -> np.ndarray:
         total = _col(eff, f"work_visas:{c}") + _col(eff, f"humanitarian_visas:{c}")
@@ -1032,26 +1033,26 @@ def _restrictiveness(P: object, agents_us: np.ndarray, agents_mx: np.ndarray,
     def agents(a: np.ndarray, reference: np.ndarray) -> np.ndarray:
         return np.log((a + 0.1 * reference) / (1.1 * reference))
 
-    us = (agents(agents_us, P.agents_reference_us)  # type: ignore[attr-defined]
+    us = (agents(agents_us, P.agents_reference_us)
           + (det_us * det_scale).sum(axis=1, keepdims=True)
           + (rem_us * rem_scale).sum(axis=1, keepdims=True)
-          - visas("US", P.visas_reference_us))  # type: ignore[attr-defined]
-    mx = (agents(agents_mx, P.agents_reference_mx)  # type: ignore[attr-defined]
+          - visas("US", P.visas_reference_us))
+    mx = (agents(agents_mx, P.agents_reference_mx)
           + (det_mx * det_scale).sum(axis=1, keepdims=True)
           + (rem_mx * rem_scale).sum(axis=1, keepdims=True))
-    ca = (agents(agents_ca, P.agents_reference_ca)  # type: ignore[attr-defined]
+    ca = (agents(agents_ca, P.agents_reference_ca)
           + levers.visa_requirement[:, 0, :].sum(axis=1, keepdims=True)
-          * P.restrict_visa_requirement  # type: ignore[attr-defined]
-          - visas("CA", P.visas_reference_ca))  # type: ignore[attr-defined]
+          * P.restrict_visa_requirement
+          - visas("CA", P.visas_reference_ca))
     return np.concatenate([us, mx, ca], axis=1)
 
 
 def _spending(levers: Levers, eff: np.ndarray, det_us: np.ndarray, det_mx: np.ndarray,
-              P: object) -> np.ndarray:
+              P: Any) -> np.ndarray:
     """US$ million spent this month by US, MX, CA, ``(n, 3)``."""
     spend = levers.values @ _COST
-    spend[:, 0] += det_us.sum(axis=1) * P.detention_cost_musd_per_year[:, 0] / 12  # type: ignore[attr-defined]
-    spend[:, 1] += det_mx.sum(axis=1) * P.detention_cost_mx_musd_per_year[:, 0] / 12  # type: ignore[attr-defined]
+    spend[:, 0] += det_us.sum(axis=1) * P.detention_cost_musd_per_year[:, 0] / 12
+    spend[:, 1] += det_mx.sum(axis=1) * P.detention_cost_mx_musd_per_year[:, 0] / 12
     spend += levers.corps_contributions / 12
     return spend
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, fields, replace
+from typing import Any
 
 import numpy as np
 
@@ -136,7 +137,7 @@ class World:
     def take(self, index: np.ndarray | list[int]) -> World:
         """A batch made of some (or repeated) worlds of this one."""
         idx = np.asarray(index)
-        out = {}
+        out: dict[str, Any] = {}
         for f in fields(self):
             value = getattr(self, f.name)
             out[f.name] = value if f.name == "month" else np.array(value[idx])
