@@ -352,8 +352,11 @@ def summary_html(debrief: ClassDebrief) -> str:
         out.append("<ul>")
         for c in debrief.causes:
             parts = "; ".join(f"{esc(label)} {_signed(amount)}" for label, amount in c.parts[:4])
+            against = t("against the status quo") if c.against_status_quo else t(
+                "since the turn before")
             out.append(f"<li>{esc(t('Turn {n}', n=c.turn))} ({esc(c.month)}), "
-                       f"<b>{esc(c.label)}</b> {_signed(c.change)}: {parts}</li>")
+                       f"<b>{esc(c.label)}</b> {_signed(c.change)} {esc(against)}: "
+                       f"{parts}</li>")
         out.append("</ul>")
     else:
         out.append(f"<p>{esc(t('Changes are explained from the second turn on.'))}</p>")

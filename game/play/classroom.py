@@ -815,6 +815,13 @@ class CauseLine:
     change: float
     #: (label, amount), largest first; team decisions are labelled with the team's name.
     parts: tuple[tuple[str, float], ...]
+    #: The kind of each part: team, computer, together, events, season, chance or trend.
+    kinds: tuple[str, ...] = ()
+
+    @property
+    def against_status_quo(self) -> bool:
+        """True for the first turn: the change is measured against the status quo."""
+        return self.turn == 1
 
 
 @dataclass(frozen=True)
@@ -914,22 +921,41 @@ def class_causes(room: Classroom, limit: int = 6) -> tuple[CauseLine, ...]:
         if explained is None:
             continue
         for metric, (month, change, parts) in explained.items():
-            out.append(CauseLine(turn.turn, month, metric, _metric_name(metric), change, parts))
+            out.append(CauseLine(turn.turn, month, metric, _metric_name(metric), change,
+                                 tuple((label, amount) for label, amount, _ in parts),
+                                 tuple(kind for _, _, kind in parts)))
 
     def size(line: CauseLine) -> float:
+        # Changes the teams made count twice: the debrief is about their choices.
         values = room.session.history(line.metric)
         scale = max((abs(v) for v in values if math.isfinite(v)), default=0.0) or 1.0
-        return abs(line.change) / scale
+        decided = sum(abs(a) for (_, a), kind in zip(line.parts, line.kinds, strict=True)
+                      if kind in ("team", "computer", "together"))
+        return (abs(line.change) + decided) / scale
 
-    ranked = sorted((c for c in out if c.change and math.isfinite(c.change)), key=size,
-                    reverse=True)
-    return tuple(ranked[:limit])
+    def decided(line: CauseLine) -> float:
+        values = room.session.history(line.metric)
+        scale = max((abs(v) for v in values if math.isfinite(v)), default=0.0) or 1.0
+        return sum(abs(a) for (_, a), kind in zip(line.parts, line.kinds, strict=True)
+                   if kind in ("team", "computer", "together")) / scale
+
+    usable = [c for c in out if c.change and math.isfinite(c.change)]
+    # Half the list goes to the changes the teams' decisions drove most, the rest to the
+    # biggest changes whatever their cause; shown in the order they happened.
+    chosen = sorted((c for c in usable if decided(c) > 0), key=decided,
+                    reverse=True)[:limit // 2]
+    for line in sorted(usable, key=size, reverse=True):
+        if len(chosen) >= limit:
+            break
+        if line not in chosen:
+            chosen.append(line)
+    return tuple(sorted(chosen, key=lambda c: (c.turn, -size(c))))
 
 
 def _explain_turn(room: Classroom, record: GameRecord, turn: int,
                   season: dict[str, float] | None
-                  ) -> tuple[dict[str, tuple[str, float, tuple[tuple[str, float], ...]]] | None,
-                             dict[str, float] | None]:
+                  ) -> tuple[dict[str, tuple[str, float, tuple[tuple[str, float, str], ...]]]
+                             | None, dict[str, float] | None]:
     """Causes of ``turn``'s changes by country; None when the model cannot explain them."""
     try:
         from game.sim.explain import Change, explain
@@ -965,14 +991,31 @@ def _explain_turn(room: Classroom, record: GameRecord, turn: int,
                      events, previous_values=prev_values, previous_season=season,
                      metrics=[m for m in CAUSE_METRICS if m in METRICS])
     month = month_label(before.month)
+    teams = {tm.country for tm in room.teams}
     out = {}
     for metric, m in result.metrics.items():
+        contributions = m.contributions
         if m.change is None:
-            continue
-        parts = tuple(sorted(((t(c.label), c.amount) for c in m.contributions
-                              if abs(c.amount) > 1e-9), key=lambda p: -abs(p[1])))
-        out[metric] = (month, float(m.change), parts)
+            # The first turn has no "last turn": its decisions are measured against the status
+            # quo instead (the same start, the same events, the starting policy kept).
+            contributions = tuple(c for c in contributions if c.kind in ("decision",
+                                                                         "together"))
+            change = sum(c.amount for c in contributions)
+        else:
+            change = float(m.change)
+        parts = tuple(sorted(((t(c.label), c.amount, _cause_kind(c, teams))
+                              for c in contributions if abs(c.amount) > 1e-9),
+                             key=lambda p: -abs(p[1])))
+        if parts:
+            out[metric] = (month, change, parts)
     return out, dict(result.season_levels)
+
+
+def _cause_kind(contribution: Any, teams: set[str]) -> str:
+    """team, computer, together, events, season, chance or trend."""
+    if contribution.kind == "decision":
+        return "team" if contribution.country in teams else "computer"
+    return str(contribution.kind)
 
 
 def _undo_country(previous: Any, policy: Any, country: str) -> Any:
@@ -1160,3 +1203,37 @@ def agreement_kinds_for(country: str, partners: Sequence[str]) -> list[str]:
     """Agreements ``country`` may offer to at least one of ``partners`` (threats included)."""
     return [k for k, spec in AGREEMENTS.items() if country in spec.proposers
             and any(p in spec.acceptors and p != country for p in partners)]
+
+
+# --- finding saved sessions ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ClassSave:
+    """A saved classroom session: where, what, when."""
+
+    path: Any
+    record: GameRecord
+    saved: str
+
+    @property
+    def label(self) -> str:
+        """"The June 2019 crisis · Eagles, Jaguars, Moose · turn 2 of 4"."""
+        teams = ", ".join(tm.name for tm in settings_of(self.record).teams)
+        return t("{title} · {teams} · {turns} turns played", title=self.record.level_title
+                 or self.record.level_id, teams=teams, turns=self.record.turn)
+
+
+def class_saves() -> list[ClassSave]:
+    """The newest autosave of every classroom session on this computer, newest first."""
+    from game.play.saves import autosave_files, info_of
+
+    newest: dict[str, ClassSave] = {}
+    for path in autosave_files():
+        info, save = info_of(path, "autosave")
+        if save is None or not is_classroom_record(save.record):
+            continue
+        known = newest.get(save.record.game_id)
+        if known is None or (save.record.turn, info.saved) > (known.record.turn, known.saved):
+            newest[save.record.game_id] = ClassSave(path, save.record, info.saved)
+    return sorted(newest.values(), key=lambda s: s.saved, reverse=True)

@@ -72,7 +72,7 @@ class ClassDealsScene(Scene):
 
     @property
     def partner(self) -> tuple[str, ...]:
-        """The partner(s) in the form."""
+        """The partner or partners chosen in the form."""
         choices = self.partners(self.kind) if self.kind else []
         return choices[self.partner_index % len(choices)] if choices else ()
 
@@ -148,7 +148,7 @@ class ClassDealsScene(Scene):
         for pact in view.pacts:
             others = tuple(c for c in pact.agreement.parties if c != self.country)
             items.append((t("{kind} with {partners}",
-                            kind=agreement_label(pact.agreement.kind).capitalize(),
+                            kind=_cap(agreement_label(pact.agreement.kind)),
                             partners=", ".join(self.who(c) for c in others)),
                           pact.agreement.kind, others, t("Leave")))
         for proposal in view.outbox:
@@ -188,9 +188,10 @@ class ClassDealsScene(Scene):
         self.send_button: UIButton | None = None
         self.entries: dict[str, UITextEntryLine] = {}
         self.term_labels: list[tuple[pygame.Rect, str]] = []
+        self.term_notes: list[tuple[pygame.Rect, str]] = []
         if self.kind is None:
             return
-        label = agreement_label(self.kind).capitalize()
+        label = _cap(agreement_label(self.kind))
         if self.kind == "tariff_threat":
             label = t("Tariff threat")
         self.kind_button = UIButton(pygame.Rect(inner.left, y, inner.width, h),
@@ -219,10 +220,15 @@ class ClassDealsScene(Scene):
                                                  h), text))
             entry = UITextEntryLine(pygame.Rect(inner.right - ew, y, ew, h), manager=m)
             entry.set_text(self.terms[name])
+            self.entries[name] = entry
+            y += h + theme.px(2)
             if term is not None and term.description:
                 entry.set_tooltip(t(term.description))
-            self.entries[name] = entry
-            y += h + theme.px(6)
+                note_h = theme.font(12).get_linesize() * 2
+                self.term_notes.append((pygame.Rect(inner.left, y, inner.width, note_h),
+                                        t(term.description)))
+                y += note_h
+            y += theme.px(6)
         send = t("Send the counter-offer") if self.countering is not None else (
             t("Make the threat") if self.kind == "tariff_threat" else t("Send the proposal"))
         self.send_button = UIButton(pygame.Rect(inner.left, inner.bottom - h - theme.px(4),
@@ -282,7 +288,7 @@ class ClassDealsScene(Scene):
                 return None
         for b, kind, others in self.leave_buttons:
             if element is b:
-                self.leave(kind, others)
+                self.leave_pact(kind, others)
                 return None
         return None
 
@@ -355,7 +361,7 @@ class ClassDealsScene(Scene):
                   else t("Rejected."))
         self._rebuild()
 
-    def leave(self, kind: str, others: tuple[str, ...]) -> None:
+    def leave_pact(self, kind: str, others: tuple[str, ...]) -> None:
         """Leave an agreement (a broken promise), or withdraw an offer or a threat."""
         try:
             self.room.withdraw(self.country, kind, others)
@@ -368,6 +374,18 @@ class ClassDealsScene(Scene):
     def back(self) -> Scene | None:
         """Back to the team's desk."""
         return self.back_to
+
+    def update(self, dt: float) -> Scene | None:
+        """The team's clock runs here too; when it runs out, the desk commits the draft."""
+        if self.room.tick(dt):
+            commit = getattr(self.back_to, "end_turn", None)
+            return commit() if callable(commit) else self.back_to
+        return None
+
+    @property
+    def animating(self) -> bool:  # type: ignore[override]
+        """A running timer needs frames to count down."""
+        return self.room.time_left is not None and not self.room.paused
 
     def autoplay(self) -> Scene | None:
         """Autoplay goes back to the desk."""
@@ -419,9 +437,20 @@ class ClassDealsScene(Scene):
         for rect, text in self.term_labels:
             surface.blit(fit(small, text, rect.width), (rect.left, rect.centery
                                                        - small.get_linesize() // 2))
+        for rect, text in self.term_notes:
+            draw_wrapped(surface, theme.font(12), text, rect, theme.TEXT_DIM, 2)
+        if self.kind is not None and not self.term_labels and self.countering is None:
+            r = self.form_rect.inflate(-2 * theme.px(12), -2 * theme.px(10))
+            y = (self.partner_button.rect.bottom if self.partner_button else r.top) + theme.px(10)
+            draw_wrapped(surface, small, t(AGREEMENTS[self.kind].description),
+                         pygame.Rect(r.left, y, r.width, theme.px(80)), theme.TEXT_DIM)
         if self.message:
             draw_wrapped(surface, small, self.message, self.message_rect,
                          theme.BAD if self.message_bad else theme.GOOD, 3)
+
+
+def _cap(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 def _plain(value: Any) -> str:

@@ -72,9 +72,14 @@ class ClassDeskScene(DeskScene):
             (t("Your offers waiting for others"), [self._proposal_text(p) for p in view.outbox]),
             (t("Agreements in force"), [
                 t("{kind} with {partners} (since turn {n})",
-                  kind=agreement_label(p.agreement.kind).capitalize(),
+                  kind=_cap(agreement_label(p.agreement.kind)),
                   partners=", ".join(self._who(c) for c in p.agreement.parties
                                      if c != self.country), n=p.since_turn)
+                if p.since_turn else
+                t("{kind} with {partners} (from the start)",
+                  kind=_cap(agreement_label(p.agreement.kind)),
+                  partners=", ".join(self._who(c) for c in p.agreement.parties
+                                     if c != self.country))
                 for p in view.pacts]),
         ]
         for title, lines in sections:
@@ -193,6 +198,11 @@ class ClassDeskScene(DeskScene):
             surface.blit(veil, (0, 0))
             big = theme.font(40, bold=True).render(t("Paused by the teacher"), True, theme.TEXT)
             surface.blit(big, big.get_rect(center=surface.get_rect().center))
+
+
+def _cap(text: str) -> str:
+    """Capitalise the first letter only ("Remain in Mexico" keeps its capital M)."""
+    return text[:1].upper() + text[1:]
 
 
 __all__ = ["DIPLOMACY", "ClassDeskScene"]

@@ -15,7 +15,7 @@ from game.ui.scenes.kit import footer_height, wrap
 
 
 class TitleScene(Scene):
-    """Title, version and the main menu: Continue, Campaign, Custom level, Settings, Quit."""
+    """Title, version and the menu: Continue, Campaign, Custom level, Classroom, Settings, Quit."""
 
     name = "title"
 
@@ -32,19 +32,21 @@ class TitleScene(Scene):
         x = (w - bw) // 2
         top = int(h * 0.25) + theme.px(110)
         room = h - footer_height() - top - theme.px(12)
-        # Five buttons must fit under the title at any scale: shrink the gaps, then the buttons.
-        if 5 * bh + 4 * gap > room:
+        # Six buttons must fit under the title at any scale: shrink the gaps, then the buttons.
+        if 6 * bh + 5 * gap > room:
             gap = max(2, theme.px(4))
-            bh = max(theme.font(17).get_linesize() + 4, (room - 4 * gap) // 5)
+            bh = max(theme.font(17).get_linesize() + 4, (room - 5 * gap) // 6)
         m = self.app.manager
-        labels = [t("Continue"), t("Campaign"), t("Custom level"), t("Settings"), t("Quit")]
+        labels = [t("Continue"), t("Campaign"), t("Custom level"), t("Classroom"), t("Settings"),
+                  t("Quit")]
         buttons = []
         for i, label in enumerate(labels):
             rect = pygame.Rect(x, top + i * (bh + gap), bw, bh)
             obj = "#primary" if i == 1 else None
             buttons.append(pygame_gui.elements.UIButton(rect, label, manager=m, object_id=obj))
-        (self.continue_button, self.campaign_button, self.custom_button, self.settings_button,
-         self.quit_button) = buttons
+        (self.continue_button, self.campaign_button, self.custom_button, self.classroom_button,
+         self.settings_button, self.quit_button) = buttons
+        self.classroom_button.set_tooltip(t("Teams on one computer: set up or resume a class."))
         self.buttons = buttons
         self.autosave = _latest_autosave()
         if self.autosave is None:
@@ -67,6 +69,10 @@ class TitleScene(Scene):
                 return self._picker("campaign")
             if event.ui_element is self.custom_button:
                 return self._picker("custom")
+            if event.ui_element is self.classroom_button:
+                from game.ui.scenes.class_setup import ClassSetupScene
+
+                return ClassSetupScene(self.app)
             if event.ui_element is self.settings_button:
                 from game.ui.scenes.settings import SettingsScene
 

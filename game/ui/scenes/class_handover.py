@@ -1,0 +1,149 @@
+"""The hand-over screen: "Pass to Team Jaguars" — nothing of the previous team's choices shows.
+
+Between two teams the screen is blank but for who is next, who has already decided (never
+what) and one button the next team presses when it is seated. Once every team has committed,
+the button resolves the turn and opens the projector view for the whole class.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pygame
+import pygame_gui
+from pygame_gui.elements import UIButton
+
+from game.i18n import t
+from game.play.decisions import DecisionRejected, country_name
+from game.ui import theme
+from game.ui.scenes.base import Scene
+from game.ui.scenes.class_view import clock_text, teacher_key
+from game.ui.scenes.kit import fit, footer_height, wrap
+
+if TYPE_CHECKING:
+    from game.play.classroom import Classroom
+    from game.ui.app import App
+
+
+class HandOverScene(Scene):
+    """Who decides next; the previous team's screen is gone."""
+
+    name = "class_handover"
+
+    def __init__(self, app: App, room: Classroom) -> None:
+        super().__init__(app)
+        self.room = room
+        self.message = ""
+
+    def enter(self) -> None:
+        """One big button in the middle."""
+        w, h = self.app.screen.get_size()
+        bw, bh = min(theme.px(460), w - theme.px(40)), theme.px(56)
+        team = self.room.current
+        if self.room.finished:
+            label = t("Open the class debrief")
+        elif team is None:
+            label = t("Show the class what happens")
+        else:
+            label = t("We are Team {name}: open our desk", name=team.name)
+        self.go_button = UIButton(pygame.Rect((w - bw) // 2, int(h * 0.62), bw, bh), label,
+                                  manager=self.app.manager, object_id="#primary")
+        self.focus.add(self.go_button)
+        self.focus.focus(self.go_button)
+
+    def handle(self, event: pygame.event.Event) -> Scene | None:
+        """The button; Ctrl+T for the teacher."""
+        if teacher_key(event):
+            from game.ui.scenes.class_teacher import TeacherPanelScene
+
+            return TeacherPanelScene(self.app, self.room, back_to=self)
+        if event.type == pygame_gui.UI_BUTTON_PRESSED and event.ui_element is self.go_button:
+            return self.go()
+        return super().handle(event)
+
+    def go(self) -> Scene | None:
+        """Open the next team's desk, or resolve the turn, or open the debrief."""
+        if self.room.finished:
+            from game.ui.scenes.class_debrief import ClassDebriefScene
+
+            return ClassDebriefScene(self.app, self.room)
+        if self.room.paused:
+            self.message = t("The teacher has paused the session.")
+            return None
+        team = self.room.current
+        if team is None:
+            try:
+                self.room.resolve()
+            except DecisionRejected as refusal:
+                self.message = str(refusal)
+                return None
+            from game.ui.scenes.class_projector import ProjectorScene
+
+            return ProjectorScene(self.app, self.room)
+        from game.ui.scenes.class_desk import ClassDeskScene
+
+        return ClassDeskScene(self.app, self.room, team.country)
+
+    def autoplay(self) -> Scene | None:
+        """Autoplay presses the button."""
+        return self.go()
+
+    def hints(self) -> list[tuple[str, str]]:
+        """Keys."""
+        return [(t("Enter"), t("Continue")), (t("Ctrl+T"), t("Teacher"))]
+
+    def draw(self, surface: pygame.Surface) -> None:
+        """The next team's name, large; who has decided; the turn and the clock."""
+        surface.fill(theme.BACKGROUND)
+        w, h = surface.get_size()
+        room = self.room
+        team = room.current
+        top = int(h * 0.16)
+        small, f = theme.font(18), theme.font(22)
+        turn_line = t("{title} · turn {turn} of {turns}", title=room.session.view.title,
+                      turn=room.turn, turns=room.session.turns)
+        s = fit(small, turn_line, w - theme.px(40), theme.TEXT_DIM)
+        surface.blit(s, s.get_rect(center=(w // 2, top)))
+        if room.finished:
+            big_text = t("The session is over")
+        elif team is None:
+            big_text = t("Every team has decided")
+        else:
+            big_text = t("Pass to Team {name}", name=team.name)
+        big = fit(theme.font(54, bold=True), big_text, w - theme.px(40), theme.TEXT)
+        surface.blit(big, big.get_rect(center=(w // 2, top + theme.px(80))))
+        if team is not None and not room.finished:
+            sub = fit(f, t("who lead {country}", country=country_name(team.country,
+                                                                      article=True)),
+                      w - theme.px(40), theme.ACCENT)
+            surface.blit(sub, sub.get_rect(center=(w // 2, top + theme.px(140))))
+        # Who has decided: names only, never what.
+        y = top + theme.px(190)
+        marks = []
+        for country in room.order:
+            name = room.team(country).name
+            marks.append(("✓ " if country in room.committed else "· ") + name)
+        line = "   ".join(marks)
+        s = fit(small, line, w - theme.px(40), theme.TEXT_DIM)
+        surface.blit(s, s.get_rect(center=(w // 2, y)))
+        note = ""
+        if room.previous is not None and team is not None:
+            note = t("Team {prev} has decided; its choices stay hidden until the turn is played.",
+                     prev=room.previous.name)
+        elif team is None and not room.finished:
+            note = t("Turn the projector on: the turn is played for everyone at once.")
+        clock = clock_text(room.settings.timer_minutes * 60 if room.settings.timer_minutes
+                           else None)
+        if clock and team is not None:
+            note += " " + t("Each team has {clock} at the desk.", clock=clock)
+        if self.message:
+            note = self.message
+        nf = theme.font(16)
+        ny = y + theme.px(40)
+        for line in wrap(nf, note.strip(), w - theme.px(120))[:3]:
+            s = nf.render(line, True, theme.BAD if self.message else theme.TEXT_DIM)
+            surface.blit(s, s.get_rect(center=(w // 2, ny)))
+            ny += nf.get_linesize()
+        hint = fit(theme.font(14), t("Teacher: Ctrl+T opens the teacher panel."),
+                   w - theme.px(40), theme.TEXT_DIM)
+        surface.blit(hint, hint.get_rect(center=(w // 2, h - footer_height() - theme.px(24))))

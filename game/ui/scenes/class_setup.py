@@ -1,0 +1,396 @@
+"""Setting a classroom session up: the level, the teams and their countries, the options.
+
+Left: the classroom levels (every level with a ``classroom`` section, shipped or the teacher's
+own in the user's levels folder) with their summary and suggested length. Middle: the teams — a
+name each and the country it leads (only the level's playable countries; the others are led by
+the computer); add or remove teams within the level's limits. Right: turn timer, hidden
+objectives, the order, a PIN for the teacher panel; then Start. A saved session can be resumed
+and several can be compared from here too.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import pygame
+import pygame_gui
+from pygame_gui.elements import UIButton, UITextEntryLine
+
+from game.i18n import t
+from game.play.classroom import (
+    Classroom,
+    ClassroomError,
+    ClassSettings,
+    Team,
+    class_saves,
+    classroom_countries,
+    default_team_name,
+    resume_classroom,
+    team_limits,
+)
+from game.play.decisions import country_name
+from game.play.levelview import text_of
+from game.ui import theme
+from game.ui.scenes.base import Scene
+from game.ui.scenes.class_view import autosave_hook
+from game.ui.scenes.kit import draw_wrapped, fit, footer_height, header, header_height, panel
+
+if TYPE_CHECKING:
+    from game.ui.app import App
+
+#: Timer choices in minutes (None: untimed, the default: DESIGN.md §1).
+TIMERS: tuple[float | None, ...] = (None, 3, 5, 8, 10, 15, 20)
+
+
+def classroom_entries() -> list[Any]:
+    """Levels that offer classroom play: shipped ones, then the teacher's own."""
+    from game.content.catalog import scan_levels, shipped_levels
+    from game.paths import user_data_dir
+
+    entries = [e for e in shipped_levels() if e.ok and e.is_classroom]
+    own = user_data_dir() / "levels"
+    entries += [e for e in scan_levels(own, "custom") if e.ok and e.is_classroom]
+    return entries
+
+
+class ClassSetupScene(Scene):
+    """Choose a classroom level, name the teams, set the options, start."""
+
+    name = "class_setup"
+
+    def __init__(self, app: App) -> None:
+        super().__init__(app)
+        self.entries = classroom_entries()
+        self.level_index = 0
+        self.teams: list[list[str]] = []
+        self.timer_index = 0
+        self.hidden = True
+        self.rotate = True
+        self.pin = ""
+        self.message = ""
+        self.saves = _safe_saves()
+        self._default_teams()
+
+    # -- state ----------------------------------------------------------------------------------
+
+    @property
+    def entry(self) -> Any:
+        """The chosen level entry (None when there is no classroom level)."""
+        return self.entries[self.level_index] if self.entries else None
+
+    def _default_teams(self) -> None:
+        """Three teams (or the level's limits) on the first playable countries."""
+        entry = self.entry
+        if entry is None:
+            self.teams = []
+            return
+        countries = classroom_countries(entry.level)
+        low, high = team_limits(entry.level)
+        n = max(low, min(high, 3))
+        self.teams = [[default_team_name(c), c] for c in countries[:n]]
+
+    def settings(self) -> ClassSettings:
+        """The settings as the screen holds them."""
+        return ClassSettings(tuple(Team(name.strip(), c) for name, c in self.teams),
+                             TIMERS[self.timer_index], self.hidden, self.pin, self.rotate)
+
+    # -- layout ---------------------------------------------------------------------------------
+
+    def enter(self) -> None:
+        """Three panels and the Start button."""
+        w, h = self.app.screen.get_size()
+        m = self.app.manager
+        gap = theme.px(12)
+        top = header_height() + gap
+        bottom = h - footer_height() - gap
+        bh = theme.px(44)
+        body_h = bottom - top - bh - gap
+        lw = int((w - 4 * gap) * 0.3)
+        rw = int((w - 4 * gap) * 0.3)
+        self.level_rect = pygame.Rect(gap, top, lw, body_h)
+        self.teams_rect = pygame.Rect(2 * gap + lw, top, w - 4 * gap - lw - rw, body_h)
+        self.options_rect = pygame.Rect(w - gap - rw, top, rw, body_h)
+        self.start_button = UIButton(pygame.Rect(w - gap - rw, bottom - bh, rw, bh),
+                                     t("Start the session"), manager=m, object_id="#primary")
+        self.message_rect = pygame.Rect(gap, bottom - bh, w - 3 * gap - rw, bh)
+        h_row = theme.px(34)
+        head = theme.font(15, bold=True).get_linesize() + theme.px(6)
+        # Levels.
+        inner = self.level_rect.inflate(-2 * theme.px(12), -2 * theme.px(10))
+        y = inner.top + head
+        self.level_buttons: list[tuple[UIButton, int]] = []
+        for i, entry in enumerate(self.entries):
+            b = UIButton(pygame.Rect(inner.left, y, inner.width, h_row), entry.title(),
+                         manager=m, object_id="#tab_selected" if i == self.level_index
+                         else "#tab")
+            self.level_buttons.append((b, i))
+            y += h_row + theme.px(6)
+        self.summary_rect = pygame.Rect(inner.left, y + theme.px(6), inner.width,
+                                        inner.bottom - y - theme.px(6))
+        # Teams.
+        inner = self.teams_rect.inflate(-2 * theme.px(12), -2 * theme.px(10))
+        y = inner.top + head
+        self.team_rows: list[tuple[UITextEntryLine, UIButton, UIButton]] = []
+        cw, xw = theme.px(170), theme.px(36)
+        for name, country in self.teams:
+            entry = UITextEntryLine(pygame.Rect(inner.left, y, inner.width - cw - xw
+                                                - 2 * theme.px(6), h_row), manager=m)
+            entry.set_text(name)
+            entry.length_limit = 32
+            cb = UIButton(pygame.Rect(inner.right - cw - xw - theme.px(6), y, cw, h_row),
+                          country_name(country), manager=m)
+            cb.set_tooltip(t("Change the country this team leads."))
+            xb = UIButton(pygame.Rect(inner.right - xw, y, xw, h_row), "×", manager=m,
+                          object_id="#small")
+            xb.set_tooltip(t("Remove this team"))
+            self.team_rows.append((entry, cb, xb))
+            y += h_row + theme.px(6)
+        self.add_button = UIButton(pygame.Rect(inner.left, y + theme.px(4), inner.width, h_row),
+                                   t("Add a team"), manager=m)
+        low, high = team_limits(self.entry.level) if self.entry else (0, 0)
+        if len(self.teams) >= high:
+            self.add_button.disable()
+        if len(self.teams) <= low:
+            for _, _, xb in self.team_rows:
+                xb.disable()
+        self.ai_rect = pygame.Rect(inner.left, self.add_button.rect.bottom + theme.px(10),
+                                   inner.width, inner.bottom - self.add_button.rect.bottom
+                                   - theme.px(10))
+        # Options.
+        inner = self.options_rect.inflate(-2 * theme.px(12), -2 * theme.px(10))
+        y = inner.top + head
+        timer = TIMERS[self.timer_index]
+        self.timer_button = UIButton(pygame.Rect(inner.left, y, inner.width, h_row),
+                                     t("Turn timer: off") if timer is None else
+                                     t("Turn timer: {n} minutes per team", n=int(timer)),
+                                     manager=m)
+        y += h_row + theme.px(6)
+        self.hidden_button = UIButton(pygame.Rect(inner.left, y, inner.width, h_row),
+                                      t("Hidden objectives: on") if self.hidden else
+                                      t("Hidden objectives: off"), manager=m)
+        self.hidden_button.set_tooltip(t("Each team gets the secret goals the level gives its "
+                                         "country; they are revealed in the debrief."))
+        y += h_row + theme.px(6)
+        self.rotate_button = UIButton(pygame.Rect(inner.left, y, inner.width, h_row),
+                                      t("First team changes every turn") if self.rotate else
+                                      t("Teams always decide in the same order"), manager=m)
+        y += h_row + theme.px(14)
+        self.pin_label_y = y
+        y += theme.font(13).get_linesize() + theme.px(2)
+        self.pin_entry = UITextEntryLine(pygame.Rect(inner.left, y, inner.width, h_row),
+                                         manager=m)
+        self.pin_entry.set_text(self.pin)
+        self.pin_entry.set_text_hidden(True)
+        y += h_row + theme.px(16)
+        self.resume_button = UIButton(pygame.Rect(inner.left, y, inner.width, h_row),
+                                      t("Resume the last class session"), manager=m)
+        if not self.saves:
+            self.resume_button.disable()
+            self.resume_button.set_tooltip(t("No classroom session has been saved yet."))
+        else:
+            self.resume_button.set_tooltip(self.saves[0].label)
+        y += h_row + theme.px(6)
+        self.compare_button = UIButton(pygame.Rect(inner.left, y, inner.width, h_row),
+                                       t("Compare classes"), manager=m)
+        self.focus.add(*(b for b, _ in self.level_buttons))
+        for entry, cb, xb in self.team_rows:
+            self.focus.add(entry, cb, xb)
+        self.focus.add(self.add_button, self.timer_button, self.hidden_button,
+                       self.rotate_button, self.pin_entry, self.start_button,
+                       self.resume_button, self.compare_button)
+        self.focus.focus(self.start_button)
+        if not self.entries:
+            self.start_button.disable()
+
+    def panels(self) -> list[pygame.Rect]:
+        """Levels, teams, options."""
+        return [self.level_rect, self.teams_rect, self.options_rect]
+
+    def _rebuild(self) -> None:
+        self._read_entries()
+        self.app.manager.clear_and_reset()
+        self.focus = type(self.focus)()
+        self.enter()
+
+    def _read_entries(self) -> None:
+        for i, (entry, _, _) in enumerate(self.team_rows):
+            if i < len(self.teams):
+                self.teams[i][0] = entry.get_text()
+        self.pin = self.pin_entry.get_text()
+
+    # -- events ---------------------------------------------------------------------------------
+
+    def handle(self, event: pygame.event.Event) -> Scene | None:
+        """Levels, teams, options, start."""
+        if event.type == pygame_gui.UI_BUTTON_PRESSED:
+            return self._button(event.ui_element)
+        return super().handle(event)
+
+    def _button(self, element: object) -> Scene | None:
+        if element is self.start_button:
+            return self.start()
+        if element is self.resume_button:
+            return self.resume()
+        if element is self.compare_button:
+            from game.ui.scenes.class_compare import CompareScene
+
+            self._read_entries()
+            return CompareScene(self.app, back_to=self)
+        for b, i in self.level_buttons:
+            if element is b and i != self.level_index:
+                self.level_index = i
+                self._default_teams()
+                self.message = ""
+                self.team_rows = []
+                self._rebuild()
+                return None
+        for i, (_, cb, xb) in enumerate(self.team_rows):
+            if element is cb:
+                self._read_entries()
+                self._next_country(i)
+                self._rebuild()
+                self.focus.focus(self.team_rows[i][1])
+                return None
+            if element is xb:
+                self._read_entries()
+                del self.teams[i]
+                del self.team_rows[i]
+                self._rebuild()
+                return None
+        if element is self.add_button:
+            self._read_entries()
+            free = [c for c in classroom_countries(self.entry.level)
+                    if c not in {c for _, c in self.teams}]
+            if free:
+                self.teams.append([default_team_name(free[0]), free[0]])
+            self._rebuild()
+            return None
+        if element is self.timer_button:
+            self.timer_index = (self.timer_index + 1) % len(TIMERS)
+        elif element is self.hidden_button:
+            self.hidden = not self.hidden
+        elif element is self.rotate_button:
+            self.rotate = not self.rotate
+        else:
+            return None
+        self._rebuild()
+        return None
+
+    def _next_country(self, i: int) -> None:
+        """Give team ``i`` the next country no other team leads (its name follows if default)."""
+        countries = list(classroom_countries(self.entry.level))
+        taken = {c for j, (_, c) in enumerate(self.teams) if j != i}
+        name, current = self.teams[i]
+        k = countries.index(current) if current in countries else -1
+        for step in range(1, len(countries) + 1):
+            candidate = countries[(k + step) % len(countries)]
+            if candidate not in taken:
+                if name.strip() in ("", default_team_name(current)):
+                    name = default_team_name(candidate)
+                self.teams[i] = [name, candidate]
+                return
+
+    def start(self) -> Scene | None:
+        """Check the set-up and open the hand-over to the first team."""
+        self._read_entries()
+        entry = self.entry
+        if entry is None:
+            return None
+        try:
+            source = Path(entry.path).read_text(encoding="utf-8")
+        except OSError:
+            source = None
+        try:
+            room = Classroom(entry.level, self.settings(), source=source,
+                             on_save=autosave_hook())
+        except ClassroomError as problem:
+            self.message = str(problem)
+            return None
+        room.record.name = t("Class session: {title}", title=entry.title())
+        if room.on_save is not None:
+            room.on_save(room.record)
+        from game.ui.scenes.class_handover import HandOverScene
+
+        return HandOverScene(self.app, room)
+
+    def resume(self) -> Scene | None:
+        """Resume the newest saved classroom session where it stopped."""
+        if not self.saves:
+            return None
+        try:
+            room = resume_classroom(self.saves[0].record, on_save=autosave_hook())
+        except (ClassroomError, ValueError) as problem:
+            self.message = t("That session could not be resumed: {why}", why=problem)
+            return None
+        from game.ui.scenes.class_handover import HandOverScene
+
+        return HandOverScene(self.app, room)
+
+    def back(self) -> Scene | None:
+        """Back to the title."""
+        from game.ui.scenes.title import TitleScene
+
+        return TitleScene(self.app)
+
+    def autoplay(self) -> Scene | None:
+        """Autoplay starts the session as set up."""
+        return self.start()
+
+    # -- drawing --------------------------------------------------------------------------------
+
+    def draw(self, surface: pygame.Surface) -> None:
+        """Header, panels, texts."""
+        surface.fill(theme.BACKGROUND)
+        header(surface, t("Classroom session"), t("One computer, one projector, 2–6 teams"))
+        f, small = theme.font(15), theme.font(13)
+        inner = panel(surface, self.level_rect, t("Level"))
+        entry = self.entry
+        if entry is None:
+            draw_wrapped(surface, f, t("No classroom level was found. Levels with a "
+                                       "classroom section appear here."), inner, theme.BAD)
+        else:
+            level = entry.level
+            low, high = team_limits(level)
+            minutes = f" · {level.duration_minutes} min" if level.duration_minutes else ""
+            per_turn = t("one month per turn") if level.months_per_turn == 1 else t(
+                "{months} months per turn", months=level.months_per_turn)
+            facts = t("{low}–{high} teams · {turns} turns · {per_turn}", low=low, high=high,
+                      turns=level.turns, per_turn=per_turn)
+            r = self.summary_rect
+            used = draw_wrapped(surface, small, facts + minutes, r, theme.ACCENT, 2)
+            draw_wrapped(surface, small, text_of(level.summary), pygame.Rect(
+                r.left, r.top + used + theme.px(6), r.width, r.height - used - theme.px(6)),
+                theme.TEXT_DIM)
+        panel(surface, self.teams_rect, t("Teams and their countries"))
+        if entry is not None:
+            humans = {c for _, c in self.teams}
+            ai = [country_name(c) for c in entry.level.country_setups() if c not in humans]
+            text = t("Led by the computer: {countries}.", countries=", ".join(ai)) if ai else \
+                t("Every country is led by a team.")
+            used = draw_wrapped(surface, small, text, self.ai_rect, theme.TEXT_DIM)
+            how = t("How a turn runs: each team sits at the computer in turn and decides in "
+                    "private — levers, offers to other teams, answers to theirs — then presses "
+                    "Done and passes it on; a hand-over screen hides its choices. When every "
+                    "team is done, the turn is played for everyone at once and the projector "
+                    "shows what happened. Ctrl+T opens the teacher panel at any moment.")
+            r = self.ai_rect
+            draw_wrapped(surface, small, how, pygame.Rect(r.left, r.top + used + theme.px(14),
+                                                          r.width, r.height - used
+                                                          - theme.px(14)), theme.TEXT_DIM)
+        inner = panel(surface, self.options_rect, t("Options"))
+        surface.blit(fit(small, t("Teacher panel PIN (optional)"), inner.width,
+                         theme.TEXT_DIM), (inner.left, self.pin_label_y))
+        if self.message:
+            draw_wrapped(surface, f, self.message, self.message_rect, theme.BAD, 2)
+
+    def hints(self) -> list[tuple[str, str]]:
+        """Keys."""
+        return [(t("Tab"), t("Next")), (t("Enter"), t("Press")), (t("Esc"), t("Title"))]
+
+
+def _safe_saves() -> list[Any]:
+    try:
+        return class_saves()
+    except Exception:  # noqa: BLE001 - an unreadable save folder only disables Resume
+        return []
