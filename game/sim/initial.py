@@ -128,8 +128,14 @@ def initial_world(scenario: Scenario, n_worlds: int, params: Params) -> World:
     stocks = _known_stocks(world.stocks.copy(), scenario.start)
     # Counts of the past (the dead) start at zero: they are this game's, not history's.
     stocks[:, STOCK["dead"], :] = 0.0
+    # A threat in the starting policy starts with the level, not during the spin-up: its
+    # deadline, its hit to relations and any tariff belong to the game.
+    n = world.n_worlds
     world = world.replace(month=scenario.start, stocks=stocks,
-                          blocked=np.zeros_like(world.blocked))
+                          blocked=np.zeros_like(world.blocked),
+                          tariff_state=np.zeros(n), tariff_start=np.full(n, -1.0),
+                          tariff_base=np.zeros(n), tariff_imposed=np.zeros(n),
+                          relations=np.array(params.batch(n).relations_base, dtype=float))
     if not batched and n_worlds > 1:
         world = world.take(np.zeros(n_worlds, dtype=int))
     return apply_overrides(world, scenario.overrides)
