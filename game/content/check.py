@@ -121,7 +121,10 @@ def content_files(paths: Iterable[str | Path]) -> list[Path]:
     out: list[Path] = []
     for path in map(Path, paths):
         if path.is_dir():
+            # Hidden folders (.git, .venv) hold no levels and may hold thousands of files.
             out.extend(sorted(p for p in path.rglob("*") if p.suffix.lower() in EXTENSIONS
+                              and not any(part.startswith(".")
+                                          for part in p.relative_to(path).parts)
                               and p.is_file()))
         else:
             out.append(path)

@@ -352,6 +352,8 @@ def parse_text(data: bytes | str, file: str) -> tuple[Document | None, list[Prob
         if text is None:
             return None, [problem] if problem else []
     else:
+        if len(data) > MAX_BYTES:
+            return None, [_too_large(file, len(data.encode("utf-8", "replace")))]
         text = data
     if not text.strip():
         return None, [Problem(file, 1, 1, "", "error", "the file is empty",

@@ -84,7 +84,8 @@ def test_levers_and_agreement_terms_come_from_the_registry() -> None:
 
 def test_content_files_finds_yaml_and_yml_recursively(tmp_path: Path) -> None:
     (tmp_path / "a").mkdir()
-    for name in ("a/x.yaml", "a/y.yml", "a/z.txt", "w.YAML"):
+    (tmp_path / ".hidden").mkdir()
+    for name in ("a/x.yaml", "a/y.yml", "a/z.txt", "w.YAML", ".hidden/h.yaml"):
         (tmp_path / name).write_text("", encoding="utf-8")
     found = [p.relative_to(tmp_path).as_posix() for p in content_files([tmp_path])]
     assert found == ["a/x.yaml", "a/y.yml", "w.YAML"]
