@@ -39,7 +39,7 @@ def text_of(value: Any) -> str:
 
 @dataclass(frozen=True)
 class LevelEvent:
-    """A level event: when it happens (a month, or a condition), what it is, its headline."""
+    """A level event: when it happens (a month — turn events too — or a condition), its headline."""
 
     key: str
     kind: str
@@ -48,11 +48,6 @@ class LevelEvent:
     once: bool
     headline: str
     params: Mapping[str, Any]
-
-    @property
-    def turn(self) -> None:
-        """Turn events are already converted to months by the level."""
-        return None
 
     def scheduled(self, month: int) -> ScheduledEvent:
         """The model event, at ``month``."""

@@ -33,6 +33,7 @@ from game.play.decisions import (
     Decision,
     DecisionRejected,
     InjectEvent,
+    Pact,
     Proposal,
     Table,
     Threat,
@@ -54,7 +55,6 @@ from game.play.record import GameRecord, TurnRecord
 from game.play.report import (
     Cause,
     Debrief,
-    LaggedEffect,
     ObjectiveState,
     TimelineEntry,
     TurnReport,
@@ -305,8 +305,7 @@ class Session:
         news.extend(decision_news(table.log, self.humans))
         news.extend(self._agreement_news())
         news.extend(threshold_news(metrics, previous, months, prev_months))
-        tariff = any(e.kind == "tariff_deadline" for e, _ in events) or any(
-            th.turn == table.turn for th in table.threats)
+        tariff = any(n.kind == "threat" for n in news)
         outcome = dominant_outcome(metrics, previous, baseline, tariff=tariff)
         story = choose_story(outcome, self._told)
         self._told.append(story.id)
@@ -325,7 +324,7 @@ class Session:
             turn=table.turn, start=month_label(first), end=month_label(first + months - 1),
             months=months, metrics=metrics, previous=dict(previous), baseline=baseline,
             headlines=build_headlines(metrics, previous, baseline, causes),
-            news=tuple(news), decisions=decisions, lagged=self._lagged(lagged), story=story,
+            news=tuple(news), decisions=decisions, lagged=lagged, story=story,
             objectives=(), events=event_dicts, explained=explained, worlds=worlds,
             baseline_worlds=baseline_worlds,
             finished=table.turn >= self.turns,
@@ -374,7 +373,8 @@ class Session:
         answers: list[AIChoice] = []
         if not self._ai_on:
             return answers
-        for round_ in range(8):
+        # Counter-offers can bounce between partners; each proposal settles in a few answers.
+        for round_ in range(64):
             waiting = [(p, c) for p in self.table.proposals if p.status == "pending"
                        for c in p.awaiting if c in self.leaders]
             if not waiting:
@@ -397,8 +397,6 @@ class Session:
     # --- events, threats, agreements ----------------------------------------------------------
 
     def _adopt_starting_agreement(self, agreement: Agreement) -> None:
-        from game.play.decisions import Pact
-
         if agreement.kind == "tariff_threat":
             deadline = int(round(float(agreement.terms.get("deadline_months", 2))))
             self.table.threats.append(Threat(
@@ -417,9 +415,8 @@ class Session:
         for event in self.view.events:
             if event.condition is not None:
                 continue
-            if (event.turn == table.turn) or (event.month is not None
-                                              and first <= event.month <= last):
-                month = event.month if event.month is not None else first
+            if event.month is not None and first <= event.month <= last:
+                month = event.month
                 out.append((event.scheduled(month), "level"))
                 news.append(event_news(self._event_dict(event.scheduled(month), "level",
                                                         event.headline)))
@@ -544,9 +541,6 @@ class Session:
                                    self._season, ended)
         self._season = explanation.season_levels
         return causes_of(explanation, self.humans), True
-
-    def _lagged(self, effects: tuple[LaggedEffect, ...]) -> tuple[LaggedEffect, ...]:
-        return effects
 
     # --- metrics ------------------------------------------------------------------------------
 
