@@ -15,6 +15,7 @@ a generator fills a ``(n, k)`` block row by row.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 
@@ -34,6 +35,8 @@ UNIFORM_COMPLIANCE = slice(3, 7)
 UNIFORM_DISASTER = slice(7, 12)
 UNIFORM_TARIFF = 12
 UNIFORM_COURT = 13
+#: Blocks of at most this many rows are kept in the draw cache.
+_CACHED_ROWS = 8
 
 
 @dataclass(frozen=True)
@@ -62,13 +65,25 @@ class Noise:
     def draws(self, month: int, n_worlds: int) -> tuple[np.ndarray, np.ndarray]:
         """Normals ``(n, N_NORMALS)`` and uniforms ``(n, N_UNIFORMS)`` for one month."""
         rows = 1 if self.shared_draws else n_worlds
-        # Two streams, so world i's uniforms do not depend on how many normals came before.
-        normals = _rng(self.seed, month, 0).standard_normal((rows, N_NORMALS)) * self.scale
-        uniforms = _rng(self.seed, month, 1).random((rows, N_UNIFORMS))
+        # Small blocks are cached (explanations replay the same months); big ones are not,
+        # so a forecast of thousands of worlds does not pin megabytes of draws.
+        block = _block if rows <= _CACHED_ROWS else _block.__wrapped__
+        normals, uniforms = block(self.seed, month, rows, self.scale)
         if self.shared_draws and n_worlds != 1:
             normals = np.broadcast_to(normals, (n_worlds, N_NORMALS))
             uniforms = np.broadcast_to(uniforms, (n_worlds, N_UNIFORMS))
         return normals, uniforms
+
+
+@lru_cache(maxsize=512)
+def _block(seed: int, month: int, rows: int, scale: float) -> tuple[np.ndarray, np.ndarray]:
+    """One month's draws (cached: explanations and forecasts replay the same months)."""
+    # Two streams, so world i's uniforms do not depend on how many normals came before.
+    normals = _rng(seed, month, 0).standard_normal((rows, N_NORMALS)) * scale
+    uniforms = _rng(seed, month, 1).random((rows, N_UNIFORMS))
+    normals.flags.writeable = False
+    uniforms.flags.writeable = False
+    return normals, uniforms
 
 
 def _rng(seed: int, month: int, stream: int) -> np.random.Generator:
