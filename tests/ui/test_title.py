@@ -66,10 +66,14 @@ def test_campaign_custom_and_settings_open_their_screens(make_app) -> None:
 
 def test_keyboard_alone_reaches_settings_from_the_title(make_app) -> None:
     app = make_app()
-    app.switch(TitleScene(app))
-    # Campaign has the focus first (nothing to continue); two Tabs reach Settings.
-    app.process(key(pygame.K_TAB))
-    app.process(key(pygame.K_TAB))
+    scene = TitleScene(app)
+    app.switch(scene)
+    # Campaign has the focus first (nothing to continue); Tab walks down the menu.
+    assert scene.focus.current is scene.campaign_button
+    for _ in range(len(scene.buttons)):
+        if scene.focus.current is scene.settings_button:
+            break
+        app.process(key(pygame.K_TAB))
     app.process(key(pygame.K_RETURN))
     assert isinstance(app.scene, SettingsScene)
     app.process(key(pygame.K_ESCAPE))
