@@ -179,3 +179,21 @@ def test_a_start_objective_in_points_uses_the_difference() -> None:
 def test_a_baseline_objective_needs_the_baseline() -> None:
     with pytest.raises(ValueError):
         objective(below=0, compare="baseline").evaluate([1.0])
+
+
+def test_a_condition_holds_when_the_turns_value_crosses_its_threshold() -> None:
+    level = load_level(EXAMPLES / "conditional-events.yaml")
+    photo = next(e for e in level.conditional_events() if e.id == "photo-after-deaths")
+    assert photo.when is not None and photo.once
+    assert photo.when.holds(251) and not photo.when.holds(250)
+    stranded = next(e for e in level.conditional_events() if e.id == "caravan-while-stranded")
+    assert stranded.once is False
+
+
+def test_turns_and_months_convert_both_ways() -> None:
+    level = load_level(EXAMPLES / "every-feature.yaml")  # 2019-06, 6 turns of 2 months
+    assert level.turn_start(1) == month_index(2019, 6)
+    assert level.turn_start(4) == month_index(2019, 12)
+    assert level.turn_of_month(month_index(2019, 7)) == 1
+    assert level.turn_of_month(month_index(2020, 5)) == 6
+    assert level.months == 12
