@@ -208,7 +208,6 @@ class ClassSetupScene(Scene):
         return [self.level_rect, self.teams_rect, self.options_rect]
 
     def _rebuild(self) -> None:
-        self._read_entries()
         self.app.manager.clear_and_reset()
         self.focus = type(self.focus)()
         self.enter()
@@ -228,6 +227,8 @@ class ClassSetupScene(Scene):
         return super().handle(event)
 
     def _button(self, element: object) -> Scene | None:
+        # Typed names and the PIN are read before anything rebuilds the widgets.
+        self._read_entries()
         if element is self.start_button:
             return self.start()
         if element is self.resume_button:
@@ -235,7 +236,6 @@ class ClassSetupScene(Scene):
         if element is self.compare_button:
             from game.ui.scenes.class_compare import CompareScene
 
-            self._read_entries()
             return CompareScene(self.app, back_to=self)
         for b, i in self.level_buttons:
             if element is b and i != self.level_index:
@@ -247,19 +247,16 @@ class ClassSetupScene(Scene):
                 return None
         for i, (_, cb, xb) in enumerate(self.team_rows):
             if element is cb:
-                self._read_entries()
                 self._next_country(i)
                 self._rebuild()
                 self.focus.focus(self.team_rows[i][1])
                 return None
             if element is xb:
-                self._read_entries()
                 del self.teams[i]
                 del self.team_rows[i]
                 self._rebuild()
                 return None
         if element is self.add_button:
-            self._read_entries()
             free = [c for c in classroom_countries(self.entry.level)
                     if c not in {c for _, c in self.teams}]
             if free:

@@ -1,0 +1,202 @@
+"""The classroom screens: set-up to debrief with the real classroom, under the dummy driver."""
+
+from __future__ import annotations
+
+import pygame
+import pytest
+
+from game.ui.scenes.class_deals import ClassDealsScene
+from game.ui.scenes.class_debrief import ClassDebriefScene
+from game.ui.scenes.class_desk import ClassDeskScene
+from game.ui.scenes.class_handover import HandOverScene
+from game.ui.scenes.class_projector import ProjectorScene
+from game.ui.scenes.class_setup import ClassSetupScene
+from game.ui.scenes.class_teacher import TeacherPanelScene
+from game.ui.scenes.title import TitleScene
+from tests.ui.ui_helpers import key, layout_problems, press, unreachable_buttons
+
+
+def set_up(app, names=("Eagles", "Jaguars", "Moose"), pin="") -> None:
+    """From the title to the first hand-over, as a teacher would."""
+    app.switch(TitleScene(app))
+    press(app, app.scene.classroom_button)
+    setup = app.scene
+    assert isinstance(setup, ClassSetupScene)
+    for (entry, _, _), name in zip(setup.team_rows, names, strict=True):
+        entry.set_text(name)
+    setup.pin_entry.set_text(pin)
+    press(app, setup.start_button)
+
+
+def desk_of_next_team(app) -> ClassDeskScene:
+    press(app, app.scene.go_button)
+    assert isinstance(app.scene, ClassDeskScene)
+    return app.scene
+
+
+def draw(app) -> None:
+    app.frame(0.0)
+
+
+def test_the_set_up_screen_offers_the_classroom_levels_and_three_teams(make_app) -> None:
+    app = make_app()
+    app.switch(ClassSetupScene(app))
+    scene = app.scene
+    titles = [e.title() for e in scene.entries]
+    assert "The June 2019 crisis" in titles and "A regional compact" in titles
+    assert [c for _, c in scene.teams] == ["US", "MX", "CA"]
+    draw(app)
+    assert layout_problems(app, scene) == []
+    assert unreachable_buttons(scene, app) == []
+
+
+def test_a_set_up_that_cannot_run_says_why_and_stays(make_app) -> None:
+    app = make_app()
+    app.switch(ClassSetupScene(app))
+    for entry, _, _ in app.scene.team_rows:
+        entry.set_text("Same")
+    press(app, app.scene.start_button)
+    assert isinstance(app.scene, ClassSetupScene)
+    assert "Two teams are called" in app.scene.message
+
+
+def test_a_teams_country_button_skips_countries_other_teams_lead(make_app) -> None:
+    app = make_app()
+    app.switch(ClassSetupScene(app))
+    press(app, app.scene.team_rows[2][2])  # remove Canada's team
+    press(app, app.scene.team_rows[0][1])  # the US team's country button
+    assert [c for _, c in app.scene.teams] == ["CA", "MX"]
+    assert app.scene.teams[0][0] == "Canada", "a default name follows the country"
+
+
+def test_the_hand_over_hides_the_previous_teams_screen(make_app) -> None:
+    app = make_app()
+    set_up(app)
+    desk = desk_of_next_team(app)
+    desk.try_set("rescue", 40)
+    press(app, desk.end_button)
+    hand_over = app.scene
+    assert isinstance(hand_over, HandOverScene)
+    draw(app)
+    # One button and text: no lever, no map, no draft of the team that just left.
+    assert [type(w).__name__ for w in app.manager.get_root_container().elements] == ["UIButton"]
+    assert hand_over.go_button.text == "We are Team Jaguars: open our desk"
+    mexico = desk_of_next_team(app)
+    assert mexico.table.policy.value("US", "rescue") != 40
+    assert layout_problems(app, mexico) == []
+
+
+def test_a_proposal_made_at_one_desk_is_answered_at_the_partners(make_app) -> None:
+    app = make_app()
+    set_up(app)
+    desk = desk_of_next_team(app)
+    room = desk.room
+    desk.tab = "diplomacy"
+    desk._rebuild()
+    press(app, desk.deals_button)
+    deals = app.scene
+    assert isinstance(deals, ClassDealsScene)
+    while deals.kind != "returns_acceptance":
+        press(app, deals.kind_button)
+    deals.entries["monthly_cap"].set_text("20000")
+    deals.terms["monthly_cap"] = "20000"
+    press(app, deals.send_button)
+    draw(app)
+    assert layout_problems(app, app.scene) == []
+    press(app, app.scene.back_button)
+    press(app, app.scene.end_button)
+    mexico = desk_of_next_team(app)
+    mexico.tab = "diplomacy"
+    mexico._rebuild()
+    assert "1 waiting" in mexico.deals_button.text
+    press(app, mexico.deals_button)
+    accept = next(b for b, _, answer in app.scene.answer_buttons if answer == "accept")
+    press(app, accept)
+    pacts = [p.agreement for p in room.session.table.active_pacts("MX")]
+    assert any(a.kind == "returns_acceptance" and a.terms["monthly_cap"] == 20000 for a in pacts)
+
+
+def test_the_teacher_panel_asks_for_the_pin_then_injects_an_event(make_app) -> None:
+    app = make_app()
+    set_up(app, pin="2468")
+    desk = desk_of_next_team(app)
+    app.process(key(pygame.K_t, pygame.KMOD_CTRL))
+    panel = app.scene
+    assert isinstance(panel, TeacherPanelScene) and not panel.unlocked
+    panel.pin_entry.set_text("1111")
+    press(app, panel.pin_button)
+    assert not app.scene.unlocked and "not the teacher's PIN" in app.scene.message
+    app.scene.pin_entry.set_text("2468")
+    press(app, app.scene.pin_button)
+    panel = app.scene
+    assert panel.unlocked
+    draw(app)
+    assert layout_problems(app, panel) == []
+    hurricane = next(b for b, e in panel.event_buttons if e.kind == "hurricane")
+    press(app, hurricane)
+    assert desk.room.injected() == ["hurricane"]
+    press(app, panel.buttons["pause"])
+    assert desk.room.paused
+    press(app, app.scene.back_button)
+    assert app.scene is desk
+    app.process(key(pygame.K_TAB))  # ignored while paused
+    assert desk.room.paused
+
+
+def test_a_team_whose_time_runs_out_hands_over_with_its_draft(make_app) -> None:
+    app = make_app()
+    app.switch(ClassSetupScene(app))
+    press(app, app.scene.timer_button)  # 3 minutes
+    press(app, app.scene.start_button)
+    desk = desk_of_next_team(app)
+    desk.try_set("rescue", 30)
+    app.frame(200.0)
+    assert isinstance(app.scene, HandOverScene)
+    assert desk.room.committed == ["US"] and desk.room.drafts["US"] == {"rescue": 30}
+
+
+def test_a_whole_session_reaches_the_projector_the_debrief_and_exports(make_app, tmp_path
+                                                                       ) -> None:
+    app = make_app()
+    set_up(app)
+    room = None
+    while True:
+        scene = app.scene
+        if isinstance(scene, HandOverScene):
+            press(app, scene.go_button)
+        elif isinstance(scene, ClassDeskScene):
+            room = scene.room
+            press(app, scene.end_button)
+        elif isinstance(scene, ProjectorScene):
+            draw(app)
+            assert layout_problems(app, scene) == []
+            press(app, scene.next_button)
+        else:
+            break
+    assert isinstance(app.scene, ClassDebriefScene) and room is not None and room.finished
+    debrief = app.scene
+    for tab in ("scores", "timeline", "agreements", "causes", "discuss", "export"):
+        press(app, next(b for b, k in app.scene.tab_buttons if k == tab))
+        draw(app)
+        assert layout_problems(app, app.scene) == [], tab
+    debrief = app.scene
+    debrief.entry.set_text(str(tmp_path / "report"))
+    debrief.folder_text = str(tmp_path / "report")
+    press(app, debrief.export_button)
+    assert not debrief.message_bad, debrief.message
+    names = {p.name for p in (tmp_path / "report").iterdir()}
+    assert {"metrics.csv", "summary.html", "session.json", "agreements.csv"} <= names
+    assert sum(1 for n in names if n.endswith(".png")) >= 4
+
+
+@pytest.mark.parametrize("scale", [1.5])
+def test_the_classroom_screens_fit_at_a_large_ui_scale(make_app, scale) -> None:
+    app = make_app(scale=scale)
+    set_up(app)
+    for _ in range(2):
+        press(app, app.scene.go_button)
+        draw(app)
+        assert layout_problems(app, app.scene) == []
+        press(app, app.scene.end_button)
+        draw(app)
+        assert layout_problems(app, app.scene) == []
