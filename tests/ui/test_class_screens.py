@@ -146,7 +146,9 @@ def test_the_teacher_panel_asks_for_the_pin_then_injects_an_event(make_app) -> N
 def test_a_team_whose_time_runs_out_hands_over_with_its_draft(make_app) -> None:
     app = make_app()
     app.switch(ClassSetupScene(app))
-    press(app, app.scene.timer_button)  # 3 minutes
+    assert app.scene.timer_button.text == "Turn timer: 10 minutes per team", "the level's"
+    while app.scene.timer_button.text != "Turn timer: 3 minutes per team":
+        press(app, app.scene.timer_button)
     press(app, app.scene.start_button)
     desk = desk_of_next_team(app)
     desk.try_set("rescue", 30)
@@ -200,3 +202,43 @@ def test_the_classroom_screens_fit_at_a_large_ui_scale(make_app, scale) -> None:
         press(app, app.scene.end_button)
         draw(app)
         assert layout_problems(app, app.scene) == []
+
+
+HIDDEN_LEVEL = """\
+format: borderlines-level/1
+id: two-neighbours
+title: Two neighbours
+summary: A short classroom level written by a teacher.
+start: 2019-06
+turns: 2
+months_per_turn: 1
+seed: 77
+countries:
+  US: {playable: true, ai: hardliner}
+  MX: {playable: true, ai: pragmatist}
+  CA: {ai: humanitarian}
+questions:
+  - Who gained from the agreement?
+classroom:
+  min_teams: 2
+  max_teams: 2
+"""
+
+
+def test_a_teachers_own_classroom_level_runs_as_a_session(make_app, user_files) -> None:
+    folder = user_files / "levels"
+    folder.mkdir(parents=True)
+    (folder / "two-neighbours.yaml").write_text(HIDDEN_LEVEL, encoding="utf-8")
+    app = make_app()
+    app.switch(ClassSetupScene(app))
+    index = next(i for i, e in enumerate(app.scene.entries) if e.id == "two-neighbours")
+    press(app, next(b for b, i in app.scene.level_buttons if i == index))
+    assert [c for _, c in app.scene.teams] == ["US", "MX"]
+    press(app, app.scene.start_button)
+    while not isinstance(app.scene, ClassDebriefScene):
+        scene = app.scene
+        button = getattr(scene, "go_button", None) or getattr(scene, "end_button", None) \
+            or scene.next_button
+        press(app, button)
+    assert app.scene.debrief.turns_played == 2
+    assert app.scene.debrief.questions == ("Who gained from the agreement?",)

@@ -43,14 +43,22 @@ if TYPE_CHECKING:
 TIMERS: tuple[float | None, ...] = (None, 3, 5, 8, 10, 15, 20)
 
 
-def classroom_entries() -> list[Any]:
-    """Levels that offer classroom play: shipped ones, then the teacher's own."""
+def classroom_entries(settings: Any = None) -> list[Any]:
+    """Levels for a class: shipped classroom levels, then the teacher's own levels.
+
+    The teacher's own levels (the folder the level picker uses) are offered when they have a
+    ``classroom`` section or at least two countries a team may lead.
+    """
     from game.content.catalog import scan_levels, shipped_levels
-    from game.paths import user_data_dir
+    from game.ui.scenes.level_picker import custom_levels_dir
 
     entries = [e for e in shipped_levels() if e.ok and e.is_classroom]
-    own = user_data_dir() / "levels"
-    entries += [e for e in scan_levels(own, "custom") if e.ok and e.is_classroom]
+    try:
+        own = scan_levels(custom_levels_dir(settings), "custom")
+    except OSError:
+        own = []
+    entries += [e for e in own if e.ok and (e.is_classroom
+                                            or len(e.level.playable_countries()) >= 2)]
     return entries
 
 
@@ -61,10 +69,11 @@ class ClassSetupScene(Scene):
 
     def __init__(self, app: App) -> None:
         super().__init__(app)
-        self.entries = classroom_entries()
+        self.entries = classroom_entries(getattr(app, "settings", None))
         self.level_index = 0
         self.teams: list[list[str]] = []
         self.timer_index = 0
+        self.timers: list[float | None] = list(TIMERS)
         self.hidden = True
         self.rotate = True
         self.pin = ""
@@ -89,11 +98,19 @@ class ClassSetupScene(Scene):
         low, high = team_limits(entry.level)
         n = max(low, min(high, 3))
         self.teams = [[default_team_name(c), c] for c in countries[:n]]
+        # The level's suggested timer is the default; a level without one is untimed.
+        room = entry.level.classroom
+        suggested = room.timer_minutes if room is not None else None
+        self.timers = list(TIMERS)
+        if suggested is not None and suggested not in self.timers:
+            self.timers = sorted([*TIMERS[1:], float(suggested)])
+            self.timers.insert(0, None)
+        self.timer_index = self.timers.index(suggested) if suggested in self.timers else 0
 
     def settings(self) -> ClassSettings:
         """The settings as the screen holds them."""
         return ClassSettings(tuple(Team(name.strip(), c) for name, c in self.teams),
-                             TIMERS[self.timer_index], self.hidden, self.pin, self.rotate)
+                             self.timers[self.timer_index], self.hidden, self.pin, self.rotate)
 
     # -- layout ---------------------------------------------------------------------------------
 
@@ -160,7 +177,7 @@ class ClassSetupScene(Scene):
         # Options.
         inner = self.options_rect.inflate(-2 * theme.px(12), -2 * theme.px(10))
         y = inner.top + head
-        timer = TIMERS[self.timer_index]
+        timer = self.timers[self.timer_index]
         self.timer_button = UIButton(pygame.Rect(inner.left, y, inner.width, h_row),
                                      t("Turn timer: off") if timer is None else
                                      t("Turn timer: {n} minutes per team", n=int(timer)),
@@ -264,7 +281,7 @@ class ClassSetupScene(Scene):
             self._rebuild()
             return None
         if element is self.timer_button:
-            self.timer_index = (self.timer_index + 1) % len(TIMERS)
+            self.timer_index = (self.timer_index + 1) % len(self.timers)
         elif element is self.hidden_button:
             self.hidden = not self.hidden
         elif element is self.rotate_button:
