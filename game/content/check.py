@@ -332,7 +332,16 @@ def _country_checks(doc: Document, code: str, setup: Any, per_turn: int) -> list
                 f"more than its budget of US${format_number(budget)}M",
                 f"raise the budget to at least {math.ceil(cost)}, or lower the starting "
                 "levers", "over-budget", severity="warning"))
-    for i, entry in _items(setup.get("agreements")):
+    out += _agreement_checks(doc, ("countries", code, "agreements"), code,
+                             setup.get("agreements"))
+    return out
+
+
+def _agreement_checks(doc: Document, base: YamlPath, code: str,
+                      entries: Any) -> list[Problem]:
+    """Agreements written by ``code`` that these countries cannot make together."""
+    out: list[Problem] = []
+    for i, entry in _items(entries):
         kind = entry.get("kind")
         if not isinstance(kind, str) or kind not in AGREEMENTS:
             continue
@@ -346,7 +355,7 @@ def _country_checks(doc: Document, code: str, setup: Any, per_turn: int) -> list
         try:
             parties(AGREEMENTS[kind], code, partners)
         except ValueError as error:
-            out.append(doc.problem(("countries", code, "agreements", i), str(error),
+            out.append(doc.problem((*base, i), str(error),
                                    "write it under a country that may propose it, naming "
                                    "the partner with `with:`",
                                    "agreement-parties"))
@@ -574,6 +583,11 @@ def strategy_checks(doc: Document) -> list[Problem]:
                                        key=True))
             else:
                 seen[key] = ("decisions", i, "set", lever)  # type: ignore[index]
+    for i, decision in _items(doc.data.get("decisions")):
+        country = decision.get("country")
+        if isinstance(country, str) and country in COUNTRIES:
+            out += _agreement_checks(doc, ("decisions", i, "agreements"), country,
+                                     decision.get("agreements"))
     if isinstance(doc.data.get("description"), dict | str):
         out += translation_checks(doc, [("description",)])
     return out
