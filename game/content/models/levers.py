@@ -237,11 +237,29 @@ def parties(spec: AgreementSpec, country: str, named: list[str]) -> tuple[str, .
     return (proposer, *others)
 
 
+class TermsBase(ContentModel):
+    """The terms of one agreement kind."""
+
+    kind_name: ClassVar[str] = ""
+
+    @classmethod
+    def unknown_key(cls, key: str) -> tuple[str, str, str]:
+        """A term this agreement does not have."""
+        names = list(cls.model_fields)
+        if not names:
+            return ("unknown-term", f"`{cls.kind_name}` has no terms",
+                    "remove `terms:`")
+        return ("unknown-term", f"`{cls.kind_name}` has no term `{key}`",
+                did_you_mean(key, names) or "its terms are "
+                + ", ".join(f"`{n}`" for n in names))
+
+
 def _agreement_model(spec: AgreementSpec) -> type[AgreementEntryBase]:
     term_fields = {t.name: term_annotation(t) for t in spec.terms}
     terms_model = create_model(  # type: ignore[call-overload]
-        f"Terms_{spec.kind}", __base__=ContentModel, __doc__=f"Terms of {spec.kind}.",
+        f"Terms_{spec.kind}", __base__=TermsBase, __doc__=f"Terms of {spec.kind}.",
         **term_fields)
+    terms_model.kind_name = spec.kind
     model = create_model(  # type: ignore[call-overload]
         f"Agreement_{spec.kind}", __base__=AgreementEntryBase,
         __doc__=spec.description,
