@@ -44,6 +44,8 @@ from game.sim.registry import (
 GUIDE_PATH = ROOT / "docs" / "levels.md"
 #: The level the worked example walks through, verbatim.
 WORKED_EXAMPLE = ROOT / "levels" / "examples" / "one-country-crisis.yaml"
+#: The reference level with every feature, verbatim.
+EVERY_FEATURE = ROOT / "levels" / "examples" / "every-feature.yaml"
 
 #: Real mistakes teachers make, each shown with what the checker says about it.
 MISTAKES: list[tuple[str, str]] = [
@@ -316,9 +318,9 @@ def render() -> str:
         "countries take part and how, what happens on the way and what players try to achieve. "
         "The game's own levels are written the same way (`levels/campaign`, "
         "`levels/classroom`); the examples in `levels/examples` show every feature with "
-        "comments. This guide has five parts: a worked example to copy, setting up an editor, "
-        "every field explained, the other file formats, and the common mistakes with what the "
-        "checker says about them.",
+        "comments. This guide has six parts: a worked example to copy, a reference file with "
+        "every feature, setting up an editor, every field explained, the other file formats, "
+        "and the common mistakes with what the checker says about them.",
         "## Quick start (ten minutes)",
         "1. Copy `levels/examples/minimal.yaml` to a new file, say `my-level.yaml`.\n"
         "2. Change `id`, `title`, `summary`, `start` and `turns`.\n"
@@ -352,6 +354,10 @@ def render() -> str:
         "same level, with the same luck, if nobody had changed anything. That is the fairest "
         "test of a decision.\n"
         "- `questions` and `sources` appear in the debrief.",
+        "## Every feature in one file",
+        "`levels/examples/every-feature.yaml` uses every part of the format once, with a "
+        "comment on each line. Keep it open as a reference while you write.",
+        "```yaml\n" + EVERY_FEATURE.read_text(encoding="utf-8").rstrip() + "\n```",
         "## Checking a level",
         "```text\n$ borderlines check my-level.yaml\n$ borderlines check levels/   "
         "# every .yaml file in a folder\n```\n\n"
