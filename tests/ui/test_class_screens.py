@@ -5,6 +5,7 @@ from __future__ import annotations
 import pygame
 import pytest
 
+from game.ui.scenes.class_briefing import ClassBriefingScene
 from game.ui.scenes.class_deals import ClassDealsScene
 from game.ui.scenes.class_debrief import ClassDebriefScene
 from game.ui.scenes.class_desk import ClassDeskScene
@@ -30,6 +31,8 @@ def set_up(app, names=("Eagles", "Jaguars", "Moose"), pin="") -> None:
 
 def desk_of_next_team(app) -> ClassDeskScene:
     press(app, app.scene.go_button)
+    if isinstance(app.scene, ClassBriefingScene):
+        press(app, app.scene.open_button)
     assert isinstance(app.scene, ClassDeskScene)
     return app.scene
 
@@ -166,6 +169,8 @@ def test_a_whole_session_reaches_the_projector_the_debrief_and_exports(make_app,
         scene = app.scene
         if isinstance(scene, HandOverScene):
             press(app, scene.go_button)
+        elif isinstance(scene, ClassBriefingScene):
+            press(app, scene.open_button)
         elif isinstance(scene, ClassDeskScene):
             room = scene.room
             press(app, scene.end_button)
@@ -197,6 +202,9 @@ def test_the_classroom_screens_fit_at_a_large_ui_scale(make_app, scale) -> None:
     set_up(app)
     for _ in range(2):
         press(app, app.scene.go_button)
+        draw(app)
+        assert layout_problems(app, app.scene) == []
+        press(app, app.scene.open_button)
         draw(app)
         assert layout_problems(app, app.scene) == []
         press(app, app.scene.end_button)
@@ -237,8 +245,31 @@ def test_a_teachers_own_classroom_level_runs_as_a_session(make_app, user_files) 
     press(app, app.scene.start_button)
     while not isinstance(app.scene, ClassDebriefScene):
         scene = app.scene
-        button = getattr(scene, "go_button", None) or getattr(scene, "end_button", None) \
-            or scene.next_button
+        button = getattr(scene, "go_button", None) or getattr(scene, "open_button", None) \
+            or getattr(scene, "end_button", None) or scene.next_button
         press(app, button)
     assert app.scene.debrief.turns_played == 2
     assert app.scene.debrief.questions == ("Who gained from the agreement?",)
+
+
+def test_each_team_is_briefed_with_its_own_hidden_objectives_only(make_app) -> None:
+    app = make_app()
+    set_up(app)
+    press(app, app.scene.go_button)
+    briefing = app.scene
+    assert isinstance(briefing, ClassBriefingScene) and briefing.country == "US"
+    draw(app)
+    assert layout_problems(app, briefing) == []
+    goals = briefing.room.objectives_for("US")
+    assert {o.team for o in goals} == {None, "US"}
+    desk = desk_of_next_team_from_briefing(app)
+    app.process(key(pygame.K_ESCAPE))
+    assert isinstance(app.scene, ClassBriefingScene)
+    press(app, app.scene.open_button)
+    assert app.scene is desk
+
+
+def desk_of_next_team_from_briefing(app) -> ClassDeskScene:
+    press(app, app.scene.open_button)
+    assert isinstance(app.scene, ClassDeskScene)
+    return app.scene

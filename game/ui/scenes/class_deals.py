@@ -417,8 +417,13 @@ class ClassDealsScene(Scene):
                          rect.topleft)
             terms = ", ".join(f"{k.replace('_', ' ')} {_shown(v)}"
                               for k, v in proposal.terms.items())
-            others = ", ".join(self.who(c) for c in proposal.parties if c != proposal.by)
-            text = t("Parties: {others}.", others=others) + (f" {terms}." if terms else "")
+            others = [self.who(c) for c in proposal.parties
+                      if c not in (proposal.by, self.country)]
+            text = t("Terms: {terms}.", terms=terms) if terms else t("No terms to set.")
+            if others:
+                text += " " + t("Also asked: {others}.", others=", ".join(others))
+            if proposal.counter_of is not None:
+                text = t("A counter-offer.") + " " + text
             draw_wrapped(surface, small, text, pygame.Rect(rect.left, rect.top
                                                            + bold.get_linesize(), rect.width,
                                                            rect.height - bold.get_linesize()),

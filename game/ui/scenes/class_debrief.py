@@ -347,8 +347,8 @@ class ClassDebriefScene(Scene):
         for who, o in rows:
             if y + bold.get_linesize() > inner.bottom:
                 break
-            mark = "✓" if o.met else "✗"
-            surface.blit(fit(bold, f"{mark} {who}", inner.width, theme.GOOD if o.met
+            mark = t("met") if o.met else t("not met")
+            surface.blit(fit(bold, f"{who}: {mark}", inner.width, theme.GOOD if o.met
                              else theme.BAD), (inner.left, y))
             y += bold.get_linesize()
             y += draw_wrapped(surface, small, o.text, pygame.Rect(inner.left, y, inner.width,

@@ -147,9 +147,10 @@ class ClassDeskScene(DeskScene):
         return HandOverScene(self.app, self.room)
 
     def back(self) -> Scene | None:
-        """Escape stays at the desk: the way out is the teacher's (Ctrl+T)."""
-        self.say(t("Press Done to hand over, or Ctrl+T for the teacher panel."))
-        return None
+        """Escape shows the team's briefing and objectives (and comes back to this desk)."""
+        from game.ui.scenes.class_briefing import ClassBriefingScene
+
+        return ClassBriefingScene(self.app, self.room, self.country, desk=self)
 
     def autoplay(self) -> Scene | None:
         """Autoplay commits the team's (empty) draft."""
@@ -158,7 +159,7 @@ class ClassDeskScene(DeskScene):
     def hints(self) -> list[tuple[str, str]]:
         """Desk keys, with the teacher's."""
         return [(t("Tab"), t("Next control")), (t("Left/Right"), t("Move slider")),
-                (t("Enter"), t("Press")), (t("Ctrl+T"), t("Teacher"))]
+                (t("Enter"), t("Press")), (t("Esc"), t("Briefing")), (t("Ctrl+T"), t("Teacher"))]
 
     # -- the clock ------------------------------------------------------------------------------
 

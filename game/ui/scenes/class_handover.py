@@ -80,6 +80,11 @@ class HandOverScene(Scene):
             from game.ui.scenes.class_projector import ProjectorScene
 
             return ProjectorScene(self.app, self.room)
+        if self.room.turn == 1:
+            # A team's first time at the computer: its brief and its own objectives first.
+            from game.ui.scenes.class_briefing import ClassBriefingScene
+
+            return ClassBriefingScene(self.app, self.room, team.country)
         from game.ui.scenes.class_desk import ClassDeskScene
 
         return ClassDeskScene(self.app, self.room, team.country)
@@ -119,13 +124,21 @@ class HandOverScene(Scene):
             surface.blit(sub, sub.get_rect(center=(w // 2, top + theme.px(140))))
         # Who has decided: names only, never what.
         y = top + theme.px(190)
-        marks = []
+        # The font has no check-mark glyph: each team is a word, done ones in green.
+        parts = []
         for country in room.order:
             name = room.team(country).name
-            marks.append(("✓ " if country in room.committed else "· ") + name)
-        line = "   ".join(marks)
-        s = fit(small, line, w - theme.px(40), theme.TEXT_DIM)
-        surface.blit(s, s.get_rect(center=(w // 2, y)))
+            done = country in room.committed
+            text = t("{name}: done", name=name) if done else (
+                t("{name}: deciding", name=name) if team is not None
+                and country == team.country else t("{name}: waiting", name=name))
+            parts.append(small.render(text, True, theme.GOOD if done else theme.TEXT_DIM))
+        spacing = theme.px(28)
+        total = sum(p.get_width() for p in parts) + spacing * (len(parts) - 1)
+        x = (w - total) // 2
+        for part in parts:
+            surface.blit(part, part.get_rect(midleft=(x, y)))
+            x += part.get_width() + spacing
         note = ""
         if room.previous is not None and team is not None:
             note = t("Team {prev} has decided; its choices stay hidden until the turn is played.",
