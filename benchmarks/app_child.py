@@ -32,14 +32,12 @@ os.environ.setdefault("BORDERLINES_DATA_DIR", tempfile.mkdtemp(prefix="borderlin
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from harness import peak_rss_mb  # noqa: E402
+
 
 def _cpu() -> float:
     usage = resource.getrusage(resource.RUSAGE_SELF)
     return usage.ru_utime + usage.ru_stime
-
-
-def _rss_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def _emit(out: dict[str, Any]) -> None:
@@ -54,7 +52,7 @@ def startup() -> None:
 
     def first_frame(self: App, dt: float) -> None:
         real_frame(self, dt)
-        _emit({"first_frame": time.monotonic(), "cpu_s": _cpu(), "rss_mb": _rss_mb(),
+        _emit({"first_frame": time.monotonic(), "cpu_s": _cpu(), "rss_mb": peak_rss_mb(),
                "scene": getattr(self.scene, "name", "")})
         # Skip pygame's shutdown: the figure is the time to the first frame, not to exit.
         os._exit(0)
@@ -127,7 +125,7 @@ def memory_game(level: str) -> None:
 
     start = time.monotonic()
     code = main(["play", level, "--autoplay"])
-    _emit({"level": level, "exit_code": code, "rss_mb": _rss_mb(),
+    _emit({"level": level, "exit_code": code, "rss_mb": peak_rss_mb(),
            "seconds": time.monotonic() - start})
 
 
@@ -138,13 +136,13 @@ def memory_worlds(n: int) -> None:
     from game.sim import Levers, Noise, default_params, initial_world, run_turn
     from game.sim.policy import Scenario, month_index
 
-    before = _rss_mb()
+    before = peak_rss_mb()
     params = default_params()
     scenario = Scenario(start=month_index(2019, 5), seed=1)
     world = initial_world(scenario, 1, params).take(np.zeros(n, dtype=int))
     levers = Levers.from_policy(scenario.policy, 1).take([0] * n)
     run_turn(world, levers, params, Noise.independent(1), 3)
-    _emit({"worlds": n, "rss_mb": _rss_mb(), "rss_after_imports_mb": before})
+    _emit({"worlds": n, "rss_mb": peak_rss_mb(), "rss_after_imports_mb": before})
 
 
 def main(argv: list[str]) -> int:

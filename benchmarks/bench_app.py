@@ -6,7 +6,7 @@ Usage: ``python benchmarks/bench_app.py [--quick]`` (dummy video and audio drive
   of several runs;
 * idle — the real app loop with no input for a few seconds: process CPU time over wall time,
   on the title, on the desk with the map animating, and on the desk with reduced motion;
-* memory — peak RSS (``ru_maxrss``) of the app playing a level through every screen by itself
+* memory — peak RSS (``VmHWM``) of the app playing a level through every screen by itself
   (``--autoplay``), and of one 3-month turn of 10,000 worlds.
 """
 

@@ -9,7 +9,7 @@ Usage: ``python benchmarks/bench_frames.py [--frames 600] [--stress 1]`` (dummy 
   frames (the advisors' first forecast, the map's first build) are excluded as warm-up and
   reported on their own.
 * ``map_frames`` — the map's update and draw alone with busy flows (from the map engineer's
-  ``tools/bench_map_frames.py``), with ``--stress`` multiplying every flow up to the particle cap.
+  former ``tools/bench_map_frames.py``), with ``--stress`` multiplying every flow up to the particle cap.
 
 Percentiles are of wall-clock and of CPU time per frame: on a shared machine the wall-clock
 tail measures the scheduler as much as the game.

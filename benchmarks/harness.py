@@ -115,7 +115,18 @@ def fit_linear(xs: Sequence[float], ys: Sequence[float]) -> tuple[float, float, 
 
 
 def peak_rss_mb() -> float:
-    """This process's peak resident memory so far, in MB (``ru_maxrss`` is KiB on Linux)."""
+    """This program's peak resident memory so far, in MB.
+
+    ``VmHWM`` belongs to the program's own address space. ``ru_maxrss`` is the fallback only:
+    Linux carries it across ``exec``, so a child started by a large parent reports the parent's
+    peak.
+    """
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 

@@ -1,0 +1,55 @@
+"""The benchmark scripts still run end to end (tiny sizes; structure only, never a time)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+BENCHMARKS = Path(__file__).resolve().parent.parent / "benchmarks"
+
+
+@pytest.fixture
+def run_module(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setenv("BORDERLINES_DATA_DIR", str(tmp_path / "user"))
+    monkeypatch.syspath_prepend(str(BENCHMARKS))
+    import run
+
+    return run
+
+
+def test_every_benchmark_runs_and_reports_every_budget_line(run_module, tmp_path: Path) -> None:
+    out = tmp_path / "bench.json"
+    assert run_module.main(["--smoke", "--json", str(out)]) == 0
+    results = json.loads(out.read_text(encoding="utf-8"))
+
+    assert results["machine"]["nproc"] >= 1 and results["machine"]["numpy"]
+    rows = {row["worlds"]: row for row in results["step"]["rows"]}
+    assert set(rows) == {1, 10}
+    assert all(row["median"] > 0 and row["cpu_per_world_us"] > 0 for row in rows.values())
+    assert {"fixed_ms", "per_world_us", "r2"} <= set(results["step"]["fit"]["all"])
+    assert results["batch_ratio"]["ratio_cpu"] > 0
+    assert results["forecast"]["worlds"] == 200
+    turn = results["turn_end"]["tutorial"]
+    assert turn["months"] == 3
+    assert set(turn["parts"]) == {"explanation", "months", "ai_leaders", "rest"}
+    desk = results["desk_frames"]["640x480"]
+    assert desk["animating"] and desk["particles"] > 0
+    assert desk["p50"] <= desk["p95"] <= desk["p99"]
+    assert results["idle"]["title"]["frames"] >= 1
+    assert results["startup"]["median"] > 0
+    assert results["memory"]["game"]["exit_code"] == 0
+    assert results["memory"]["worlds"]["rss_mb"] > 0
+
+    names = [c["name"] for c in results["checks"]]
+    assert any(n.startswith("batch speed-up") for n in names)
+    assert any(n.startswith("forecast") for n in names)
+    assert any(n.startswith("end turn") for n in names)
+    assert any(n.startswith("desk frame p99") for n in names)
+    assert any(n.startswith("idle CPU") for n in names)
+    assert any(n.startswith("peak RSS") for n in names)
+    gated = {c["name"]: c["gate"] for c in results["checks"]}
+    # Only ratios gate the exit code; absolute times and memory are reported.
+    assert not gated["start-up to the first title frame (wall median)"]
+    assert all(gated[n] for n in names if n.startswith("batch speed-up"))
