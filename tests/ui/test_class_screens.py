@@ -273,3 +273,29 @@ def desk_of_next_team_from_briefing(app) -> ClassDeskScene:
     press(app, app.scene.open_button)
     assert isinstance(app.scene, ClassDeskScene)
     return app.scene
+
+
+def test_continue_on_the_title_resumes_the_class_where_it_stopped(make_app) -> None:
+    app = make_app()
+    set_up(app)
+    desk = desk_of_next_team(app)
+    desk.try_set("rescue", 35)
+    press(app, desk.end_button)
+    app.switch(TitleScene(app))
+    assert app.scene.continue_button.is_enabled
+    press(app, app.scene.continue_button)
+    hand_over = app.scene
+    assert isinstance(hand_over, HandOverScene)
+    room = hand_over.room
+    assert room.committed == ["US"] and room.drafts["US"] == {"rescue": 35}
+    assert room.current.name == "Jaguars"
+
+
+def test_the_set_up_screen_resumes_the_last_class_session(make_app) -> None:
+    app = make_app()
+    set_up(app)
+    press(app, desk_of_next_team(app).end_button)
+    app.switch(ClassSetupScene(app))
+    assert app.scene.resume_button.is_enabled
+    press(app, app.scene.resume_button)
+    assert isinstance(app.scene, HandOverScene) and app.scene.room.committed == ["US"]

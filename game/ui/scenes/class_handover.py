@@ -22,6 +22,7 @@ from game.ui.scenes.kit import fit, footer_height, wrap
 
 if TYPE_CHECKING:
     from game.play.classroom import Classroom
+    from game.play.record import GameRecord
     from game.ui.app import App
 
 
@@ -160,3 +161,21 @@ class HandOverScene(Scene):
         hint = fit(theme.font(14), t("Teacher: Ctrl+T opens the teacher panel."),
                    w - theme.px(40), theme.TEXT_DIM)
         surface.blit(hint, hint.get_rect(center=(w // 2, h - footer_height() - theme.px(24))))
+
+
+def resume_class_scene(app: App, record: GameRecord, message: str = "") -> Scene:
+    """Resume a saved classroom session: its hand-over (or its debrief when it is over)."""
+    from game.play.classroom import ClassroomError, resume_classroom
+    from game.ui.scenes.class_view import autosave_hook
+
+    try:
+        room = resume_classroom(record, on_save=autosave_hook())
+    except (ClassroomError, ValueError) as problem:
+        from game.ui.scenes.title import TitleScene
+
+        title = TitleScene(app)
+        title.notice = t("That classroom session could not be resumed: {why}", why=problem)
+        return title
+    scene = HandOverScene(app, room)
+    scene.message = message
+    return scene

@@ -196,6 +196,11 @@ def resume_scene(app: App) -> Scene:
         title = TitleScene(app)
         title.notice = message
         return title
+    if session.record.classroom:
+        # A classroom session resumes as a class: its teams, drafts and hand-over.
+        from game.ui.scenes.class_handover import resume_class_scene
+
+        return resume_class_scene(app, session.record, message)
     session.on_turn_end = autosave_session
     humans = session.humans or tuple(session.roles)
     game = GameView(session, humans[0], app.autoplay)
