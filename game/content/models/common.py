@@ -120,7 +120,7 @@ _FULL_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 
 
 def _year_month(value: Any) -> Any:
-    if isinstance(value, int) and not isinstance(value, bool):
+    if isinstance(value, int) and not isinstance(value, bool) and 1900 <= value <= 2100:
         fail("bad-date", f"{value} is a year; a month is written `YYYY-MM`",
              f"write `{value}-01` for January {value}")
     if not isinstance(value, str):
