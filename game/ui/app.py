@@ -149,7 +149,7 @@ class App:
         """Write the screen as ``NN_<scene>.png`` in the screenshots folder."""
         assert self.screenshots is not None and self.scene is not None
         self.screenshots.mkdir(parents=True, exist_ok=True)
-        path = self.screenshots / f"{len(self.shots) + 1:02d}_{self.scene.name}.png"
+        path = self.screenshots / f"{len(self.shots) + 1:02d}_{self.scene.shot_name}.png"
         pygame.image.save(self.screen, str(path))
         self.shots.append(path)
         return path

@@ -265,3 +265,18 @@ def test_resizing_the_window_relays_out_the_desk_and_keeps_the_draft(make_app) -
     app.frame(0.016)
     assert desk.panel_rect.right <= app.screen.get_width()
     assert layout_problems(app, desk) == []
+
+
+def test_the_desk_renders_its_panels_once_until_something_changes(make_app) -> None:
+    app = make_app()
+    desk = DeskScene(app, new_game())
+    app.switch(desk)
+    app.frame(0.016)
+    chrome = desk._chrome
+    app.frame(0.016)
+    assert desk._chrome is chrome  # an animating map does not re-render the panels
+    app.process(pygame.event.Event(pygame.MOUSEMOTION, pos=(10, 10), rel=(1, 1), buttons=(0, 0, 0)))
+    assert desk._chrome is chrome  # nor does the pointer moving
+    desk.try_set("work_visas", 200_000.0)
+    app.frame(0.016)
+    assert desk._chrome is not chrome

@@ -73,6 +73,11 @@ class Scene:
         """The keys this screen answers, shown in the footer: (key, what it does)."""
         return standard_hints()
 
+    @property
+    def shot_name(self) -> str:
+        """The screenshot's name: the scene's name, plus the tab shown where there are tabs."""
+        return self.name
+
     def panels(self) -> list[pygame.Rect]:
         """The panels widgets are laid out in (layout tests check nothing spills out)."""
         return []

@@ -34,12 +34,20 @@ from game.ui.scenes.kit import (
     header_height,
     number,
     panel,
+    wrap,
 )
+from game.ui.scenes.report import panel_inner
 from game.ui.widgets import Series, draw_line_chart, render_png
 
 if TYPE_CHECKING:
     from game.play.report import Debrief
     from game.ui.app import App
+
+def export_note() -> str:  # noqa: N802 - a constant text, translated when asked
+    """What the export writes, for the Export tab."""
+    return t("Writes metrics.csv (every metric, every turn, with the status-quo baseline) and "
+             "one PNG per chart into this folder:")
+
 
 TABS = (("charts", "Charts"), ("timeline", "Decisions"), ("objectives", "Objectives"),
         ("discuss", "Discuss"), ("export", "Export"))
@@ -166,9 +174,10 @@ class DebriefScene(Scene):
         self.stars_rect = pygame.Rect(gap, bottom - bh, w - 3 * gap - bw, bh)
         self.entry = self.export_button = None
         if self.tab == "export":
-            inner = self.body.inflate(-2 * theme.px(20), -2 * theme.px(20))
+            inner = panel_inner(self.body, t("Export for your class"))
             ew = inner.width - theme.px(160) - theme.px(10)
-            y = inner.top + theme.px(90)
+            lines = wrap(theme.font(15), export_note(), inner.width)
+            y = inner.top + len(lines) * theme.font(15).get_linesize() + theme.px(12)
             self.entry = UITextEntryLine(pygame.Rect(inner.left, y, ew, theme.px(36)), manager=m)
             self.entry.set_text(self.folder_text)
             self.export_button = UIButton(pygame.Rect(inner.left + ew + theme.px(10), y,
@@ -178,6 +187,11 @@ class DebriefScene(Scene):
         self.focus.add(self.title_button)
         current = next((b for b, k in self.tab_buttons if k == self.tab), None)
         self.focus.focus(current or self.title_button)
+
+    @property
+    def shot_name(self) -> str:
+        """``debrief_charts``: the debrief and its open tab."""
+        return f"{self.name}_{self.tab}"
 
     def panels(self) -> list[pygame.Rect]:
         """The tab's body."""
@@ -229,7 +243,12 @@ class DebriefScene(Scene):
         return TitleScene(self.app)
 
     def autoplay(self) -> Scene | None:
-        """Autoplay ends at the title after the debrief."""
+        """Show every tab but Export (no files are written unasked), then the title."""
+        keys = [k for k, _ in TABS if k != "export"]
+        if self.tab in keys and keys.index(self.tab) + 1 < len(keys):
+            nxt = DebriefScene(self.app, self.game)
+            nxt.tab = keys[keys.index(self.tab) + 1]
+            return nxt
         return self.back()
 
     def hints(self) -> list[tuple[str, str]]:
@@ -303,21 +322,27 @@ class DebriefScene(Scene):
 
     def _draw_objectives(self, surface: pygame.Surface) -> None:
         inner = panel(surface, self.body, t("Objectives"))
-        f, bold = theme.font(15), theme.font(15, bold=True)
+        f, bold = theme.font(15), theme.font(13, bold=True)
         y = inner.top
         if not self.debrief.objectives:
             draw_wrapped(surface, f, t("This level has no objectives."), inner, theme.TEXT_DIM)
+        badge_w = max(bold.size(t("Met"))[0], bold.size(t("Missed"))[0]) + theme.px(16)
         for o in self.debrief.objectives:
-            mark = bold.render("✓" if o.met else "✗", True, theme.GOOD if o.met else theme.BAD)
-            surface.blit(mark, (inner.left, y))
+            # A word in the badge, not only its colour, says whether the objective was met.
+            badge = pygame.Rect(inner.left, y, badge_w, f.get_linesize())
+            pygame.draw.rect(surface, theme.GOOD if o.met else theme.BAD, badge,
+                             border_radius=theme.px(4))
+            word = bold.render(t("Met") if o.met else t("Missed"), True, theme.BACKGROUND)
+            surface.blit(word, word.get_rect(center=badge.center))
             text = o.text
             if o.value is not None:
-                text += " " + t("(reached {v}, target {target})", v=number(o.value),
-                                target=number(o.target))
-            used = draw_wrapped(surface, f, text, pygame.Rect(inner.left + theme.px(28), y,
-                                                              inner.width - theme.px(28),
+                text += " " + t("(your result: {v})", v=number(o.value))
+            stars = t("{n} stars", n=o.stars) if o.stars != 1 else t("1 star")
+            text += " · " + stars
+            x = badge.right + theme.px(10)
+            used = draw_wrapped(surface, f, text, pygame.Rect(x, y, inner.right - x,
                                                               inner.bottom - y), theme.TEXT, 2)
-            y += max(used, f.get_linesize()) + theme.px(8)
+            y += max(used, f.get_linesize()) + theme.px(10)
             if y > inner.bottom:
                 break
 
@@ -348,12 +373,15 @@ class DebriefScene(Scene):
     def _draw_export(self, surface: pygame.Surface) -> None:
         inner = panel(surface, self.body, t("Export for your class"))
         f = theme.font(15)
-        draw_wrapped(surface, f, t("Writes metrics.csv (every metric, every turn, with the "
-                                   "status-quo baseline) and one PNG per chart into this "
-                                   "folder:"), pygame.Rect(inner.left, inner.top, inner.width,
-                                                           theme.px(70)), theme.TEXT)
-        if self.message and self.entry is not None:
-            y = self.entry.rect.bottom + theme.px(14)
+        draw_wrapped(surface, f, export_note(), inner, theme.TEXT)
+        if self.entry is None:
+            return
+        y = self.entry.rect.bottom + theme.px(8)
+        y += draw_wrapped(surface, theme.font(13), t("Type another folder to export elsewhere; "
+                                                     "it is created if it does not exist."),
+                          pygame.Rect(inner.left, y, inner.width, inner.bottom - y),
+                          theme.TEXT_DIM, 2) + theme.px(10)
+        if self.message:
             draw_wrapped(surface, f, self.message,
                          pygame.Rect(inner.left, y, inner.width, inner.bottom - y),
                          theme.BAD if self.message_bad else theme.GOOD)

@@ -112,6 +112,7 @@ class DeskScene(Scene):
         self.tab = tabs[(game.turn - 1) % len(tabs)][0] if game.autoplay else tabs[0][0]
         self.map_view: Any = None
         self.hover: Any = None
+        self._chrome: pygame.Surface | None = None
         if getattr(game, "message", ""):
             # A resumed game that fell back to an older autosave, or a save that failed.
             self.say(game.message, bad=True)
@@ -165,6 +166,7 @@ class DeskScene(Scene):
     def say(self, text: str, bad: bool = False) -> None:
         """Show a message above the End turn button."""
         self.message, self.message_bad = text, bad
+        self.invalidate()
 
     def budget(self) -> tuple[float, float]:
         """(left, total) of the player's budget this turn with the draft applied, US$M."""
@@ -193,12 +195,18 @@ class DeskScene(Scene):
         self.map_rect = pygame.Rect(left.left, left.top, left.width, left.height - fh - gap)
         self._build_map()
         self._build_panel()
+        self.invalidate()
 
     @property
     def animating(self) -> bool:  # type: ignore[override]
         """Frames are needed only while people move on the map and the window has focus."""
         return bool(self.map_view is not None and self.map_view.animating
                     and pygame.key.get_focused())
+
+    @property
+    def shot_name(self) -> str:
+        """``desk_borders``: the desk and its open tab."""
+        return f"{self.name}_{self.tab}"
 
     def panels(self) -> list[pygame.Rect]:
         """The map, the forecast strip and the lever panel."""
@@ -415,6 +423,8 @@ class DeskScene(Scene):
 
     def handle(self, event: pygame.event.Event) -> Scene | None:
         """Tabs, sliders, entries, choices, proposals and End turn."""
+        if event.type != pygame.MOUSEMOTION:
+            self.invalidate()
         if event.type == pygame_gui.UI_HORIZONTAL_SLIDER_MOVED:
             for lever, c in self.controls.items():
                 if event.ui_element is c.get("slider"):
@@ -485,6 +495,7 @@ class DeskScene(Scene):
         return None
 
     def _rebuild(self, focus_tab: str | None = None) -> None:
+        self.invalidate()
         self.app.manager.clear_and_reset()
         self.focus = type(self.focus)()
         self._build_panel()
@@ -544,6 +555,7 @@ class DeskScene(Scene):
         if self._forecast_dirty and time.monotonic() >= self._forecast_due:
             self._forecast_dirty = False
             self._refresh_forecast()
+            self.invalidate()
             if self.map_view is not None and self.draft:
                 try:
                     policy = self.draft_table().policy
@@ -580,12 +592,22 @@ class DeskScene(Scene):
     # -- drawing --------------------------------------------------------------------------------
 
     def draw(self, surface: pygame.Surface) -> None:
-        """Paint the top bar, the map, the forecast strip and the lever panel's texts."""
-        surface.fill(theme.BACKGROUND)
-        self._draw_top(surface)
+        """Paint the top bar, the forecast strip and the panel (cached), then the live map."""
+        # Only the map moves from frame to frame: the rest is rendered again only after an
+        # event or a new forecast, which keeps an animating desk well inside a 60 fps frame.
+        if self._chrome is None or self._chrome.get_size() != surface.get_size():
+            chrome = pygame.Surface(surface.get_size())
+            chrome.fill(theme.BACKGROUND)
+            self._draw_top(chrome)
+            self._draw_forecast(chrome)
+            self._draw_panel(chrome)
+            self._chrome = chrome
+        surface.blit(self._chrome, (0, 0))
         self._draw_map(surface)
-        self._draw_forecast(surface)
-        self._draw_panel(surface)
+
+    def invalidate(self) -> None:
+        """Render the desk's texts and panels again on the next frame."""
+        self._chrome = None
 
     def _draw_top(self, surface: pygame.Surface) -> None:
         r = self.top_rect
