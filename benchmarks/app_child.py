@@ -10,6 +10,7 @@ Modes:
   ``idle SCENE SECONDS`` — the real app loop on ``title``, ``desk`` (map animating) or
                  ``desk-still`` (reduced motion) with no input for a few seconds; prints
                  process CPU time over wall time after the first frame.
+  ``idle-floor SECONDS`` — the bare idle wait with no game: the dummy driver's own cost.
   ``memory-game LEVEL`` — the app plays LEVEL by itself through every screen (``--autoplay``).
   ``memory-worlds N`` — one 3-month turn of N worlds with independent noise.
 """
@@ -119,6 +120,27 @@ def idle(scene: str, seconds: float) -> None:
            "animating": bool(marks.get("animating", 0.0))})
 
 
+def idle_floor(seconds: float) -> None:
+    """CPU share of the bare idle wait (``pygame.event.wait``) with no game at all.
+
+    SDL's dummy video driver cannot sleep until an event arrives, so its wait polls about a
+    thousand times a second; a real driver blocks in the operating system. This is the floor
+    the dummy driver adds to every idle figure; the game's own idle cost is the difference.
+    """
+    import pygame
+
+    from game.ui.app import IDLE_WAIT_MS
+
+    pygame.init()
+    pygame.display.set_mode((1280, 720))
+    cpu0, wall0 = _cpu(), time.monotonic()
+    while time.monotonic() - wall0 < seconds:
+        pygame.event.wait(IDLE_WAIT_MS)
+    wall, cpu = time.monotonic() - wall0, _cpu() - cpu0
+    _emit({"scene": "floor", "wall_s": wall, "cpu_s": cpu, "cpu_share": cpu / wall,
+           "frames": 0, "fps": 0.0, "animating": False})
+
+
 def memory_game(level: str) -> None:
     """Peak RSS of the app playing ``level`` through every screen by itself."""
     from game.cli import main
@@ -152,6 +174,8 @@ def main(argv: list[str]) -> int:
         startup()
     elif mode == "idle":
         idle(argv[1], float(argv[2]))
+    elif mode == "idle-floor":
+        idle_floor(float(argv[1]))
     elif mode == "memory-game":
         memory_game(argv[1])
     elif mode == "memory-worlds":

@@ -62,6 +62,11 @@ def idle(scene: str, seconds: float) -> dict[str, Any]:
     return _child("idle", scene, str(seconds))
 
 
+def idle_floor(seconds: float) -> dict[str, Any]:
+    """CPU share of the dummy driver's bare idle wait (subtract it from the idle figures)."""
+    return _child("idle-floor", str(seconds))
+
+
 def memory_game(level: str = "tutorial") -> dict[str, Any]:
     """Peak RSS (MB) of the app playing ``level`` by itself through every screen."""
     return _child("memory-game", level, timeout=600)

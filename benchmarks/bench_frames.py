@@ -8,8 +8,8 @@ Usage: ``python benchmarks/bench_frames.py [--frames 600] [--stress 1]`` (dummy 
   the benchmark reports focus as held, which is what a player at the desk sees. The first
   frames (the advisors' first forecast, the map's first build) are excluded as warm-up and
   reported on their own.
-* ``map_frames`` — the map's update and draw alone with busy flows (from the map engineer's
-  former ``tools/bench_map_frames.py``), with ``--stress`` multiplying every flow up to the particle cap.
+* ``map_frames`` — the map's update and draw alone with busy flows (the map engineer's former
+  ``tools/bench_map_frames.py``), ``--stress`` multiplying every flow up to the particle cap.
 
 Percentiles are of wall-clock and of CPU time per frame: on a shared machine the wall-clock
 tail measures the scheduler as much as the game.

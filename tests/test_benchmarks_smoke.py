@@ -41,6 +41,8 @@ def test_every_benchmark_runs_and_reports_every_budget_line(run_module, tmp_path
     assert results["startup"]["median"] > 0
     assert results["memory"]["game"]["exit_code"] == 0
     assert results["memory"]["worlds"]["rss_mb"] > 0
+    assert {"fixed_mb", "per_world_kb"} <= set(results["memory"]["fit"])
+    assert results["idle_floor"]["cpu_share"] >= 0
 
     names = [c["name"] for c in results["checks"]]
     assert any(n.startswith("batch speed-up") for n in names)
