@@ -43,7 +43,7 @@ if TYPE_CHECKING:
     from game.play.report import Debrief
     from game.ui.app import App
 
-def export_note() -> str:  # noqa: N802 - a constant text, translated when asked
+def export_note() -> str:
     """What the export writes, for the Export tab."""
     return t("Writes metrics.csv (every metric, every turn, with the status-quo baseline) and "
              "one PNG per chart into this folder:")
