@@ -54,10 +54,13 @@ from game.play.decisions import (
     agreement_label,
     country_name,
     decision_from_dict,
+    lever_label,
+    money,
 )
 from game.play.levelview import LevelView, text_of
 from game.play.record import GameRecord
 from game.play.session import Phase, Session
+from game.sim.policy import month_label
 from game.sim.registry import AGREEMENTS, EVENTS, LEVERS, METRICS
 
 if TYPE_CHECKING:
@@ -238,6 +241,88 @@ class TeamView:
     objectives: tuple[ObjectiveState, ...]
 
 
+# --- pledges -------------------------------------------------------------------------------------
+
+#: Pledge statuses: offered, then accepted or rejected (or withdrawn before an answer); an
+#: accepted pledge ends kept (its turns are over) or broken (its maker left it, or could not pay).
+PLEDGE_STATUSES = ("pending", "accepted", "rejected", "withdrawn", "kept", "broken")
+#: Most turns a pledge may run.
+PLEDGE_MAX_TURNS = 12
+
+
+@dataclass
+class Pledge:
+    """A promise between teams: ``by`` keeps ``lever`` at ``amount`` or more for ``turns`` turns.
+
+    Typically an aid pledge ("the US keeps $300M a year of violence-prevention aid") or an
+    origin government's own spending ("Honduras funds reintegration with $20M a year"). Once
+    the partner accepts, it binds: the pledging team's desk refuses to go below it, and when
+    the turn is played the lever is raised to the pledge if it is below (a recorded decision,
+    so replays see it). Leaving it early is a broken promise, recorded for the debrief.
+    """
+
+    id: int
+    by: str
+    to: str
+    lever: str
+    amount: float
+    turns: int
+    turn: int
+    status: str = "pending"
+    since: int | None = None
+    ended_turn: int | None = None
+    reason: str = ""
+
+    def active(self, turn: int) -> bool:
+        """Whether the pledge binds in ``turn``."""
+        return self.status == "accepted" and self.since is not None and (
+            turn < self.since + self.turns)
+
+    def text(self) -> str:
+        """"United States pledges at least $300M a year of aid economic for 3 turns"."""
+        spec = LEVERS[self.lever]
+        amount = money(self.amount) + t(" a year") if spec.kind == "money" else \
+            f"{self.amount:,.0f}"
+        return t("{by} pledges {lever} of at least {amount} to {to} for {n} turns",
+                 by=country_name(self.by), lever=lever_label(self.lever), amount=amount,
+                 to=country_name(self.to), n=self.turns)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain data for the record."""
+        return {"id": self.id, "by": self.by, "to": self.to, "lever": self.lever,
+                "amount": self.amount, "turns": self.turns, "turn": self.turn,
+                "status": self.status, "since": self.since, "ended_turn": self.ended_turn,
+                "reason": self.reason}
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Pledge:
+        """Rebuild from :meth:`to_dict` output."""
+        return cls(int(data["id"]), str(data["by"]), str(data["to"]), str(data["lever"]),
+                   float(data["amount"]), int(data["turns"]), int(data["turn"]),
+                   str(data.get("status", "pending")), data.get("since"),
+                   data.get("ended_turn"), str(data.get("reason", "")))
+
+
+def pledge_levers(country: str) -> list[str]:
+    """Levers ``country`` may pledge: its spending and headcount levers (not choices)."""
+    return [name for name, spec in LEVERS.items()
+            if country in spec.countries and spec.kind != "choice"]
+
+
+def _lever_total(value: Any) -> float:
+    return float(sum(value.values())) if isinstance(value, Mapping) else float(value)
+
+
+def _at_least(value: Any, amount: float) -> Any:
+    """``value`` raised to a total of ``amount`` (an aid split keeps its proportions)."""
+    if isinstance(value, Mapping):
+        total = _lever_total(value)
+        if total <= 0:
+            return float(amount)
+        return {k: float(v) * amount / total for k, v in value.items()}
+    return float(amount)
+
+
 # --- the class ----------------------------------------------------------------------------------
 
 
@@ -288,6 +373,10 @@ class Classroom:
         self.teacher_log: list[dict[str, Any]] = []
         #: Notes for the class after a turn (a change that could no longer be afforded).
         self.notes: list[str] = []
+        #: Pledges between teams (aid and own spending), with their fate.
+        self.pledges: list[Pledge] = []
+        #: Pledge events for the timeline: (turn, country, text).
+        self.pledge_log: list[tuple[int, str, str]] = []
         self._sync_record()
 
     # --- who is at the desk ---------------------------------------------------------------------
@@ -369,6 +458,14 @@ class Classroom:
     def set_lever(self, country: str, lever: str, value: Any) -> None:
         """Put a lever change in the team's private draft (DecisionRejected if illegal)."""
         self._check_turn(country)
+        for pledge in self.pledges:
+            if (pledge.by == country and pledge.lever == lever
+                    and pledge.active(self.session.turn)
+                    and not isinstance(value, str) and _lever_total(value) < pledge.amount - 1e-9):
+                raise DecisionRejected(t(
+                    "Your team pledged at least {amount} to {to}: leave the pledge first (a "
+                    "broken promise) to go lower.", amount=_pledge_amount(pledge),
+                    to=self._who(pledge.to)))
         self.team_table(country, {lever: value})
         self.drafts[country][lever] = value
 
@@ -411,6 +508,116 @@ class Classroom:
     def withdraw(self, country: str, kind: str, partners: Sequence[str] = ()) -> list[AIChoice]:
         """Leave an agreement (a broken promise when partners accepted it) or a threat."""
         return self.decide(country, WithdrawAgreement(country, kind, tuple(partners)))
+
+    def _who(self, country: str) -> str:
+        for team in self.teams:
+            if team.country == country:
+                return t("Team {name}", name=team.name)
+        return country_name(country)
+
+    def pledge(self, country: str, to: str, lever: str, amount: float,
+               turns: int = 2) -> Pledge:
+        """Offer a pledge to ``to``: keep ``lever`` at ``amount`` or more for ``turns`` turns."""
+        self._check_turn(country)
+        if to == country or to not in self.session.roles:
+            raise DecisionRejected(t("Choose another country in this level to pledge to."))
+        if lever not in pledge_levers(country):
+            raise DecisionRejected(t("{country} cannot pledge {lever}.",
+                                     country=country_name(country), lever=lever_label(lever)))
+        spec = LEVERS[lever]
+        if isinstance(amount, bool) or not isinstance(amount, int | float) or not (
+                spec.low <= float(amount) <= spec.high):
+            raise DecisionRejected(t("A pledge of {lever} must be between {low:,.0f} and "
+                                     "{high:,.0f} ({unit}).", lever=lever_label(lever),
+                                     low=spec.low, high=spec.high, unit=t(spec.unit)))
+        if not isinstance(turns, int) or not 1 <= turns <= PLEDGE_MAX_TURNS:
+            raise DecisionRejected(t("A pledge lasts 1 to {n} turns.", n=PLEDGE_MAX_TURNS))
+        for other in self.pledges:
+            if (other.by, other.to, other.lever) == (country, to, lever) and (
+                    other.status == "pending" or other.active(self.session.turn)):
+                raise DecisionRejected(t("This pledge is already on the table."))
+        # The pledge must be affordable now, with the team's draft.
+        current = self.team_table(country).policy.value(country, lever)
+        if _lever_total(current) < amount:
+            self.team_table(country, {lever: _at_least(current, float(amount))})
+        pledge = Pledge(len(self.pledges) + 1, country, to, lever, float(amount), int(turns),
+                        self.session.turn)
+        self.pledges.append(pledge)
+        self.pledge_log.append((self.session.turn, country, pledge.text()))
+        if to not in {tm.country for tm in self.teams}:
+            # A computer-led government accepts what costs it nothing.
+            self._accept_pledge(pledge, to)
+        return pledge
+
+    def pledges_for(self, country: str) -> list[Pledge]:
+        """Pledges waiting for ``country``'s answer."""
+        return [p for p in self.pledges if p.to == country and p.status == "pending"]
+
+    def answer_pledge(self, country: str, pledge_id: int, accept: bool) -> None:
+        """Accept or reject a pledge made to this team."""
+        self._check_turn(country)
+        pledge = self._pledge(pledge_id)
+        if pledge.to != country or pledge.status != "pending":
+            raise DecisionRejected(t("This pledge does not wait for your answer."))
+        if accept:
+            self._accept_pledge(pledge, country)
+        else:
+            pledge.status, pledge.ended_turn = "rejected", self.session.turn
+            self.pledge_log.append((self.session.turn, country, t(
+                "{country} turns down the pledge of {by}", country=country_name(country),
+                by=country_name(pledge.by))))
+
+    def _accept_pledge(self, pledge: Pledge, country: str) -> None:
+        pledge.status, pledge.since = "accepted", self.session.turn
+        self.pledge_log.append((self.session.turn, country, t(
+            "{country} accepts the pledge of {by}", country=country_name(country),
+            by=country_name(pledge.by))))
+
+    def withdraw_pledge(self, country: str, pledge_id: int) -> None:
+        """Withdraw an offered pledge, or leave an accepted one (a broken promise)."""
+        self._check_turn(country)
+        pledge = self._pledge(pledge_id)
+        if pledge.by != country:
+            raise DecisionRejected(t("Only the team that pledged can withdraw it."))
+        if pledge.status == "pending":
+            pledge.status, pledge.ended_turn = "withdrawn", self.session.turn
+        elif pledge.active(self.session.turn):
+            pledge.status, pledge.ended_turn = "broken", self.session.turn
+            pledge.reason = t("left by its maker")
+            self.pledge_log.append((self.session.turn, country, t(
+                "{country} breaks its pledge to {to}", country=country_name(country),
+                to=country_name(pledge.to))))
+        else:
+            raise DecisionRejected(t("This pledge is no longer running."))
+
+    def _pledge(self, pledge_id: int) -> Pledge:
+        for pledge in self.pledges:
+            if pledge.id == pledge_id:
+                return pledge
+        raise DecisionRejected(t("There is no pledge number {n}.", n=pledge_id))
+
+    def _enforce_pledges(self) -> None:
+        """Raise each pledged lever to its pledge (recorded decisions, so replays agree)."""
+        turn = self.session.turn
+        for pledge in self.pledges:
+            if not pledge.active(turn):
+                if pledge.status == "accepted" and pledge.since is not None:
+                    pledge.status = "kept"
+                continue
+            value = self.session.table.policy.value(pledge.by, pledge.lever)
+            if _lever_total(value) >= pledge.amount - 1e-9:
+                continue
+            try:
+                self.session.submit(SetLever(pledge.by, pledge.lever,
+                                             _at_least(value, pledge.amount)))
+            except DecisionRejected as refusal:
+                pledge.status, pledge.ended_turn = "broken", turn
+                pledge.reason = str(refusal)
+                self.notes.append(t("{team} could not keep its pledge: {why}",
+                                    team=self._who(pledge.by), why=str(refusal)))
+                self.pledge_log.append((turn, pledge.by, t(
+                    "{country} cannot pay its pledge to {to}", country=country_name(pledge.by),
+                    to=country_name(pledge.to))))
 
     def commit(self, country: str) -> Team | None:
         """The team is done for this turn; returns the next team (None: all have committed)."""
@@ -458,6 +665,7 @@ class Classroom:
                     # unaffordable; the class is told instead of the turn failing.
                     self.notes.append(t("{team}: {why}", team=self.team(country).label,
                                         why=str(refusal)))
+        self._enforce_pledges()
         report = self.session.end_turn()
         self.session.next_turn()
         self.committed = []
@@ -549,6 +757,8 @@ class Classroom:
             "scores_revealed": self.scores_revealed,
             "ended_early": self.ended_early,
             "teacher_log": [dict(e) for e in self.teacher_log],
+            "pledges": [p.to_dict() for p in self.pledges],
+            "pledge_log": [list(e) for e in self.pledge_log],
             "turn_state": {
                 "turn": self.session.turn,
                 "order": list(self.order),
@@ -572,6 +782,12 @@ class Classroom:
         """The game record with the classroom data up to date."""
         self._sync_record()
         return self.session.record
+
+
+def _pledge_amount(pledge: Pledge) -> str:
+    if LEVERS[pledge.lever].kind == "money":
+        return money(pledge.amount) + t(" a year")
+    return f"{pledge.amount:,.0f}"
 
 
 def _plain(values: Mapping[str, Any]) -> dict[str, Any]:
@@ -610,6 +826,11 @@ def resume_classroom(record: GameRecord, level: Level | None = None,
     room.scores_revealed = bool(data.get("scores_revealed", False))
     room.ended_early = bool(data.get("ended_early", False))
     room.teacher_log = [dict(e) for e in data.get("teacher_log", []) if isinstance(e, dict)]
+    try:
+        room.pledges = [Pledge.from_dict(p) for p in data.get("pledges", [])]
+        room.pledge_log = [(int(a), str(b), str(c)) for a, b, c in data.get("pledge_log", [])]
+    except (KeyError, TypeError, ValueError) as exc:
+        raise ClassroomError(t("This save's pledges cannot be read ({e}).", e=exc)) from None
     state = data.get("turn_state") or {}
     if isinstance(state, dict) and state.get("turn") == session.turn and not session.finished:
         # The turn was in progress: its diplomacy was applied at once, the drafts were private.
@@ -696,7 +917,9 @@ def projector_view(room: Classroom, news_limit: int = 6) -> ProjectorView:
             stars=session.stars(team.country) if show and reports else None,
             max_stars=session.max_stars(team.country) if show and reports else None,
         ))
-    news = tuple(item.text for item in (last.news if last else ()))[:news_limit]
+    played = len(reports)
+    pledges = tuple(text for turn, _, text in room.pledge_log if turn == played)
+    news = (tuple(item.text for item in (last.news if last else ())) + pledges)[:news_limit]
     period = (last.start if last.start == last.end else f"{last.start} – {last.end}") \
         if last else ""
     return ProjectorView(
@@ -870,11 +1093,19 @@ def _who(room: Classroom, entry: Mapping[str, Any]) -> str:
 def class_timeline(room: Classroom) -> tuple[ClassTimelineEntry, ...]:
     """Every decision of the session, team by team, on one timeline."""
     out = []
-    for entry in room.session.debrief().timeline:
+    session = room.session
+    for entry in session.debrief().timeline:
         out.append(ClassTimelineEntry(entry.turn, entry.month, entry.country,
                                       _who(room, entry.decision), entry.text,
                                       dict(entry.decision)))
-    return tuple(out)
+    for turn, country, text in room.pledge_log:
+        if turn > len(session.reports):
+            continue  # a pledge of the turn still being decided
+        month = month_label(session.scenario.start + (turn - 1) * session.months_per_turn)
+        who = _who(room, {"country": country})
+        out.append(ClassTimelineEntry(turn, month, country, who, text,
+                                      {"type": "pledge", "country": country, "text": text}))
+    return tuple(sorted(out, key=lambda e: e.turn))
 
 
 def class_agreements(room: Classroom) -> tuple[AgreementLine, ...]:
@@ -897,6 +1128,19 @@ def class_agreements(room: Classroom) -> tuple[AgreementLine, ...]:
             terms={"rate": th.rate, "target_reduction": th.target_reduction,
                    "deadline_months": th.deadline_month - th.month}, status=th.status,
         ))
+    for pledge in room.pledges:
+        status = pledge.status if pledge.status in ("pending", "rejected", "withdrawn") \
+            else "accepted"
+        outcome = {"broken": "broken", "kept": "kept", "accepted": "active"}.get(
+            pledge.status, "")
+        out.append(AgreementLine(
+            id=1000 + pledge.id, kind="pledge", label=t("pledge of {lever}",
+                                                        lever=lever_label(pledge.lever)),
+            parties=(pledge.by, pledge.to), by=pledge.by, turn=pledge.turn,
+            terms={"lever": pledge.lever, "amount": pledge.amount, "turns": pledge.turns},
+            status=status, outcome=outcome,
+            ended_by=pledge.by if pledge.status == "broken" else "",
+            ended_turn=pledge.ended_turn if pledge.status == "broken" else None))
     return tuple(sorted(out, key=lambda a: (a.turn, abs(a.id))))
 
 

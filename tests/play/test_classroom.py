@@ -340,3 +340,48 @@ def test_two_classes_with_the_same_seed_meet_the_same_status_quo(finished_room: 
     reseeded.resolve()
     skipped = compare_sessions([finished_room.record, reseeded.record])
     assert len(skipped.sessions) == 1 and "another seed" in skipped.skipped[0]
+
+
+def test_an_accepted_aid_pledge_binds_the_team_that_made_it() -> None:
+    room = three_teams()
+    before = room.session.table.policy.value("US", "aid_violence_prevention")
+    pledge = room.pledge("US", "MX", "aid_violence_prevention", before + 20, turns=2)
+    room.commit("US")
+    assert [p.id for p in room.pledges_for("MX")] == [pledge.id]
+    room.answer_pledge("MX", pledge.id, accept=True)
+    room.commit("MX")
+    room.commit("CA")
+    room.resolve()
+    # Played: the lever was raised to the pledge, by a recorded decision.
+    assert room.session.table.policy.value("US", "aid_violence_prevention") == before + 20
+    assert any(d.get("lever") == "aid_violence_prevention"
+               for d in room.record.turns[0].decisions)
+    # Next turn the US desk refuses to go below it, until the pledge is left.
+    while room.current.country != "US":
+        room.commit(room.current.country)
+    with pytest.raises(DecisionRejected, match="pledged"):
+        room.set_lever("US", "aid_violence_prevention", before)
+    room.withdraw_pledge("US", pledge.id)
+    room.set_lever("US", "aid_violence_prevention", before)
+    lines = [a for a in class_debrief(room, causes=False).agreements if a.kind == "pledge"]
+    assert lines[0].outcome == "broken" and lines[0].ended_by == "US"
+    replayed = Session.from_record(GameRecord.from_json(room.record.to_json()))
+    assert replayed.replay_mismatches == []
+
+
+def test_a_pledge_survives_a_resume_and_expires_as_kept() -> None:
+    saved: list[GameRecord] = []
+    room = Classroom(level("june-2019-crisis"), ClassSettings(TEAMS),
+                     on_save=lambda r: saved.append(GameRecord.from_json(r.to_json())))
+    p = room.pledge("US", "MX", "rescue", 25, turns=1)
+    room.commit("US")
+    room.answer_pledge("MX", p.id, accept=True)
+    room.commit("MX")
+    resumed = resume_classroom(saved[-1])
+    assert [q.status for q in resumed.pledges] == ["accepted"]
+    resumed.commit("CA")
+    resumed.resolve()
+    for country in list(resumed.order):
+        resumed.commit(country)
+    resumed.resolve()
+    assert resumed.pledges[0].status == "kept"

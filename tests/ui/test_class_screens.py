@@ -299,3 +299,33 @@ def test_the_set_up_screen_resumes_the_last_class_session(make_app) -> None:
     assert app.scene.resume_button.is_enabled
     press(app, app.scene.resume_button)
     assert isinstance(app.scene, HandOverScene) and app.scene.room.committed == ["US"]
+
+
+def test_a_pledge_is_offered_and_accepted_on_the_negotiations_screen(make_app) -> None:
+    app = make_app()
+    set_up(app)
+    desk = desk_of_next_team(app)
+    room = desk.room
+    press(app, desk.tab_buttons[-1][0])  # Diplomacy
+    press(app, app.scene.deals_button)
+    deals = app.scene
+    while deals.kind != "pledge":
+        press(app, deals.kind_button)
+    while "violence prevention" not in deals.lever_button.text:
+        press(app, deals.lever_button)
+    amount = float(deals.terms["amount"]) + 10
+    deals.entries["amount"].set_text(f"{amount:.0f}")
+    deals.terms["amount"] = f"{amount:.0f}"
+    press(app, deals.send_button)
+    assert not deals.message_bad, deals.message
+    draw(app)
+    assert layout_problems(app, app.scene) == []
+    press(app, app.scene.back_button)
+    press(app, app.scene.end_button)
+    mexico = desk_of_next_team(app)
+    press(app, mexico.tab_buttons[-1][0])
+    press(app, app.scene.deals_button)
+    assert app.scene.pledge_rows
+    draw(app)
+    press(app, next(b for b, _, accept in app.scene.pledge_buttons if accept))
+    assert room.pledges[0].status == "accepted" and room.pledges[0].amount == amount

@@ -16,8 +16,8 @@ import pygame_gui
 from pygame_gui.elements import UIButton, UITextEntryLine
 
 from game.i18n import t
-from game.play.classroom import agreement_kinds_for
-from game.play.decisions import DecisionRejected, agreement_label, country_name
+from game.play.classroom import agreement_kinds_for, pledge_levers
+from game.play.decisions import DecisionRejected, agreement_label, country_name, lever_label
 from game.sim.registry import AGREEMENTS
 from game.ui import theme
 from game.ui.scenes.base import Scene
@@ -32,6 +32,8 @@ if TYPE_CHECKING:
 INBOX_ROWS = 4
 #: Agreements whose partners may be several at once (every other eligible country joins).
 MULTI_PARTY = ("burden_sharing", "joint_corps")
+#: The form's kind for a pledge (aid or own spending), which is the classroom's, not the model's.
+PLEDGE = "pledge"
 
 
 class ClassDealsScene(Scene):
@@ -46,6 +48,10 @@ class ClassDealsScene(Scene):
         self.back_to = back_to
         countries = tuple(room.session.roles)
         self.kinds = agreement_kinds_for(country, countries)
+        self.levers = pledge_levers(country)
+        if self.levers:
+            self.kinds.append(PLEDGE)
+        self.lever_index = 0
         self.kind_index = 0
         self.partner_index = 0
         #: The proposal being countered (None: a new proposal).
@@ -64,6 +70,8 @@ class ClassDealsScene(Scene):
 
     def partners(self, kind: str) -> list[tuple[str, ...]]:
         """Partner choices for ``kind``: each eligible country, or all of them together."""
+        if kind == PLEDGE:
+            return [(c,) for c in self.room.session.roles if c != self.country]
         spec = AGREEMENTS[kind]
         eligible = [c for c in spec.acceptors if c != self.country and c in self.room.session.roles]
         if kind in MULTI_PARTY:
@@ -81,6 +89,12 @@ class ClassDealsScene(Scene):
         self.terms = {}
         if kind is None:
             return
+        if kind == PLEDGE:
+            lever = self.levers[self.lever_index % len(self.levers)]
+            current = self.room.team_table(self.country).policy.value(self.country, lever)
+            total = sum(current.values()) if isinstance(current, dict) else current
+            self.terms = {"amount": _plain(float(total)), "turns": "2"}  # type: ignore[arg-type]
+            return
         spec = AGREEMENTS[kind]
         for term in spec.terms:
             value = (values or {}).get(term.name, term.default)
@@ -94,6 +108,23 @@ class ClassDealsScene(Scene):
             if team.country == country:
                 return t("Team {name}", name=team.name)
         return t("{country} (computer)", country=country_name(country))
+
+    def _term_specs(self) -> dict[str, Any]:
+        """The form's terms with their registry specs (a pledge's amount: the lever's)."""
+        if self.kind == PLEDGE:
+            from game.sim.registry import LEVERS
+
+            return {"amount": LEVERS[self.levers[self.lever_index % len(self.levers)]]}
+        if self.kind is None:
+            return {}
+        return {term.name: term for term in AGREEMENTS[self.kind].terms}
+
+    def _description(self) -> str:
+        if self.kind == PLEDGE:
+            return t("Promise a partner to keep one of your levers at an amount or more for some "
+                     "turns. Once accepted it binds: your desk will not go lower, and leaving it "
+                     "is a broken promise.")
+        return t(AGREEMENTS[self.kind].description) if self.kind else ""
 
     # -- layout ---------------------------------------------------------------------------------
 
@@ -141,6 +172,21 @@ class ClassDealsScene(Scene):
                 self.answer_buttons.append((b, proposal.id, answer))
                 self.focus.add(b)
             y += row_h + theme.px(6)
+        self.pledge_buttons: list[tuple[UIButton, int, bool]] = []
+        self.pledge_rows: list[tuple[pygame.Rect, Any]] = []
+        for pledge in self.room.pledges_for(self.country):
+            if y + row_h > inner.bottom:
+                break
+            self.pledge_rows.append((pygame.Rect(inner.left, y, inner.width, row_h - small
+                                                 - theme.px(6)), pledge))
+            bw = (inner.width - theme.px(6)) // 2
+            by = y + row_h - small - theme.px(6)
+            for i, (accept, label) in enumerate(((True, t("Accept")), (False, t("Reject")))):
+                b = UIButton(pygame.Rect(inner.left + i * (bw + theme.px(6)), by, bw, small),
+                             label, manager=m, object_id="#small")
+                self.pledge_buttons.append((b, pledge.id, accept))
+                self.focus.add(b)
+            y += row_h + theme.px(6)
         # Pacts and own offers: Leave or Withdraw.
         inner = self.pacts_rect.inflate(-2 * theme.px(12), -2 * theme.px(10))
         y = inner.top + theme.font(15, bold=True).get_linesize() + theme.px(4)
@@ -161,6 +207,13 @@ class ClassDealsScene(Scene):
             if th.by == self.country:
                 items.append((t("Your tariff threat on {target}", target=self.who(th.target)),
                               "tariff_threat", (th.target,), t("Withdraw")))
+        turn = self.room.session.turn
+        for pledge in self.room.pledges:
+            if pledge.by == self.country and (pledge.status == "pending" or
+                                              pledge.active(turn)):
+                label = t("Withdraw") if pledge.status == "pending" else t("Leave")
+                items.append((t("Your pledge: {lever} to {to}", lever=lever_label(pledge.lever),
+                                to=self.who(pledge.to)), PLEDGE, (str(pledge.id),), label))
         lh = max(theme.px(34), 2 * theme.font(13).get_linesize() + theme.px(6))
         bw = theme.px(100)
         for text, kind, others, label in items:
@@ -194,9 +247,11 @@ class ClassDealsScene(Scene):
         label = _cap(agreement_label(self.kind))
         if self.kind == "tariff_threat":
             label = t("Tariff threat")
+        elif self.kind == PLEDGE:
+            label = t("A pledge (aid or spending)")
         self.kind_button = UIButton(pygame.Rect(inner.left, y, inner.width, h),
                                     t("Agreement: {kind}", kind=label), manager=m)
-        self.kind_button.set_tooltip(t(AGREEMENTS[self.kind].description))
+        self.kind_button.set_tooltip(self._description())
         y += h + theme.px(6)
         partners = ", ".join(self.who(c) for c in self.partner) or t("nobody")
         self.partner_button = UIButton(pygame.Rect(inner.left, y, inner.width, h),
@@ -206,15 +261,22 @@ class ClassDealsScene(Scene):
         if self.countering is not None:
             self.kind_button.disable()
         y += h + theme.px(10)
+        self.lever_button: UIButton | None = None
+        if self.kind == PLEDGE:
+            lever = self.levers[self.lever_index % len(self.levers)]
+            self.lever_button = UIButton(pygame.Rect(inner.left, y, inner.width, h),
+                                         t("Keep at least: {lever}", lever=lever_label(lever)),
+                                         manager=m)
+            self.focus.add(self.lever_button)
+            y += h + theme.px(10)
         ew = theme.px(110)
-        spec = AGREEMENTS[self.kind]
-        units = {term.name: term for term in spec.terms}
+        units = self._term_specs()
         names = list(self.terms)
         for name in names:
             if y + h > inner.bottom - h - theme.px(10):
                 break
             term = units.get(name)
-            unit = t(term.unit) if term else t("months")
+            unit = t(term.unit) if term else (t("turns") if name == "turns" else t("months"))
             text = t("{name} ({unit})", name=name.replace("_", " "), unit=unit)
             self.term_labels.append((pygame.Rect(inner.left, y, inner.width - ew - theme.px(8),
                                                  h), text))
@@ -230,7 +292,8 @@ class ClassDealsScene(Scene):
                 y += note_h
             y += theme.px(6)
         send = t("Send the counter-offer") if self.countering is not None else (
-            t("Make the threat") if self.kind == "tariff_threat" else t("Send the proposal"))
+            t("Make the threat") if self.kind == "tariff_threat" else
+            t("Offer the pledge") if self.kind == PLEDGE else t("Send the proposal"))
         self.send_button = UIButton(pygame.Rect(inner.left, inner.bottom - h - theme.px(4),
                                                 inner.width, h + theme.px(4)), send, manager=m,
                                     object_id="#primary")
@@ -274,6 +337,23 @@ class ClassDealsScene(Scene):
             self._rebuild()
             self.focus.focus(self.kind_button)
             return None
+        if element is not None and element is getattr(self, "lever_button", None):
+            self.lever_index = (self.lever_index + 1) % len(self.levers)
+            self._reset_terms()
+            self._rebuild()
+            self.focus.focus(self.lever_button)
+            return None
+        for b, pledge_id, accept in getattr(self, "pledge_buttons", []):
+            if element is b:
+                try:
+                    self.room.answer_pledge(self.country, pledge_id, accept)
+                except DecisionRejected as refusal:
+                    self._say(str(refusal), True)
+                    return None
+                self._say(t("Accepted: the pledge binds from this turn.") if accept
+                          else t("Rejected."))
+                self._rebuild()
+                return None
         if element is self.partner_button:
             self.partner_index += 1
             self._rebuild()
@@ -297,8 +377,7 @@ class ClassDealsScene(Scene):
 
     def _term_values(self) -> dict[str, Any] | None:
         values: dict[str, Any] = {}
-        spec = AGREEMENTS[self.kind] if self.kind else None
-        names = {term.name: term for term in spec.terms} if spec else {}
+        names = {n: s for n, s in self._term_specs().items() if hasattr(s, "names")}
         for name, text in self.terms.items():
             term = names.get(name)
             if term is not None and term.names:
@@ -322,7 +401,12 @@ class ClassDealsScene(Scene):
         if kind is None or values is None:
             return
         try:
-            if self.countering is not None:
+            if kind == PLEDGE:
+                lever = self.levers[self.lever_index % len(self.levers)]
+                self.room.pledge(self.country, self.partner[0], lever,
+                                 float(values.get("amount", 0)), int(values.get("turns", 2)))
+                answers = []
+            elif self.countering is not None:
                 answers = self.room.answer(self.country, self.countering, "counter", values)
                 self.countering = None
             else:
@@ -364,7 +448,10 @@ class ClassDealsScene(Scene):
     def leave_pact(self, kind: str, others: tuple[str, ...]) -> None:
         """Leave an agreement (a broken promise), or withdraw an offer or a threat."""
         try:
-            self.room.withdraw(self.country, kind, others)
+            if kind == PLEDGE:
+                self.room.withdraw_pledge(self.country, int(others[0]))
+            else:
+                self.room.withdraw(self.country, kind, others)
         except DecisionRejected as refusal:
             self._say(str(refusal), True)
             return
@@ -407,7 +494,7 @@ class ClassDealsScene(Scene):
                t("Time left {clock}", clock=clock) if clock else "")
         small, bold = theme.font(13), theme.font(14, bold=True)
         inner = panel(surface, self.inbox_rect, t("Waiting for your answer"))
-        if not self.inbox_rows:
+        if not self.inbox_rows and not getattr(self, "pledge_rows", []):
             draw_wrapped(surface, small, t("No offers are waiting for you. Offers made to you "
                                            "this turn or last appear here."), inner,
                          theme.TEXT_DIM)
@@ -428,6 +515,12 @@ class ClassDealsScene(Scene):
                                                            + bold.get_linesize(), rect.width,
                                                            rect.height - bold.get_linesize()),
                          theme.TEXT_DIM, 3)
+        for rect, pledge in getattr(self, "pledge_rows", []):
+            surface.blit(fit(bold, t("{who} offers a pledge", who=self.who(pledge.by)),
+                             rect.width), rect.topleft)
+            draw_wrapped(surface, small, pledge.text(), pygame.Rect(
+                rect.left, rect.top + bold.get_linesize(), rect.width,
+                rect.height - bold.get_linesize()), theme.TEXT_DIM, 3)
         inner = panel(surface, self.pacts_rect, t("In force and on the table"))
         if not self.pact_rows:
             draw_wrapped(surface, small, t("No agreements in force and no offers of yours "
@@ -447,7 +540,7 @@ class ClassDealsScene(Scene):
         if self.kind is not None and not self.term_labels and self.countering is None:
             r = self.form_rect.inflate(-2 * theme.px(12), -2 * theme.px(10))
             y = (self.partner_button.rect.bottom if self.partner_button else r.top) + theme.px(10)
-            draw_wrapped(surface, small, t(AGREEMENTS[self.kind].description),
+            draw_wrapped(surface, small, self._description(),
                          pygame.Rect(r.left, y, r.width, theme.px(80)), theme.TEXT_DIM)
         if self.message:
             draw_wrapped(surface, small, self.message, self.message_rect,
