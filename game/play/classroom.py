@@ -1227,8 +1227,8 @@ def _explain_turn(room: Classroom, record: GameRecord, turn: int,
         changes.append(Change(label, country, undone))
     events = []
     for e in record.turns[turn - 1].events:
-        year, month = (int(x) for x in str(e["month"]).split("-"))
-        events.append(ScheduledEvent(str(e["kind"]), month_index(year, month),
+        year, month_number = (int(x) for x in str(e["month"]).split("-"))
+        events.append(ScheduledEvent(str(e["kind"]), month_index(year, month_number),
                                      dict(e.get("params", {}))))
     prev_values = record.turns[turn - 2].metrics if turn >= 2 else None
     result = explain(before.sim, previous_policy, policy, changes, before.months_per_turn,
@@ -1244,7 +1244,7 @@ def _explain_turn(room: Classroom, record: GameRecord, turn: int,
             # quo instead (the same start, the same events, the starting policy kept).
             contributions = tuple(c for c in contributions if c.kind in ("decision",
                                                                          "together"))
-            change = sum(c.amount for c in contributions)
+            change = float(sum(c.amount for c in contributions))
         else:
             change = float(m.change)
         parts = tuple(sorted(((t(c.label), c.amount, _cause_kind(c, teams))
@@ -1302,7 +1302,7 @@ def class_debrief(room: Classroom, causes: bool = True) -> ClassDebrief:
             standings.append(ScoreLine(standing, _metric_name(standing), team.country,
                                        tuple(debrief.history[standing]),
                                        tuple(debrief.baseline.get(standing, []))))
-    relations = {m: tuple(debrief.history[m]) for m in
+    relations: dict[str, tuple[float, ...]] = {m: tuple(debrief.history[m]) for m in
                  ("relations_us_mx", "relations_us_ca", "relations_mx_ca")
                  if m in debrief.history}
     reveal = room.level.classroom is None or room.level.classroom.reveal_hidden_objectives

@@ -11,6 +11,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import pygame
+
 from game.i18n import t
 from game.paths import user_data_dir
 from game.play.class_export import write_report
@@ -75,8 +77,11 @@ def export_class_report(folder: str | Path, debrief: ClassDebrief,
     size = (theme.px(CHART_SIZE[0]) // max(1, round(theme.scale())), CHART_SIZE[1])
     for i, chart in enumerate(class_charts(debrief), start=1):
         path = target / f"chart_{i:02d}_{_slug(chart.title)}.png"
-        files.append(render_png(path, size, lambda surface, rect, c=chart: draw_chart(
-            surface, rect.inflate(-24, -24), c, debrief.months)))
+
+        def paint(surface: pygame.Surface, rect: pygame.Rect, c: Chart = chart) -> None:
+            draw_chart(surface, rect.inflate(-24, -24), c, debrief.months)
+
+        files.append(render_png(path, size, paint))
     return files
 
 

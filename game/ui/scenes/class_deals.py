@@ -335,13 +335,15 @@ class ClassDealsScene(Scene):
             self.partner_index = 0
             self._reset_terms()
             self._rebuild()
-            self.focus.focus(self.kind_button)
+            if self.kind_button is not None:
+                self.focus.focus(self.kind_button)
             return None
         if element is not None and element is getattr(self, "lever_button", None):
             self.lever_index = (self.lever_index + 1) % len(self.levers)
             self._reset_terms()
             self._rebuild()
-            self.focus.focus(self.lever_button)
+            if self.lever_button is not None:
+                self.focus.focus(self.lever_button)
             return None
         for b, pledge_id, accept in getattr(self, "pledge_buttons", []):
             if element is b:
@@ -357,7 +359,8 @@ class ClassDealsScene(Scene):
         if element is self.partner_button:
             self.partner_index += 1
             self._rebuild()
-            self.focus.focus(self.partner_button)
+            if self.partner_button is not None:
+                self.focus.focus(self.partner_button)
             return None
         if element is self.send_button:
             self.send()

@@ -132,7 +132,8 @@ class ClassDeskScene(DeskScene):
         """Commit the team's draft and open the hand-over screen."""
         for lever, value in self.draft.items():
             try:
-                self.room.decide(self.country, SetLever(self.country, lever, value))
+                self.room.decide(self.country, SetLever(self.country, lever,
+                                                        value))  # type: ignore[arg-type]
             except DecisionRejected as refusal:
                 self.say(str(refusal), bad=True)
                 return None

@@ -57,8 +57,8 @@ def classroom_entries(settings: Any = None) -> list[Any]:
         own = scan_levels(custom_levels_dir(settings), "custom")
     except OSError:
         own = []
-    entries += [e for e in own if e.ok and (e.is_classroom
-                                            or len(e.level.playable_countries()) >= 2)]
+    entries += [e for e in own if e.level is not None and (
+        e.is_classroom or len(e.level.playable_countries()) >= 2)]
     return entries
 
 
@@ -103,8 +103,8 @@ class ClassSetupScene(Scene):
         suggested = room.timer_minutes if room is not None else None
         self.timers = list(TIMERS)
         if suggested is not None and suggested not in self.timers:
-            self.timers = sorted([*TIMERS[1:], float(suggested)])
-            self.timers.insert(0, None)
+            minutes = sorted([*(float(m) for m in TIMERS if m is not None), float(suggested)])
+            self.timers = [None, *minutes]
         self.timer_index = self.timers.index(suggested) if suggested in self.timers else 0
 
     def settings(self) -> ClassSettings:
