@@ -48,6 +48,8 @@ class Entry:
     custom: bool
     level: Any = None
     problems: list[str] = field(default_factory=list)
+    #: The folder it came from: campaign, classroom, examples, or custom.
+    group: str = "custom"
 
     @property
     def ok(self) -> bool:
@@ -79,7 +81,8 @@ def _entries(found: list[Any], custom: bool) -> list[Entry]:
     from game.content.problems import format_problem
 
     return [Entry(e.path, custom, e.level,
-                  [] if e.ok else [format_problem(p) for p in e.problems]) for e in found]
+                  [] if e.ok else [format_problem(p) for p in e.problems], e.group)
+            for e in found]
 
 
 #: Shipped groups in the order the picker lists them.
@@ -323,8 +326,10 @@ class LevelPickerScene(Scene):
 
     def hints(self) -> list[tuple[str, str]]:
         """Picker keys."""
-        return [(t("Tab"), t("Next")), (t("Enter"), t("Choose")),
-                (t("Up/Down"), t("Scroll problems")), (t("Esc"), t("Title"))]
+        hints = [(t("Tab"), t("Next")), (t("Enter"), t("Choose"))]
+        if getattr(self, "problems_box", None) is not None:
+            hints.append((t("Up/Down"), t("Scroll problems")))
+        return [*hints, (t("Esc"), t("Title"))]
 
     # -- drawing --------------------------------------------------------------------------------
 
@@ -367,6 +372,12 @@ class LevelPickerScene(Scene):
 
         facts = t("Starts {start} · {turns} turns of {months} months", start=level.start,
                   turns=level.turns, months=level.months_per_turn)
+        kind = {"campaign": t("Campaign level"), "classroom": t("Classroom level (teams can "
+                                                                 "play it from Classroom)"),
+                "examples": t("Example level for level writers"),
+                "custom": t("Your level")}.get(entry.group, "")
+        if kind:
+            facts = f"{kind} · {facts}"
         surface.blit(fit(small, facts, inner.width, theme.ACCENT), (inner.left, y))
         y += small.get_linesize() + theme.px(10)
         summary = text_in(getattr(level, "summary", None), language())
