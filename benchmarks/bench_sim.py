@@ -9,11 +9,19 @@ Usage: ``python benchmarks/bench_sim.py [--quick]`` (``run.py`` calls these func
 * ``batch_ratio`` — 1,000 single runs (a loop of one-world steps, each its own world) against
   one batch of 1,000 worlds: DESIGN.md §7 asks for at least 20×;
 * ``forecast_200`` — the advisors' one-turn forecast with 200 worlds (``game.sim.forecast``),
-  live while a slider moves, so it must fit a 16 ms frame.
+  live while a slider moves, so it must fit a 16 ms frame;
+* ``allocator_effect`` — the 1,000-world step with glibc's default malloc and with big freed
+  blocks kept in the process: the difference is page faults on fresh temporaries.
+
+Each figure is measured in a fresh interpreter (see ``_fresh``), so the order in which they
+run cannot change them.
 """
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -65,19 +73,42 @@ def make_batch(n: int, params: Params | None = None, one: World | None = None,
     return Batch(one.take([0] * n), levers, params, Noise.independent(SEED))
 
 
+#: glibc hands large freed blocks straight back to the operating system, so every big
+#: temporary array costs fresh page faults; these settings keep them in the process instead.
+#: Used only to measure how much of the step that is (``allocator_effect``).
+TUNED_MALLOC = {"MALLOC_MMAP_THRESHOLD_": "1073741824", "MALLOC_TRIM_THRESHOLD_": "1073741824"}
+
+
+def _fresh(what: str, *args: object, env: dict[str, str] | None = None) -> Any:
+    """Run one measurement in a fresh interpreter; its JSON answer.
+
+    Large batches are sensitive to what the process did before (glibc's malloc raises its
+    thresholds after freeing big blocks, halving the next steps' cost), so each figure starts
+    from the same state: a new process, as the game itself is.
+    """
+    full = dict(os.environ)
+    full.update(env or {})
+    done = subprocess.run([sys.executable, __file__, "--child", what, *map(str, args)],
+                          capture_output=True, text=True, env=full, check=False, timeout=600)
+    lines = [ln for ln in done.stdout.splitlines() if ln.startswith("{")]
+    if not lines:
+        raise RuntimeError(f"bench_sim child {what} {args} failed:\n{done.stderr[-2000:]}")
+    return json.loads(lines[-1])
+
+
+def _step_timing(n: int, repeats: int) -> Timing:
+    batch = make_batch(n)
+    # Small batches are timed over several calls per sample: a single ~1 ms call is too
+    # close to the timer's and the scheduler's noise.
+    inner = 10 if n <= 100 else 1
+    return measure(f"step, {n:>6,} worlds", batch.step, repeats, inner=inner, warmup=2,
+                   worlds=n)
+
+
 def step_scaling(sizes: tuple[int, ...], repeats: dict[int, int]) -> dict[str, Any]:
     """Median step time per batch size, cost per world-month, and the fitted growth model."""
-    params = default_params()
-    one = initial_world(_scenario(), 1, params)
-    timings: dict[int, Timing] = {}
-    for n in sizes:
-        batch = make_batch(n, params, one)
-        reps = repeats.get(n, 5)
-        # Small batches are timed over several calls per sample: a single ~1 ms call is too
-        # close to the timer's and the scheduler's noise.
-        inner = 10 if n <= 100 else 1
-        timings[n] = measure(f"step, {n:>6,} worlds", batch.step, reps, inner=inner,
-                             warmup=2, worlds=n)
+    timings: dict[int, Timing] = {
+        n: Timing.from_raw(_fresh("step", n, repeats.get(n, 5))) for n in sizes}
     rows = []
     for n, tm in timings.items():
         row = tm.as_dict()
@@ -95,8 +126,15 @@ def step_scaling(sizes: tuple[int, ...], repeats: dict[int, int]) -> dict[str, A
     return {"rows": rows, "fit": fits, "timings": timings}
 
 
-def batch_ratio(n: int = 1000, repeats: int = 5) -> dict[str, Any]:
-    """``n`` one-world steps in a loop against one step of ``n`` worlds (the §7 ratio)."""
+def allocator_effect(n: int = 1000, repeats: int = 7) -> dict[str, Any]:
+    """The step of ``n`` worlds with glibc's default malloc and with big blocks kept."""
+    default = Timing.from_raw(_fresh("step", n, repeats))
+    tuned = Timing.from_raw(_fresh("step", n, repeats, env=TUNED_MALLOC))
+    return {"worlds": n, "default": default, "tuned": tuned,
+            "page_fault_share": 1 - tuned.cpu_median / default.cpu_median}
+
+
+def _batch_ratio_here(n: int, repeats: int) -> dict[str, Any]:
     params = default_params()
     one = initial_world(_scenario(), 1, params)
     batch = make_batch(n, params, one)
@@ -108,9 +146,17 @@ def batch_ratio(n: int = 1000, repeats: int = 5) -> dict[str, Any]:
         for w, lv in singles:
             step(w, lv, params, noise, ())
 
-    single = measure(f"{n:,} single one-world steps", loop, repeats, warmup=1, worlds=n)
+    # The batch first, in the allocator's fresh state, like every other step figure.
     batched = measure(f"one step of {n:,} worlds", batch.step, max(repeats, 7), warmup=2,
                       worlds=n)
+    single = measure(f"{n:,} single one-world steps", loop, repeats, warmup=1, worlds=n)
+    return {"singles": single.raw(), "batch": batched.raw()}
+
+
+def batch_ratio(n: int = 1000, repeats: int = 5) -> dict[str, Any]:
+    """``n`` one-world steps in a loop against one step of ``n`` worlds (the §7 ratio)."""
+    raw = _fresh("ratio", n, repeats)
+    single, batched = Timing.from_raw(raw["singles"]), Timing.from_raw(raw["batch"])
     return {
         "worlds": n,
         "singles": single, "batch": batched,
@@ -119,23 +165,45 @@ def batch_ratio(n: int = 1000, repeats: int = 5) -> dict[str, Any]:
     }
 
 
-def forecast_200(repeats: int = 20, level: str = "tutorial", worlds: int = 200
-                 ) -> dict[str, Any]:
-    """The advisors' forecast of one turn with ``worlds`` worlds, from a level's first turn."""
+def _forecast_here(repeats: int, level: str, worlds: int) -> Timing:
     from turn_setup import new_session
 
     from game.sim.forecast import forecast
 
     session = new_session(level)
     sim, policy, months = session.sim, session.table.policy, session.months_per_turn
-    timing = measure(f"forecast, {worlds} worlds × {months} months",
-                     lambda: forecast(sim, policy, months, n_worlds=worlds), repeats,
-                     warmup=2, worlds=worlds, months=months)
-    return {"level": level, "worlds": worlds, "months": months, "timing": timing}
+    return measure(f"forecast, {worlds} worlds × {months} months",
+                   lambda: forecast(sim, policy, months, n_worlds=worlds), repeats,
+                   warmup=2, worlds=worlds, months=months)
+
+
+def forecast_200(repeats: int = 20, level: str = "tutorial", worlds: int = 200
+                 ) -> dict[str, Any]:
+    """The advisors' forecast of one turn with ``worlds`` worlds, from a level's first turn."""
+    timing = Timing.from_raw(_fresh("forecast", repeats, level, worlds))
+    return {"level": level, "worlds": worlds, "months": timing.meta["months"],
+            "timing": timing}
+
+
+def _child(argv: list[str]) -> int:
+    what = argv[0]
+    if what == "step":
+        out: Any = _step_timing(int(argv[1]), int(argv[2])).raw()
+    elif what == "ratio":
+        out = _batch_ratio_here(int(argv[1]), int(argv[2]))
+    elif what == "forecast":
+        out = _forecast_here(int(argv[1]), argv[2], int(argv[3])).raw()
+    else:
+        print(f"unknown measurement {what!r}", file=sys.stderr)
+        return 2
+    print(json.dumps(out), flush=True)
+    return 0
 
 
 def main(argv: list[str]) -> int:
     """Print the step table, the growth fits, the batch ratio and the forecast."""
+    if argv[:1] == ["--child"]:
+        return _child(argv[1:])
     quick = "--quick" in argv
     sizes = (1, 10, 100, 1000) if quick else (1, 10, 100, 1000, 10000)
     scaling = step_scaling(sizes, {10000: 5})
@@ -150,6 +218,11 @@ def main(argv: list[str]) -> int:
     print(f"batch speed-up at 1,000 worlds: {ratio['ratio']:.1f}× "
           f"(CPU {ratio['ratio_cpu']:.1f}×)")
     print(forecast_200()["timing"].line())
+    effect = allocator_effect(1000)
+    print(effect["default"].line())
+    print(effect["tuned"].line(), "(big blocks kept by malloc)")
+    print(f"page faults from freed temporaries: {100 * effect['page_fault_share']:.0f}% of "
+          f"the 1,000-world step")
     return 0
 
 

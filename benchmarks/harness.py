@@ -84,6 +84,16 @@ class Timing:
             out["cpu_median"] = self.cpu_median / unit
         return out
 
+    def raw(self) -> dict[str, Any]:
+        """Every sample (seconds), to hand a timing from a child process to its parent."""
+        return {"name": self.name, "samples": list(self.samples), "cpu": list(self.cpu),
+                "meta": self.meta}
+
+    @classmethod
+    def from_raw(cls, raw: dict[str, Any]) -> Timing:
+        """The timing :meth:`raw` describes."""
+        return cls(raw["name"], tuple(raw["samples"]), tuple(raw["cpu"]), dict(raw["meta"]))
+
 
 def measure(name: str, fn: Callable[[], object], repeats: int, inner: int = 1,
             warmup: int = 1, **meta: Any) -> Timing:

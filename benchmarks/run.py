@@ -121,6 +121,21 @@ def collect(cfg: Config, say: Any = print) -> dict[str, Any]:
         for label, fit in scaling["fit"].items():
             say(f"  growth ({label} batches {fit['sizes']}): {fit['fixed_ms']:.3f} ms + "
                 f"{fit['per_world_us']:.2f} µs × worlds (CPU, r² {fit['r2']:.3f})")
+        import bench_growth
+
+        ops = bench_growth.count_operations(min(cfg.sizes[-1], 1000))
+        fits = scaling["fit"]
+        model = bench_growth.growth_model(ops, fits.get("small", fits["all"])["fixed_ms"],
+                                          fits.get("large", fits["all"])["per_world_us"])
+        say(f"  one step = {ops['calls']} numpy calls ({model['per_call_us']:.2f} µs each in "
+            f"the fixed cost) and {ops['elements_per_world']:.0f} element-operations per world "
+            f"({model['per_element_ns']:.2f} ns each); {100 * ops['origin_share']:.0f}% of "
+            f"them run along the origin axis, so twice the origins → about "
+            f"{model['per_world_us_2x_origins']:.1f} µs per world-month")
+        for label, row in ops["axes"].items():
+            say(f"    {label:<46} {row['calls']:5d} calls {row['elements_per_world']:7.0f} "
+                f"elements/world {100 * row['share']:5.1f}%")
+        out["growth"] = {"operations": ops, "model": model}
         ratio = bench_sim.batch_ratio(cfg.ratio_worlds, cfg.ratio_repeats)
         say(ratio["singles"].line())
         say(ratio["batch"].line())
@@ -128,6 +143,12 @@ def collect(cfg: Config, say: Any = print) -> dict[str, Any]:
             f"{ratio['ratio_cpu']:.1f}× CPU")
         fc = bench_sim.forecast_200(cfg.forecast_repeats)
         say(fc["timing"].line())
+        if cfg.sizes[-1] >= 1000:
+            effect = bench_sim.allocator_effect(1000, cfg.step_repeats)
+            say(effect["tuned"].line() + " with malloc keeping big blocks")
+            say(f"  page faults on fresh temporaries: {100 * effect['page_fault_share']:.0f}% "
+                f"of the 1,000-world step's CPU time")
+            out["allocator"] = _plain(effect)
         out["step"] = {"rows": scaling["rows"], "fit": scaling["fit"]}
         out["batch_ratio"] = _plain({k: v for k, v in ratio.items()})
         out["forecast"] = _plain(fc)

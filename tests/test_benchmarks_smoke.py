@@ -30,6 +30,8 @@ def test_every_benchmark_runs_and_reports_every_budget_line(run_module, tmp_path
     assert all(row["median"] > 0 and row["cpu_per_world_us"] > 0 for row in rows.values())
     assert {"fixed_ms", "per_world_us", "r2"} <= set(results["step"]["fit"]["all"])
     assert results["batch_ratio"]["ratio_cpu"] > 0
+    assert results["growth"]["operations"]["calls"] > 100
+    assert 0 < results["growth"]["operations"]["origin_share"] < 1
     assert results["forecast"]["worlds"] == 200
     turn = results["turn_end"]["tutorial"]
     assert turn["months"] == 3

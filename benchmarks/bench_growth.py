@@ -1,0 +1,167 @@
+"""How the step's cost grows with the work: worlds, origins, stocks (routes), lever columns.
+
+Usage: ``python benchmarks/bench_growth.py [--worlds 1000]``.
+
+The model has five origins, nineteen stocks and its lever columns fixed in the registry, so
+they cannot be varied without changing the model. What can be measured is *which axes the
+step's work runs along*: every numpy operation of one step is counted with the size of the
+array it produces or reads (an ndarray subclass that records each ufunc and array function
+and then defers to numpy). Divided by the number of worlds, the size says the axis: 1 per
+world, 3 per nation, 5 per origin, 95 per stock and origin, and so on. With the timed fit
+``time = fixed + per_world · n`` this gives the growth model
+
+    time ≈ calls · c_call + n · Σ_axis (elements per world on that axis) · c_element
+
+where ``calls`` is the number of numpy calls per step (they set the fixed cost, about a
+microsecond each), and the elements on the origin axis double when the origins double.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import Counter
+from dataclasses import fields
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench_sim import make_batch  # noqa: E402
+
+from game.sim.levers import COLUMNS  # noqa: E402
+from game.sim.registry import ORIGINS  # noqa: E402
+from game.sim.world import STOCKS  # noqa: E402
+
+#: Elements per world → what that axis is (the model's shapes; others are reported as found).
+AXES: dict[int, str] = {
+    1: "per world",
+    3: "per nation or relation pair",
+    4: "per partner (compliance) or detention option",
+    len(ORIGINS): "per origin",
+    9: "per normal draw",
+    15: "per uniform draw",
+    len(STOCKS) * len(ORIGINS): "per stock and origin",
+    len(COLUMNS): "per lever column (delay pipeline)",
+}
+#: Axes that grow with the number of origins (their element count is a multiple of it).
+ORIGIN_AXES = {len(ORIGINS), len(STOCKS) * len(ORIGINS)}
+
+
+class _Counted(np.ndarray):
+    """An array that records the size of every numpy operation it takes part in."""
+
+    sizes: Counter[int] = Counter()
+
+    def __array_ufunc__(self, ufunc: Any, method: str, *inputs: Any, **kwargs: Any) -> Any:
+        plain = [x.view(np.ndarray) if isinstance(x, _Counted) else x for x in inputs]
+        if "out" in kwargs:
+            kwargs["out"] = tuple(o.view(np.ndarray) if isinstance(o, _Counted) else o
+                                  for o in kwargs["out"])
+        result = getattr(ufunc, method)(*plain, **kwargs)
+        size = max([int(np.size(x)) for x in plain]
+                   + ([int(np.size(result))] if isinstance(result, np.ndarray) else []))
+        _Counted.sizes[size] += 1
+        return result.view(_Counted) if isinstance(result, np.ndarray) else result
+
+    def __array_function__(self, func: Any, types: Any, args: Any, kwargs: Any) -> Any:
+        def plain(x: Any) -> Any:
+            if isinstance(x, _Counted):
+                return x.view(np.ndarray)
+            if isinstance(x, list | tuple):
+                return type(x)(plain(y) for y in x)
+            return x
+
+        result = func(*plain(args), **{k: plain(v) for k, v in kwargs.items()})
+        if isinstance(result, np.ndarray):
+            _Counted.sizes[int(result.size)] += 1
+            return result.view(_Counted)
+        return result
+
+
+def _counted(value: Any) -> Any:
+    return value.view(_Counted) if isinstance(value, np.ndarray) else value
+
+
+def count_operations(n: int = 1000) -> dict[str, Any]:
+    """Numpy operations of one step of ``n`` worlds, grouped by elements per world."""
+    batch = make_batch(n)
+    world = batch.world.replace(**{f.name: _counted(getattr(batch.world, f.name))
+                                   for f in fields(batch.world) if f.name != "month"})
+    levers = type(batch.levers)(**{f.name: _counted(getattr(batch.levers, f.name))
+                                   for f in fields(batch.levers)})
+    # The parameters too: operations between two parameters count as well.
+    shaped = batch.params.batch(n)
+    for name, value in list(vars(shaped).items()):
+        if isinstance(value, np.ndarray):
+            setattr(shaped, name, _counted(value))
+    cache = getattr(shaped, "_cache", {})
+    for name, value in list(cache.items()):
+        cache[name] = _counted(value)
+    _Counted.sizes = Counter()
+    step_fn = sys.modules["game.sim.step"].step
+    step_fn(world, levers, batch.params, batch.noise, ())
+    sizes = _Counted.sizes
+    elements = sum(size * k for size, k in sizes.items())
+    calls = sum(sizes.values())
+    axes: dict[str, dict[str, float]] = {}
+    for size, k in sorted(sizes.items()):
+        per_world = size / n
+        whole = int(round(per_world))
+        if per_world < 1:
+            label = "whole batch or less (scalars)"
+        elif whole in AXES:
+            label = AXES[whole]
+        elif whole % len(ORIGINS) == 0:
+            label = f"per origin × {whole // len(ORIGINS)} (per-origin metrics stacked)"
+        else:
+            label = f"{per_world:g} per world"
+        row = axes.setdefault(label, {"elements_per_world": 0.0, "calls": 0, "share": 0.0,
+                                      "grows_with_origins": 0.0})
+        row["elements_per_world"] += size * k / n
+        row["calls"] += k
+        row["share"] += size * k / elements
+        grows = per_world >= 1 and (whole in ORIGIN_AXES or (
+            whole not in AXES and whole % len(ORIGINS) == 0))
+        row["grows_with_origins"] = float(grows or row["grows_with_origins"])
+    origin_share = sum(r["share"] for r in axes.values() if r["grows_with_origins"])
+    return {"worlds": n, "calls": calls, "elements_per_world": elements / n, "axes": axes,
+            "origin_share": origin_share}
+
+
+def growth_model(ops: dict[str, Any], fixed_ms: float, per_world_us: float) -> dict[str, Any]:
+    """The timed fit read through the operation counts: cost per call, per element, predictions."""
+    per_call_us = fixed_ms * 1e3 / ops["calls"]
+    per_element_ns = per_world_us * 1e3 / ops["elements_per_world"]
+    share = ops["origin_share"]
+    return {
+        "per_call_us": per_call_us,
+        "per_element_ns": per_element_ns,
+        # Twice the origins: the origin-shaped part of the per-world work doubles.
+        "per_world_us_2x_origins": per_world_us * (1 + share),
+        "origin_share": share,
+    }
+
+
+def main(argv: list[str]) -> int:
+    """Print the step's operations by axis."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--worlds", type=int, default=1000)
+    args = parser.parse_args(argv)
+    ops = count_operations(args.worlds)
+    print(f"one step of {args.worlds:,} worlds: {ops['calls']} numpy calls, "
+          f"{ops['elements_per_world']:.0f} element-operations per world")
+    for label, row in ops["axes"].items():
+        print(f"  {label:<46} {row['calls']:5d} calls {row['elements_per_world']:8.0f} "
+              f"elements/world {100 * row['share']:5.1f}%"
+              f"{'  (grows with origins)' if row['grows_with_origins'] else ''}")
+    print(f"share of the per-world work that grows with the origins: "
+          f"{100 * ops['origin_share']:.0f}%")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
