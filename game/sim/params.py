@@ -364,6 +364,9 @@ def _table() -> list[Param]:
            "USBP deaths FY2012-16 / crossings (M)", "deaths"),
         _p("us_remote_mortality", 0.0024, "deaths per crossing", 0.0012, 0.006,
            "remote routes 5-10× urban (Pima County ME; GAO)", "deaths"),
+        _p("funnel_elasticity", 0.8, "elasticity", 0.3, 1.5,
+           "USBP: deaths per 100k apprehensions ≈ 23 (FY2000) → 130 (FY2012) while southwest "
+           "agents rose ×2.2; Pima County ME 9 → 201 deaths 1990-2005", "deaths"),
         _p("heat_amplitude", 1.0, "share", 0, 2, "CBP deaths by month: summer peak", "deaths"),
         _p("heat_peak_month", 6, "month of year (0 = Jan)", 5, 7, "summer", "deaths"),
         _p("rescue_max_reduction", 0.5, "share of deaths", 0, 0.8,

@@ -524,7 +524,9 @@ def step(world: World, levers: Levers, params: Params, noise: Noise,
     ev_remote = evaders * remote_us
     rescue_cut = P.rescue_max_reduction * _sat(rescue_us, 1.0 / P.rescue_half_musd)
     die_urban = P.us_urban_mortality * heat * (1 - rescue_cut)
-    die_remote = P.us_remote_mortality * heat * (1 - rescue_cut)
+    # The funnel effect: patrols push remote crossings into ever more remote terrain.
+    funnel = (np.maximum(agents_us, 1.0) / P.agents_reference_us) ** P.funnel_elasticity
+    die_remote = np.minimum(P.us_remote_mortality * funnel * heat * (1 - rescue_cut), 0.5)
     border_deaths = ev_urban * die_urban + (ev_remote + claim_remote) * die_remote
     ev_urban = ev_urban * (1 - die_urban)
     ev_remote = ev_remote * (1 - die_remote)
