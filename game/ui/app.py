@@ -67,9 +67,14 @@ class App:
         return pygame_gui.UIManager(self.screen.get_size(), theme.ui_theme())
 
     def apply_settings(self, rebuild: bool = True) -> None:
-        """Apply the settings to the theme, the language, the sound and the window."""
+        """Apply the settings to the window, the theme, the language and the sound."""
         s = self.settings
-        theme.set_scale(float(_setting(s, "ui_scale", 1.0)))
+        if rebuild:
+            fullscreen = bool(pygame.display.get_surface().get_flags() & pygame.FULLSCREEN)
+            if fullscreen != bool(_setting(s, "fullscreen", False)):
+                self.screen = self._set_mode(self.windowed_size)
+        theme.set_scale(effective_scale(float(_setting(s, "ui_scale", 1.0)),
+                                        self.screen.get_size()))
         theme.set_palette(bool(_setting(s, "colourblind", False)))
         theme.set_reduced_motion(bool(_setting(s, "reduced_motion", False)))
         set_language(str(_setting(s, "language", "en")))
@@ -77,9 +82,6 @@ class App:
             for i in range(pygame.mixer.get_num_channels()):
                 pygame.mixer.Channel(i).set_volume(float(_setting(s, "volume", 0.8)))
         if rebuild:
-            fullscreen = bool(pygame.display.get_surface().get_flags() & pygame.FULLSCREEN)
-            if fullscreen != bool(_setting(s, "fullscreen", False)):
-                self.screen = self._set_mode(self.windowed_size)
             self.manager = self._new_manager()
 
     # -- scenes ---------------------------------------------------------------------------------
@@ -105,7 +107,12 @@ class App:
         if event.type == pygame.VIDEORESIZE:
             if not self.screen.get_flags() & pygame.FULLSCREEN:
                 self.windowed_size = event.size
-            self.manager.set_window_resolution(event.size)
+            scale = effective_scale(float(_setting(self.settings, "ui_scale", 1.0)), event.size)
+            if scale != theme.scale():
+                theme.set_scale(scale)
+                self.manager = self._new_manager()
+            else:
+                self.manager.set_window_resolution(event.size)
             if self.scene is not None:
                 self.switch(self.scene)
             return
@@ -189,6 +196,20 @@ class App:
             dt = self.clock.tick(FPS if animating and not self.autoplay else 0) / 1000.0
         pygame.quit()
         return self.exit_code
+
+
+#: The smallest window, in 100%-scale pixels, every screen is laid out for.
+MIN_LOGICAL = (960, 540)
+
+
+def effective_scale(chosen: float, size: tuple[int, int]) -> float:
+    """The UI scale used: the player's choice, reduced so the window holds a 960×540 layout.
+
+    200% fills a 1920×1080 screen exactly; on a smaller window the same choice would push
+    panels off the edges, so it shrinks (never below 100%).
+    """
+    fit = min(size[0] / MIN_LOGICAL[0], size[1] / MIN_LOGICAL[1])
+    return max(1.0, min(chosen, fit))
 
 
 def _setting(settings: Any, name: str, default: Any) -> Any:

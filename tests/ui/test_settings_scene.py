@@ -19,7 +19,7 @@ def open_settings(app):
 
 
 def test_apply_saves_the_choices_and_rescales_the_interface(make_app) -> None:
-    app = make_app()
+    app = make_app((1920, 1080))
     scene = open_settings(app)
     [b200] = [b for b, v in scene.scale_buttons if v == 2.0]
     [cb] = [b for b, v in scene.palette_buttons if v is True]
@@ -63,3 +63,25 @@ def test_settings_layout_fits_and_every_button_is_reachable(make_app, size, scal
     app.frame(0.016)
     assert layout_problems(app, scene) == []
     assert unreachable_buttons(scene, app) == []
+
+
+def test_200_percent_on_a_small_window_shrinks_to_what_fits(make_app) -> None:
+    from game.ui.app import effective_scale
+    from game.ui.scenes.level_picker import LevelPickerScene
+
+    assert effective_scale(2.0, (1920, 1080)) == 2.0
+    assert effective_scale(2.0, (1280, 720)) == pytest.approx(1280 / 960)
+    assert effective_scale(1.5, (800, 600)) == 1.0
+    app = make_app((1280, 720), 2.0)
+    assert theme.scale() == pytest.approx(1280 / 960)
+    scene = LevelPickerScene(app)
+    app.switch(scene)
+    assert layout_problems(app, scene) == []
+
+
+def test_growing_the_window_lets_the_chosen_scale_grow_back(make_app) -> None:
+    app = make_app((1280, 720), 2.0)
+    app.switch(TitleScene(app))
+    app.process(pygame.event.Event(pygame.VIDEORESIZE, size=(1920, 1080), w=1920, h=1080))
+    assert theme.scale() == 2.0
+    assert isinstance(app.scene, TitleScene)
