@@ -619,12 +619,10 @@ def step(world: World, levers: Levers, params: Params, noise: Noise,
     total_claims = (new_claims_us.sum(axis=1) + asylum_claims_mx + asylum_claims_ca)[:, None]
     owed_mx = active * shares[:, 1:2] * total_claims
     owed_ca = active * shares[:, 2:3] * total_claims
-    cap_mx_month = officers[:, 1:2] * P.decisions_per_officer_mx
-    cap_ca_month = officers[:, 2:3] * P.decisions_per_officer_ca
-    moved_mx = owed_mx * comp_mx * P.burden_execution_rate * np.minimum(
-        1.0, cap_mx_month / (owed_mx + _TINY))
-    moved_ca = owed_ca * comp_ca * P.burden_execution_rate * np.minimum(
-        1.0, cap_ca_month / (owed_ca + _TINY))
+    # Transfers happen as far as partners comply and carry them out; whether they comply
+    # depends on the load the deal puts on them against what they can absorb (below).
+    moved_mx = owed_mx * comp_mx * P.burden_execution_rate
+    moved_ca = owed_ca * comp_ca * P.burden_execution_rate
     pool = proc_us.sum(axis=1, keepdims=True) + _TINY
     move_total = np.minimum(moved_mx + moved_ca, 0.5 * pool)
     scale = move_total / (moved_mx + moved_ca + _TINY)
@@ -861,12 +859,14 @@ def step(world: World, levers: Levers, params: Params, noise: Noise,
     relations = np.clip(world.relations + (rel_target - world.relations) * _k(
         P.relations_recovery_months) + hits, -100.0, 100.0)
 
+    # What each partner is asked to take, against what it can absorb (a reference plus its
+    # asylum decisions per month): compliance falls as the ask outgrows the capacity.
     load = np.concatenate([
-        ((moved_mx + transferred_mx.sum(axis=1, keepdims=True) + to_mpp.sum(axis=1, keepdims=True)
-          + to_border_towns.sum(axis=1, keepdims=True)) / P.partner_load_reference_mx),
+        (owed_mx + transferred_mx.sum(axis=1, keepdims=True) + to_mpp.sum(axis=1, keepdims=True)
+         + to_border_towns.sum(axis=1, keepdims=True)) / (P.partner_load_reference_mx + thr_mx),
         sent_to_us.sum(axis=1, keepdims=True) / P.partner_load_reference_mx,
-        moved_ca / P.partner_load_reference_ca,
-        transferred_nt.sum(axis=1, keepdims=True) / P.partner_load_reference_nt,
+        owed_ca / (P.partner_load_reference_ca + thr_ca),
+        transferred_nt.sum(axis=1, keepdims=True) / (P.partner_load_reference_nt + thr_nt),
     ], axis=1)
 
     new_world = World(

@@ -143,16 +143,23 @@ def test_a_partial_agreement_moves_crossings_to_riskier_places():
     assert deaths[1] > deaths[0]
 
 
-def test_burden_sharing_quotas_go_unfilled_unless_partners_can_comply():
-    deal = Agreement("burden_sharing", ("US", "MX", "CA"),
-                     {"share_us": 0.4, "share_mx": 0.4, "share_ca": 0.2})
-    capable = BASE.with_agreement(deal).with_lever("MX", "asylum_officers", 2000).with_lever(
+def test_burden_sharing_holds_only_while_complying_is_cheaper_than_defecting():
+    def deal(us: float, mx: float, ca: float) -> Agreement:
+        return Agreement("burden_sharing", ("US", "MX", "CA"),
+                         {"share_us": us, "share_mx": mx, "share_ca": ca})
+
+    light, heavy, even = deal(0.7, 0.2, 0.1), deal(0.1, 0.8, 0.1), deal(0.4, 0.4, 0.2)
+    capable = BASE.with_agreement(even).with_levers("MX", {"asylum_officers": 2000}).with_lever(
         "CA", "asylum_officers", 2000)
-    out = run([BASE.with_agreement(deal), capable], 24)
+    out = run([BASE.with_agreement(light), BASE.with_agreement(heavy),
+               BASE.with_agreement(even), capable], 24)
     fill = out.metrics["burden_quota_fill"]
-    assert fill[0] < 0.25  # Dublin ≈ 6%, EU relocation ≈ 22%
-    assert fill[1] > fill[0] * 1.5
-    assert fill[1] < 0.6  # even then, far from the agreed shares
+    compliance = out.metrics["compliance_mx"]
+    assert (fill < 0.3).all()  # quotas go unfilled (Dublin ≈ 6%, EU relocation ≈ 22%)
+    assert compliance[1] < compliance[0] - 0.2  # a heavier ask is defected from
+    assert fill[1] < fill[0]
+    assert compliance[3] > compliance[2] + 0.05  # capacity makes complying cheaper
+    assert fill[3] > fill[2]
 
 
 def test_opinion_punishes_visible_disorder_more_than_the_true_numbers():
