@@ -204,7 +204,9 @@ def svg_chart(title: str, labels: Sequence[str], lines: Sequence[tuple[str, Sequ
     step = max(1, math.ceil(n / 6))
     for i, label in enumerate(labels):
         if i % step == 0 or i == n - 1:
-            parts.append(f'<text x="{x(i):.1f}" y="{bottom + 14}" text-anchor="middle" '
+            # The end labels hang inward so they are never cut at the chart's edges.
+            anchor = "start" if i == 0 and n > 1 else "end" if i == n - 1 and n > 1 else "middle"
+            parts.append(f'<text x="{x(i):.1f}" y="{bottom + 14}" text-anchor="{anchor}" '
                          f'font-size="10">{esc(label)}</text>')
 
     def path(vs: Sequence[float]) -> str:
