@@ -230,7 +230,7 @@ def _table() -> list[Param]:
            CLEMENS + "; Hiskey et al. 2018 (victimisation decides)", g),
         _p("demographic_reference_year", 2012, "year", 2000, 2025,
            "year at which the demographic trend is 0 (the emigration constants' year)", g),
-        _p("violence_perception_months", 3, "months", 1, 12,
+        _p("violence_perception_months", 3, "months", 1, 18,
            CLEMENS + ": lag of 1-2 quarters directly, 2-6 through networks", g),
         _p("network_elasticity", 0.6, "elasticity", 0.3, 1.0,
            "Beine, Docquier & Özden 2011: gravity term D^0.6 (assumed exponent)", g),
