@@ -158,11 +158,13 @@ def machine() -> dict[str, Any]:
         info["load_average"] = [round(x, 2) for x in os.getloadavg()]
     except OSError:
         pass
-    for mod in ("numpy", "pygame", "pygame_gui"):
+    from importlib import metadata
+
+    for key, dist in (("numpy", "numpy"), ("pygame", "pygame-ce"), ("pygame_gui", "pygame_gui")):
         try:
-            info[mod] = __import__(mod).__version__
-        except Exception:  # noqa: BLE001 - a missing library is reported, not fatal
-            info[mod] = None
+            info[key] = metadata.version(dist)
+        except metadata.PackageNotFoundError:
+            info[key] = None
     return info
 
 
