@@ -280,3 +280,25 @@ def test_the_desk_renders_its_panels_once_until_something_changes(make_app) -> N
     desk.try_set("work_visas", 200_000.0)
     app.frame(0.016)
     assert desk._chrome is not chrome
+
+
+def test_a_partners_offer_can_be_accepted_from_the_diplomacy_tab(make_app) -> None:
+    from game.play.decisions import ProposeAgreement
+
+    app = make_app()
+    game = new_game()
+    # Mexico's AI leader offers the US a burden-sharing deal (as it could in its own turn).
+    game.session.submit(ProposeAgreement("MX", kind="burden_sharing", partners=("US",),
+                                         terms={"share_us": 0.6, "share_mx": 0.4,
+                                                "share_ca": 0.0}), scripted=True)
+    [offer] = game.offers()
+    desk = DeskScene(app, game)
+    desk.tab = DIPLOMACY
+    app.switch(desk)
+    [row] = [r for r in desk.deal_rows if "offer" in r]
+    app.frame(0.016)
+    assert layout_problems(app, desk) == []
+    press(app, row["accept"])
+    assert game.offers() == []
+    assert offer.status == "accepted"
+    assert "accepted" in desk.message

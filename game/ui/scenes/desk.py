@@ -20,6 +20,7 @@ from pygame_gui.elements import UIButton, UIHorizontalSlider, UITextEntryLine
 
 from game.i18n import t
 from game.play.decisions import (
+    AnswerProposal,
     DecisionRejected,
     ProposeAgreement,
     SetLever,
@@ -353,36 +354,51 @@ class DeskScene(Scene):
     def _build_diplomacy(self) -> None:
         m = self.app.manager
         area = self.rows_rect
-        kinds = [k for k, spec in AGREEMENTS.items() if self.player in spec.proposers
-                 and self._partners(k)]
+        # Offers waiting for the player's answer come first; then what the player can propose.
+        items: list[tuple[str, Any]] = [("offer", p) for p in self.game.offers()]
+        items += [("kind", k) for k, spec in AGREEMENTS.items()
+                  if self.player in spec.proposers and self._partners(k)]
         line = theme.font(14, bold=True).get_linesize()
         small = theme.font(13).get_linesize()
         row_h = max(line + 2 * small + theme.px(10), theme.px(34))
         bw = min(theme.px(110), area.width // 3)
-        per_page = max(1, (area.height + theme.px(6)) // (row_h + theme.px(6)))
-        if len(kinds) > per_page:
-            per_page = max(1, (area.height - theme.px(36) + theme.px(6)) // (row_h + theme.px(6)))
-            pages = -(-len(kinds) // per_page)
+        step = row_h + theme.px(6)
+        per_page = max(1, (area.height + theme.px(6)) // step)
+        if len(items) > per_page:
+            per_page = max(1, (area.height - theme.px(36) + theme.px(6)) // step)
+            pages = -(-len(items) // per_page)
             self.lever_page %= pages
             self.pager = UIButton(
                 pygame.Rect(area.left, area.bottom - theme.px(30), area.width, theme.px(30)),
                 t("More agreements ({page} of {pages})", page=self.lever_page + 1,
                   pages=pages), manager=m, object_id="#small")
-            kinds = kinds[self.lever_page * per_page:(self.lever_page + 1) * per_page]
+            items = items[self.lever_page * per_page:(self.lever_page + 1) * per_page]
         y = area.top
-        for kind in kinds:
+        bh = theme.px(30)
+        for what, item in items:
             rect = pygame.Rect(area.left, y, area.width, row_h)
-            label = t("Threaten") if kind == "tariff_threat" else t("Propose")
-            button = UIButton(pygame.Rect(rect.right - bw, y + (row_h - theme.px(30)) // 2, bw,
-                                          theme.px(30)), label, manager=m, object_id="#small")
-            button.set_tooltip(t(AGREEMENTS[kind].description))
-            self.focus.add(button)
-            self.deal_rows.append({"kind": kind, "rect": rect, "button": button,
-                                   "text_rect": pygame.Rect(rect.left, y, rect.width - bw
-                                                            - theme.px(8), row_h)})
-            if self._deal_status(kind)[1] in ("pending", "active"):
-                button.disable()
-            y += row_h + theme.px(6)
+            text_rect = pygame.Rect(rect.left, y, rect.width - bw - theme.px(8), row_h)
+            if what == "offer":
+                # Accept above Reject, both beside the offer's text.
+                half = (row_h - theme.px(4)) // 2
+                accept = UIButton(pygame.Rect(rect.right - bw, y, bw, half), t("Accept"),
+                                  manager=m, object_id="#small")
+                reject = UIButton(pygame.Rect(rect.right - bw, y + half + theme.px(4), bw,
+                                              half), t("Reject"), manager=m, object_id="#small")
+                self.focus.add(accept, reject)
+                self.deal_rows.append({"offer": item, "rect": rect, "accept": accept,
+                                       "reject": reject, "text_rect": text_rect})
+            else:
+                label = t("Threaten") if item == "tariff_threat" else t("Propose")
+                button = UIButton(pygame.Rect(rect.right - bw, y + (row_h - bh) // 2, bw, bh),
+                                  label, manager=m, object_id="#small")
+                button.set_tooltip(t(AGREEMENTS[item].description))
+                self.focus.add(button)
+                self.deal_rows.append({"kind": item, "rect": rect, "button": button,
+                                       "text_rect": text_rect})
+                if self._deal_status(item)[1] in ("pending", "active"):
+                    button.disable()
+            y += step
         if self.pager is not None:
             self.focus.add(self.pager)
 
@@ -488,11 +504,26 @@ class DeskScene(Scene):
                         other.change_object_id("#tab_selected" if ch == choice else "#tab")
                     return None
         for row in self.deal_rows:
-            if element is row["button"]:
+            if "kind" in row and element is row["button"]:
                 self.propose(row["kind"])
                 self._rebuild(focus_tab=DIPLOMACY)
                 return None
+            if "offer" in row and element in (row["accept"], row["reject"]):
+                self.answer(row["offer"], "accept" if element is row["accept"] else "reject")
+                self._rebuild(focus_tab=DIPLOMACY)
+                return None
         return None
+
+    def answer(self, proposal: Any, answer: str) -> None:
+        """Accept or reject a partner's offer through the session; say what happened."""
+        try:
+            self.game.decide(AnswerProposal(self.player, proposal=proposal.id, answer=answer))
+        except DecisionRejected as refusal:
+            self.say(str(refusal), bad=True)
+            return
+        name = _agreement_name(proposal.kind)
+        self.say(t("You accepted {kind}.", kind=name) if answer == "accept"
+                 else t("You rejected {kind}.", kind=name))
 
     def _rebuild(self, focus_tab: str | None = None) -> None:
         self.invalidate()
@@ -770,6 +801,20 @@ class DeskScene(Scene):
             return
         for row in self.deal_rows:
             r = row["text_rect"]
+            if "offer" in row:
+                p = row["offer"]
+                pygame.draw.rect(surface, theme.PANEL_HIGHLIGHT, row["rect"].inflate(
+                    theme.px(6), theme.px(4)), border_radius=theme.px(6))
+                title = t("{who} offers {kind}", who=country_name(p.by),
+                          kind=_agreement_name(p.kind))
+                surface.blit(fit(bold, title, r.width, theme.ACCENT), r.topleft)
+                y = r.top + bold.get_linesize()
+                detail = _terms_text(p.terms) or t(AGREEMENTS[p.kind].description)
+                if p.reason:
+                    detail = f"“{p.reason}” · {detail}"
+                draw_wrapped(surface, small, detail, pygame.Rect(r.left, y, r.width,
+                                                                 r.bottom - y), theme.TEXT, 2)
+                continue
             kind = row["kind"]
             partners = ", ".join(country_name(c) for c in self._partners(kind))
             name = t(AGREEMENT_LABELS[kind]) if kind in AGREEMENT_LABELS else \
@@ -788,6 +833,27 @@ class DeskScene(Scene):
             else:
                 draw_wrapped(surface, small, t(AGREEMENTS[kind].description),
                              pygame.Rect(r.left, y, r.width, r.bottom - y), theme.TEXT_DIM, 2)
+
+
+def _agreement_name(kind: str) -> str:
+    return t(AGREEMENT_LABELS[kind]) if kind in AGREEMENT_LABELS else \
+        agreement_label(kind).capitalize()
+
+
+def _terms_text(terms: Mapping[str, object]) -> str:
+    """An offer's terms in a line: shares as percentages, money as $M, counts as numbers."""
+    parts = []
+    for name, value in terms.items():
+        label = t(name.replace("_", " "))
+        if isinstance(value, int | float) and name.startswith("share_"):
+            parts.append(f"{label} {value * 100:.0f}%")
+        elif isinstance(value, int | float) and name.startswith("contribution_"):
+            parts.append(f"{label} {money(float(value))}")
+        elif isinstance(value, int | float):
+            parts.append(f"{label} {number(float(value))}")
+        else:
+            parts.append(f"{label} {value}")
+    return ", ".join(parts)
 
 
 def _plain(value: float) -> str:

@@ -117,6 +117,10 @@ class GameView:
                                      months=self.session.months_per_turn,
                                      player_countries=[self.player])
 
+    def offers(self) -> list[Any]:
+        """Partners' proposals waiting for the player's answer."""
+        return list(self.session.proposals_for(self.player))
+
     def roles(self) -> dict[str, str]:
         """Who leads each country: ``human`` or ``ai:<personality>``."""
         return {c: r.label for c, r in self.session.roles.items()}
