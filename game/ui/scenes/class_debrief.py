@@ -190,14 +190,26 @@ class ClassDebriefScene(Scene):
         x = r.left
         f = theme.font(14, bold=True)
         size = theme.px(9)
+        # A row of stars per team when they fit; else one star and "got/most" per team.
+        full = sum(f.size(team.name)[0] + theme.px(30) + d.stars.get(team.country, (0, 0))[1]
+                   * (2 * size + theme.px(3)) for team in d.teams) <= r.width
         for team in d.teams:
             got, most = d.stars.get(team.country, (0, 0))
             name = fit(f, team.name, theme.px(140))
-            need = name.get_width() + theme.px(8) + most * (2 * size + theme.px(3)) + theme.px(22)
-            if x + need > r.right:
+            count = f.render(f"{got}/{most}", True, theme.TEXT)
+            stars_w = most * (2 * size + theme.px(3)) if full else \
+                2 * size + theme.px(4) + count.get_width()
+            if x + name.get_width() + theme.px(8) + stars_w > r.right:
                 break
             surface.blit(name, name.get_rect(midleft=(x, r.centery)))
             x += name.get_width() + theme.px(8)
+            if not full:
+                pygame.draw.polygon(surface, theme.ACCENT if got else theme.PANEL_EDGE,
+                                    star_points((x + size, r.centery), size), 0 if got else 2)
+                x += 2 * size + theme.px(4)
+                surface.blit(count, count.get_rect(midleft=(x, r.centery)))
+                x += count.get_width() + theme.px(22)
+                continue
             for i in range(most):
                 centre = (x + size, r.centery)
                 if i < got:

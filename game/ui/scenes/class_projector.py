@@ -219,16 +219,23 @@ class ProjectorScene(Scene):
                                                r.height - theme.px(4)),
                              border_radius=theme.px(3))
             name = t("Team {name}", name=s.team.name)
-            surface.blit(fit(bold, name, r.width // 2), (r.left + theme.px(14), r.top))
-            surface.blit(fit(small, country_name(s.team.country), r.width // 2, theme.TEXT_DIM),
-                         (r.left + theme.px(14), r.top + bold.get_linesize()))
+            # Two lines per team when there is room (3 teams); one line each for 4–6 teams.
+            two_lines = r.height >= bold.get_linesize() + small.get_linesize()
+            if two_lines:
+                surface.blit(fit(bold, name, r.width // 2), (r.left + theme.px(14), r.top))
+                surface.blit(fit(small, country_name(s.team.country), r.width // 2,
+                                 theme.TEXT_DIM),
+                             (r.left + theme.px(14), r.top + bold.get_linesize()))
+            else:
+                label = f"{name} ({country_name(s.team.country)})"
+                surface.blit(fit(small, label, r.width // 2 - theme.px(20), theme.TEXT),
+                             (r.left + theme.px(14), r.top))
             value = "–" if s.value is None else number(s.value)
             change = ""
             if s.value is not None and s.previous is not None and not math.isnan(s.previous):
                 change = f" ({signed(s.value - s.previous)})"
             text = f"{_short_label(s.metric)}: {value}{change}"
             x = r.left + r.width // 2
-            surface.blit(fit(small, text, r.right - x), (x, r.top))
             extra = ""
             if s.baseline is not None:
                 extra = t("status quo {v}", v=number(s.baseline))
@@ -236,8 +243,13 @@ class ProjectorScene(Scene):
                 extra += " · " + t("score {v:.0f}", v=s.score)
             if s.stars is not None:
                 extra += " · " + t("{a}/{b} stars", a=s.stars, b=s.max_stars)
-            surface.blit(fit(small, extra.strip(" ·"), r.right - x, theme.TEXT_DIM),
-                         (x, r.top + small.get_linesize()))
+            if two_lines:
+                surface.blit(fit(small, text, r.right - x), (x, r.top))
+                surface.blit(fit(small, extra.strip(" ·"), r.right - x, theme.TEXT_DIM),
+                             (x, r.top + small.get_linesize()))
+            else:
+                line = f"{text} · {extra.strip(' ·')}" if extra.strip(" ·") else text
+                surface.blit(fit(small, line, r.right - x), (x, r.top))
 
 
 def _short_label(metric: str) -> str:
