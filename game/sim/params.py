@@ -552,6 +552,8 @@ def _table() -> list[Param]:
         _p("approval_toughness", 0.3, "logit per unit new restrictiveness", 0, 2,
            "assumed: a crackdown's first months please security-minded voters", g),
         _p("approval_humanitarian", 0.04, "logit per unit harm", 0, 1, A, g),
+        _p("humanitarian_attention", 0.5, "salience-equivalent", 0, 1,
+           "assumed: harm costs approval even when migration is not salient (faith groups)", g),
         _p("approval_fiscal", 0.25, "logit per log budget overrun", 0, 2, A, g),
         _p("approval_economy", 3.0, "logit per log output", 0, 10, A, g),
         _p("approval_labour", 1.5, "logit per unit shortage", 0, 5,

@@ -37,8 +37,12 @@ _BLOCK = {b: i for i, b in enumerate(BLOCKABLE)}
 _TINY = 1e-9
 #: Numerical guard (not a coefficient): no event moves more than half a stock in a month.
 _GUARD_SHARE = 0.5
+#: Numerical guard: no monthly rate moves more than this share of a stock.
+_MAX_RATE = 0.9
 #: The demographic trend is extrapolated at most this many years from its reference year.
 _DEMOGRAPHY_YEARS = 25.0
+#: The Atlantic hurricane season, June to November (0 = January).
+_HURRICANE_MONTHS = range(5, 11)
 _DEBUG = False
 
 
@@ -264,7 +268,7 @@ def step(world: World, levers: Levers, params: Params, noise: Noise,
             surge_left = np.maximum(surge_left, float(p["months"]) * (evw > 0))
 
     # Random disasters (hurricane season June-November): drawn from the month's uniforms.
-    season_on = float(5 <= moy <= 10)
+    season_on = float(moy in _HURRICANE_MONTHS)
     hit = (uniforms[:, nz.UNIFORM_DISASTER] < P.disaster_probability * season_on) * ew
     income_shock -= hit * P.random_disaster_severity * P.hurricane_income_loss
     disaster_push += hit * P.random_disaster_severity * P.hurricane_push
@@ -401,11 +405,11 @@ def step(world: World, levers: Levers, params: Params, noise: Noise,
         reint_per_head / P.reintegration_dollars_per_person))
     retry_rate = (rem_us[:, 0:1] * P.retry_expel + rem_us[:, 1:2] * P.retry_remove
                   + rem_us[:, 2:3] * P.retry_prosecute)
-    retry_at_border = np.minimum(retry_rate, 0.9)  # for people waiting right at the border
+    retry_at_border = np.minimum(retry_rate, _MAX_RATE)  # for people waiting right at the border
     retry_rate = retry_rate * np.where(THROUGH_MEXICO > 0, P.retry_far_factor, 1.0)
     retry_rate = retry_rate * (1 - settle)
-    retriers = returned * np.minimum(retry_rate, 0.9)
-    settling = returned * settle * (1 - np.minimum(retry_rate, 0.9))
+    retriers = returned * np.minimum(retry_rate, _MAX_RATE)
+    settling = returned * settle * (1 - np.minimum(retry_rate, _MAX_RATE))
     home = home + settling
     returned = returned - retriers - settling
     retry_direct = retriers * (1 - THROUGH_MEXICO)
@@ -526,7 +530,7 @@ def step(world: World, levers: Levers, params: Params, noise: Noise,
     die_urban = P.us_urban_mortality * heat * (1 - rescue_cut)
     # The funnel effect: patrols push remote crossings into ever more remote terrain.
     funnel = (np.maximum(agents_us, 1.0) / P.agents_reference_us) ** P.funnel_elasticity
-    die_remote = np.minimum(P.us_remote_mortality * funnel * heat * (1 - rescue_cut), 0.5)
+    die_remote = np.minimum(P.us_remote_mortality * funnel * heat * (1 - rescue_cut), _GUARD_SHARE)
     border_deaths = ev_urban * die_urban + (ev_remote + claim_remote) * die_remote
     ev_urban = ev_urban * (1 - die_urban)
     ev_remote = ev_remote * (1 - die_remote)
@@ -624,7 +628,7 @@ def step(world: World, levers: Levers, params: Params, noise: Noise,
     moved_mx = owed_mx * comp_mx * P.burden_execution_rate
     moved_ca = owed_ca * comp_ca * P.burden_execution_rate
     pool = proc_us.sum(axis=1, keepdims=True) + _TINY
-    move_total = np.minimum(moved_mx + moved_ca, 0.5 * pool)
+    move_total = np.minimum(moved_mx + moved_ca, _GUARD_SHARE * pool)
     scale = move_total / (moved_mx + moved_ca + _TINY)
     moved_mx, moved_ca = moved_mx * scale, moved_ca * scale
     mix = proc_us / pool
@@ -814,7 +818,7 @@ def step(world: World, levers: Levers, params: Params, noise: Noise,
                       - salience * (P.approval_disorder * disorder_seen
                                     + P.approval_policy_gap * gap
                                     - P.approval_toughness * novelty)
-                      - P.approval_humanitarian * harm * (0.5 + salience)
+                      - P.approval_humanitarian * harm * (P.humanitarian_attention + salience)
                       - P.approval_fiscal * fiscal
                       + P.approval_economy * econ)
     approval_logit[:, 0] -= P.approval_labour[:, 0] * shortage[:, 0]
