@@ -40,6 +40,16 @@ class ClassDeskScene(DeskScene):
 
     # -- layout ---------------------------------------------------------------------------------
 
+    def enter(self) -> None:
+        """The desk's layout; a word when offers are waiting for the team's answer."""
+        super().enter()
+        waiting = len(self.room.team_view(self.country).inbox) + len(
+            self.room.pledges_for(self.country))
+        if waiting and not self.message:
+            self.say(t("{n} offers wait for your answer: see the Diplomacy tab.", n=waiting)
+                     if waiting > 1 else t("An offer waits for your answer: see the Diplomacy "
+                                           "tab."))
+
     def _build_panel(self) -> None:
         super()._build_panel()
         self.end_button.set_text(t("Done: hand over"))
@@ -55,7 +65,8 @@ class ClassDeskScene(DeskScene):
         self.focus.add(self.deals_button)
 
     def _deals_label(self) -> str:
-        waiting = len(self.room.team_view(self.country).inbox)
+        waiting = len(self.room.team_view(self.country).inbox) + len(
+            self.room.pledges_for(self.country))
         if waiting:
             return t("Negotiate: {n} waiting for your answer", n=waiting)
         return t("Negotiate: propose, answer, threaten")
