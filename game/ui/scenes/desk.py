@@ -429,6 +429,8 @@ class DeskScene(Scene):
         for p in reversed(table.proposals):
             if p.kind == kind and self.player in p.parties:
                 reason = f" — {p.reason}" if p.reason else ""
+                if p.status == "pending" and self.player in p.awaiting:
+                    return t("Offered to you: answer it above."), "pending"
                 if p.status == "pending":
                     return t("Waiting for {who}", who=", ".join(
                         country_name(c) for c in p.awaiting)) + reason, "pending"
@@ -805,7 +807,7 @@ class DeskScene(Scene):
                 p = row["offer"]
                 pygame.draw.rect(surface, theme.PANEL_HIGHLIGHT, row["rect"].inflate(
                     theme.px(6), theme.px(4)), border_radius=theme.px(6))
-                title = t("{who} offers {kind}", who=country_name(p.by),
+                title = t("{who} offers: {kind}", who=country_name(p.by),
                           kind=_agreement_name(p.kind))
                 surface.blit(fit(bold, title, r.width, theme.ACCENT), r.topleft)
                 y = r.top + bold.get_linesize()
@@ -845,15 +847,18 @@ def _terms_text(terms: Mapping[str, object]) -> str:
     parts = []
     for name, value in terms.items():
         label = t(name.replace("_", " "))
+        who = name.rpartition("_")[2].upper()
         if isinstance(value, int | float) and name.startswith("share_"):
-            parts.append(f"{label} {value * 100:.0f}%")
+            parts.append(t("{country} takes {p}%", country=country_name(who),
+                           p=f"{value * 100:.0f}"))
         elif isinstance(value, int | float) and name.startswith("contribution_"):
-            parts.append(f"{label} {money(float(value))}")
+            parts.append(t("{country} pays {m} a year", country=country_name(who),
+                           m=money(float(value))))
         elif isinstance(value, int | float):
             parts.append(f"{label} {number(float(value))}")
         else:
             parts.append(f"{label} {value}")
-    return ", ".join(parts)
+    return " · ".join(parts)
 
 
 def _plain(value: float) -> str:
