@@ -43,12 +43,13 @@ def budget(r: dict[str, Any]) -> str:
 
 def steps(r: dict[str, Any]) -> str:
     """The step by batch size."""
-    rows = ["| Worlds | Median wall ms (IQR) | Median CPU ms | CPU µs per world-month |",
+    rows = ["| Worlds | Median wall ms (IQR) | Median CPU ms | µs per world-month (lesser) |",
             "|---:|---|---:|---:|"]
     for row in r["step"]["rows"]:
         rows.append(f"| {row['worlds']:,} | {_ms(row)} ({_iqr(row)}) | "
-                    f"{row['cpu_median']:.2f} | {row['cpu_per_world_us']:.2f} |")
-    fits = ["", "| Fit (CPU) over | Fixed ms | µs per world | r² |", "|---|---:|---:|---:|"]
+                    f"{row['cpu_median']:.2f} | {row['cost_per_world_us']:.2f} |")
+    fits = ["", "| Fit (lesser of wall and CPU) over | Fixed ms | µs per world | r² |",
+            "|---|---:|---:|---:|"]
     for label, f in r["step"]["fit"].items():
         fits.append(f"| {label}: {', '.join(f'{n:,}' for n in f['sizes'])} | "
                     f"{f['fixed_ms']:.3f} | {f['per_world_us']:.2f} | {f['r2']:.3f} |")

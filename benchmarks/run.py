@@ -120,7 +120,8 @@ def collect(cfg: Config, say: Any = print) -> dict[str, Any]:
             say(tm.line())
         for label, fit in scaling["fit"].items():
             say(f"  growth ({label} batches {fit['sizes']}): {fit['fixed_ms']:.3f} ms + "
-                f"{fit['per_world_us']:.2f} µs × worlds (CPU, r² {fit['r2']:.3f})")
+                f"{fit['per_world_us']:.2f} µs × worlds (lesser of wall and CPU, "
+                f"r² {fit['r2']:.3f})")
         import bench_growth
 
         ops = bench_growth.count_operations(min(cfg.sizes[-1], 1000))

@@ -27,7 +27,7 @@ def test_every_benchmark_runs_and_reports_every_budget_line(run_module, tmp_path
     assert results["machine"]["nproc"] >= 1 and results["machine"]["numpy"]
     rows = {row["worlds"]: row for row in results["step"]["rows"]}
     assert set(rows) == {1, 10}
-    assert all(row["median"] > 0 and row["cpu_per_world_us"] > 0 for row in rows.values())
+    assert all(row["median"] > 0 and row["cost_per_world_us"] > 0 for row in rows.values())
     assert {"fixed_ms", "per_world_us", "r2"} <= set(results["step"]["fit"]["all"])
     assert results["batch_ratio"]["ratio_cpu"] > 0
     assert results["growth"]["operations"]["calls"] > 100
