@@ -109,7 +109,7 @@ def _spin_up(scenario: Scenario, n: int, params: Params, levers: Levers) -> Worl
     network = stocks[:, STOCK["legal_us"], :] + stocks[:, STOCK["unauth_us"], :] + stocks[
         :, STOCK["proc_us"], :]
     price = np.full(n, float(np.mean(params.price_reference_usd)))
-    relations = params.batch(n).relations_base.copy()
+    relations = np.broadcast_to(params.batch(n).relations_base, (n, 3)).astype(float)
     world = world.replace(stocks=stocks, homicide_seen=seen, network_seen=network, price=price,
                           relations=relations)
     calm = Noise(scenario.seed, True, 0.0)
@@ -135,7 +135,8 @@ def initial_world(scenario: Scenario, n_worlds: int, params: Params) -> World:
                           blocked=np.zeros_like(world.blocked),
                           tariff_state=np.zeros(n), tariff_start=np.full(n, -1.0),
                           tariff_base=np.zeros(n), tariff_imposed=np.zeros(n),
-                          relations=np.array(params.batch(n).relations_base, dtype=float))
+                          relations=np.broadcast_to(params.batch(n).relations_base,
+                                                    (n, 3)).astype(float))
     if not batched and n_worlds > 1:
         world = world.take(np.zeros(n_worlds, dtype=int))
     return apply_overrides(world, scenario.overrides)

@@ -17,6 +17,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from dataclasses import replace as dc_replace
 from types import MappingProxyType
+from typing import Any
 
 import numpy as np
 
@@ -44,6 +45,8 @@ _NATION_SUFFIXES = ("us", "mx", "ca")
 _PAIR_SUFFIXES = ("us_mx", "us_ca", "mx_ca")
 _DETENTION_SUFFIXES = ("release", "alternatives", "detain", "separate")
 _REMOVAL_SUFFIXES = ("expel", "remove", "prosecute")
+_GROUPS = (_ORIGIN_SUFFIXES, _NATION_SUFFIXES, _PAIR_SUFFIXES, _DETENTION_SUFFIXES,
+           _REMOVAL_SUFFIXES)
 
 
 class Params:
@@ -112,19 +115,35 @@ class Params:
         return found
 
 
+class _Flat:
+    """One value per world: a float when every world shares it, else an ``(n,)`` array."""
+
+    def __getattr__(self, name: str) -> Any:
+        raise AttributeError(f"no parameter {name!r}")
+
+
 class _Batch:
-    """Parameters as ``(n, 1)`` arrays; ``name`` of a per-origin/nation/pair group stacks them."""
+    """Parameters shaped for a batch of ``n`` worlds, read as attributes by the step.
+
+    A coefficient shared by every world is a plain float (numpy broadcasts it for free, and
+    arithmetic between two of them costs nothing); one that differs by world is an ``(n, 1)``
+    column. ``flat.name`` gives the ``(n,)`` form for per-world scalars. ``name`` of a group
+    (``emigration_logit`` for ``emigration_logit_mx`` … ``_xr``) stacks it: ``(5,)`` or ``(n, 5)``.
+    """
 
     def __init__(self, params: Params, n: int) -> None:
         self._params = params
         self._n = n
-        self._cache: dict[str, np.ndarray] = {}
+        self._cache: dict[str, np.ndarray | float] = {}
+        self.flat = _Flat()
         # Every value and group becomes a plain attribute: the step reads hundreds per month.
         for name in params.names():
-            setattr(self, name, np.ascontiguousarray(self._column(name)))
+            setattr(self, name, self._column(name))
+            value = params[name].value
+            setattr(self.flat, name, float(value) if np.ndim(value) == 0
+                    else np.asarray(value, dtype=float).reshape(n))
         groups: dict[str, tuple[str, ...]] = {}
-        for suffixes in (_ORIGIN_SUFFIXES, _NATION_SUFFIXES, _PAIR_SUFFIXES,
-                         _DETENTION_SUFFIXES, _REMOVAL_SUFFIXES):
+        for suffixes in _GROUPS:
             for name in params.names():
                 for suffix in suffixes:
                     if name.endswith("_" + suffix):
@@ -135,28 +154,32 @@ class _Batch:
                 setattr(self, base, stacked)
                 self._cache[base] = stacked
 
-    def _column(self, name: str) -> np.ndarray:
-        value = np.asarray(self._params[name].value, dtype=float)
-        return np.broadcast_to(value.reshape(-1, 1) if value.ndim else value, (self._n, 1))
+    def _column(self, name: str) -> np.ndarray | float:
+        value = self._params[name].value
+        if np.ndim(value) == 0:
+            return float(value)
+        return np.ascontiguousarray(np.asarray(value, dtype=float).reshape(self._n, 1))
 
     def _stack(self, name: str, suffixes: tuple[str, ...]) -> np.ndarray | None:
         names = [f"{name}_{s}" for s in suffixes]
-        if all(x in self._params for x in names):
-            return np.concatenate([self._column(x) for x in names], axis=1)
-        return None
+        if not all(x in self._params for x in names):
+            return None
+        columns = [self._column(x) for x in names]
+        if all(isinstance(c, float) for c in columns):
+            return np.array(columns)
+        return np.concatenate([np.broadcast_to(c, (self._n, 1)) for c in columns], axis=1)
 
-    def __getattr__(self, name: str) -> np.ndarray:
+    def __getattr__(self, name: str) -> Any:
         if name.startswith("_"):
             raise AttributeError(name)
         cached = self._cache.get(name)
         if cached is not None:
             return cached
+        out: np.ndarray | float | None = None
         if name in self._params:
-            out: np.ndarray | None = np.ascontiguousarray(self._column(name))
+            out = self._column(name)
         else:
-            out = None
-            for suffixes in (_ORIGIN_SUFFIXES, _NATION_SUFFIXES, _PAIR_SUFFIXES,
-                             _DETENTION_SUFFIXES, _REMOVAL_SUFFIXES):
+            for suffixes in _GROUPS:
                 out = self._stack(name, suffixes)
                 if out is not None:
                     break
@@ -166,14 +189,14 @@ class _Batch:
         return out
 
     def origin(self, name: str) -> np.ndarray:
-        """A per-origin coefficient ``name_mx`` … ``name_xr`` as ``(n, 5)``."""
+        """A per-origin coefficient ``name_mx`` … ``name_xr`` as ``(5,)`` or ``(n, 5)``."""
         out = self._cache.get(name)
         if out is None:
             out = self._stack(name, _ORIGIN_SUFFIXES)
             if out is None:
                 raise AttributeError(f"no per-origin parameter {name!r}")
             self._cache[name] = out
-        return out
+        return np.asarray(out)
 
 
 def _p(name: str, value: float, unit: str, low: float, high: float, source: str,

@@ -233,8 +233,8 @@ def step(world: World, levers: Levers, params: Params, noise: Noise,
         if ev.kind == "hurricane":
             o = _ORIGIN[str(p["origin"])]
             sev = float(p["severity"]) * evw
-            income_shock[:, o] -= sev * P.hurricane_income_loss[:, 0]
-            disaster_push[:, o] += sev * P.hurricane_push[:, 0]
+            income_shock[:, o] -= sev * P.flat.hurricane_income_loss
+            disaster_push[:, o] += sev * P.flat.hurricane_push
         elif ev.kind == "violence_shock":
             o = _ORIGIN[str(p["origin"])]
             violence_shock[:, o] = np.log1p(float(p["increase"])) * evw
@@ -301,15 +301,15 @@ def step(world: World, levers: Levers, params: Params, noise: Noise,
 
     tariff_imposed = world.tariff_imposed
     income_dev = income_shock.copy()
-    income_dev[:, MX] -= tariff_imposed * P.tariff_gdp_elasticity[:, 0]
+    income_dev[:, MX] -= tariff_imposed * P.flat.tariff_gdp_elasticity
     gdp = ex.income[None, :] * pop
     aid_share = np.zeros((n, 5))
     aid_share[:, 1:4] = aid_econ * 1e6 / gdp[:, 1:4]
     income = ex.income[None, :] * np.exp(income_dev) * (1 + P.aid_income_multiplier * aid_share)
 
     # ---------- 11a. Labour demand (US) -----------------------------------------------------
-    lp = P.labour_persistence[:, 0]
-    labour_noise = lp * world.labour_noise + P.labour_sd[:, 0] * np.sqrt(1 - lp**2) * normals[
+    lp = P.flat.labour_persistence
+    labour_noise = lp * world.labour_noise + P.flat.labour_sd * np.sqrt(1 - lp**2) * normals[
         :, nz.NORMAL_LABOUR]
     labour_demand = ex.labour_demand * np.exp(economy_shock[:, 0:1] + labour_noise[:, None])
 
@@ -587,7 +587,7 @@ def step(world: World, levers: Levers, params: Params, noise: Noise,
     encounters_by_origin = (caught_us + claim_remote + at_ports * P.claim_surrender_share
                             + caravan_arrive * (1 - P.caravan_claim_share))
     encounters_true = encounters_by_origin.sum(axis=1)
-    measure = np.exp(P.measurement_sd[:, 0] * normals[:, nz.NORMAL_MEASURE][:, 0])
+    measure = np.exp(P.flat.measurement_sd * normals[:, nz.NORMAL_MEASURE][:, 0])
     encounters = encounters_true * measure
 
     restrict = _restrictiveness(P, agents_us, agents_mxb + agents_mxt, agents_ca, det_us, det_mx,
@@ -668,7 +668,7 @@ def step(world: World, levers: Levers, params: Params, noise: Noise,
     s["unauth_us"] += abscond
     backlog_after_us = proc_us.sum(axis=1) + det_stock.sum(axis=1) + mpp.sum(axis=1)
     wait_us_new = np.minimum(backlog_after_us / np.maximum(thr_us[:, 0], _TINY),
-                             P.max_wait_months[:, 0])
+                             P.flat.max_wait_months)
 
     thr_mx = officers[:, 1:2] * P.decisions_per_officer_mx + corps * P.corps_screening_rate
     b_mx = proc_mx.sum(axis=1, keepdims=True)
@@ -684,7 +684,7 @@ def step(world: World, levers: Levers, params: Params, noise: Noise,
     proc_mx = proc_mx - quit_mx
     bus += quit_mx
     wait_mx_new = np.minimum(proc_mx.sum(axis=1) / np.maximum(thr_mx[:, 0], _TINY),
-                             P.max_wait_months[:, 0])
+                             P.flat.max_wait_months)
 
     thr_ca = officers[:, 2:3] * P.decisions_per_officer_ca
     b_ca = proc_ca.sum(axis=1, keepdims=True)
@@ -694,7 +694,7 @@ def step(world: World, levers: Levers, params: Params, noise: Noise,
     returned = returned + d_ca - granted_ca
     proc_ca = proc_ca - d_ca
     wait_ca_new = np.minimum(proc_ca.sum(axis=1) / np.maximum(thr_ca[:, 0], _TINY),
-                             P.max_wait_months[:, 0])
+                             P.flat.max_wait_months)
 
     # Partner (Northern Triangle) procedure under a safe-third-country deal: capacity ≈ 0.
     thr_nt = P.partner_capacity + aid_gov.sum(axis=1, keepdims=True) * (
@@ -765,25 +765,25 @@ def step(world: World, levers: Levers, params: Params, noise: Noise,
 
     # ---------- 11b. Labour shortage, closed slowly by mechanisation -------------------------
     shortage = _shortage(stocks, P, labour_demand, world.mechanisation[:, None])
-    mechanisation = world.mechanisation + (P.mechanisation_rate[:, 0] * shortage[:, 0]) - (
-        P.mechanisation_decay[:, 0] * world.mechanisation)
-    mechanisation = np.clip(mechanisation, 0.0, P.mechanisation_max[:, 0])
+    mechanisation = world.mechanisation + (P.flat.mechanisation_rate * shortage[:, 0]) - (
+        P.flat.mechanisation_decay * world.mechanisation)
+    mechanisation = np.clip(mechanisation, 0.0, P.flat.mechanisation_max)
 
     # ---------- 12. Opinion: salience, thermostat, media ------------------------------------
     stranded_total = stranded.sum(axis=1) + mpp.sum(axis=1)
-    caravan_visible = world.caravan_visible * P.caravan_visibility_decay[:, 0] + caravan.sum(axis=1)
+    caravan_visible = world.caravan_visible * P.flat.caravan_visibility_decay + caravan.sum(axis=1)
     disorder = np.stack([
-        (encounters + caravan_visible + P.release_visibility[:, 0] * released_visible.sum(axis=1))
-        / P.disorder_reference_us[:, 0],
-        (stranded_total + caravan_visible + bus.sum(axis=1) * P.transit_visibility[:, 0])
-        / P.disorder_reference_mx[:, 0],
-        (intercepted_ca.sum(axis=1) + asylum_claims_ca * P.release_visibility[:, 0])
-        / P.disorder_reference_ca[:, 0],
+        (encounters + caravan_visible + P.flat.release_visibility * released_visible.sum(axis=1))
+        / P.flat.disorder_reference_us,
+        (stranded_total + caravan_visible + bus.sum(axis=1) * P.flat.transit_visibility)
+        / P.flat.disorder_reference_mx,
+        (intercepted_ca.sum(axis=1) + asylum_claims_ca * P.flat.release_visibility)
+        / P.flat.disorder_reference_ca,
     ], axis=1)
     disorder_seen = world.disorder_seen + (disorder - world.disorder_seen) * _k(
         P.disorder_memory_months)
     deaths_seen = border_deaths.sum(axis=1) + transit_deaths.sum(axis=1) * (
-        P.media_transit_death_weight[:, 0])
+        P.flat.media_transit_death_weight)
     p_media = (P.media_base_rate + P.media_per_death * deaths_seen[:, None]
                + P.media_per_separation * separated) * ew
     media = media + (uniforms[:, nz.UNIFORM_MEDIA] < p_media) * P.media_random_intensity
@@ -796,23 +796,23 @@ def step(world: World, levers: Levers, params: Params, noise: Noise,
     gap = np.abs(restrict - preferred)
     novelty = restrict - policy_memory  # security-minded voters reward a new toughness, briefly
     harm = np.stack([
-        deaths / P.harm_reference_deaths[:, 0]
-        + separated[:, 0] / P.harm_reference_separations[:, 0]
-        + returned_to_danger / P.harm_reference_returned[:, 0],
-        stranded_total / P.harm_reference_stranded[:, 0] + transit_deaths.sum(axis=1)
-        / P.harm_reference_deaths[:, 0],
-        north_deaths.sum(axis=1) / P.harm_reference_deaths[:, 0]
-        + proc_ca.sum(axis=1) * wait_ca_new / 12 / P.harm_reference_stranded[:, 0],
+        deaths / P.flat.harm_reference_deaths
+        + separated[:, 0] / P.flat.harm_reference_separations
+        + returned_to_danger / P.flat.harm_reference_returned,
+        stranded_total / P.flat.harm_reference_stranded + transit_deaths.sum(axis=1)
+        / P.flat.harm_reference_deaths,
+        north_deaths.sum(axis=1) / P.flat.harm_reference_deaths
+        + proc_ca.sum(axis=1) * wait_ca_new / 12 / P.flat.harm_reference_stranded,
     ], axis=1) * (1 + P.media_empathy * media)
     spend = _spending(levers, eff, det_stock, det_mx_stock, P)
     fiscal = np.maximum(np.log(np.maximum(spend * 12, 1.0) / P.spending_reference), 0.0)
     tariff_state = world.tariff_state.copy()
-    sovereignty = (threat[:, 0] * (1 + P.sovereignty_tariff_imposed[:, 0] * (tariff_state == 3))
+    sovereignty = (threat[:, 0] * (1 + P.flat.sovereignty_tariff_imposed * (tariff_state == 3))
                    + rim[:, 0] + (cov[:, 0] > 0) * comp_mx[:, 0]
-                   + returns_on[:, 0] * P.sovereignty_returns_weight[:, 0])
-    housing = (legal_ca + asylum_claims_ca) / P.housing_reference_ca[:, 0]
+                   + returns_on[:, 0] * P.flat.sovereignty_returns_weight)
+    housing = (legal_ca + asylum_claims_ca) / P.flat.housing_reference_ca
     econ = np.stack([economy_shock[:, 0],
-                     economy_shock[:, 1] - tariff_imposed * P.tariff_gdp_elasticity[:, 0],
+                     economy_shock[:, 1] - tariff_imposed * P.flat.tariff_gdp_elasticity,
                      economy_shock[:, 2]], axis=1)
     approval_logit = (P.approval_logit
                       - salience * (P.approval_disorder * disorder_seen
@@ -821,10 +821,10 @@ def step(world: World, levers: Levers, params: Params, noise: Noise,
                       - P.approval_humanitarian * harm * (P.humanitarian_attention + salience)
                       - P.approval_fiscal * fiscal
                       + P.approval_economy * econ)
-    approval_logit[:, 0] -= P.approval_labour[:, 0] * shortage[:, 0]
-    approval_logit[:, 0] -= P.approval_tariff_us[:, 0] * tariff_imposed
-    approval_logit[:, 1] -= P.approval_sovereignty[:, 0] * sovereignty
-    approval_logit[:, 2] -= P.approval_housing[:, 0] * housing
+    approval_logit[:, 0] -= P.flat.approval_labour * shortage[:, 0]
+    approval_logit[:, 0] -= P.flat.approval_tariff_us * tariff_imposed
+    approval_logit[:, 1] -= P.flat.approval_sovereignty * sovereignty
+    approval_logit[:, 2] -= P.flat.approval_housing * housing
     approval_target = 100 * _sigmoid(approval_logit)
     approval = world.approval + (approval_target - world.approval) * _k(P.approval_months)
 
@@ -836,28 +836,28 @@ def step(world: World, levers: Levers, params: Params, noise: Noise,
     tariff_state = np.where(new_threat, 1.0, tariff_state)
     tariff_start = np.where(new_threat, m, tariff_start)
     tariff_base = np.where(new_threat, world.last_encounters, tariff_base)
-    hits[:, 0] -= new_threat * P.tariff_threat_relations_hit[:, 0] * np.sqrt(
-        levers.tariff_rate / P.tariff_reference_rate[:, 0])
+    hits[:, 0] -= new_threat * P.flat.tariff_threat_relations_hit * np.sqrt(
+        levers.tariff_rate / P.flat.tariff_reference_rate)
     due = (tariff_state == 1) & ((m - tariff_start >= levers.tariff_deadline) | (
         deadline_now[:, 0] > 0))
     met = encounters <= tariff_base * (1 - levers.tariff_target)
-    impose = due & ~met & (uniforms[:, nz.UNIFORM_TARIFF] < P.tariff_impose_probability[:, 0])
+    impose = due & ~met & (uniforms[:, nz.UNIFORM_TARIFF] < P.flat.tariff_impose_probability)
     tariff_state = np.where(due, np.where(impose, 3.0, 2.0), tariff_state)
     tariff_imposed = np.where(impose, np.maximum(deadline_rate[:, 0], levers.tariff_rate),
                               tariff_imposed)
-    hits[:, 0] -= impose * P.tariff_imposed_relations_hit[:, 0]
+    hits[:, 0] -= impose * P.flat.tariff_imposed_relations_hit
     lifted = levers.tariff_active <= 0
     tariff_state = np.where(lifted, 0.0, tariff_state)
     tariff_imposed = np.where(lifted, 0.0, tariff_imposed)
-    hits[:, 0] -= (tariff_state > 0) * P.tariff_relations_drain[:, 0]
-    hits[:, 0] -= (tariff_state == 3) * P.tariff_relations_drain[:, 0]
-    hits[:, 1] -= visa_ca[:, MX] * P.visa_relations_drain[:, 0]
-    hits[:, 2] -= visa_ca[:, MX] * P.visa_relations_drain[:, 0]
+    hits[:, 0] -= (tariff_state > 0) * P.flat.tariff_relations_drain
+    hits[:, 0] -= (tariff_state == 3) * P.flat.tariff_relations_drain
+    hits[:, 1] -= visa_ca[:, MX] * P.flat.visa_relations_drain
+    hits[:, 2] -= visa_ca[:, MX] * P.flat.visa_relations_drain
     cooperation = np.stack([
-        P.cooperation_bonus[:, 0] * (comp_mx[:, 0] * (
+        P.flat.cooperation_bonus * (comp_mx[:, 0] * (
             levers.burden_active + (levers.corps_contributions.sum(axis=1) > 0))),
-        P.cooperation_bonus[:, 0] * comp_ca[:, 0] * levers.burden_active,
-        P.cooperation_bonus[:, 0] * levers.burden_active * comp_mx[:, 0] * comp_ca[:, 0],
+        P.flat.cooperation_bonus * comp_ca[:, 0] * levers.burden_active,
+        P.flat.cooperation_bonus * levers.burden_active * comp_mx[:, 0] * comp_ca[:, 0],
     ], axis=1)
     rel_target = P.relations_base + cooperation
     relations = np.clip(world.relations + (rel_target - world.relations) * _k(
@@ -946,7 +946,7 @@ def step(world: World, levers: Levers, params: Params, noise: Noise,
     metrics.update({
         "us_border_encounters": encounters,
         "mx_apprehensions": mx_apprehension_events * np.exp(
-            P.measurement_sd[:, 0] * normals[:, nz.NORMAL_MEASURE][:, 1]),
+            P.flat.measurement_sd * normals[:, nz.NORMAL_MEASURE][:, 1]),
         "emigrants_from_mx": emigrants[:, MX],
         "emigrants_from_gt": emigrants[:, GT],
         "emigrants_from_hn": emigrants[:, HN],
@@ -983,7 +983,7 @@ def step(world: World, levers: Levers, params: Params, noise: Noise,
         "spending_mx": spend[:, 1],
         "spending_ca": spend[:, 2],
         # Extras beyond the canonical list (debrief, explanations, tests).
-        "deaths_recorded": metrics["deaths_us_border"] * P.death_recording_share[:, 0],
+        "deaths_recorded": metrics["deaths_us_border"] * P.flat.death_recording_share,
         "crossing_attempts_us": crossings_attempted,
         "encounters_true": encounters_true,
         "burden_quota_fill": quota_fill,
@@ -1057,8 +1057,8 @@ def _spending(levers: Levers, eff: np.ndarray, det_us: np.ndarray, det_mx: np.nd
               P: Any) -> np.ndarray:
     """US$ million spent this month by US, MX, CA, ``(n, 3)``."""
     spend = levers.values @ _COST
-    spend[:, 0] += det_us.sum(axis=1) * P.detention_cost_musd_per_year[:, 0] / 12
-    spend[:, 1] += det_mx.sum(axis=1) * P.detention_cost_mx_musd_per_year[:, 0] / 12
+    spend[:, 0] += det_us.sum(axis=1) * P.flat.detention_cost_musd_per_year / 12
+    spend[:, 1] += det_mx.sum(axis=1) * P.flat.detention_cost_mx_musd_per_year / 12
     spend += levers.corps_contributions / 12
     return spend
 
