@@ -302,3 +302,18 @@ def test_a_partners_offer_can_be_accepted_from_the_diplomacy_tab(make_app) -> No
     assert game.offers() == []
     assert offer.status == "accepted"
     assert "accepted" in desk.message
+
+
+def test_tiny_causes_are_summed_into_one_row_that_keeps_the_total() -> None:
+    from game.play.report import Cause
+    from game.ui.scenes.report import significant_causes
+
+    causes = [Cause("lagged", "Earlier decisions", -15_000.0),
+              Cause("season", "Season", -2_500.0),
+              Cause("together", "Decisions acting together", 0.0000042),
+              Cause("partner", "Mexico sets asylum officers to 75", 0.0),
+              Cause("partner", "Canada sets work visas", -5.9)]
+    rows = significant_causes(causes)
+    assert [r.label for r in rows] == ["Earlier decisions", "Season", "Smaller effects together"]
+    assert sum(r.value for r in rows) == pytest.approx(sum(c.amount for c in causes))
+    assert significant_causes([]) == []

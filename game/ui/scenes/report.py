@@ -7,6 +7,7 @@ its causes (the player's decisions, partners', events, the season, chance), from
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 import pygame
@@ -27,27 +28,15 @@ from game.ui.scenes.kit import (
     panel,
     signed,
 )
-from game.ui.widgets import Contribution, draw_contributions
+from game.ui.widgets import CAUSE_COLOURS, Contribution, draw_contributions
 
 if TYPE_CHECKING:
     from game.play.report import Cause, Headline, TurnReport
     from game.ui.app import App
 
-#: Colours of cause kinds: the player's own decisions stand out; chance is grey.
-CAUSE_COLOURS = {
-    "player": "blue",
-    "decision": "blue",
-    "partner": "orange",
-    "event": "reddish_purple",
-    "season": "sky_blue",
-    "chance": "grey",
-    "lagged": "bluish_green",
-}
-
-
 def cause_colour(kind: str) -> tuple[int, int, int]:
-    """The colour of a kind of cause (Okabe–Ito)."""
-    return theme.OKABE_ITO[CAUSE_COLOURS.get(kind, "yellow")]
+    """The colour of a kind of cause: the same as in the "why did it change" chart."""
+    return CAUSE_COLOURS.get(widget_kind(kind), theme.OKABE_ITO["grey"])
 
 
 class ReportScene(Scene):
@@ -208,12 +197,11 @@ class ReportScene(Scene):
             draw_wrapped(surface, f, msg, pygame.Rect(inner.left, y, inner.width,
                                                       inner.bottom - y), theme.TEXT_DIM)
             return
-        causes = sorted(h.causes, key=lambda c: -abs(c.amount))
         draw_contributions(
             surface, pygame.Rect(inner.left, y, inner.width, inner.bottom - y),
-            [Contribution(c.label, c.amount, widget_kind(c.kind)) for c in causes],
+            significant_causes(h.causes),
             total=h.change, better=h.better, text_size=round(13 * theme.scale()),
-            background=None, total_label=t("Change since last turn"))
+            background=None)
 
     def _draw_right(self, surface: pygame.Surface) -> None:
         r = self.report
@@ -260,9 +248,30 @@ class ReportScene(Scene):
             draw_wrapped(surface, f, text, box, theme.ACCENT, 2)
 
 
+def significant_causes(causes: Sequence[Cause], share: float = 0.01) -> list[Contribution]:
+    """Causes largest first; those under ``share`` of the largest are summed into one row.
+
+    Rounding noise ("+0.0000042") would otherwise crowd out the causes that matter, and
+    summing rather than dropping keeps the rows adding up to the change.
+    """
+    ordered = sorted(causes, key=lambda c: -abs(c.amount))
+    if not ordered:
+        return []
+    floor = abs(ordered[0].amount) * share
+    big = [c for c in ordered if abs(c.amount) >= floor and c.amount != 0]
+    small = sum(c.amount for c in ordered if abs(c.amount) < floor or c.amount == 0)
+    rows = [Contribution(c.label, c.amount, widget_kind(c.kind)) for c in big]
+    if small:
+        rows.append(Contribution(t("Smaller effects together"), small, "other"))
+    return rows
+
+
 def widget_kind(kind: str) -> str:
     """The chart widget's name for a kind of cause (the player's own decisions are "you")."""
-    return "you" if kind in ("player", "decision", "you", "own") else kind
+    if kind in ("player", "decision", "you", "own"):
+        return "you"
+    # Decisions acting together are still decisions: the colour of the player's own.
+    return "you" if kind == "together" else kind
 
 
 def panel_inner(rect: pygame.Rect, title: str | None) -> pygame.Rect:
