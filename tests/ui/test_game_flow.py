@@ -317,3 +317,4 @@ def test_tiny_causes_are_summed_into_one_row_that_keeps_the_total() -> None:
     assert [r.label for r in rows] == ["Earlier decisions", "Season", "Smaller effects together"]
     assert sum(r.value for r in rows) == pytest.approx(sum(c.amount for c in causes))
     assert significant_causes([]) == []
+    assert significant_causes([Cause("season", "Season", 0.0)]) == []  # nothing to draw

@@ -191,7 +191,8 @@ class ReportScene(Scene):
             base = t("Had nothing changed since the start: {b}", b=number(h.baseline))
             surface.blit(fit(f, base, inner.width, theme.TEXT_DIM), (inner.left, y))
             y += f.get_linesize()
-        if not h.causes:
+        rows = significant_causes(h.causes)
+        if not rows:
             msg = (t("Nothing moved this number noticeably.") if self.report.explained
                    else t("The simulation gave no breakdown of this change."))
             draw_wrapped(surface, f, msg, pygame.Rect(inner.left, y, inner.width,
@@ -199,7 +200,7 @@ class ReportScene(Scene):
             return
         draw_contributions(
             surface, pygame.Rect(inner.left, y, inner.width, inner.bottom - y),
-            significant_causes(h.causes),
+            rows,
             total=h.change, better=h.better, text_size=round(13 * theme.scale()),
             background=None)
 
