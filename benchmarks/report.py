@@ -1,7 +1,9 @@
 """Markdown tables for docs/performance.md from a ``run.py --json`` file.
 
-Usage: ``python benchmarks/report.py results.json > tables.md`` — the figures in the docs are
-pasted from this output, so they are the ones the run printed, not retyped.
+Usage: ``python benchmarks/report.py results.json`` prints every table;
+``python benchmarks/report.py results.json --update docs/performance.md "2026-11-30 00:55 UTC"``
+rewrites the doc's ``<!-- begin X -->…<!-- end X -->`` blocks with the run's figures, so the doc
+shows the numbers the run printed, never retyped ones.
 """
 
 from __future__ import annotations
@@ -10,6 +12,10 @@ import json
 import sys
 from pathlib import Path
 from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from harness import fit_linear  # noqa: E402
 
 
 def _ms(t: dict[str, Any], key: str = "median") -> str:
@@ -94,6 +100,12 @@ def turns(r: dict[str, Any]) -> str:
         rows.append(f"| {level_id} ({te['months']}) | {_ms(t)} ({_iqr(t)}) | "
                     f"{t['cpu_median']:.2f} | {_ms(p['explanation'])} | {_ms(p['months'])} | "
                     f"{_ms(p['ai_leaders'])} | {_ms(p['rest'])} |")
+    points = [(te["months"], te["timing"]["cpu_median"]) for te in r["turn_end"].values()]
+    if len({m for m, _ in points}) >= 2:
+        a, b, r2 = fit_linear([m for m, _ in points], [c for _, c in points])
+        rows.append("")
+        rows.append(f"Fit over the levels (CPU): end turn ≈ {a:.1f} ms + {b:.2f} ms × months "
+                    f"(r² {r2:.3f}).")
     return "\n".join(rows)
 
 
@@ -141,8 +153,133 @@ def app(r: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
+def budget7(r: dict[str, Any]) -> str:
+    """The §7 table: target, measured median and spread, met, command."""
+    rows = ["| §7 target | Measured (median, spread) | Met | Command |", "|---|---|---|---|"]
+    step1 = next(row for row in r["step"]["rows"] if row["worlds"] == 1)
+    cpu1 = step1["cpu_median"]
+    met1 = "yes" if cpu1 < 0.5 else "**no** (under 1 ms, not well under)" if cpu1 < 1 else "**no**"
+    rows.append(f"| One month, one world: well under 1 ms | {cpu1:.2f} ms CPU, "
+                f"{_ms(step1)} ms wall (IQR {_iqr(step1)}) | {met1} | "
+                f"`python benchmarks/run.py --only sim` |")
+    b = r["batch_ratio"]
+    rows.append(f"| A batch of 1,000 at least 20× cheaper per world than 1,000 single runs | "
+                f"{b['ratio_cpu']:.0f}× CPU, {b['ratio']:.0f}× wall (batch {_ms(b['batch'])} ms, "
+                f"IQR {_iqr(b['batch'])}; singles {_ms(b['singles'])} ms, IQR "
+                f"{_iqr(b['singles'])}) | {'yes' if b['ratio_cpu'] >= 20 else '**no**'} | "
+                f"`python benchmarks/run.py --only sim` |")
+    te = r["turn_end"]["tutorial"]["timing"]
+    rows.append(f"| Ending a turn (3 months, explanation and AI) under 100 ms | {_ms(te)} ms "
+                f"wall (IQR {_iqr(te)}), {te['cpu_median']:.2f} ms CPU | "
+                f"{'yes' if te['median'] < 100 else '**no**'} | "
+                f"`python benchmarks/run.py --only turn` |")
+    fc = r["forecast"]["timing"]
+    rows.append(f"| A 200-world forecast of one turn within a frame (≤ 16 ms) | {_ms(fc)} ms wall "
+                f"(IQR {_iqr(fc)}), {fc['cpu_median']:.2f} ms CPU | "
+                f"{'yes' if fc['cpu_median'] <= 16 else '**no**'} | "
+                f"`python benchmarks/run.py --only sim` |")
+    for key, f in r["desk_frames"].items():
+        rows.append(f"| 60 fps with the map animating, {key} (p99 ≤ 16.7 ms) | p50 {f['p50']:.2f}, "
+                    f"p95 {f['p95']:.2f}, p99 {f['p99']:.2f} ms wall; CPU p99 "
+                    f"{f['cpu_p99']:.2f} ms | {'yes' if f['cpu_p99'] <= 16.7 else '**no**'}"
+                    f"{'' if f['p99'] <= 16.7 else ' (CPU; wall p99 is the shared machine)'} | "
+                    f"`python benchmarks/run.py --only frames` |")
+    idle = r["idle"]
+    parts = [f"{scene} {100 * i['own_share']:.2f}% of a core above the floor "
+             f"({100 * i['cpu_share']:.2f}% measured)" for scene, i in idle.items()
+             if not i["animating"]]
+    ok = all(i["own_share"] <= 0.02 for i in idle.values() if not i["animating"])
+    rows.append(f"| An idle screen costs almost nothing | {'; '.join(parts)}; driver floor "
+                f"{100 * r['idle_floor']['cpu_share']:.2f}% | {'yes' if ok else '**no**'} | "
+                f"`python benchmarks/run.py --only app` |")
+    s0 = r["startup"]
+    rows.append(f"| Title screen in under 1.5 s | {s0['median']:.2f} s wall (IQR "
+                f"{s0['iqr'][0]:.2f}–{s0['iqr'][1]:.2f}), {s0['cpu_median']:.2f} s CPU | "
+                f"{'yes' if s0['median'] < 1.5 else '**no**'} | "
+                f"`python benchmarks/run.py --only app` |")
+    m = r["memory"]
+    worst = max(m["game"]["rss_mb"], m["worlds"]["rss_mb"])
+    rows.append(f"| Under 300 MB of memory | app playing `{m['game']['level']}`: "
+                f"{m['game']['rss_mb']:.0f} MB peak; {m['worlds']['worlds']:,} worlds × 3 months: "
+                f"{m['worlds']['rss_mb']:.0f} MB peak | {'yes' if worst < 300 else '**no**'} | "
+                f"`python benchmarks/run.py --only app` |")
+    return "\n".join(rows)
+
+
+def growth_worlds(r: dict[str, Any]) -> str:
+    """The fits in words."""
+    f = r["step"]["fit"]
+    out = []
+    if "small" in f:
+        out.append(f"- up to 100 worlds: **{f['small']['fixed_ms']:.2f} ms fixed + "
+                   f"{f['small']['per_world_us']:.1f} µs per world** (r² {f['small']['r2']:.2f});")
+    if "large" in f:
+        out.append(f"- 1,000 worlds and more: **{f['large']['per_world_us']:.1f} µs per world** "
+                   f"(the slope between {len(f['large']['sizes'])} sizes; the fixed part is "
+                   f"lost in the noise there);")
+    out.append(f"- over all sizes: {f['all']['fixed_ms']:.2f} ms + "
+               f"{f['all']['per_world_us']:.1f} µs × worlds (r² {f['all']['r2']:.3f}).")
+    return "\n".join(out)
+
+
+def allocator(r: dict[str, Any]) -> str:
+    """The allocator experiment in one line."""
+    a = r["allocator"]
+    return (f"1,000 worlds: **{a['default']['cpu_median']:.2f} ms CPU with glibc's defaults, "
+            f"{a['tuned']['cpu_median']:.2f} ms with big blocks kept** — "
+            f"{100 * a['page_fault_share']:.0f}% of the step is page faults on fresh "
+            f"temporaries.")
+
+
+def forecast_line(r: dict[str, Any]) -> str:
+    """The forecast in one line."""
+    f = r["forecast"]["timing"]
+    return (f"{r['forecast']['worlds']} worlds × {r['forecast']['months']} months: "
+            f"**{_ms(f)} ms wall** (IQR {_iqr(f)}, n={f['n']}), {f['cpu_median']:.2f} ms CPU — "
+            f"{f['cpu_median'] / (1e3 / 60):.2f} of a 60 fps frame.")
+
+
+def checks_block(r: dict[str, Any]) -> str:
+    """The check lines as run.py prints them."""
+    lines = []
+    for c in r["checks"]:
+        sign = "≤" if c["kind"] == "max" else "≥"
+        status = "met" if c["met"] else ("BROKEN" if c["gate"] else "not met")
+        lines.append(f"{'✓' if c['met'] else '✗'} {c['name']}: {c['value']:.3f} {c['unit']} "
+                     f"{sign} {c['limit']:g} — {status}{'' if c['gate'] else ' (not gated)'}"
+                     f"{'; ' + c['note'] if c['note'] else ''}")
+    return "```\n" + "\n".join(lines) + "\n```"
+
+
+SECTIONS: dict[str, Any] = {
+    "MACHINE": machine, "BUDGET": budget7, "CHECKS": checks_block, "STEP": steps,
+    "RATIO": ratio, "GROWTH-WORLDS": growth_worlds, "ALLOCATOR": allocator,
+    "GROWTH-AXES": growth, "FORECAST": forecast_line, "TURN": turns, "FRAMES": frames,
+    "APP": app,
+}
+
+
+def update(doc: Path, r: dict[str, Any], measured: str) -> None:
+    """Replace each ``<!-- begin X -->…<!-- end X -->`` block of ``doc`` with fresh figures."""
+    import re
+
+    text = doc.read_text(encoding="utf-8")
+    values = {"MEASURED": measured, **{k: fn(r) for k, fn in SECTIONS.items()}}
+    for key, value in values.items():
+        pattern = re.compile(rf"<!-- begin {key} -->.*?<!-- end {key} -->", re.S)
+        # Tables and lists go on lines of their own, sentences stay inside their paragraph.
+        sep = "\n\n" if "\n" in value else ""
+        text = pattern.sub(
+            lambda _m, k=key, v=value, sep=sep: f"<!-- begin {k} -->{sep}{v}{sep}<!-- end {k} -->",
+            text)
+    doc.write_text(text, encoding="utf-8")
+
+
 def main(argv: list[str]) -> int:
-    """Print every table the JSON has."""
+    """Print every table the JSON has (or, with ``--update DOC DATE``, refresh the doc)."""
+    if len(argv) >= 4 and argv[1] == "--update":
+        update(Path(argv[2]), json.loads(Path(argv[0]).read_text(encoding="utf-8")), argv[3])
+        return 0
     r = json.loads(Path(argv[0]).read_text(encoding="utf-8"))
     print("Machine: " + machine(r) + "\n")
     for title, fn, key in (("Budget", budget, "checks"), ("Step", steps, "step"),
