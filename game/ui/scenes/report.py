@@ -163,9 +163,11 @@ class ReportScene(Scene):
                          (r.left + theme.px(6), r.centery - f.get_linesize() // 2))
             vs = fit(bold, number(h.value), value_w - theme.px(6))
             surface.blit(vs, vs.get_rect(midright=(r.left + label_w + value_w, r.centery)))
-            colour = theme.TEXT_DIM if h.good is None else theme.GOOD if h.good else theme.BAD
-            cs = fit(f, "—" if h.change is None else signed(h.change), change_w - theme.px(6),
-                     colour)
+            shown = "—" if h.change is None else signed(h.change)
+            # A change that rounds to nothing is neither good nor bad news.
+            colour = (theme.TEXT_DIM if h.good is None or shown == "±0"
+                      else theme.GOOD if h.good else theme.BAD)
+            cs = fit(f, shown, change_w - theme.px(6), colour)
             surface.blit(cs, cs.get_rect(midright=(r.left + label_w + value_w + change_w,
                                                    r.centery)))
             bar = pygame.Rect(r.left + label_w + value_w + change_w + theme.px(10),
