@@ -77,8 +77,8 @@ DEATHS_SCALE = 0.15       # log error of recorded deaths
 MEXICO_SCALE = 0.30       # log error of Mexico's apprehension events (F* / M figures: loose)
 BACKLOG_SCALE = 0.30      # log error of the US backlog (M figures: loose)
 #: Hinge penalties push every calibration year inside the targets, with a small margin.
-HINGE_WEIGHT = 2000.0
-HINGE_MARGIN = 0.9
+HINGE_WEIGHT = 1.0e6
+HINGE_MARGIN = 0.85
 
 
 def loss(scores: backtest.Scores) -> np.ndarray:
@@ -88,7 +88,7 @@ def loss(scores: backtest.Scores) -> np.ndarray:
     nt = (scores.nt_share_gap / NT_SHARE_SCALE) ** 2
     seasonal = ((1.0 - scores.seasonal_correlation) / SEASONAL_SCALE) ** 2
     deaths = (np.log1p(np.maximum(scores.deaths_error, -0.99)) / DEATHS_SCALE) ** 2
-    value = (total.sum(axis=1) + 0.5 * origin.sum(axis=(1, 2)) + nt.sum(axis=1)
+    value = (total.sum(axis=1) + 0.25 * origin.sum(axis=(1, 2)) + nt.sum(axis=1)
              + seasonal + deaths.sum(axis=1))
     if scores.mexico_log_error is not None:
         value = value + ((scores.mexico_log_error / MEXICO_SCALE) ** 2).sum(axis=1)
@@ -112,6 +112,7 @@ Evaluate = Callable[[np.ndarray], np.ndarray]
 
 def pattern_search(evaluate: Evaluate, start: np.ndarray, *, step: float = 0.15,
                    min_step: float = 0.005, random_candidates: int = 64, seed: int = 7,
+                   random_directions: int = 96,
                    max_rounds: int = 60, log: Callable[[str], None] = print) -> np.ndarray:
     """Minimise ``evaluate`` over [0, 1]^d; ``evaluate`` takes (k, d) and returns (k,)."""
     rng = np.random.default_rng(seed)
@@ -126,18 +127,29 @@ def pattern_search(evaluate: Evaluate, start: np.ndarray, *, step: float = 0.15,
     else:
         best_loss = float(evaluate(best[None, :])[0])
     log(f"start: loss {best_loss:.2f}")
+    stalls = 0
     for round_ in range(max_rounds):
         if step < min_step:
             break
+        # Axis moves, plus random directions so that coupled coefficients (a level and an
+        # elasticity that shifts it) can move together in one round.
+        directions = rng.normal(0.0, 1.0, size=(random_directions, dims))
+        directions *= step / np.sqrt(dims / 4) / np.maximum(
+            np.linalg.norm(directions, axis=1, keepdims=True) / np.sqrt(dims), 1e-9)
         moves = np.vstack([np.eye(dims) * step, -np.eye(dims) * step,
-                           np.eye(dims) * step * 2, -np.eye(dims) * step * 2])
+                           np.eye(dims) * step * 2, -np.eye(dims) * step * 2, directions])
         batch = np.clip(best + moves, 0.0, 1.0)
         losses = evaluate(batch)
         i = int(np.argmin(losses))
         if losses[i] < best_loss - 1e-9:
             best, best_loss = batch[i], float(losses[i])
+            stalls = 0
         else:
-            step /= 2
+            # Random directions may find nothing by chance: halve only after two misses.
+            stalls += 1
+            if stalls >= 2:
+                step /= 2
+                stalls = 0
         log(f"round {round_ + 1}: loss {best_loss:.3f}, step {step:.4f}")
     return best
 
@@ -151,6 +163,14 @@ FREE: tuple[tuple[str, str], ...] = (
     ("emigration_logit_sv", "level of Salvadoran departures: no direct source"),
     ("emigration_logit_xr", "level of extra-regional departures: no direct source"),
     ("violence_elasticity", "Clemens gives a range; the NT surge pins it"),
+    ("violence_weight_mx", "how much of Mexico's violence drives emigration, not internal moves"),
+    ("violence_weight_gt", "weight of Guatemala's violence (assumed 1 before the fit)"),
+    ("violence_weight_hn", "weight of Honduras' violence (assumed 1 before the fit)"),
+    ("violence_weight_sv", "weight of El Salvador's violence (assumed 1 before the fit)"),
+    ("demographic_trend_mx", "Mexico's shrinking cohort of likely migrants (Hanson & McIntosh)"),
+    ("demographic_trend_gt", "Guatemala's cohort trend"),
+    ("demographic_trend_hn", "Honduras' cohort trend"),
+    ("demographic_trend_sv", "El Salvador's cohort trend"),
     ("violence_perception_months", "lag of 1-2 quarters (Clemens); timing of the NT waves"),
     ("network_echo_months", "2-6 quarters (Clemens); timing of the NT waves"),
     ("labour_pull_elasticity", "assumed; the 2012-16 labour recovery vs falling Mexican flows"),
@@ -159,7 +179,6 @@ FREE: tuple[tuple[str, str], ...] = (
     ("season_peak_month", "monthly shape"),
     ("mx_bus_kappa", "Programa Frontera Sur's effect on transit (the FY2015 dip)"),
     ("mx_south_kappa", "Mexico's southern-border catch"),
-    ("transit_route_sensitivity", "rerouting after Frontera Sur"),
     ("mx_south_pi_max", "Mexico's southern-border catch at full staffing"),
     ("retry_far_factor", "how often people deported from Mexico set out again"),
     ("claim_wait_sensitivity", "claims respond to the US wait (Hatton): the 2012-16 backlog"),
@@ -168,6 +187,7 @@ FREE: tuple[tuple[str, str], ...] = (
     ("decisions_per_officer_us", "US decisions per adjudicator: the backlog's growth 2012-16"),
     ("us_remote_mortality", "deaths per remote crossing: level of recorded deaths"),
     ("us_urban_mortality", "deaths per urban crossing"),
+    ("funnel_elasticity", "the funnel effect: remote-route deaths rise with enforcement"),
     ("death_recording_share", "share of deaths Border Patrol records"),
     ("retry_remove", "re-crossing after removal: repeat apprehensions of Mexicans"),
 )
@@ -236,6 +256,34 @@ def summarise(scores: backtest.Scores) -> str:
     )
 
 
+def markdown_table(run: backtest.ModelRun) -> str:
+    """The fit table for docs/calibration.md: model vs data per fiscal year."""
+    rows = ["| year | model | data | error | NT share model | NT share data | deaths model "
+            "| deaths data | error |",
+            "|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    for fy in backtest.YEARS:
+        m = run.year(fy)
+        d = backtest.observed_year(fy)
+        if d is None:
+            rows.append(f"| FY{fy} (out of sample) | {m.total:,.0f} | withheld | | "
+                        f"{m.nt_share:.0%} | withheld | {m.deaths:,.0f} | withheld | |")
+        else:
+            rows.append(f"| FY{fy} | {m.total:,.0f} | {d.total:,.0f} | "
+                        f"{m.total / d.total - 1:+.1%} | {m.nt_share:.0%} | {d.nt_share:.0%} | "
+                        f"{m.deaths:,.0f} | {d.deaths:,.0f} | {m.deaths / d.deaths - 1:+.1%} |")
+    rows += ["", "| year | " + " | ".join(n.replace("_", " ") for n in backtest.NATIONALITIES)
+             + " |", "|---|" + "---:|" * len(backtest.NATIONALITIES)]
+    for fy in backtest.YEARS:
+        m = run.year(fy)
+        d = backtest.observed_year(fy)
+        cells = []
+        for n in backtest.NATIONALITIES:
+            cell = f"{getattr(m, n):,.0f}"
+            cells.append(cell + (f" / {getattr(d, n):,.0f}" if d is not None else ""))
+        rows.append(f"| FY{fy} | " + " | ".join(cells) + " |")
+    return "\n".join(rows)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the fit; write ``calibrated.py`` unless ``--dry-run``."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -245,7 +293,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--rounds", type=int, default=150, help="most search rounds")
     parser.add_argument("--start", type=Path, help="JSON of starting values (optional)")
     parser.add_argument("--save", type=Path, help="also write the fitted values as JSON")
+    parser.add_argument("--report", action="store_true",
+                        help="no fit: print the current fit (table and markdown) and stop")
     args = parser.parse_args(argv)
+    if args.report:
+        run = backtest.run_history()
+        print(summarise(backtest.score(run)))
+        print(backtest.format_table(run))
+        print(markdown_table(run))
+        return 0
     base = prior_params() if args.from_priors else default_params()
     if args.start:
         base = base.replace(**json.loads(args.start.read_text(encoding="utf-8")))
@@ -260,7 +316,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(summary)
     for f, v in zip(free, values, strict=True):
         print(f"  {f.name:<28} {v:>12.6g}   (prior {getattr(prior_params(), f.name):g})")
-    print(backtest.format_table(backtest.run_history(fitted)))
+    final = backtest.run_history(fitted)
+    print(backtest.format_table(final))
+    print(markdown_table(final))
     if args.save:
         args.save.write_text(json.dumps({f.name: float(v) for f, v in zip(free, values,
                                                                           strict=True)}),

@@ -1,0 +1,130 @@
+"""The backtest: the historical scenario against CBP's record, and the fit the model must meet."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pytest
+
+from game.cli import main
+from game.sim import backtest
+from game.sim.backtest import (
+    FIGURES,
+    FIT_YEARS,
+    WITHHELD_YEARS,
+    YEARS,
+    ModelRun,
+    observed_monthly,
+    observed_year,
+    report,
+    score,
+)
+from game.sim.policy import month_index
+
+
+def _run_from_the_record() -> ModelRun:
+    """A fake model run that reproduces CBP's figures exactly (months split by the data)."""
+    start = month_index(2011, 10)
+    encounters = np.zeros((1, 12 * len(FIT_YEARS), 5))
+    deaths = np.zeros((1, 12 * len(FIT_YEARS)))
+    for i, fy in enumerate(FIT_YEARS):
+        year = observed_year(fy)
+        monthly = observed_monthly(fy)
+        assert year is not None and monthly is not None
+        shares = monthly / monthly.sum()
+        by_origin = np.array([year.mexico, year.guatemala, year.honduras, year.el_salvador,
+                              year.other])
+        encounters[0, i * 12:(i + 1) * 12, :] = shares[:, None] * by_origin[None, :]
+        deaths[0, i * 12:(i + 1) * 12] = year.deaths / 12
+    return ModelRun(start, encounters, deaths)
+
+
+def test_the_record_is_shipped_for_the_calibration_years_and_withheld_after() -> None:
+    fy2014 = observed_year(2014)
+    assert fy2014 is not None
+    assert fy2014.total == 479_371 and fy2014.honduras == 90_968 and fy2014.deaths == 315
+    for fy in WITHHELD_YEARS:
+        assert observed_year(fy) is None
+        assert observed_monthly(fy) is None
+
+
+def test_a_run_that_reproduces_the_record_scores_perfectly() -> None:
+    scores = score(_run_from_the_record())
+    assert np.allclose(scores.total_error, 0.0)
+    assert np.allclose(scores.nt_share_gap, 0.0)
+    assert np.allclose(scores.deaths_error, 0.0)
+    assert scores.seasonal_correlation[0] == pytest.approx(1.0)
+    assert all(bool(v[0]) for v in scores.targets_met().values())
+
+
+def test_a_run_twenty_percent_too_high_misses_the_total_target_only() -> None:
+    run = _run_from_the_record()
+    scores = score(ModelRun(run.start, run.encounters * 1.2, run.deaths))
+    met = {k: bool(v[0]) for k, v in scores.targets_met().items()}
+    assert met == {"total": False, "nt_share": True, "seasonal": True, "deaths": True}
+
+
+@pytest.fixture(scope="module")
+def history() -> ModelRun:
+    return backtest.run_history()
+
+
+def test_the_historical_run_covers_fy2012_to_fy2019(history: ModelRun) -> None:
+    assert history.encounters.shape == (1, 96, 5)
+    assert np.all(np.isfinite(history.encounters)) and np.all(history.encounters >= 0)
+    assert np.all(np.isfinite(history.deaths)) and np.all(history.deaths >= 0)
+
+
+def test_annual_apprehensions_are_within_15_percent_in_every_calibration_year(
+        history: ModelRun) -> None:
+    errors = score(history).total_error[0]
+    assert np.all(np.abs(errors) <= 0.15), dict(zip(FIT_YEARS, errors.round(3), strict=True))
+
+
+def test_the_northern_triangle_share_is_within_10_points_in_every_calibration_year(
+        history: ModelRun) -> None:
+    gaps = score(history).nt_share_gap[0]
+    assert np.all(np.abs(gaps) <= 0.10), dict(zip(FIT_YEARS, gaps.round(3), strict=True))
+
+
+def test_the_seasonal_shape_follows_the_record(history: ModelRun) -> None:
+    assert score(history).seasonal_correlation[0] >= backtest.SEASONAL_MIN_CORRELATION
+
+
+def test_recorded_deaths_are_within_30_percent_in_every_calibration_year(
+        history: ModelRun) -> None:
+    errors = score(history).deaths_error[0]
+    assert np.all(np.abs(errors) <= 0.30), dict(zip(FIT_YEARS, errors.round(3), strict=True))
+
+
+def test_the_json_document_has_the_shape_of_the_contract(history: ModelRun) -> None:
+    years = report(history)
+    assert list(years) == [f"FY{fy}" for fy in YEARS]
+    for fy in YEARS:
+        entry = years[f"FY{fy}"]
+        assert set(entry) == {"model", "data"}
+        model = entry["model"]
+        assert model is not None and set(FIGURES) <= set(model)
+        assert model["total"] == pytest.approx(
+            sum(model[k] for k in backtest.NATIONALITIES), abs=3)
+        if fy in WITHHELD_YEARS:
+            assert entry["data"] is None
+        else:
+            assert entry["data"] is not None and set(FIGURES) <= set(entry["data"])
+
+
+def test_backtest_json_prints_exactly_the_years_object(capsys: pytest.CaptureFixture[str]
+                                                       ) -> None:
+    assert main(["backtest", "--json"]) == 0
+    document = json.loads(capsys.readouterr().out)
+    assert list(document) == ["years"]
+    assert document["years"]["FY2018"]["data"] is None
+    assert document["years"]["FY2013"]["data"]["total"] == 414_397
+
+
+def test_backtest_prints_a_table_with_the_targets(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["backtest"]) == 0
+    out = capsys.readouterr().out
+    assert "FY2016" in out and "withheld" in out
+    assert out.count("met") + out.count("MISSED") >= 4
