@@ -39,8 +39,9 @@ _TINY = 1e-9
 _GUARD_SHARE = 0.5
 #: Numerical guard: no monthly rate moves more than this share of a stock.
 _MAX_RATE = 0.9
-#: The demographic trend is extrapolated at most this many years from its reference year.
-_DEMOGRAPHY_YEARS = 25.0
+#: The demographic trend is extrapolated at most this many years from its reference year
+#: (2012 ± 12 covers the inputs in data/, 2000-2023; beyond them the trend is held flat).
+_DEMOGRAPHY_YEARS = 12.0
 #: The Atlantic hurricane season, June to November (0 = January).
 _HURRICANE_MONTHS = range(5, 11)
 _DEBUG = False
@@ -405,6 +406,9 @@ def step(world: World, levers: Levers, params: Params, noise: Noise,
         reint_per_head / P.reintegration_dollars_per_person))
     retry_rate = (rem_us[:, 0:1] * P.retry_expel + rem_us[:, 1:2] * P.retry_remove
                   + rem_us[:, 2:3] * P.retry_prosecute)
+    # Returnees face the same choice as first movers: with a legal place in reach and a credible
+    # consequence for trying again, many wait for the legal channel instead (the complement).
+    retry_rate = retry_rate * (1 - wait_share)
     retry_at_border = np.minimum(retry_rate, _MAX_RATE)  # for people waiting right at the border
     retry_rate = retry_rate * np.where(THROUGH_MEXICO > 0, P.retry_far_factor, 1.0)
     retry_rate = retry_rate * (1 - settle)
