@@ -70,7 +70,7 @@ class App:
         """Apply the settings to the window, the theme, the language and the sound."""
         s = self.settings
         if rebuild:
-            fullscreen = bool(pygame.display.get_surface().get_flags() & pygame.FULLSCREEN)
+            fullscreen = bool(self.screen.get_flags() & pygame.FULLSCREEN)
             if fullscreen != bool(_setting(s, "fullscreen", False)):
                 self.screen = self._set_mode(self.windowed_size)
         theme.set_scale(effective_scale(float(_setting(s, "ui_scale", 1.0)),

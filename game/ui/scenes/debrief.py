@@ -12,6 +12,7 @@ import csv
 import io
 import math
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -100,6 +101,14 @@ def star_points(centre: tuple[int, int], radius: int) -> list[tuple[float, float
     return pts
 
 
+def _chart_painter(chart: Chart, months: tuple[str, ...]
+                   ) -> Callable[[pygame.Surface, pygame.Rect], None]:
+    def paint(surface: pygame.Surface, rect: pygame.Rect) -> None:
+        draw_chart(surface, rect.inflate(-16, -16), chart, months)
+
+    return paint
+
+
 def default_export_dir(debrief: Debrief) -> Path:
     """``<user data>/exports/<level>-<date time>``: a new folder per export."""
     stamp = datetime.now().strftime("%Y-%m-%d_%H%M")
@@ -116,8 +125,7 @@ def export(debrief: Debrief, folder: Path, player: str) -> list[Path]:
     for i, chart in enumerate(charts_of(debrief, player), start=1):
         path = folder / f"chart_{i:02d}_{_slug(chart.title)}.png"
         written.append(render_png(path, (theme.px(960), theme.px(540)),
-                                  lambda surface, rect, c=chart: draw_chart(
-                                      surface, rect.inflate(-16, -16), c, debrief.months)))
+                                  _chart_painter(chart, debrief.months)))
     return written
 
 

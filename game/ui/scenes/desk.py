@@ -12,7 +12,7 @@ import copy
 import math
 import time
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 import pygame
 import pygame_gui
@@ -31,6 +31,7 @@ from game.play.decisions import (
     lever_label,
     money,
 )
+from game.sim.policy import LeverValue
 from game.sim.registry import AGREEMENTS, LEVERS, METRICS, LeverSpec
 from game.ui import theme
 from game.ui.scenes.base import Scene
@@ -101,7 +102,7 @@ class DeskScene(Scene):
         super().__init__(app)
         self.game = game
         self.player: str = game.player
-        self.draft: dict[str, object] = {}
+        self.draft: dict[str, LeverValue] = {}
         self.message = ""
         self.message_bad = False
         self.forecast: dict[str, tuple[float, float, float]] | None = None
@@ -136,13 +137,13 @@ class DeskScene(Scene):
         """The player's levers on one tab."""
         return [s for s in LEVERS.values() if s.tab == tab and self.player in s.countries]
 
-    def value(self, lever: str) -> object:
+    def value(self, lever: str) -> LeverValue:
         """A lever's value with the draft applied."""
         if lever in self.draft:
             return self.draft[lever]
         return self.table.policy.value(self.player, lever)
 
-    def draft_table(self, extra: dict[str, object] | None = None) -> Table:
+    def draft_table(self, extra: dict[str, LeverValue] | None = None) -> Table:
         """A copy of the table with the draft applied (raises DecisionRejected if it is illegal)."""
         # SetLever only replaces ``table.policy`` (an immutable Policy): a shallow copy is safe.
         table = copy.copy(self.table)
@@ -150,7 +151,7 @@ class DeskScene(Scene):
             SetLever(self.player, lever, value).apply(table)
         return table
 
-    def try_set(self, lever: str, value: object) -> bool:
+    def try_set(self, lever: str, value: LeverValue) -> bool:
         """Put a lever in the draft if the rules allow it; otherwise say why and keep the old."""
         try:
             self.draft_table({lever: value})
@@ -491,7 +492,8 @@ class DeskScene(Scene):
         if element is not None and element is getattr(self, "pager", None):
             self.lever_page += 1
             self._rebuild()
-            self.focus.focus(self.pager)
+            if self.pager is not None:
+                self.focus.focus(self.pager)
             return None
         for b, key in self.tab_buttons:
             if element is b:
@@ -516,7 +518,7 @@ class DeskScene(Scene):
                 return None
         return None
 
-    def answer(self, proposal: Any, answer: str) -> None:
+    def answer(self, proposal: Any, answer: Literal["accept", "reject"]) -> None:
         """Accept or reject a partner's offer through the session; say what happened."""
         try:
             self.game.decide(AnswerProposal(self.player, proposal=proposal.id, answer=answer))
