@@ -23,6 +23,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import time
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -107,7 +108,16 @@ def _plain(value: Any) -> Any:
 
 def collect(cfg: Config, say: Any = print) -> dict[str, Any]:
     """Run the chosen sections; every figure in a JSON-friendly dict (times in ms)."""
-    out: dict[str, Any] = {"machine": machine(), "config": asdict(cfg)}
+    out: dict[str, Any] = {"machine": machine(), "config": asdict(cfg), "seconds": {}}
+    clock = time.monotonic()
+
+    def lap(section: str) -> None:
+        nonlocal clock
+        now = time.monotonic()
+        out["seconds"][section] = round(now - clock, 1)
+        say(f"  ({section}: {now - clock:.1f} s)")
+        clock = now
+
     if "sim" in cfg.sections:
         import bench_sim
 
@@ -150,6 +160,7 @@ def collect(cfg: Config, say: Any = print) -> dict[str, Any]:
             say(f"  page faults on fresh temporaries: {100 * effect['page_fault_share']:.0f}% "
                 f"of the 1,000-world step's CPU time")
             out["allocator"] = _plain(effect)
+        lap("sim")
         out["step"] = {"rows": scaling["rows"], "fit": scaling["fit"]}
         out["batch_ratio"] = _plain({k: v for k, v in ratio.items()})
         out["forecast"] = _plain(fc)
@@ -164,6 +175,7 @@ def collect(cfg: Config, say: Any = print) -> dict[str, Any]:
             for part in r["parts"].values():
                 say(part.line())
             out["turn_end"][level_id] = _plain(r)
+        lap("turn")
     if "frames" in cfg.sections:
         import bench_frames
 
@@ -178,6 +190,7 @@ def collect(cfg: Config, say: Any = print) -> dict[str, Any]:
                 m = bench_frames.map_frames(size, cfg.frames, stress)
                 say(bench_frames.line(m))
                 out["map_frames"][f"{key}x{stress:g}"] = _plain(m)
+        lap("frames")
     if "app" in cfg.sections:
         import bench_app
 
@@ -210,6 +223,7 @@ def collect(cfg: Config, say: Any = print) -> dict[str, Any]:
             a, b, r2 = fit_linear([w["worlds"] for w in sizes], [w["rss_mb"] for w in sizes])
             out["memory"]["fit"] = {"fixed_mb": a, "per_world_kb": b * 1024, "r2": r2}
             say(f"  peak RSS growth: {a:.0f} MB + {b * 1024:.1f} KB × worlds (r² {r2:.3f})")
+        lap("app")
     return out
 
 
