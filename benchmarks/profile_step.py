@@ -63,6 +63,7 @@ def line_profile(fn: Callable[[], object], code: CodeType, calls: int
 def step_lines(worlds: int, calls: int, top: int) -> dict[str, Any]:
     """The step's most expensive lines for a batch of ``worlds``."""
     step_module = sys.modules["game.sim.step"]
+    source = str(step_module.__file__)
     batch = make_batch(worlds)
     batch.step()
     spent, events = line_profile(batch.step, step_module.step.__code__, calls)
@@ -71,7 +72,7 @@ def step_lines(worlds: int, calls: int, top: int) -> dict[str, Any]:
     for lineno, seconds in spent.most_common(top):
         rows.append({
             "line": lineno, "us": seconds / calls * 1e6, "share": seconds / total,
-            "code": linecache.getline(step_module.__file__, lineno).strip()[:100],
+            "code": linecache.getline(source, lineno).strip()[:100],
         })
     return {"worlds": worlds, "traced_ms": total / calls * 1e3, "line_events": events,
             "rows": rows}

@@ -259,6 +259,12 @@ SECTIONS: dict[str, Any] = {
 }
 
 
+def _constant(text: str) -> Any:
+    def replace(_match: Any) -> str:
+        return text
+    return replace
+
+
 def update(doc: Path, r: dict[str, Any], measured: str) -> None:
     """Replace each ``<!-- begin X -->…<!-- end X -->`` block of ``doc`` with fresh figures."""
     import re
@@ -269,9 +275,9 @@ def update(doc: Path, r: dict[str, Any], measured: str) -> None:
         pattern = re.compile(rf"<!-- begin {key} -->.*?<!-- end {key} -->", re.S)
         # Tables and lists go on lines of their own, sentences stay inside their paragraph.
         sep = "\n\n" if "\n" in value else ""
-        text = pattern.sub(
-            lambda _m, k=key, v=value, sep=sep: f"<!-- begin {k} -->{sep}{v}{sep}<!-- end {k} -->",
-            text)
+        block = f"<!-- begin {key} -->{sep}{value}{sep}<!-- end {key} -->"
+        # A function replacement: the figures' text is inserted as it is, never as a pattern.
+        text = pattern.sub(_constant(block), text)
     doc.write_text(text, encoding="utf-8")
 
 
