@@ -123,7 +123,8 @@ class BriefingScene(Scene):
         objectives = g.objectives()
         notes = advisor_notes(g.player)
         role_h = bold.get_linesize() + 4 * f.get_linesize() + theme.px(30)
-        obj_h = (r.height - role_h - 2 * theme.px(10)) // 2
+        # Objectives are what the level is judged on: they get the larger share of the room.
+        obj_h = (r.height - role_h - 2 * theme.px(10)) * 3 // 5
         role = pygame.Rect(r.left, r.top, r.width, role_h)
         obj = pygame.Rect(r.left, role.bottom + theme.px(10), r.width, obj_h)
         adv = pygame.Rect(r.left, obj.bottom + theme.px(10), r.width,

@@ -658,8 +658,9 @@ class DeskScene(Scene):
         surface.blit(fit(small, sub, title_w, theme.TEXT_DIM),
                      (theme.px(16), theme.px(8) + f.get_linesize()))
         gauges = self.gauges()
-        gw = gauges_w // max(1, len(gauges))
-        x = r.right - gauges_w - theme.px(12)
+        # Gauges keep a readable width and sit at the right, however many there are.
+        gw = min(gauges_w // max(1, len(gauges)), theme.px(170))
+        x = r.right - gw * len(gauges) - theme.px(12)
         for label, value, low, high in gauges:
             box = pygame.Rect(x, theme.px(6), gw - theme.px(12), r.height - theme.px(12))
             _gauge(surface, box, label, value, low, high)
