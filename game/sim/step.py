@@ -147,13 +147,19 @@ def step(world: World, levers: Levers, params: Params, noise: Noise,
     normals, uniforms = noise.draws(m, n)
     sw = world.season_weight[:, None]
     ew = world.event_weight[:, None]
-    s = {name: world.stocks[:, i, :].copy() for i, name in enumerate(STOCKS)}
+    # One copy of the stocks; ``s`` holds views into it (in-place updates land in the copy).
+    stocks = world.stocks.copy()
+    s = {name: stocks[:, i, :] for i, name in enumerate(STOCKS)}
     total_before = world.stocks.sum(axis=(1, 2))
     col = _col
 
     # ---------- 0. Levers phase in over their delays (hiring, training, programme start-up) ---
-    stage1 = world.lever_stage1 + (levers.values - world.lever_stage1) * _LEVER_K
-    stage2 = world.lever_stage2 + (stage1 - world.lever_stage2) * _LEVER_K
+    stage1 = levers.values - world.lever_stage1
+    stage1 *= _LEVER_K
+    stage1 += world.lever_stage1
+    stage2 = stage1 - world.lever_stage2
+    stage2 *= _LEVER_K
+    stage2 += world.lever_stage2
     eff = stage2
     blocked = world.blocked
     det_us = eff[:, _DET_US].copy()  # release, alternatives, detain, detain_separate
@@ -761,11 +767,13 @@ def step(world: World, levers: Levers, params: Params, noise: Noise,
     s["det_mx"] = det_mx_stock
     s["proc_ca"] = proc_ca
     s["proc_partner"] = partner
-    stocks = np.stack([s[name] for name in STOCKS], axis=1)
+    for i, name in enumerate(STOCKS):
+        stocks[:, i, :] = s[name]  # a no-op for stocks only updated in place
     if _DEBUG:
-        neg = {name: float(s[name].min()) for name in STOCKS if s[name].min() < 0}
+        neg = {name: float(stocks[:, i].min()) for i, name in enumerate(STOCKS)
+               if stocks[:, i].min() < 0}
         print("negative", neg, "leak", stocks.sum(axis=(1, 2)) - total_before - growth.sum(axis=1))
-    stocks = np.maximum(stocks, 0.0)
+    np.maximum(stocks, 0.0, out=stocks)
 
     # ---------- 11b. Labour shortage, closed slowly by mechanisation -------------------------
     shortage = _shortage(stocks, P, labour_demand, world.mechanisation[:, None])
