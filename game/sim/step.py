@@ -44,7 +44,6 @@ _MAX_RATE = 0.9
 _DEMOGRAPHY_YEARS = 12.0
 #: The Atlantic hurricane season, June to November (0 = January).
 _HURRICANE_MONTHS = range(5, 11)
-_DEBUG = False
 
 
 @dataclass(frozen=True)
@@ -769,10 +768,6 @@ def step(world: World, levers: Levers, params: Params, noise: Noise,
     s["proc_partner"] = partner
     for i, name in enumerate(STOCKS):
         stocks[:, i, :] = s[name]  # a no-op for stocks only updated in place
-    if _DEBUG:
-        neg = {name: float(stocks[:, i].min()) for i, name in enumerate(STOCKS)
-               if stocks[:, i].min() < 0}
-        print("negative", neg, "leak", stocks.sum(axis=(1, 2)) - total_before - growth.sum(axis=1))
     np.maximum(stocks, 0.0, out=stocks)
 
     # ---------- 11b. Labour shortage, closed slowly by mechanisation -------------------------
