@@ -73,18 +73,19 @@ def make_batch(n: int, params: Params | None = None, one: World | None = None,
     return Batch(one.take([0] * n), levers, params, Noise.independent(SEED))
 
 
-#: glibc hands large freed blocks straight back to the operating system, so every big
-#: temporary array costs fresh page faults; these settings keep them in the process instead.
-#: Used only to measure how much of the step that is (``allocator_effect``).
+#: glibc gives the top of its heap back to the operating system whenever more than 128 KB is
+#: free there, so a step that frees megabytes of temporaries page-faults them in again next
+#: time; these settings keep the memory in the process. Used only to measure how much of the
+#: step that is (``allocator_effect``); the trim threshold is the one that matters.
 TUNED_MALLOC = {"MALLOC_MMAP_THRESHOLD_": "1073741824", "MALLOC_TRIM_THRESHOLD_": "1073741824"}
 
 
 def _fresh(what: str, *args: object, env: dict[str, str] | None = None) -> Any:
     """Run one measurement in a fresh interpreter; its JSON answer.
 
-    Large batches are sensitive to what the process did before (glibc's malloc raises its
-    thresholds after freeing big blocks, halving the next steps' cost), so each figure starts
-    from the same state: a new process, as the game itself is.
+    Large batches are sensitive to what the process did before (glibc's malloc adjusts its
+    thresholds after freeing big blocks, which can halve the next steps' cost), so each figure
+    starts from the same state: a new process, as the game itself is.
     """
     full = dict(os.environ)
     full.update(env or {})
