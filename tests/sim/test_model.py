@@ -256,3 +256,24 @@ def test_the_model_description_lists_every_coefficient():
     text = (Path(__file__).resolve().parents[2] / "docs" / "model.md").read_text(encoding="utf-8")
     missing = [p.name for p in default_params() if f"`{p.name}`" not in text]
     assert missing == [], f"docs/model.md lacks {missing[:5]} (regenerate its table)"
+
+
+def test_a_copied_simulation_branches_without_touching_the_original():
+    sim = Simulation(Scenario(start=START, seed=4))
+    sim.advance(Policy(), 3)
+    before = sim.state_hash()
+    branch = sim.copy()
+    branch.advance(Policy().with_lever("US", "border_agents", 40_000), 3)
+    assert sim.state_hash() == before
+    assert sim.month == START + 3 and branch.month == START + 6
+    again = sim.copy()
+    again.advance(Policy().with_lever("US", "border_agents", 40_000), 3)
+    assert again.state_hash() == branch.state_hash()
+
+
+def test_a_monte_carlo_simulation_scores_the_status_quo_at_fifty_in_every_world():
+    sim = Simulation(Scenario(start=START, seed=2), n_worlds=4)
+    result = sim.advance(Policy(), 3)
+    assert len(set(np.round(result.metrics["us_border_encounters"], 3))) == 4
+    for name in SCORES:
+        np.testing.assert_allclose(result.metrics[name], 50.0)
