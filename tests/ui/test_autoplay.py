@@ -19,7 +19,8 @@ def test_autoplay_reaches_the_debrief_of_every_shipped_level(make_app, level_id)
     assert app.visited[0] == "briefing"
     assert app.visited.count("report") == app.visited.count("desk") >= 1
     assert app.visited[-2:] == ["debrief", "title"]
-    assert app.visited.count("debrief") == 4  # charts, decisions, objectives, discussion
+    # Charts, decisions, objectives, discussion, what if.
+    assert app.visited.count("debrief") == 5
 
 
 def test_autoplay_from_the_title_writes_one_numbered_png_per_screen(make_app, tmp_path) -> None:
@@ -32,7 +33,7 @@ def test_autoplay_from_the_title_writes_one_numbered_png_per_screen(make_app, tm
     assert names[:5] == ["01_title.png", "02_settings.png", "03_title.png",
                          "04_level_picker.png", "05_briefing.png"]
     assert names[5].startswith("06_desk_") and names[6] == "07_report.png"
-    for tab in ("charts", "timeline", "objectives", "discuss"):
+    for tab in ("charts", "timeline", "objectives", "discuss", "whatif"):
         assert any(n.endswith(f"_debrief_{tab}.png") for n in names)
     assert len(names) == len(app.visited)
 

@@ -194,7 +194,7 @@ def test_briefing_report_and_debrief_fit_at_every_scale(make_app, size, scale) -
     scenes.append(ReportScene(app, game, report))
     while not game.finished:
         game.end_turn()
-    for tab in ("charts", "timeline", "objectives", "discuss", "export"):
+    for tab in ("charts", "timeline", "objectives", "discuss", "whatif", "export"):
         d = DebriefScene(app, game)
         d.tab = tab
         scenes.append(d)
@@ -318,3 +318,26 @@ def test_tiny_causes_are_summed_into_one_row_that_keeps_the_total() -> None:
     assert sum(r.value for r in rows) == pytest.approx(sum(c.amount for c in causes))
     assert significant_causes([]) == []
     assert significant_causes([Cause("season", "Season", 0.0)]) == []  # nothing to draw
+
+
+def test_what_if_replays_a_turn_as_a_new_game_drawn_beside_the_first(make_app) -> None:
+    app = make_app()
+    game = new_game()
+    while not game.finished:
+        game.end_turn()
+    debrief = DebriefScene(app, game)
+    debrief.tab = "whatif"
+    app.switch(debrief)
+    [(button, turn)] = [(b, n) for b, n in debrief.rewind_buttons if n == 3]
+    press(app, button)
+    desk = app.scene
+    assert isinstance(desk, DeskScene)
+    assert desk.game.turn == 3 and desk.game.session is not game.session
+    assert desk.game.session.record.branch.parent_id == game.session.record.game_id
+    # Play the replay to its end: the first game's debrief now draws both paths.
+    while not desk.game.finished:
+        desk.game.end_turn()
+    again = DebriefScene(app, game)
+    lines, baseline = again.family_lines("humanitarian_score")
+    assert len(lines) == 2 and baseline is not None
+    assert len(lines[1].values) == game.turns

@@ -51,7 +51,7 @@ def export_note() -> str:
 
 
 TABS = (("charts", "Charts"), ("timeline", "Decisions"), ("objectives", "Objectives"),
-        ("discuss", "Discuss"), ("export", "Export"))
+        ("discuss", "Discuss"), ("whatif", "What if…"), ("export", "Export"))
 
 
 @dataclass(frozen=True)
@@ -157,6 +157,7 @@ class DebriefScene(Scene):
         self.folder_text = str(default_export_dir(self.debrief))
         self.message = ""
         self.message_bad = False
+        self.rewind_page = 0
 
     def enter(self) -> None:
         """Tabs along the top, the tab's content, Title button at the bottom right."""
@@ -192,6 +193,10 @@ class DebriefScene(Scene):
                                                       theme.px(160), theme.px(36)),
                                           t("Export"), manager=m, object_id="#primary")
             self.focus.add(self.entry, self.export_button)
+        self.rewind_buttons: list[tuple[UIButton, int]] = []
+        self.rewind_pager: UIButton | None = None
+        if self.tab == "whatif":
+            self._build_whatif()
         self.focus.add(self.title_button)
         current = next((b for b, k in self.tab_buttons if k == self.tab), None)
         self.focus.focus(current or self.title_button)
@@ -225,7 +230,132 @@ class DebriefScene(Scene):
                 if event.ui_element is b:
                     self.tab = key
                     return self
+            for b, turn in self.rewind_buttons:
+                if event.ui_element is b:
+                    return self.rewind(turn)
+            if event.ui_element is not None and event.ui_element is self.rewind_pager:
+                self.rewind_page += 1
+                return self
         return super().handle(event)
+
+    # -- what if ----------------------------------------------------------------------------
+
+    def _whatif_rects(self) -> tuple[pygame.Rect, pygame.Rect]:
+        gap = theme.px(10)
+        left_w = int((self.body.width - gap) * 0.58)
+        return (pygame.Rect(self.body.left, self.body.top, left_w, self.body.height),
+                pygame.Rect(self.body.left + left_w + gap, self.body.top,
+                            self.body.width - left_w - gap, self.body.height))
+
+    def _build_whatif(self) -> None:
+        """One button per turn: play the game again from the start of that turn."""
+        _, right = self._whatif_rects()
+        inner = panel_inner(right, t("Play a turn differently"))
+        note_h = 2 * theme.font(13).get_linesize() + theme.px(8)
+        area = pygame.Rect(inner.left, inner.top + note_h, inner.width, inner.height - note_h)
+        row_h = theme.font(14, bold=True).get_linesize() + theme.font(13).get_linesize() \
+            + theme.px(14)
+        turns = list(range(1, self.debrief.turns + 1))
+        per_page = max(1, area.height // row_h)
+        if len(turns) > per_page:
+            per_page = max(1, (area.height - theme.px(36)) // row_h)
+            pages = -(-len(turns) // per_page)
+            self.rewind_page %= pages
+            self.rewind_pager = UIButton(
+                pygame.Rect(area.left, area.bottom - theme.px(30), area.width, theme.px(30)),
+                t("More turns ({page} of {pages})", page=self.rewind_page + 1, pages=pages),
+                manager=self.app.manager, object_id="#small")
+            turns = turns[self.rewind_page * per_page:(self.rewind_page + 1) * per_page]
+        bw = min(theme.px(150), area.width // 3)
+        self.rewind_rows: list[tuple[int, pygame.Rect]] = []
+        for i, turn in enumerate(turns):
+            row = pygame.Rect(area.left, area.top + i * row_h, area.width, row_h - theme.px(6))
+            b = UIButton(pygame.Rect(row.right - bw, row.top + (row.height - theme.px(30)) // 2,
+                                     bw, theme.px(30)), t("Replay from here"),
+                         manager=self.app.manager, object_id="#small")
+            b.set_tooltip(t("A new game that keeps turns 1 to {n} and lets you decide turn "
+                            "{m} again; this game stays saved.", n=turn - 1, m=turn))
+            self.rewind_buttons.append((b, turn))
+            self.rewind_rows.append((turn, pygame.Rect(row.left, row.top, row.width - bw
+                                                       - theme.px(8), row.height)))
+            self.focus.add(b)
+        if self.rewind_pager is not None:
+            self.focus.add(self.rewind_pager)
+
+    def rewind(self, turn: int) -> Scene | None:
+        """Branch the game at the start of ``turn`` and open the desk of the new branch."""
+        from game.play.record import RecordError
+        from game.play.saves import SaveError, branch_session
+        from game.ui.scenes.desk import DeskScene
+        from game.ui.scenes.start import GameView
+
+        label = t("replaying turn {n}", n=turn)
+        try:
+            session = branch_session(self.game.session.record, turn - 1, label)
+        except (RecordError, SaveError, OSError) as error:
+            self.message, self.message_bad = t("Could not rewind: {e}", e=error), True
+            return None
+        return DeskScene(self.app, GameView(session, self.game.player, self.game.autoplay))
+
+    def _draw_whatif(self, surface: pygame.Surface) -> None:
+        left, right = self._whatif_rects()
+        self._draw_family(surface, left)
+        inner = panel(surface, right, t("Play a turn differently"))
+        small, bold = theme.font(13), theme.font(14, bold=True)
+        draw_wrapped(surface, small, t("Go back to the start of a turn and decide it again: a "
+                                       "new game, saved beside this one, drawn on the chart."),
+                     inner, theme.TEXT_DIM, 2)
+        mine = {}
+        for e in self.debrief.timeline:
+            if e.country == self.player:
+                mine.setdefault(e.turn, []).append(e.text)
+        months = self.debrief.months
+        for turn, r in getattr(self, "rewind_rows", []):
+            month = months[turn - 1] if turn - 1 < len(months) else ""
+            surface.blit(fit(bold, t("Turn {n} · {month}", n=turn, month=month), r.width),
+                         r.topleft)
+            said = mine.get(turn, [])
+            text = "; ".join(s for s in said) if said else t("No change of policy")
+            surface.blit(fit(small, text, r.width, theme.TEXT_DIM),
+                         (r.left, r.top + bold.get_linesize()))
+        if self.message and self.tab == "whatif":
+            draw_wrapped(surface, small, self.message, pygame.Rect(
+                inner.left, inner.bottom - 2 * small.get_linesize(), inner.width,
+                2 * small.get_linesize()), theme.BAD if self.message_bad else theme.GOOD, 2)
+
+    def _draw_family(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
+        """This game and its replays, with the status quo, on the humanitarian score."""
+        metric = "humanitarian_score"
+        series, baseline = self.family_lines(metric)
+        draw_line_chart(surface, rect, series, baseline=baseline,
+                        x_labels=self.debrief.months, include_zero=False,
+                        title=t("{metric}: this game and its replays",
+                                metric=metric_label(metric)),
+                        text_size=round(13 * theme.scale()))
+
+    def family_lines(self, metric: str) -> tuple[list[Series], Series | None]:
+        """One line per game of the family (this one first), and the status-quo baseline."""
+        from game.play.saves import game_branches
+
+        try:
+            chart = game_branches(self.game.session.record)
+        except Exception:  # noqa: BLE001 - unreadable saves only hide the replays
+            chart = None
+        own = Series(t("This game"), list(self.debrief.history.get(metric, [])))
+        if chart is None:
+            return [own], Series(t("Status quo"), list(self.debrief.baseline.get(metric, [])))
+        lines = [own]
+        me = self.game.session.record.game_id
+        for line in chart.lines:
+            if line.game_id == me or metric not in line.metrics:
+                continue
+            values = [math.nan] * self.debrief.turns
+            for turn, value in zip(line.turns, line.metrics[metric], strict=False):
+                if 1 <= turn <= len(values):
+                    values[turn - 1] = value
+            lines.append(Series(line.label or line.name, values))
+        baseline = Series(t("Status quo"), list(self.debrief.baseline.get(metric, [])))
+        return lines[:6], baseline
 
     def do_export(self) -> list[Path]:
         """Export into the typed folder; say what was written or why not."""
