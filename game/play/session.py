@@ -151,14 +151,16 @@ class Session:
             self.roles[country] = Role.parse(country, label)
         self.leaders = {c: Leader(c, r.personality) for c, r in self.roles.items() if not r.human}
         scenario = replace(self.view.scenario(), seed=self.seed, events=())
+        # Countries with a leader (a team, or an AI leader when AI is on) act through their
+        # levers only; the model answers pressure itself only for countries nobody leads.
+        led = frozenset(c for c, r in self.roles.items() if r.human or ai)
+        scenario = replace(scenario, policy=replace(scenario.policy, leaders=led))
         self.scenario = scenario
         budgets = {c: self.view.budget(c, scenario.policy) for c in self.roles}
         # One world sees the level's draws; a batch gets independent draws per world unless
         # asked otherwise (the sim's default), so --worlds gives a spread of outcomes.
         noise = Noise.independent(self.seed) if independent_worlds else None
         self.sim = Simulation(scenario, n_worlds=n_worlds, noise=noise, budgets=budgets)
-        if any(a.kind == "tariff_threat" for a in scenario.policy.agreements):
-            self._threat_starts_with_the_level()
         self.months_per_turn = self.view.months_per_turn
         self.turns = self.view.turns
         self.table = Table(
@@ -185,20 +187,6 @@ class Session:
             level_source=text, seed=self.seed,
             players={c: r.label for c, r in self.roles.items()}, level_title=self.view.title,
         )
-
-    def _threat_starts_with_the_level(self) -> None:
-        """A tariff threat in the starting policy starts its clock at the level's first month.
-
-        The model warms its worlds up with the starting policy for months before the level
-        begins; a threat must not run out (and be imposed) during that warm-up.
-        """
-        def fresh(world: Any) -> Any:
-            n = world.n_worlds
-            return world.replace(tariff_state=np.zeros(n), tariff_start=np.full(n, -1.0),
-                                 tariff_base=np.zeros(n), tariff_imposed=np.zeros(n))
-
-        if self.sim.world.tariff_state.any():
-            self.sim.restore(fresh(self.sim.world), fresh(self.sim.baseline_world))
 
     # --- who plays ----------------------------------------------------------------------------
 

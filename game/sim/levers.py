@@ -106,6 +106,9 @@ class Levers:
     tariff_rate: np.ndarray
     tariff_target: np.ndarray
     tariff_deadline: np.ndarray
+    #: 1 where a nation (US, MX, CA) is led by a player or AI leader, ``(n, 3)``: the model's
+    #: own answers to pressure (Mexico's troops under a tariff threat) are then left to them.
+    led: np.ndarray
 
     @property
     def n_worlds(self) -> int:
@@ -134,6 +137,7 @@ class Levers:
         rate = np.zeros(n)
         target = np.zeros(n)
         deadline = np.zeros(n)
+        led = np.array([[float(c in p.leaders) for c in ("US", "MX", "CA")] for p in policies])
         for i, policy in enumerate(policies):
             for a in policy.agreements:
                 parties = a.parties
@@ -162,7 +166,7 @@ class Levers:
                     target[i] = float(a.term("target_reduction"))
                     deadline[i] = float(a.term("deadline_months"))
         return cls(values, stc, rim, burden, shares, corps, returns_cap, visa, tariff, rate,
-                   target, deadline)
+                   target, deadline, led)
 
     @classmethod
     def from_policy(cls, policy: Policy, n_worlds: int = 1) -> Levers:

@@ -115,6 +115,10 @@ class Policy:
 
     levers: Mapping[str, Mapping[str, LeverValue]] = field(default_factory=default_levers)
     agreements: tuple[Agreement, ...] = ()
+    #: Countries whose government is played, by a person or an AI leader of the game layer.
+    #: The model does not answer pressure on their behalf (e.g. Mexico deploying troops under a
+    #: tariff threat): their levers alone say what they do. Unled countries follow the model.
+    leaders: frozenset[str] = frozenset()
 
     def value(self, country: str, lever: str) -> LeverValue:
         """A lever's value for a country (the registry default when unset)."""

@@ -210,9 +210,10 @@ def step(world: World, levers: Levers, params: Params, noise: Noise,
     compliance = world.compliance + (drew - world.compliance) * P.comply_adjust
     comp_mx, comp_us, comp_ca, comp_nt = (compliance[:, i:i + 1] for i in range(4))
 
-    # Tariff threat: Mexico deploys troops while a threat stands (2019: about 6,000 south).
+    # Tariff threat: Mexico deploys troops while a threat stands (2019: about 6,000 south) —
+    # unless Mexico is led in the game, whose leader decides the deployment with its levers.
     threat = tariff_on
-    guard = threat * comp_mx * P.tariff_response_agents
+    guard = threat * comp_mx * P.tariff_response_agents * (1.0 - levers.led[:, 1:2])
     agents_mxb = col(eff, "border_agents:MX") + corps + guard * P.tariff_response_south
     agents_mxt = col(eff, "transit_agents:MX") + guard * (1 - P.tariff_response_south)
 
