@@ -341,3 +341,18 @@ def test_what_if_replays_a_turn_as_a_new_game_drawn_beside_the_first(make_app) -
     lines, baseline = again.family_lines("humanitarian_score")
     assert len(lines) == 2 and baseline is not None
     assert len(lines[1].values) == game.turns
+
+
+def test_a_look_at_the_briefing_keeps_the_desks_unsent_changes(make_app) -> None:
+    app = make_app()
+    game = new_game()
+    desk = DeskScene(app, game)
+    app.switch(desk)
+    assert desk.try_set("work_visas", 250_000.0)
+    app.process(key(pygame.K_ESCAPE))
+    assert isinstance(app.scene, BriefingScene)
+    press(app, app.scene.desk_button)
+    assert app.scene.draft == {"work_visas": 250_000.0}
+    press(app, app.scene.end_button)
+    assert game.draft == {}
+    assert game.session.table.policy.value("US", "work_visas") == 250_000.0

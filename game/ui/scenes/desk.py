@@ -102,7 +102,8 @@ class DeskScene(Scene):
         super().__init__(app)
         self.game = game
         self.player: str = game.player
-        self.draft: dict[str, LeverValue] = {}
+        # The draft lives on the game, so a look at the briefing does not lose it.
+        self.draft: dict[str, LeverValue] = game.draft
         self.message = ""
         self.message_bad = False
         self.forecast: dict[str, tuple[float, float, float]] | None = None

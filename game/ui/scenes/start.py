@@ -38,6 +38,8 @@ class GameView:
         self.player = player
         self.autoplay = autoplay
         self.message = ""
+        #: The player's lever changes not yet sent to the session (cleared when a turn ends).
+        self.draft: dict[str, Any] = {}
 
     # -- what the screens read ------------------------------------------------------------------
 
@@ -135,6 +137,7 @@ class GameView:
         """Resolve the turn and move the session on to its report."""
         report = self.session.end_turn()
         self.session.next_turn()
+        self.draft.clear()
         error = getattr(self.session, "autosave_error", "")
         self.message = t("The game could not be saved: {e}", e=error) if error else ""
         return report
