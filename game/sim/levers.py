@@ -92,6 +92,8 @@ class Levers:
     stc_coverage: np.ndarray
     #: Remain in Mexico in force (0/1), ``(n,)``.
     remain_in_mexico: np.ndarray
+    #: Most asylum seekers sent to wait in Mexico per month under it, ``(n,)``.
+    rim_cap: np.ndarray
     #: Burden-sharing in force (0/1), ``(n,)``, and the agreed shares US, MX, CA, ``(n, 3)``.
     burden_active: np.ndarray
     burden_shares: np.ndarray
@@ -128,6 +130,7 @@ class Levers:
         values = np.stack([_row(p) for p in policies])
         stc = np.zeros((n, len(STC_SLOTS)))
         rim = np.zeros(n)
+        rim_cap = np.zeros(n)
         burden = np.zeros(n)
         shares = np.zeros((n, 3))
         corps = np.zeros((n, 3))
@@ -147,6 +150,7 @@ class Levers:
                         stc[i, STC_SLOTS.index(slot)] = float(a.term("coverage"))
                 elif a.kind == "remain_in_mexico":
                     rim[i] = 1.0
+                    rim_cap[i] = float(a.term("monthly_cap"))
                 elif a.kind == "burden_sharing":
                     burden[i] = 1.0
                     raw = np.array([float(a.term(f"share_{c}")) for c in ("us", "mx", "ca")])
@@ -165,7 +169,8 @@ class Levers:
                     rate[i] = float(a.term("rate"))
                     target[i] = float(a.term("target_reduction"))
                     deadline[i] = float(a.term("deadline_months"))
-        return cls(values, stc, rim, burden, shares, corps, returns_cap, visa, tariff, rate,
+        return cls(values, stc, rim, rim_cap, burden, shares, corps, returns_cap, visa, tariff,
+                   rate,
                    target, deadline, led)
 
     @classmethod

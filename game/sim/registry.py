@@ -334,6 +334,17 @@ AGREEMENTS: dict[str, AgreementSpec] = {
             "People seeking asylum in the US wait in Mexico while their cases are decided.",
             proposers=("US",),
             acceptors=("MX",),
+            terms=(
+                TermSpec(
+                    "monthly_cap",
+                    "people per month",
+                    "Most people sent to wait in Mexico each month (hearings in tent courts "
+                    "and Mexico's consent limit it: about 60,000 were enrolled in 2019).",
+                    0,
+                    100_000,
+                    8_000,
+                ),
+            ),
         ),
         AgreementSpec(
             "burden_sharing",

@@ -557,7 +557,10 @@ def step(world: World, levers: Levers, params: Params, noise: Noise,
     transferred_nt = claim_port * p_nt
     claim_port = claim_port - transferred_mx - transferred_nt
     new_claims_us = claim_port + claim_remote
+    # Hearings in tent courts and Mexico's consent cap how many can be sent back to wait.
     to_mpp = new_claims_us * rim * THROUGH_MEXICO
+    to_mpp = to_mpp * np.minimum(1.0, levers.rim_cap[:, None]
+                                 / (to_mpp.sum(axis=1, keepdims=True) + _TINY))
     new_claims_us = new_claims_us - to_mpp
     mpp = mpp + to_mpp
     proc_mx = proc_mx + transferred_mx
