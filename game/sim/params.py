@@ -55,6 +55,8 @@ class Params:
     def __init__(self, entries: Mapping[str, Param]) -> None:
         self._entries: Mapping[str, Param] = MappingProxyType(dict(entries))
         self._batches: dict[int, _Batch] = {}
+        # Computed once: entries never change, and every turn asks (Simulation.advance).
+        self._n_worlds: int | None | bool = False
 
     def __getattr__(self, name: str) -> Value:
         if name.startswith("_"):
@@ -94,10 +96,13 @@ class Params:
     @property
     def n_worlds(self) -> int | None:
         """The batch size of array-valued entries, or None when every value is a float."""
+        if self._n_worlds is not False:
+            return self._n_worlds  # type: ignore[return-value]
         sizes = {np.shape(p.value)[0] for p in self if np.ndim(p.value) == 1}
         if len(sizes) > 1:
             raise ValueError(f"parameter arrays of different lengths: {sorted(sizes)}")
-        return sizes.pop() if sizes else None
+        self._n_worlds = sizes.pop() if sizes else None
+        return self._n_worlds
 
     def values(self) -> dict[str, Value]:
         """Name → value."""

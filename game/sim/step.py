@@ -18,6 +18,7 @@ from typing import Any
 import numpy as np
 
 from game.sim import noise as nz
+from game.sim._prepared import THROUGH_MEXICO, clip, lag_share, prepared
 from game.sim.baseline import baseline_inputs
 from game.sim.levers import COLUMN, DELAYS, Levers
 from game.sim.noise import Noise
@@ -27,8 +28,6 @@ from game.sim.registry import LEVERS, ORIGINS
 from game.sim.world import BLOCKABLE, NATIONS, STOCK, STOCKS, World
 
 MX, GT, HN, SV, XR = range(5)
-#: 1 for origins that cross Mexico from the south (everyone but Mexicans).
-THROUGH_MEXICO = np.array([0.0, 1.0, 1.0, 1.0, 1.0])
 #: 1 for the Northern Triangle.
 NORTHERN_TRIANGLE = np.array([0.0, 1.0, 1.0, 1.0, 0.0])
 _ORIGIN = {o: i for i, o in enumerate(ORIGINS)}
@@ -78,9 +77,7 @@ def exogenous(month: int) -> Exogenous:
     )
 
 
-def _k(tau: float | np.ndarray) -> float | np.ndarray:
-    """The share of a gap closed in one month by a first-order lag with time constant ``tau``."""
-    return 1.0 - np.exp(-1.0 / np.maximum(tau, 1e-6))
+_k = lag_share
 
 
 def _sigmoid(x: np.ndarray) -> np.ndarray:
@@ -102,6 +99,9 @@ _DET_MX = [_C[f"detention:MX:{c}"] for c in LEVERS["detention"].choices]
 _REM_US = [_C[f"removal:US:{c}"] for c in LEVERS["removal"].choices]
 _REM_MX = [_C[f"removal:MX:{c}"] for c in LEVERS["removal"].choices]
 _NT = ("GT", "HN", "SV")
+#: Visa columns in the order of ``Prepared.place_shares``: work US, humanitarian US, work CA, …
+_PLACE_COLUMNS = [_C[f"{kind}:{dest}"] for dest in ("US", "CA", "MX")
+                  for kind in ("work_visas", "humanitarian_visas")]
 _DONORS = ("US", "CA", "MX")
 
 
@@ -140,6 +140,7 @@ def step(world: World, levers: Levers, params: Params, noise: Noise,
     if levers.n_worlds != n:
         raise ValueError(f"{levers.n_worlds} lever rows for {n} worlds")
     P = params.batch(n)
+    pp = prepared(P)  # quantities that depend on the parameters alone, computed once
     m = world.month
     moy = m % 12  # 0 = January
     ex = exogenous(m)
@@ -184,8 +185,8 @@ def step(world: World, levers: Levers, params: Params, noise: Noise,
     reintegration = eff[:, _REINT]
     corps_target = levers.corps_contributions.sum(axis=1, keepdims=True) / (
         P.corps_cost_per_member_musd)
-    corps = world.corps_members[:, None] + (corps_target - world.corps_members[:, None]) * _k(
-        P.corps_deploy_months)
+    corps_before = world.corps_members[:, None]
+    corps = corps_before + (corps_target - corps_before) * pp.k_corps
     rim_block = blocked[:, 0, _BLOCK["remain_in_mexico"]][:, None]
     stc_block = blocked[:, 0, _BLOCK["safe_third_country"]][:, None]
 
@@ -297,14 +298,13 @@ def step(world: World, levers: Levers, params: Params, noise: Noise,
     pop = ex.population[None, :]
     pop_nt = pop[:, 1:4]
     # Violence prevention works neighbourhood by neighbourhood: national effect = effect × coverage.
-    cov_vp = _sat(aid_vp * 1e6 / pop_nt, 1.0 / P.vp_dollars_per_head)
-    cov_gov = _sat(aid_gov * 1e6 / pop_nt, 1.0 / P.governance_dollars_per_head)
+    cov_vp = _sat(aid_vp * 1e6 / pop_nt, pp.kappa_vp)
+    cov_gov = _sat(aid_gov * 1e6 / pop_nt, pp.kappa_gov)
     cut = np.zeros((n, 5))
     cut[:, 1:4] = (P.vp_neighbourhood_effect * P.vp_national_damping * cov_vp
                    + P.governance_homicide_effect * cov_gov)
     homicide = ex.homicide[None, :] * np.exp(homicide_noise + violence_shock) * (1 - cut)
-    homicide_seen = world.homicide_seen + (homicide - world.homicide_seen) * _k(
-        P.violence_perception_months)
+    homicide_seen = world.homicide_seen + (homicide - world.homicide_seen) * pp.k_violence
 
     tariff_imposed = world.tariff_imposed
     income_dev = income_shock.copy()
@@ -322,8 +322,7 @@ def step(world: World, levers: Levers, params: Params, noise: Noise,
 
     # ---------- 2-3. Aspiration × capability: potential movers ---------------------------------
     diaspora_now = s["legal_us"] + s["temp_us"] + s["unauth_us"] + s["proc_us"] + s["det_us"]
-    network_seen = world.network_seen + (diaspora_now - world.network_seen) * _k(
-        P.network_echo_months)
+    network_seen = world.network_seen + (diaspora_now - world.network_seen) * pp.k_network
     capability = np.minimum(
         0.0, np.log(income * (1 + P.remittance_capability * ex.remittances[None, :])
                     / P.hump_peak_income_usd))
@@ -334,7 +333,7 @@ def step(world: World, levers: Levers, params: Params, noise: Noise,
     exit_drag[:, 1:4] = P.exit_control_effect * exit_officers * 1000 / pop_nt
     logit = (P.emigration_logit
              + P.violence_elasticity * P.violence_weight * np.log(np.maximum(homicide_seen, 0.1))
-             + P.demographic_trend * np.clip(m / 12 - P.demographic_reference_year,
+             + P.demographic_trend * clip(m / 12 - P.demographic_reference_year,
                                              -_DEMOGRAPHY_YEARS, _DEMOGRAPHY_YEARS)
              - P.wage_elasticity * np.log(income)
              + P.capability_elasticity * capability
@@ -353,13 +352,12 @@ def step(world: World, levers: Levers, params: Params, noise: Noise,
     caravan = np.minimum(caravan, np.maximum(home - movers, 0.0) * _GUARD_SHARE)
 
     # ---------- 4a. Legal channels (finite) and the choice to wait for one ------------------
-    places = {}
-    for dest in ("US", "CA", "MX"):
-        places[("work", dest)] = col(eff, f"work_visas:{dest}") / 12 * P.origin(
-            f"work_visa_share_{dest.lower()}")
-        places[("hum", dest)] = col(eff, f"humanitarian_visas:{dest}") / 12 * P.origin(
-            f"humanitarian_share_{dest.lower()}")
-    quota = sum(places.values())
+    # Places per origin this month, (n, 6, 5) in the order of ``_PLACE_COLUMNS``: one operation
+    # for the six channels, each element computed as (visas / 12) × share, as one by one.
+    place_table = (eff[:, _PLACE_COLUMNS] / 12)[:, :, None] * pp.place_shares
+    work_us, hum_us, work_ca, hum_ca, work_mx, hum_mx = (
+        place_table[:, i, :] for i in range(len(_PLACE_COLUMNS)))
+    quota = place_table.sum(axis=1)
     demand = P.legal_demand_ratio * movers + _TINY
     issued = np.minimum(quota, demand)
     issued = np.minimum(issued, home * P.max_monthly_share)
@@ -368,7 +366,7 @@ def step(world: World, levers: Levers, params: Params, noise: Noise,
     severity = (rem_us[:, 0:1] * P.consequence_expel + rem_us[:, 1:2] * P.consequence_remove
                 + rem_us[:, 2:3] * P.consequence_prosecute)
     returns_on = (levers.returns_cap[:, None] > 0) * comp_mx
-    returnable = P.origin("returnability").copy() * np.ones((n, 5))
+    returnable = pp.returnability.copy() * np.ones((n, 5))
     returnable[:, XR:XR + 1] += (1 - returnable[:, XR:XR + 1]) * returns_on
     credibility = severity * returnable
     wait_share = _sigmoid(P.wait_logit + P.wait_access * access + P.wait_consequence * credibility
@@ -380,24 +378,23 @@ def step(world: World, levers: Levers, params: Params, noise: Noise,
     irregular = leaving - caravan
     home = home - issued - leaving
     emigrants = issued + leaving
-    s["temp_us"] += fill * places[("work", "US")]
-    s["legal_us"] += fill * places[("hum", "US")]
-    s["temp_ca"] += fill * places[("work", "CA")]
-    s["legal_ca"] += fill * places[("hum", "CA")]
-    s["legal_mx"] += fill * (places[("work", "MX")] + places[("hum", "MX")])
-    legal_us = (fill * (places[("work", "US")] + places[("hum", "US")])).sum(axis=1)
-    legal_ca = (fill * (places[("work", "CA")] + places[("hum", "CA")])).sum(axis=1)
-    legal_mx = (fill * (places[("work", "MX")] + places[("hum", "MX")])).sum(axis=1)
-    humanitarian_admitted = (fill * (places[("hum", "US")] + places[("hum", "CA")]
-                                     + places[("hum", "MX")])).sum(axis=1)
+    s["temp_us"] += fill * work_us
+    s["legal_us"] += fill * hum_us
+    s["temp_ca"] += fill * work_ca
+    s["legal_ca"] += fill * hum_ca
+    s["legal_mx"] += fill * (work_mx + hum_mx)
+    legal_us = (fill * (work_us + hum_us)).sum(axis=1)
+    legal_ca = (fill * (work_ca + hum_ca)).sum(axis=1)
+    legal_mx = (fill * (work_mx + hum_mx)).sum(axis=1)
+    humanitarian_admitted = (fill * (hum_us + hum_ca + hum_mx)).sum(axis=1)
 
     # Some fly to Canada and claim there; a Canadian visa requirement closes most of that.
     visa_ca = levers.visa_requirement[:, 0, :]
     visa_mx = levers.visa_requirement[:, 1, :]
-    to_canada = irregular * P.origin("canada_air_share") * (1 - P.visa_requirement_effect * visa_ca)
+    to_canada = irregular * pp.canada_air_share * (1 - P.visa_requirement_effect * visa_ca)
     irregular = irregular - to_canada
     # Extra-regional migrants fly to Mexico unless Mexico requires visas; else the land route.
-    by_air = irregular * P.origin("air_share_to_mexico") * (1 - P.visa_requirement_effect * visa_mx)
+    by_air = irregular * pp.air_share_to_mexico * (1 - P.visa_requirement_effect * visa_mx)
     overland = (irregular - by_air) * THROUGH_MEXICO
     direct = irregular - overland  # Mexicans and air arrivals reach the northern border directly
     darien_deaths = np.zeros((n, 5))
@@ -416,7 +413,7 @@ def step(world: World, levers: Levers, params: Params, noise: Noise,
     # consequence for trying again, many wait for the legal channel instead (the complement).
     retry_rate = retry_rate * (1 - wait_share)
     retry_at_border = np.minimum(retry_rate, _MAX_RATE)  # for people waiting right at the border
-    retry_rate = retry_rate * np.where(THROUGH_MEXICO > 0, P.retry_far_factor, 1.0)
+    retry_rate = retry_rate * pp.retry_far
     retry_rate = retry_rate * (1 - settle)
     retriers = returned * np.minimum(retry_rate, _MAX_RATE)
     settling = returned * settle * (1 - np.minimum(retry_rate, _MAX_RATE))
@@ -439,7 +436,7 @@ def step(world: World, levers: Levers, params: Params, noise: Noise,
     remote = s["transit_remote"] + passed * remote_share
     heat = 1 + sw * P.heat_amplitude * np.maximum(
         0.0, np.cos(2 * np.pi * (moy - P.heat_peak_month) / 12))
-    rescue_cut_mx = P.rescue_max_reduction * _sat(rescue_mx, 1.0 / P.rescue_half_musd)
+    rescue_cut_mx = P.rescue_max_reduction * _sat(rescue_mx, pp.kappa_rescue)
     transit_risk = heat * (1 - rescue_cut_mx)
     bus_dead = bus * P.transit_bus_mortality * transit_risk
     remote_dead = remote * P.transit_remote_mortality * transit_risk
@@ -451,7 +448,7 @@ def step(world: World, levers: Levers, params: Params, noise: Noise,
     bus -= caught_bus
     remote -= caught_remote
     wait_mx = world.wait[:, 1:2]
-    mx_asylum_pull = P.mx_claim_rate * P.origin("strong_claim_share") / (1 + wait_mx / 12)
+    mx_asylum_pull = P.mx_claim_rate * pp.strong / (1 + wait_mx / 12)
     claim_mx_transit = (bus + remote) * mx_asylum_pull * THROUGH_MEXICO
     bus_claims = bus * mx_asylum_pull * THROUGH_MEXICO
     bus -= bus_claims
@@ -463,7 +460,7 @@ def step(world: World, levers: Levers, params: Params, noise: Noise,
     caught_mx = caught_south + caught_bus + caught_remote
     mx_apprehension_events = caught_mx.sum(axis=1)
     # Mexico's response to those it catches: claim asylum, detain and deport, or release.
-    claim_on_catch = caught_mx * P.mx_claim_on_apprehension * P.origin("strong_claim_share")
+    claim_on_catch = caught_mx * P.mx_claim_on_apprehension * pp.strong
     handled = caught_mx - claim_on_catch
     mx_detains = det_mx[:, 2:3] + det_mx[:, 3:4] + det_mx[:, 1:2] * P.alternatives_detained_share
     to_det_mx = handled * mx_detains
@@ -473,7 +470,7 @@ def step(world: World, levers: Levers, params: Params, noise: Noise,
     deported_mx = det_mx_stock * P.mx_deportation_rate
     det_mx_stock -= deported_mx
     returned = returned + deported_mx
-    returned_to_danger = (deported_mx * P.origin("strong_claim_share")).sum(axis=1)
+    returned_to_danger = (deported_mx * pp.strong).sum(axis=1)
     proc_mx = s["proc_mx"] + claim_on_catch + claim_mx_transit
     asylum_claims_mx = (claim_on_catch + claim_mx_transit).sum(axis=1)
 
@@ -499,7 +496,7 @@ def step(world: World, levers: Levers, params: Params, noise: Noise,
                       + det_us[:, 2:3] * P.detained_share_detain
                       + det_us[:, 3:4] * P.detained_share_detain)
     rim = levers.remain_in_mexico[:, None] * comp_mx * (1 - rim_block)
-    claim_logit = (P.origin("claim_logit")
+    claim_logit = (pp.claim_logit
                    + P.claim_wait_sensitivity * np.log1p(wait_us * (1 - detained_share))
                    - P.claim_detention_sensitivity * detained_share
                    - P.claim_separation_sensitivity * det_us[:, 3:4]
@@ -513,7 +510,7 @@ def step(world: World, levers: Levers, params: Params, noise: Noise,
     exec_rate = P.stc_execution_rate
     # Ports of entry are a small share of the border: an agreement covering them applies fully
     # to everyone who claims there (STCA 2004); coverage beyond that closes the detours.
-    at_covered = 1.0 / P.stc_port_coverage
+    at_covered = pp.at_covered
     p_mx = np.minimum(cov[:, 0:1] * at_covered, 1.0) * exec_rate * comp_mx * THROUGH_MEXICO
     nt_cov = np.zeros((n, 5))
     for slot, partner in ((1, GT), (2, HN), (3, SV)):
@@ -536,7 +533,7 @@ def step(world: World, levers: Levers, params: Params, noise: Noise,
     remote_us = _sigmoid(P.us_remote_logit + P.us_route_sensitivity * (pi_urban - pi_remote_us))
     ev_urban = evaders * (1 - remote_us)
     ev_remote = evaders * remote_us
-    rescue_cut = P.rescue_max_reduction * _sat(rescue_us, 1.0 / P.rescue_half_musd)
+    rescue_cut = P.rescue_max_reduction * _sat(rescue_us, pp.kappa_rescue)
     die_urban = P.us_urban_mortality * heat * (1 - rescue_cut)
     # The funnel effect: patrols push remote crossings into ever more remote terrain.
     funnel = (np.maximum(agents_us, 1.0) / P.agents_reference_us) ** P.funnel_elasticity
@@ -568,7 +565,7 @@ def step(world: World, levers: Levers, params: Params, noise: Noise,
 
     # Caught between ports: some claim fear and enter the procedure; the rest are sent back.
     expel_w = rem_us[:, 0:1]
-    strong = P.origin("strong_claim_share")
+    strong = pp.strong
     fear = caught_us * strong * P.fear_claim_share * (1 - expel_w)
     sent_back = caught_us - fear
     returned_to_danger = returned_to_danger + (caught_us * strong - fear).sum(axis=1)
@@ -579,7 +576,7 @@ def step(world: World, levers: Levers, params: Params, noise: Noise,
     to_mx_share = np.minimum(1.0, cap / (want_mx + _TINY)) * (want_mx > 0)
     to_border_towns = nonmx_back * to_mx_share
     rest = nonmx_back - to_border_towns
-    flown_home = rest * P.origin("returnability")
+    flown_home = rest * pp.returnability
     unreturnable = rest - flown_home
     stranded = stranded + to_border_towns
     returned = returned + sent_back * (1 - THROUGH_MEXICO) + flown_home
@@ -590,7 +587,7 @@ def step(world: World, levers: Levers, params: Params, noise: Noise,
     beds_free = np.maximum(P.detention_beds_us - s["det_us"].sum(axis=1, keepdims=True), 0.0)
     enter_det = enter_det * np.minimum(1.0, beds_free / (enter_det.sum(axis=1, keepdims=True)
                                                          + _TINY))
-    separated = (enter_det * P.origin("family_share")).sum(axis=1, keepdims=True) * det_us[
+    separated = (enter_det * pp.family_share).sum(axis=1, keepdims=True) * det_us[
         :, 3:4] * P.children_per_family_member
     det_stock = s["det_us"] + enter_det
     proc_us = s["proc_us"] + new_claims_us - enter_det
@@ -652,7 +649,7 @@ def step(world: World, levers: Levers, params: Params, noise: Noise,
     quota_fill = np.where(owed > 0, (moved_mx + moved_ca)[:, 0] / np.maximum(owed, _TINY), 1.0)
 
     # ---------- 8. Asylum queues: throughput from officers, Little's law waits --------------------
-    grant = strong * P.grant_if_strong + (1 - strong) * P.grant_if_weak
+    grant = pp.grant
     thr_us = officers[:, 0:1] * P.decisions_per_officer_us
     backlog_us = (proc_us.sum(axis=1) + det_stock.sum(axis=1) + mpp.sum(axis=1))[:, None]
     frac_us = np.minimum(1.0, thr_us / (backlog_us + _TINY))
@@ -751,7 +748,7 @@ def step(world: World, levers: Levers, params: Params, noise: Noise,
     ) ** P.price_mexico_elasticity
 
     # ---------- Origin populations grow slowly (births minus natural deaths) -------------------
-    growth = home * P.origin("natural_growth") / 12
+    growth = home * pp.natural_growth / 12
     home = home + growth
 
     deaths_by_origin = darien_deaths + transit_deaths + border_deaths + north_deaths
@@ -778,7 +775,7 @@ def step(world: World, levers: Levers, params: Params, noise: Noise,
     shortage = _shortage(stocks, P, labour_demand, world.mechanisation[:, None])
     mechanisation = world.mechanisation + (P.flat.mechanisation_rate * shortage[:, 0]) - (
         P.flat.mechanisation_decay * world.mechanisation)
-    mechanisation = np.clip(mechanisation, 0.0, P.flat.mechanisation_max)
+    mechanisation = clip(mechanisation, 0.0, P.flat.mechanisation_max)
 
     # ---------- 12. Opinion: salience, thermostat, media ------------------------------------
     stranded_total = stranded.sum(axis=1) + mpp.sum(axis=1)
@@ -791,17 +788,15 @@ def step(world: World, levers: Levers, params: Params, noise: Noise,
         (intercepted_ca.sum(axis=1) + asylum_claims_ca * P.flat.release_visibility)
         / P.flat.disorder_reference_ca,
     ], axis=1)
-    disorder_seen = world.disorder_seen + (disorder - world.disorder_seen) * _k(
-        P.disorder_memory_months)
+    disorder_seen = world.disorder_seen + (disorder - world.disorder_seen) * pp.k_disorder
     deaths_seen = border_deaths.sum(axis=1) + transit_deaths.sum(axis=1) * (
         P.flat.media_transit_death_weight)
     p_media = (P.media_base_rate + P.media_per_death * deaths_seen[:, None]
                + P.media_per_separation * separated) * ew
     media = media + (uniforms[:, nz.UNIFORM_MEDIA] < p_media) * P.media_random_intensity
-    salience = np.clip(P.salience_base + P.salience_disorder * disorder_seen
+    salience = clip(P.salience_base + P.salience_disorder * disorder_seen
                        + P.salience_media * media, 0.0, 1.0)
-    policy_memory = world.policy_memory + (restrict - world.policy_memory) * _k(
-        P.thermostat_months)
+    policy_memory = world.policy_memory + (restrict - world.policy_memory) * pp.k_thermostat
     preferred = (P.preferred_restrictiveness + P.preference_disorder * (disorder_seen - 1)
                  - P.thermostat_strength * (policy_memory - P.preferred_restrictiveness))
     gap = np.abs(restrict - preferred)
@@ -837,7 +832,7 @@ def step(world: World, levers: Levers, params: Params, noise: Noise,
     approval_logit[:, 1] -= P.flat.approval_sovereignty * sovereignty
     approval_logit[:, 2] -= P.flat.approval_housing * housing
     approval_target = 100 * _sigmoid(approval_logit)
-    approval = world.approval + (approval_target - world.approval) * _k(P.approval_months)
+    approval = world.approval + (approval_target - world.approval) * pp.k_approval
 
     # ---------- 10. Tariff threat: deadline, imposition; 13. relations ----------------------------
     tariff_start = world.tariff_start.copy()
@@ -871,8 +866,8 @@ def step(world: World, levers: Levers, params: Params, noise: Noise,
         P.flat.cooperation_bonus * levers.burden_active * comp_mx[:, 0] * comp_ca[:, 0],
     ], axis=1)
     rel_target = P.relations_base + cooperation
-    relations = np.clip(world.relations + (rel_target - world.relations) * _k(
-        P.relations_recovery_months) + hits, -100.0, 100.0)
+    relations = clip(world.relations + (rel_target - world.relations) * pp.k_relations + hits,
+                     -100.0, 100.0)
 
     # What each partner is asked to take, against what it can absorb (a reference plus its
     # asylum decisions per month): compliance falls as the ask outgrows the capacity.
@@ -1026,7 +1021,7 @@ def _shortage(stocks: np.ndarray, P: Any, labour_demand: np.ndarray,
               + P.unauthorized_participation * stocks[:, STOCK["unauth_us"], :].sum(
                   axis=1, keepdims=True))
     jobs = P.migrant_labour_jobs * labour_demand * (1 - mechanisation)
-    return np.clip((jobs - supply) / np.maximum(jobs, 1.0), 0.0, 1.0)
+    return clip((jobs - supply) / np.maximum(jobs, 1.0), 0.0, 1.0)
 
 
 def world_shortage(world: World, P: Any, labour_demand: np.ndarray) -> np.ndarray:

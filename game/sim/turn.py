@@ -107,7 +107,8 @@ def per_turn(name: str) -> str:
 def aggregate(outcomes: Sequence[MonthOutcome]) -> tuple[dict[str, np.ndarray],
                                                           dict[str, np.ndarray]]:
     """Turn metrics and monthly series from a sequence of month outcomes."""
-    monthly = {k: np.stack([o.metrics[k] for o in outcomes]) for k in outcomes[0].metrics}
+    # np.array joins the equal-shaped ``(n,)`` arrays in C (np.stack loops in Python per call).
+    monthly = {k: np.array([o.metrics[k] for o in outcomes]) for k in outcomes[0].metrics}
     metrics = {}
     for k, series in monthly.items():
         how = per_turn(k)
