@@ -68,6 +68,20 @@ class Prepared:
         self.kappa_rescue = 1.0 / P.rescue_half_musd
         # Ports of entry are a small share of the border (see the safe-third-country section).
         self.at_covered = 1.0 / P.stc_port_coverage
+        # References of the restrictiveness index: border staff US, MX, CA and visas US, CA,
+        # as (a + 0.1 ref) / (1.1 ref).
+        agents_reference = _row(P.agents_reference_us, P.agents_reference_mx,
+                                P.agents_reference_ca)
+        self.agents_low = 0.1 * agents_reference
+        self.agents_high = 1.1 * agents_reference
+        visas_reference = _row(P.visas_reference_us, P.visas_reference_ca)
+        self.visas_low = 0.1 * visas_reference
+        self.visas_high = 1.1 * visas_reference
+
+
+def _row(*values: float | np.ndarray) -> np.ndarray:
+    """Coefficients side by side: ``(k,)`` from floats, ``(n, k)`` when one is per world."""
+    return np.concatenate([np.atleast_1d(v) for v in np.broadcast_arrays(*values)], axis=-1)
 
 
 _PREPARED: weakref.WeakKeyDictionary[Any, Prepared] = weakref.WeakKeyDictionary()

@@ -18,7 +18,7 @@ from typing import Any
 import numpy as np
 
 from game.sim import noise as nz
-from game.sim._prepared import THROUGH_MEXICO, clip, lag_share, prepared
+from game.sim._prepared import THROUGH_MEXICO, Prepared, clip, lag_share, prepared
 from game.sim.baseline import baseline_inputs
 from game.sim.levers import COLUMN, DELAYS, Levers
 from game.sim.noise import Noise
@@ -94,10 +94,14 @@ _LEVER_K = _k(np.maximum(DELAYS, 1.0) / 2.0)  # two stages of τ = delay/2: mean
 
 # Columns read by the step.
 _C = COLUMN
-_DET_US = [_C[f"detention:US:{c}"] for c in LEVERS["detention"].choices]
-_DET_MX = [_C[f"detention:MX:{c}"] for c in LEVERS["detention"].choices]
-_REM_US = [_C[f"removal:US:{c}"] for c in LEVERS["removal"].choices]
-_REM_MX = [_C[f"removal:MX:{c}"] for c in LEVERS["removal"].choices]
+_DETENTION = LEVERS["detention"].choices
+_REMOVAL = LEVERS["removal"].choices
+#: Detention and removal columns, US then Mexico: ``(2, choices)`` index arrays.
+_DET = np.array([[_C[f"detention:{c}:{x}"] for x in _DETENTION] for c in ("US", "MX")])
+_REM = np.array([[_C[f"removal:{c}:{x}"] for x in _REMOVAL] for c in ("US", "MX")])
+_OFFICERS = [_C[f"asylum_officers:{c}"] for c in NATIONS]
+_WORK_VISAS_US_CA = [_C["work_visas:US"], _C["work_visas:CA"]]
+_HUM_VISAS_US_CA = [_C["humanitarian_visas:US"], _C["humanitarian_visas:CA"]]
 _NT = ("GT", "HN", "SV")
 #: Visa columns in the order of ``Prepared.place_shares``: work US, humanitarian US, work CA, …
 _PLACE_COLUMNS = [_C[f"{kind}:{dest}"] for dest in ("US", "CA", "MX")
@@ -113,6 +117,9 @@ def _aid_columns(lever: str) -> np.ndarray:
 _AID_VP = _aid_columns("aid_violence_prevention")
 _AID_ECON = _aid_columns("aid_economic")
 _AID_GOV = _aid_columns("aid_governance")
+#: The three aid levers together, ``(lever, donor, recipient)``: violence prevention, economic,
+#: governance.
+_AID = np.stack([_AID_VP, _AID_ECON, _AID_GOV])
 _OWN_VP = [_C[f"violence_prevention:{r}"] for r in _NT]
 _EXIT = [_C[f"exit_controls:{r}"] for r in _NT]
 _REINT = [_C[f"reintegration:{r}"] for r in _NT]
@@ -162,25 +169,28 @@ def step(world: World, levers: Levers, params: Params, noise: Noise,
     stage2 += world.lever_stage2
     eff = stage2
     blocked = world.blocked
-    det_us = eff[:, _DET_US].copy()  # release, alternatives, detain, detain_separate
-    det_mx = eff[:, _DET_MX].copy()
-    rem_us = eff[:, _REM_US].copy()  # expel, remove, prosecute
-    rem_mx = eff[:, _REM_MX].copy()
-    for det, rem, nation in ((det_us, rem_us, 0), (det_mx, rem_mx, 1)):
-        sep_block = blocked[:, nation, _BLOCK["detain_separate"]]
-        det[:, 2] += det[:, 3] * sep_block
-        det[:, 3] *= 1.0 - sep_block
-        exp_block = blocked[:, nation, _BLOCK["expel"]]
-        rem[:, 1] += rem[:, 0] * exp_block
-        rem[:, 0] *= 1.0 - exp_block
+    # Detention (release, alternatives, detain, detain_separate) and removal (expel, remove,
+    # prosecute) regimes of the US and Mexico together, (n, 2, 4) and (n, 2, 3) copies: a court
+    # block moves a blocked choice's weight to the next allowed one.
+    det = eff[:, _DET].reshape(n, 2, len(_DETENTION))
+    rem = eff[:, _REM].reshape(n, 2, len(_REMOVAL))
+    sep_block = blocked[:, :2, _BLOCK["detain_separate"]]
+    det[:, :, 2] += det[:, :, 3] * sep_block
+    det[:, :, 3] *= 1.0 - sep_block
+    exp_block = blocked[:, :2, _BLOCK["expel"]]
+    rem[:, :, 1] += rem[:, :, 0] * exp_block
+    rem[:, :, 0] *= 1.0 - exp_block
+    det_us, det_mx = det[:, 0], det[:, 1]
+    rem_us = rem[:, 0]  # Mexico's removal regime enters only the restrictiveness index
     agents_us = col(eff, "border_agents:US")
     agents_ca = col(eff, "border_agents:CA")
-    officers = np.stack([col(eff, f"asylum_officers:{c}") for c in NATIONS], axis=1)[:, :, 0]
+    officers = eff[:, _OFFICERS]
     rescue_us = col(eff, "rescue:US")
     rescue_mx = col(eff, "rescue:MX")
-    aid_vp = eff[:, _AID_VP].sum(axis=1) + eff[:, _OWN_VP]  # (n, 3) by recipient
-    aid_econ = eff[:, _AID_ECON].sum(axis=1)
-    aid_gov = eff[:, _AID_GOV].sum(axis=1)
+    aid = eff[:, _AID]  # (n, lever, donor, recipient)
+    aid_vp = aid[:, 0].sum(axis=1) + eff[:, _OWN_VP]  # (n, 3) by recipient
+    aid_econ = aid[:, 1].sum(axis=1)
+    aid_gov = aid[:, 2].sum(axis=1)
     exit_officers = eff[:, _EXIT]
     reintegration = eff[:, _REINT]
     corps_target = levers.corps_contributions.sum(axis=1, keepdims=True) / (
@@ -196,8 +206,7 @@ def step(world: World, levers: Levers, params: Params, noise: Noise,
     tariff_on = levers.tariff_active[:, None]
     tariff_rate = levers.tariff_rate[:, None]
     leverage_mx = tariff_on * np.sqrt(tariff_rate / P.tariff_reference_rate)
-    us_aid_nt = (eff[:, _AID_VP[0]] + eff[:, _AID_ECON[0]] + eff[:, _AID_GOV[0]]).sum(
-        axis=1, keepdims=True)
+    us_aid_nt = (aid[:, 0, 0] + aid[:, 1, 0] + aid[:, 2, 0]).sum(axis=1, keepdims=True)
     logit_comp = np.concatenate([
         P.comply_logit_mx + P.comply_relations * rel[:, 0:1] / 100
         + P.comply_leverage * leverage_mx + P.comply_approval * (appr[:, 1:2] - 50) / 50,
@@ -600,8 +609,8 @@ def step(world: World, levers: Levers, params: Params, noise: Noise,
     measure = np.exp(P.flat.measurement_sd * normals[:, nz.NORMAL_MEASURE][:, 0])
     encounters = encounters_true * measure
 
-    restrict = _restrictiveness(P, agents_us, agents_mxb + agents_mxt, agents_ca, det_us, det_mx,
-                                rem_us, rem_mx, eff, levers)
+    border_staff = np.concatenate([agents_us, agents_mxb + agents_mxt, agents_ca], axis=1)
+    restrict = _restrictiveness(P, pp, border_staff, det, rem, eff, levers)
 
     # ---------- Canada: people heading north from the US --------------------------------------
     # Harsher US policy sends more north (Roxham Road, 2017).
@@ -780,14 +789,14 @@ def step(world: World, levers: Levers, params: Params, noise: Noise,
     # ---------- 12. Opinion: salience, thermostat, media ------------------------------------
     stranded_total = stranded.sum(axis=1) + mpp.sum(axis=1)
     caravan_visible = world.caravan_visible * P.flat.caravan_visibility_decay + caravan.sum(axis=1)
-    disorder = np.stack([
+    disorder = _side_by_side(
         (encounters + caravan_visible + P.flat.release_visibility * released_visible.sum(axis=1))
         / P.flat.disorder_reference_us,
         (stranded_total + caravan_visible + bus.sum(axis=1) * P.flat.transit_visibility)
         / P.flat.disorder_reference_mx,
         (intercepted_ca.sum(axis=1) + asylum_claims_ca * P.flat.release_visibility)
         / P.flat.disorder_reference_ca,
-    ], axis=1)
+    )
     disorder_seen = world.disorder_seen + (disorder - world.disorder_seen) * pp.k_disorder
     deaths_seen = border_deaths.sum(axis=1) + transit_deaths.sum(axis=1) * (
         P.flat.media_transit_death_weight)
@@ -795,13 +804,13 @@ def step(world: World, levers: Levers, params: Params, noise: Noise,
                + P.media_per_separation * separated) * ew
     media = media + (uniforms[:, nz.UNIFORM_MEDIA] < p_media) * P.media_random_intensity
     salience = clip(P.salience_base + P.salience_disorder * disorder_seen
-                       + P.salience_media * media, 0.0, 1.0)
+                    + P.salience_media * media, 0.0, 1.0)
     policy_memory = world.policy_memory + (restrict - world.policy_memory) * pp.k_thermostat
     preferred = (P.preferred_restrictiveness + P.preference_disorder * (disorder_seen - 1)
                  - P.thermostat_strength * (policy_memory - P.preferred_restrictiveness))
     gap = np.abs(restrict - preferred)
     novelty = restrict - policy_memory  # security-minded voters reward a new toughness, briefly
-    harm = np.stack([
+    harm = _side_by_side(
         deaths / P.flat.harm_reference_deaths
         + separated[:, 0] / P.flat.harm_reference_separations
         + returned_to_danger / P.flat.harm_reference_returned,
@@ -809,7 +818,7 @@ def step(world: World, levers: Levers, params: Params, noise: Noise,
         / P.flat.harm_reference_deaths,
         north_deaths.sum(axis=1) / P.flat.harm_reference_deaths
         + proc_ca.sum(axis=1) * wait_ca_new / 12 / P.flat.harm_reference_stranded,
-    ], axis=1) * (1 + P.media_empathy * media)
+    ) * (1 + P.media_empathy * media)
     spend = _spending(levers, eff, det_stock, det_mx_stock, P)
     fiscal = np.maximum(np.log(np.maximum(spend * 12, 1.0) / P.spending_reference), 0.0)
     tariff_state = world.tariff_state.copy()
@@ -817,9 +826,9 @@ def step(world: World, levers: Levers, params: Params, noise: Noise,
                    + rim[:, 0] + (cov[:, 0] > 0) * comp_mx[:, 0]
                    + returns_on[:, 0] * P.flat.sovereignty_returns_weight)
     housing = (legal_ca + asylum_claims_ca) / P.flat.housing_reference_ca
-    econ = np.stack([economy_shock[:, 0],
-                     economy_shock[:, 1] - tariff_imposed * P.flat.tariff_gdp_elasticity,
-                     economy_shock[:, 2]], axis=1)
+    econ = _side_by_side(economy_shock[:, 0],
+                         economy_shock[:, 1] - tariff_imposed * P.flat.tariff_gdp_elasticity,
+                         economy_shock[:, 2])
     approval_logit = (P.approval_logit
                       - salience * (P.approval_disorder * disorder_seen
                                     + P.approval_policy_gap * gap
@@ -859,12 +868,12 @@ def step(world: World, levers: Levers, params: Params, noise: Noise,
     hits[:, 0] -= (tariff_state == 3) * P.flat.tariff_relations_drain
     hits[:, 1] -= visa_ca[:, MX] * P.flat.visa_relations_drain
     hits[:, 2] -= visa_ca[:, MX] * P.flat.visa_relations_drain
-    cooperation = np.stack([
+    cooperation = _side_by_side(
         P.flat.cooperation_bonus * (comp_mx[:, 0] * (
             levers.burden_active + (levers.corps_contributions.sum(axis=1) > 0))),
         P.flat.cooperation_bonus * comp_ca[:, 0] * levers.burden_active,
         P.flat.cooperation_bonus * levers.burden_active * comp_mx[:, 0] * comp_ca[:, 0],
-    ], axis=1)
+    )
     rel_target = P.relations_base + cooperation
     relations = clip(world.relations + (rel_target - world.relations) * pp.k_relations + hits,
                      -100.0, 100.0)
@@ -898,7 +907,7 @@ def step(world: World, levers: Levers, params: Params, noise: Noise,
         labour_noise=labour_noise,
         mechanisation=mechanisation,
         price=price[:, 0],
-        wait=np.stack([wait_us_new, wait_mx_new, wait_ca_new], axis=1),
+        wait=_side_by_side(wait_us_new, wait_mx_new, wait_ca_new),
         disorder_seen=disorder_seen,
         salience=salience,
         policy_memory=policy_memory,
@@ -1008,6 +1017,18 @@ def step(world: World, levers: Levers, params: Params, noise: Noise,
     return new_world, MonthOutcome(m, metrics)
 
 
+def _side_by_side(*columns: np.ndarray) -> np.ndarray:
+    """Per-world ``(n,)`` arrays as the columns of one ``(n, k)`` array.
+
+    The same values as ``np.stack(columns, axis=1)``, without its Python-level checks (the step
+    builds several small tables a month).
+    """
+    out = np.empty((len(columns[0]), len(columns)))
+    for i, column in enumerate(columns):
+        out[:, i] = column
+    return out
+
+
 def _col(eff: np.ndarray, name: str) -> np.ndarray:
     """One effective lever column as ``(n, 1)``."""
     i = COLUMN[name]
@@ -1029,34 +1050,23 @@ def world_shortage(world: World, P: Any, labour_demand: np.ndarray) -> np.ndarra
     return _shortage(world.stocks, P, labour_demand, world.mechanisation[:, None])
 
 
-def _restrictiveness(P: Any, agents_us: np.ndarray, agents_mx: np.ndarray,
-                     agents_ca: np.ndarray, det_us: np.ndarray, det_mx: np.ndarray,
-                     rem_us: np.ndarray, rem_mx: np.ndarray, eff: np.ndarray,
-                     levers: Levers) -> np.ndarray:
-    """How restrictive each nation's policy is (0 ≈ the mid-2010s status quo), ``(n, 3)``."""
-    det_scale = P.restrict_detention
-    rem_scale = P.restrict_removal
-    weight = P.restrictiveness_visa_weight
+def _restrictiveness(P: Any, pp: Prepared, agents: np.ndarray, det: np.ndarray,
+                     rem: np.ndarray, eff: np.ndarray, levers: Levers) -> np.ndarray:
+    """How restrictive each nation's policy is (0 ≈ the mid-2010s status quo), ``(n, 3)``.
 
-    def visas(c: str, reference: np.ndarray) -> np.ndarray:
-        total = _col(eff, f"work_visas:{c}") + _col(eff, f"humanitarian_visas:{c}")
-        return weight * np.log((total + 0.1 * reference) / (1.1 * reference))
-
-    def agents(a: np.ndarray, reference: np.ndarray) -> np.ndarray:
-        return np.log((a + 0.1 * reference) / (1.1 * reference))
-
-    us = (agents(agents_us, P.agents_reference_us)
-          + (det_us * det_scale).sum(axis=1, keepdims=True)
-          + (rem_us * rem_scale).sum(axis=1, keepdims=True)
-          - visas("US", P.visas_reference_us))
-    mx = (agents(agents_mx, P.agents_reference_mx)
-          + (det_mx * det_scale).sum(axis=1, keepdims=True)
-          + (rem_mx * rem_scale).sum(axis=1, keepdims=True))
-    ca = (agents(agents_ca, P.agents_reference_ca)
-          + levers.visa_requirement[:, 0, :].sum(axis=1, keepdims=True)
-          * P.restrict_visa_requirement
-          - visas("CA", P.visas_reference_ca))
-    return np.concatenate([us, mx, ca], axis=1)
+    ``agents`` are the border staff of US, MX, CA ``(n, 3)``; ``det`` and ``rem`` the detention
+    and removal regimes of US and MX ``(n, 2, choices)``.
+    """
+    # Staffing against its reference: log((a + 0.1 ref) / (1.1 ref)).
+    out = np.log((agents + pp.agents_low) / pp.agents_high)
+    out[:, :2] += (det * P.restrict_detention).sum(axis=2)
+    out[:, :2] += (rem * P.restrict_removal).sum(axis=2)
+    out[:, 2:3] += levers.visa_requirement[:, 0, :].sum(axis=1, keepdims=True) * (
+        P.restrict_visa_requirement)
+    # Open legal channels make a policy less restrictive (US and CA, in log visas).
+    visas = eff[:, _WORK_VISAS_US_CA] + eff[:, _HUM_VISAS_US_CA]
+    out[:, ::2] -= P.restrictiveness_visa_weight * np.log((visas + pp.visas_low) / pp.visas_high)
+    return out
 
 
 def _spending(levers: Levers, eff: np.ndarray, det_us: np.ndarray, det_mx: np.ndarray,
