@@ -88,7 +88,7 @@ def loss(scores: backtest.Scores) -> np.ndarray:
     nt = (scores.nt_share_gap / NT_SHARE_SCALE) ** 2
     seasonal = ((1.0 - scores.seasonal_correlation) / SEASONAL_SCALE) ** 2
     deaths = (np.log1p(np.maximum(scores.deaths_error, -0.99)) / DEATHS_SCALE) ** 2
-    value = (total.sum(axis=1) + 0.25 * origin.sum(axis=(1, 2)) + nt.sum(axis=1)
+    value = (total.sum(axis=1) + 1.0 * origin.sum(axis=(1, 2)) + nt.sum(axis=1)
              + seasonal + deaths.sum(axis=1))
     if scores.mexico_log_error is not None:
         value = value + ((scores.mexico_log_error / MEXICO_SCALE) ** 2).sum(axis=1)
