@@ -92,20 +92,27 @@ def _sat(x: np.ndarray, kappa: float | np.ndarray) -> np.ndarray:
 
 _LEVER_K = _k(np.maximum(DELAYS, 1.0) / 2.0)  # two stages of τ = delay/2: mean lag ≈ delay
 
+
+
+def _index(columns: object) -> np.ndarray:
+    """Column numbers as an index array (``eff.take(index, axis=1)``: the same copy, cheaper)."""
+    return np.asarray(columns, dtype=np.intp)
+
+
 # Columns read by the step.
 _C = COLUMN
 _DETENTION = LEVERS["detention"].choices
 _REMOVAL = LEVERS["removal"].choices
 #: Detention and removal columns, US then Mexico: ``(2, choices)`` index arrays.
-_DET = np.array([[_C[f"detention:{c}:{x}"] for x in _DETENTION] for c in ("US", "MX")])
-_REM = np.array([[_C[f"removal:{c}:{x}"] for x in _REMOVAL] for c in ("US", "MX")])
-_OFFICERS = [_C[f"asylum_officers:{c}"] for c in NATIONS]
-_WORK_VISAS_US_CA = [_C["work_visas:US"], _C["work_visas:CA"]]
-_HUM_VISAS_US_CA = [_C["humanitarian_visas:US"], _C["humanitarian_visas:CA"]]
+_DET = _index([[_C[f"detention:{c}:{x}"] for x in _DETENTION] for c in ("US", "MX")])
+_REM = _index([[_C[f"removal:{c}:{x}"] for x in _REMOVAL] for c in ("US", "MX")])
+_OFFICERS = _index([_C[f"asylum_officers:{c}"] for c in NATIONS])
+_WORK_VISAS_US_CA = _index([_C["work_visas:US"], _C["work_visas:CA"]])
+_HUM_VISAS_US_CA = _index([_C["humanitarian_visas:US"], _C["humanitarian_visas:CA"]])
 _NT = ("GT", "HN", "SV")
 #: Visa columns in the order of ``Prepared.place_shares``: work US, humanitarian US, work CA, …
-_PLACE_COLUMNS = [_C[f"{kind}:{dest}"] for dest in ("US", "CA", "MX")
-                  for kind in ("work_visas", "humanitarian_visas")]
+_PLACE_COLUMNS = _index([_C[f"{kind}:{dest}"] for dest in ("US", "CA", "MX")
+                         for kind in ("work_visas", "humanitarian_visas")])
 _DONORS = ("US", "CA", "MX")
 
 
@@ -119,10 +126,14 @@ _AID_ECON = _aid_columns("aid_economic")
 _AID_GOV = _aid_columns("aid_governance")
 #: The three aid levers together, ``(lever, donor, recipient)``: violence prevention, economic,
 #: governance.
-_AID = np.stack([_AID_VP, _AID_ECON, _AID_GOV])
-_OWN_VP = [_C[f"violence_prevention:{r}"] for r in _NT]
-_EXIT = [_C[f"exit_controls:{r}"] for r in _NT]
-_REINT = [_C[f"reintegration:{r}"] for r in _NT]
+_AID = _index([_AID_VP, _AID_ECON, _AID_GOV])
+_OWN_VP = _index([_C[f"violence_prevention:{r}"] for r in _NT])
+_EXIT = _index([_C[f"exit_controls:{r}"] for r in _NT])
+_REINT = _index([_C[f"reintegration:{r}"] for r in _NT])
+#: Stocks the step rebuilds as new arrays, in the order it writes them back.
+_REBUILT = _index([STOCK[name] for name in (
+    "home", "transit_bus", "transit_remote", "stranded", "mpp", "returned", "proc_us", "det_us",
+    "proc_mx", "det_mx", "proc_ca", "proc_partner")])
 
 # Cost per column per month (US$ million), split by paying country (US, MX, CA, GT, HN, SV).
 _PAYERS = ("US", "MX", "CA")
@@ -156,7 +167,7 @@ def step(world: World, levers: Levers, params: Params, noise: Noise,
     ew = world.event_weight[:, None]
     # One copy of the stocks; ``s`` holds views into it (in-place updates land in the copy).
     stocks = world.stocks.copy()
-    s = {name: stocks[:, i, :] for i, name in enumerate(STOCKS)}
+    s = dict(zip(STOCKS, stocks.swapaxes(0, 1), strict=True))
     total_before = world.stocks.sum(axis=(1, 2))
     col = _col
 
@@ -172,8 +183,8 @@ def step(world: World, levers: Levers, params: Params, noise: Noise,
     # Detention (release, alternatives, detain, detain_separate) and removal (expel, remove,
     # prosecute) regimes of the US and Mexico together, (n, 2, 4) and (n, 2, 3) copies: a court
     # block moves a blocked choice's weight to the next allowed one.
-    det = eff[:, _DET].reshape(n, 2, len(_DETENTION))
-    rem = eff[:, _REM].reshape(n, 2, len(_REMOVAL))
+    det = eff.take(_DET, axis=1).reshape(n, 2, len(_DETENTION))
+    rem = eff.take(_REM, axis=1).reshape(n, 2, len(_REMOVAL))
     sep_block = blocked[:, :2, _BLOCK["detain_separate"]]
     det[:, :, 2] += det[:, :, 3] * sep_block
     det[:, :, 3] *= 1.0 - sep_block
@@ -184,15 +195,15 @@ def step(world: World, levers: Levers, params: Params, noise: Noise,
     rem_us = rem[:, 0]  # Mexico's removal regime enters only the restrictiveness index
     agents_us = col(eff, "border_agents:US")
     agents_ca = col(eff, "border_agents:CA")
-    officers = eff[:, _OFFICERS]
+    officers = eff.take(_OFFICERS, axis=1)
     rescue_us = col(eff, "rescue:US")
     rescue_mx = col(eff, "rescue:MX")
-    aid = eff[:, _AID]  # (n, lever, donor, recipient)
-    aid_vp = aid[:, 0].sum(axis=1) + eff[:, _OWN_VP]  # (n, 3) by recipient
+    aid = eff.take(_AID, axis=1)  # (n, lever, donor, recipient)
+    aid_vp = aid[:, 0].sum(axis=1) + eff.take(_OWN_VP, axis=1)  # (n, 3) by recipient
     aid_econ = aid[:, 1].sum(axis=1)
     aid_gov = aid[:, 2].sum(axis=1)
-    exit_officers = eff[:, _EXIT]
-    reintegration = eff[:, _REINT]
+    exit_officers = eff.take(_EXIT, axis=1)
+    reintegration = eff.take(_REINT, axis=1)
     corps_target = levers.corps_contributions.sum(axis=1, keepdims=True) / (
         P.corps_cost_per_member_musd)
     corps_before = world.corps_members[:, None]
@@ -363,7 +374,7 @@ def step(world: World, levers: Levers, params: Params, noise: Noise,
     # ---------- 4a. Legal channels (finite) and the choice to wait for one ------------------
     # Places per origin this month, (n, 6, 5) in the order of ``_PLACE_COLUMNS``: one operation
     # for the six channels, each element computed as (visas / 12) × share, as one by one.
-    place_table = (eff[:, _PLACE_COLUMNS] / 12)[:, :, None] * pp.place_shares
+    place_table = (eff.take(_PLACE_COLUMNS, axis=1) / 12)[:, :, None] * pp.place_shares
     work_us, hum_us, work_ca, hum_ca, work_mx, hum_mx = (
         place_table[:, i, :] for i in range(len(_PLACE_COLUMNS)))
     quota = place_table.sum(axis=1)
@@ -764,20 +775,10 @@ def step(world: World, levers: Levers, params: Params, noise: Noise,
     s["dead"] += deaths_by_origin
     deaths = deaths_by_origin.sum(axis=1)
 
-    s["home"] = home
-    s["transit_bus"] = bus
-    s["transit_remote"] = remote
-    s["stranded"] = stranded
-    s["mpp"] = mpp
-    s["returned"] = returned
-    s["proc_us"] = proc_us
-    s["det_us"] = det_stock
-    s["proc_mx"] = proc_mx
-    s["det_mx"] = det_mx_stock
-    s["proc_ca"] = proc_ca
-    s["proc_partner"] = partner
-    for i, name in enumerate(STOCKS):
-        stocks[:, i, :] = s[name]  # a no-op for stocks only updated in place
+    # Stocks rebuilt as new arrays go back into the copy (the others were updated in place).
+    stocks[:, _REBUILT, :] = np.array([home, bus, remote, stranded, mpp, returned, proc_us,
+                                       det_stock, proc_mx, det_mx_stock, proc_ca,
+                                       partner]).swapaxes(0, 1)
     np.maximum(stocks, 0.0, out=stocks)
 
     # ---------- 11b. Labour shortage, closed slowly by mechanisation -------------------------
@@ -888,7 +889,7 @@ def step(world: World, levers: Levers, params: Params, noise: Noise,
         transferred_nt.sum(axis=1, keepdims=True) / (P.partner_load_reference_nt + thr_nt),
     ], axis=1)
 
-    new_world = World(
+    new_world = World.assemble(
         month=m + 1,
         stocks=stocks,
         lever_stage1=stage1,
@@ -956,7 +957,7 @@ def step(world: World, levers: Levers, params: Params, noise: Noise,
         "crossings_remote_us": evaders * remote_us + claim_remote / (1 - die_remote),
         "crossings_urban_us": evaders * (1 - remote_us),
     }
-    sums = np.stack(list(by_origin.values())).sum(axis=2)
+    sums = np.array(list(by_origin.values())).sum(axis=2)  # np.array joins them in C
     metrics: dict[str, np.ndarray] = dict(zip(by_origin, sums, strict=True))
     metrics.update({
         "us_border_encounters": encounters,
@@ -1064,7 +1065,7 @@ def _restrictiveness(P: Any, pp: Prepared, agents: np.ndarray, det: np.ndarray,
     out[:, 2:3] += levers.visa_requirement[:, 0, :].sum(axis=1, keepdims=True) * (
         P.restrict_visa_requirement)
     # Open legal channels make a policy less restrictive (US and CA, in log visas).
-    visas = eff[:, _WORK_VISAS_US_CA] + eff[:, _HUM_VISAS_US_CA]
+    visas = eff.take(_WORK_VISAS_US_CA, axis=1) + eff.take(_HUM_VISAS_US_CA, axis=1)
     out[:, ::2] -= P.restrictiveness_visa_weight * np.log((visas + pp.visas_low) / pp.visas_high)
     return out
 

@@ -117,6 +117,20 @@ class World:
     #: 1 = events (scheduled and random disasters) act, 0 = none.
     event_weight: np.ndarray
 
+    @classmethod
+    def assemble(cls, **values: Any) -> World:
+        """A world from every field by name, as ``World(...)`` but cheaper (the step's result).
+
+        A frozen dataclass's ``__init__`` sets each of the 38 fields through
+        ``object.__setattr__``; the step makes a world every month, so it fills them at once.
+        """
+        if values.keys() != _FIELD_NAMES:
+            missing = sorted(_FIELD_NAMES ^ values.keys())
+            raise TypeError(f"World fields missing or unknown: {', '.join(missing)}")
+        world = object.__new__(cls)
+        world.__dict__.update(values)
+        return world
+
     @property
     def n_worlds(self) -> int:
         """How many worlds are in the batch."""
@@ -170,3 +184,7 @@ class World:
             if f.name != "month":
                 out[f.name] = np.concatenate([getattr(w, f.name) for w in worlds])
         return World(**out)  # type: ignore[arg-type]
+
+
+#: Every field of a world, for :meth:`World.assemble`.
+_FIELD_NAMES = {f.name for f in fields(World)}
