@@ -130,7 +130,7 @@ def render(run: backtest.ModelRun, out: Path) -> None:
     model_monthly = np.concatenate([run.monthly_total(fy)[0] for fy in backtest.YEARS])
     data_monthly = [backtest.observed_monthly(fy) for fy in backtest.YEARS]
     y_max = max(80_000.0, float(model_monthly.max()) * 1.1)
-    p1 = Panel(surface, pygame.Rect(110, 90, 1250, 250), months, y_max, font)
+    p1 = Panel(surface, pygame.Rect(110, 90, 1250, 230), months, y_max, font)
     p1.frame("Southwest-border apprehensions per month", 20_000, "{:,.0f}", withheld_from)
     xs = [i + 0.5 for i in range(months)]
     p1.line(xs, model_monthly.tolist(), MODEL)
@@ -141,7 +141,7 @@ def render(run: backtest.ModelRun, out: Path) -> None:
             data_x += [i * 12 + j + 0.5 for j in range(12)]
             data_y += values.tolist()
     p1.line(data_x, data_y, DATA, 2)
-    legend(surface, font, 110, 348, [("model", MODEL, False), ("CBP data", DATA, False)])
+    legend(surface, font, 110, 352, [("model", MODEL, False), ("CBP data", DATA, False)])
 
     # Panel 2: annual apprehensions from Mexico and from the Northern Triangle.
     centres = [i * 12 + 6 for i in range(len(backtest.YEARS))]
@@ -150,7 +150,7 @@ def render(run: backtest.ModelRun, out: Path) -> None:
     nt = [m.guatemala + m.honduras + m.el_salvador for m in model_years]
     mx = [m.mexico for m in model_years]
     top = max(max(nt), max(mx), 300_000.0) * 1.1
-    p2 = Panel(surface, pygame.Rect(110, 420, 1250, 240), months, top, font)
+    p2 = Panel(surface, pygame.Rect(110, 420, 1250, 220), months, top, font)
     p2.frame("Apprehensions per fiscal year: Mexico and the Northern Triangle", 100_000,
              "{:,.0f}", withheld_from)
     p2.line(centres, mx, MODEL)
@@ -159,7 +159,7 @@ def render(run: backtest.ModelRun, out: Path) -> None:
     p2.dots([c for c, _ in known], [d.mexico for _, d in known], DATA)
     p2.dots([c for c, _ in known], [d.guatemala + d.honduras + d.el_salvador for _, d in known],
             DATA_NT)
-    legend(surface, font, 110, 668, [("model: Mexico", MODEL, False),
+    legend(surface, font, 110, 672, [("model: Mexico", MODEL, False),
                                       ("model: GT+HN+SV", MODEL_NT, False),
                                       ("data: Mexico", DATA, True),
                                       ("data: GT+HN+SV", DATA_NT, True)])
@@ -167,11 +167,11 @@ def render(run: backtest.ModelRun, out: Path) -> None:
     # Panel 3: deaths recorded per fiscal year.
     deaths = [m.deaths for m in model_years]
     top = max(max(deaths), 500.0) * 1.15
-    p3 = Panel(surface, pygame.Rect(110, 740, 1250, 200), months, top, font)
+    p3 = Panel(surface, pygame.Rect(110, 740, 1250, 190), months, top, font)
     p3.frame("Deaths recorded by Border Patrol per fiscal year", 100, "{:,.0f}", withheld_from)
     p3.line(centres, deaths, MODEL)
     p3.dots([c for c, _ in known], [d.deaths for _, d in known], DATA)
-    legend(surface, font, 110, 948, [("model", MODEL, False), ("CBP data", DATA, True)])
+    legend(surface, font, 110, 962, [("model", MODEL, False), ("CBP data", DATA, True)])
 
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = out.with_suffix(".tmp.png")
