@@ -205,9 +205,10 @@ def free_parameters(params: Params) -> list[Free]:
 def make_evaluate(base: Params, free: Sequence[Free]) -> Evaluate:
     """Loss of a batch of candidates (rows of normalised coordinates), one world each."""
     def evaluate(unit: np.ndarray) -> np.ndarray:
-        values = {f.name: f.from_unit(unit[:, i]) for i, f in enumerate(free)}
+        values: dict[str, float | np.ndarray] = {
+            f.name: f.from_unit(unit[:, i]) for i, f in enumerate(free)}
         if unit.shape[0] == 1:
-            values = {k: float(v[0]) for k, v in values.items()}
+            values = {k: float(np.asarray(v)[0]) for k, v in values.items()}
         run = backtest.run_history(base.replace(**values), n_worlds=unit.shape[0])
         return loss(backtest.score(run))
     return evaluate

@@ -222,9 +222,9 @@ class ModelRun:
 
     def year(self, fy: int, world: int = 0) -> YearFigures:
         """One world's figures for fiscal year ``fy``."""
-        origin = self.by_origin(fy)[world]
-        return YearFigures(float(origin.sum()), *(float(v) for v in origin),
-                           deaths=float(self.deaths_in(fy)[world]))
+        mx, gt, hn, sv, xr = (float(v) for v in self.by_origin(fy)[world])
+        return YearFigures(total=mx + gt + hn + sv + xr, mexico=mx, guatemala=gt, honduras=hn,
+                           el_salvador=sv, other=xr, deaths=float(self.deaths_in(fy)[world]))
 
 
 #: Per-origin encounter metrics of the step, in ``registry.ORIGINS`` order.
