@@ -104,16 +104,6 @@ class Role:
 
 AutosaveHook = Callable[["Session"], None]
 
-#: Columns of the model's ``World.relations`` (us_mx, us_ca, mx_ca).
-RELATION_PAIRS: dict[frozenset[str], int] = {
-    frozenset(("US", "MX")): 0, frozenset(("US", "CA")): 1, frozenset(("MX", "CA")): 2,
-}
-#: Relation points lost with each partner when a country breaks an agreement it accepted.
-#: Assumed: about twice the one-off hit of a 5% tariff threat in the model, because a broken
-#: promise is a choice, not pressure.
-BROKEN_PROMISE_COST = 10.0
-
-
 class Session:
     """A game of one level in progress."""
 
@@ -504,17 +494,7 @@ class Session:
             news.append(agreement_news(pact.agreement.kind, pact.agreement.parties, "broken",
                                        pact.ended_by))
             for partner in partners:
-                self._hurt_relations(pact.ended_by, partner)
-
-    def _hurt_relations(self, a: str, b: str) -> None:
-        """Lower the model's relations between ``a`` and ``b`` in the player's world."""
-        pair = RELATION_PAIRS.get(frozenset((a, b)))
-        world = getattr(self.sim, "world", None)
-        if pair is None or world is None or not hasattr(world, "relations"):
-            return
-        relations = np.array(world.relations, dtype=float)
-        relations[:, pair] = np.clip(relations[:, pair] - BROKEN_PROMISE_COST, -100.0, 100.0)
-        self.sim.world = world.replace(relations=relations)
+                self.sim.broken_promise(pact.ended_by, partner)
 
     def _explain(self, events: list[tuple[ScheduledEvent, str]]
                  ) -> tuple[dict[str, list[Cause]], bool]:

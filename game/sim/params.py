@@ -545,6 +545,9 @@ def _table() -> list[Param]:
            "assumed: exports to the US ≈ 30% of Mexico's GDP", g),
         _p("tariff_threat_relations_hit", 12, "relation points", 0, 40, A, g),
         _p("tariff_imposed_relations_hit", 25, "relation points", 0, 60, A, g),
+        _p("broken_promise_relations_hit", 10, "relation points", 0, 40,
+           "assumed: about twice a 5% tariff threat's one-off hit, as breaking a deal is a "
+           "choice, not pressure", g),
         _p("tariff_relations_drain", 0.6, "relation points per month", 0, 3, A, g),
         _p("visa_relations_drain", 0.3, "relation points per month", 0, 2,
            "Canada's 2009 visa on Mexicans strained relations until 2016", g),

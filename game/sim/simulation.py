@@ -18,7 +18,11 @@ from game.sim.noise import Noise
 from game.sim.params import Params, default_params
 from game.sim.policy import Policy, Scenario, ScheduledEvent
 from game.sim.turn import TurnOutcome, run_turn, score_turn
-from game.sim.world import World
+from game.sim.world import PAIRS, World
+
+#: Column of ``World.relations`` for each pair of nations.
+RELATION_PAIR: dict[frozenset[str], int] = {
+    frozenset(pair.upper().split("_")): i for i, pair in enumerate(PAIRS)}
 
 
 @dataclass(frozen=True)
@@ -111,6 +115,19 @@ class Simulation:
         digest.update(self.world.state_hash().encode())
         digest.update(self.baseline_world.state_hash().encode())
         return digest.hexdigest()
+
+    def broken_promise(self, breaker: str, partner: str) -> None:
+        """Relations between two nations suffer because ``breaker`` left an agreement.
+
+        Only the real worlds change: in the status quo nobody made, or broke, the promise.
+        """
+        pair = RELATION_PAIR.get(frozenset((breaker, partner)))
+        if pair is None:
+            return
+        hit = np.asarray(self.params.batch(self.world.n_worlds).flat.broken_promise_relations_hit)
+        relations = self.world.relations.copy()
+        relations[:, pair] = np.clip(relations[:, pair] - hit, -100.0, 100.0)
+        self.world = self.world.replace(relations=relations)
 
     def restore(self, world: World, baseline_world: World) -> None:
         """Put saved worlds back (for loading a save)."""

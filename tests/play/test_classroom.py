@@ -21,7 +21,8 @@ from game.play.classroom import (
 )
 from game.play.decisions import DecisionRejected
 from game.play.record import GameRecord
-from game.play.session import BROKEN_PROMISE_COST, Session
+from game.play.session import Session
+from game.sim import default_params
 from tests.play.play_helpers import level
 
 TEAMS = (Team("Eagles", "US"), Team("Jaguars", "MX"), Team("Moose", "CA"))
@@ -104,7 +105,7 @@ def test_a_broken_promise_costs_us_mexico_relations_against_an_honest_session(
     honest.resolve()
     broken = finished_room.session.history("relations_us_mx")[1]
     kept = honest.session.history("relations_us_mx")[1]
-    assert kept - broken >= BROKEN_PROMISE_COST * 0.5
+    assert kept - broken >= default_params()["broken_promise_relations_hit"].value * 0.5
     # Relations that did not involve the broken promise are untouched by it.
     assert finished_room.session.history("relations_us_ca")[1] == pytest.approx(
         honest.session.history("relations_us_ca")[1], abs=1e-6)
