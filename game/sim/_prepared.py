@@ -1,10 +1,12 @@
-"""What the monthly step derives from the parameters alone, computed once per parameter batch.
+"""What the monthly step derives from the parameters and levers alone, computed once.
 
-The step runs every month with the same :class:`~game.sim.params.Params`; quantities that depend
-only on them (first-order lag shares, per-origin coefficient rows, legal-place shares) would
-otherwise be rebuilt a dozen small numpy operations at a time, every month. ``prepared(P)``
-computes them once per parameter batch and keeps them with it. Each value is computed exactly as
-the step computed it inline, so results are bit-for-bit the same.
+The step runs every month with the same :class:`~game.sim.params.Params` and, within a turn, the
+same :class:`~game.sim.levers.Levers`; quantities that depend only on them (first-order lag
+shares, per-origin coefficient rows, legal-place shares, agreement terms, the spending on lever
+values) would otherwise be rebuilt a dozen small numpy operations at a time, every month.
+``prepared(P)`` computes the parameter-only ones once per parameter batch, ``lever_terms(levers,
+P)`` the lever-dependent ones once per turn. Each value is computed exactly as the step computed
+it inline (the same operations in the same order), so results are bit-for-bit the same.
 """
 
 from __future__ import annotations
@@ -13,6 +15,9 @@ import weakref
 from typing import Any
 
 import numpy as np
+
+from game.sim.levers import COLUMN, Levers
+from game.sim.registry import LEVERS
 
 try:  # the clip ufunc itself: np.clip adds two layers of Python dispatch around it
     from numpy._core.umath import clip as clip  # numpy ≥ 2
@@ -50,6 +55,8 @@ class Prepared:
         self.claim_logit = P.origin("claim_logit")
         self.family_share = P.origin("family_share")
         self.natural_growth = P.origin("natural_growth")
+        # Returnability per world and origin, the row the step starts from each month.
+        self.returnable = self.returnability.copy() * np.ones((P._n, len(THROUGH_MEXICO)))
         # Share of each destination's work and humanitarian places going to each origin, in the
         # order work US, humanitarian US, work CA, humanitarian CA, work MX, humanitarian MX:
         # ``(6, 5)``, or ``(n, 6, 5)`` when a share differs by world.
@@ -94,3 +101,80 @@ def prepared(P: Any) -> Prepared:
         found = Prepared(P)
         _PREPARED[P] = found
     return found
+
+
+#: Countries whose spending the model counts, in the order of the step's ``spend`` columns.
+PAYERS = ("US", "MX", "CA")
+
+
+def _cost_matrix() -> np.ndarray:
+    """US$ million per month per unit of each lever column, by paying country ``(k, 3)``."""
+    cost = np.zeros((len(COLUMN), len(PAYERS)))
+    for name, i in COLUMN.items():
+        lever, country = name.split(":")[:2]
+        if country in PAYERS and LEVERS[lever].kind != "choice":
+            cost[i, PAYERS.index(country)] = LEVERS[lever].cost_per_unit.get(country, 0.0) / 12.0
+    return cost
+
+
+COST = _cost_matrix()
+
+
+class LeverTerms:
+    """Lever- and agreement-derived quantities of the step for one turn's levers, as attributes.
+
+    Shapes follow the step: ``(n, 1)`` for one number per world, ``(n, 5)`` per origin.
+    """
+
+    def __init__(self, levers: Levers, P: Any) -> None:
+        self.corps_target = levers.corps_contributions.sum(axis=1, keepdims=True) / (
+            P.corps_cost_per_member_musd)
+        self.tariff_on = levers.tariff_active[:, None]
+        self.tariff_rate = levers.tariff_rate[:, None]
+        self.leverage_mx = self.tariff_on * np.sqrt(self.tariff_rate / P.tariff_reference_rate)
+        # Mexico's own answer to a tariff threat applies only where no leader plays Mexico.
+        self.mexico_unled = 1.0 - levers.led[:, 1:2]
+        self.returns_open = levers.returns_cap[:, None] > 0
+        self.returns_cap = levers.returns_cap[:, None]
+        self.rim_on = levers.remain_in_mexico[:, None]
+        self.rim_cap = levers.rim_cap[:, None]
+        # Visa requirements close the air routes: the share of each route left open.
+        self.visa_ca = levers.visa_requirement[:, 0, :]
+        self.canada_open = 1 - P.visa_requirement_effect * self.visa_ca
+        self.mexico_air_open = 1 - P.visa_requirement_effect * levers.visa_requirement[:, 1, :]
+        self.visa_ca_restrict = levers.visa_requirement[:, 0, :].sum(axis=1, keepdims=True) * (
+            P.restrict_visa_requirement)
+        # Burden sharing: the shares owed to Mexico and Canada while the deal is in force.
+        active = levers.burden_active[:, None]
+        self.owed_share_mx = active * levers.burden_shares[:, 1:2]
+        self.owed_share_ca = active * levers.burden_shares[:, 2:3]
+        # Tariff threat terms.
+        self.tariff_started = levers.tariff_active > 0
+        self.tariff_lifted = levers.tariff_active <= 0
+        self.threat_hit_scale = np.sqrt(levers.tariff_rate / P.flat.tariff_reference_rate)
+        self.target_left = 1 - levers.tariff_target
+        self.cooperating_mx = levers.burden_active + (levers.corps_contributions.sum(axis=1) > 0)
+        # Spending on the lever values and the joint corps, per month (detention is added by
+        # the step, since it depends on who is detained).
+        self.spend_levers = levers.values @ COST
+        self.spend_corps = levers.corps_contributions / 12
+
+
+#: The last few turns' lever terms: id(levers) → (weak reference to the levers, the parameter
+#: batch, terms). Levers are immutable, so identity is a safe key while the object lives.
+_LEVER_TERMS: dict[int, tuple[weakref.ref[Levers], Any, LeverTerms]] = {}
+#: Entries kept (a game, its baseline, an explanation and a forecast use a few at a time).
+_LEVER_TERMS_KEPT = 16
+
+
+def lever_terms(levers: Levers, P: Any) -> LeverTerms:
+    """The :class:`LeverTerms` of ``levers`` under parameter batch ``P`` (computed on first use)."""
+    key = id(levers)
+    found = _LEVER_TERMS.get(key)
+    if found is not None and found[0]() is levers and found[1] is P:
+        return found[2]
+    terms = LeverTerms(levers, P)
+    if len(_LEVER_TERMS) >= _LEVER_TERMS_KEPT:
+        _LEVER_TERMS.pop(next(iter(_LEVER_TERMS)))  # the oldest
+    _LEVER_TERMS[key] = (weakref.ref(levers), P, terms)
+    return terms

@@ -18,7 +18,15 @@ from typing import Any
 import numpy as np
 
 from game.sim import noise as nz
-from game.sim._prepared import THROUGH_MEXICO, Prepared, clip, lag_share, prepared
+from game.sim._prepared import (
+    THROUGH_MEXICO,
+    LeverTerms,
+    Prepared,
+    clip,
+    lag_share,
+    lever_terms,
+    prepared,
+)
 from game.sim.baseline import baseline_inputs
 from game.sim.levers import COLUMN, DELAYS, Levers
 from game.sim.noise import Noise
@@ -135,20 +143,6 @@ _REBUILT = _index([STOCK[name] for name in (
     "home", "transit_bus", "transit_remote", "stranded", "mpp", "returned", "proc_us", "det_us",
     "proc_mx", "det_mx", "proc_ca", "proc_partner")])
 
-# Cost per column per month (US$ million), split by paying country (US, MX, CA, GT, HN, SV).
-_PAYERS = ("US", "MX", "CA")
-
-
-def _cost_matrix() -> np.ndarray:
-    cost = np.zeros((len(COLUMN), len(_PAYERS)))
-    for name, i in COLUMN.items():
-        lever, country = name.split(":")[:2]
-        if country in _PAYERS and LEVERS[lever].kind != "choice":
-            cost[i, _PAYERS.index(country)] = LEVERS[lever].cost_per_unit.get(country, 0.0) / 12.0
-    return cost
-
-
-_COST = _cost_matrix()
 
 
 def step(world: World, levers: Levers, params: Params, noise: Noise,
@@ -159,6 +153,7 @@ def step(world: World, levers: Levers, params: Params, noise: Noise,
         raise ValueError(f"{levers.n_worlds} lever rows for {n} worlds")
     P = params.batch(n)
     pp = prepared(P)  # quantities that depend on the parameters alone, computed once
+    lt = lever_terms(levers, P)  # and those that depend on the levers, once per turn
     m = world.month
     moy = m % 12  # 0 = January
     ex = exogenous(m)
@@ -204,8 +199,7 @@ def step(world: World, levers: Levers, params: Params, noise: Noise,
     aid_gov = aid[:, 2].sum(axis=1)
     exit_officers = eff.take(_EXIT, axis=1)
     reintegration = eff.take(_REINT, axis=1)
-    corps_target = levers.corps_contributions.sum(axis=1, keepdims=True) / (
-        P.corps_cost_per_member_musd)
+    corps_target = lt.corps_target
     corps_before = world.corps_members[:, None]
     corps = corps_before + (corps_target - corps_before) * pp.k_corps
     rim_block = blocked[:, 0, _BLOCK["remain_in_mexico"]][:, None]
@@ -214,9 +208,9 @@ def step(world: World, levers: Levers, params: Params, noise: Noise,
     # ---------- 9a. Partners decide whether to comply this month (drawn, then smoothed) -------
     rel = world.relations
     appr = world.approval
-    tariff_on = levers.tariff_active[:, None]
-    tariff_rate = levers.tariff_rate[:, None]
-    leverage_mx = tariff_on * np.sqrt(tariff_rate / P.tariff_reference_rate)
+    tariff_on = lt.tariff_on
+    tariff_rate = lt.tariff_rate
+    leverage_mx = lt.leverage_mx
     us_aid_nt = (aid[:, 0, 0] + aid[:, 1, 0] + aid[:, 2, 0]).sum(axis=1, keepdims=True)
     logit_comp = np.concatenate([
         P.comply_logit_mx + P.comply_relations * rel[:, 0:1] / 100
@@ -234,7 +228,7 @@ def step(world: World, levers: Levers, params: Params, noise: Noise,
     # Tariff threat: Mexico deploys troops while a threat stands (2019: about 6,000 south) —
     # unless Mexico is led in the game, whose leader decides the deployment with its levers.
     threat = tariff_on
-    guard = threat * comp_mx * P.tariff_response_agents * (1.0 - levers.led[:, 1:2])
+    guard = threat * comp_mx * P.tariff_response_agents * lt.mexico_unled
     agents_mxb = col(eff, "border_agents:MX") + corps + guard * P.tariff_response_south
     agents_mxt = col(eff, "transit_agents:MX") + guard * (1 - P.tariff_response_south)
 
@@ -385,8 +379,8 @@ def step(world: World, levers: Levers, params: Params, noise: Noise,
     access = np.minimum(1.0, quota / demand)
     severity = (rem_us[:, 0:1] * P.consequence_expel + rem_us[:, 1:2] * P.consequence_remove
                 + rem_us[:, 2:3] * P.consequence_prosecute)
-    returns_on = (levers.returns_cap[:, None] > 0) * comp_mx
-    returnable = pp.returnability.copy() * np.ones((n, 5))
+    returns_on = lt.returns_open * comp_mx
+    returnable = pp.returnable.copy()
     returnable[:, XR:XR + 1] += (1 - returnable[:, XR:XR + 1]) * returns_on
     credibility = severity * returnable
     wait_share = _sigmoid(P.wait_logit + P.wait_access * access + P.wait_consequence * credibility
@@ -409,12 +403,11 @@ def step(world: World, levers: Levers, params: Params, noise: Noise,
     humanitarian_admitted = (fill * (hum_us + hum_ca + hum_mx)).sum(axis=1)
 
     # Some fly to Canada and claim there; a Canadian visa requirement closes most of that.
-    visa_ca = levers.visa_requirement[:, 0, :]
-    visa_mx = levers.visa_requirement[:, 1, :]
-    to_canada = irregular * pp.canada_air_share * (1 - P.visa_requirement_effect * visa_ca)
+    visa_ca = lt.visa_ca
+    to_canada = irregular * pp.canada_air_share * lt.canada_open
     irregular = irregular - to_canada
     # Extra-regional migrants fly to Mexico unless Mexico requires visas; else the land route.
-    by_air = irregular * pp.air_share_to_mexico * (1 - P.visa_requirement_effect * visa_mx)
+    by_air = irregular * pp.air_share_to_mexico * lt.mexico_air_open
     overland = (irregular - by_air) * THROUGH_MEXICO
     direct = irregular - overland  # Mexicans and air arrivals reach the northern border directly
     darien_deaths = np.zeros((n, 5))
@@ -515,7 +508,7 @@ def step(world: World, levers: Levers, params: Params, noise: Noise,
                       + det_us[:, 1:2] * P.detained_share_alternatives
                       + det_us[:, 2:3] * P.detained_share_detain
                       + det_us[:, 3:4] * P.detained_share_detain)
-    rim = levers.remain_in_mexico[:, None] * comp_mx * (1 - rim_block)
+    rim = lt.rim_on * comp_mx * (1 - rim_block)
     claim_logit = (pp.claim_logit
                    + P.claim_wait_sensitivity * np.log1p(wait_us * (1 - detained_share))
                    - P.claim_detention_sensitivity * detained_share
@@ -576,7 +569,7 @@ def step(world: World, levers: Levers, params: Params, noise: Noise,
     new_claims_us = claim_port + claim_remote
     # Hearings in tent courts and Mexico's consent cap how many can be sent back to wait.
     to_mpp = new_claims_us * rim * THROUGH_MEXICO
-    to_mpp = to_mpp * np.minimum(1.0, levers.rim_cap[:, None]
+    to_mpp = to_mpp * np.minimum(1.0, lt.rim_cap
                                  / (to_mpp.sum(axis=1, keepdims=True) + _TINY))
     new_claims_us = new_claims_us - to_mpp
     mpp = mpp + to_mpp
@@ -590,7 +583,7 @@ def step(world: World, levers: Levers, params: Params, noise: Noise,
     sent_back = caught_us - fear
     returned_to_danger = returned_to_danger + (caught_us * strong - fear).sum(axis=1)
     # Non-Mexicans: to Mexico if it accepts returns (up to its cap), else home if returnable.
-    cap = levers.returns_cap[:, None] * comp_mx
+    cap = lt.returns_cap * comp_mx
     nonmx_back = sent_back * THROUGH_MEXICO
     want_mx = nonmx_back.sum(axis=1, keepdims=True)
     to_mx_share = np.minimum(1.0, cap / (want_mx + _TINY)) * (want_mx > 0)
@@ -621,7 +614,7 @@ def step(world: World, levers: Levers, params: Params, noise: Noise,
     encounters = encounters_true * measure
 
     border_staff = np.concatenate([agents_us, agents_mxb + agents_mxt, agents_ca], axis=1)
-    restrict = _restrictiveness(P, pp, border_staff, det, rem, eff, levers)
+    restrict = _restrictiveness(P, pp, lt, border_staff, det, rem, eff)
 
     # ---------- Canada: people heading north from the US --------------------------------------
     # Harsher US policy sends more north (Roxham Road, 2017).
@@ -648,11 +641,9 @@ def step(world: World, levers: Levers, params: Params, noise: Noise,
     asylum_claims_ca = new_ca.sum(axis=1)
 
     # ---------- 9b. Burden sharing: claims moved to partners — if they comply ----------------
-    shares = levers.burden_shares
-    active = levers.burden_active[:, None]
     total_claims = (new_claims_us.sum(axis=1) + asylum_claims_mx + asylum_claims_ca)[:, None]
-    owed_mx = active * shares[:, 1:2] * total_claims
-    owed_ca = active * shares[:, 2:3] * total_claims
+    owed_mx = lt.owed_share_mx * total_claims
+    owed_ca = lt.owed_share_ca * total_claims
     # Transfers happen as far as partners comply and carry them out; whether they comply
     # depends on the load the deal puts on them against what they can absorb (below).
     moved_mx = owed_mx * comp_mx * P.burden_execution_rate
@@ -820,7 +811,7 @@ def step(world: World, levers: Levers, params: Params, noise: Noise,
         north_deaths.sum(axis=1) / P.flat.harm_reference_deaths
         + proc_ca.sum(axis=1) * wait_ca_new / 12 / P.flat.harm_reference_stranded,
     ) * (1 + P.media_empathy * media)
-    spend = _spending(levers, eff, det_stock, det_mx_stock, P)
+    spend = _spending(lt, det_stock, det_mx_stock, P)
     fiscal = np.maximum(np.log(np.maximum(spend * 12, 1.0) / P.spending_reference), 0.0)
     tariff_state = world.tariff_state.copy()
     sovereignty = (threat[:, 0] * (1 + P.flat.sovereignty_tariff_imposed * (tariff_state == 3))
@@ -848,21 +839,20 @@ def step(world: World, levers: Levers, params: Params, noise: Noise,
     tariff_start = world.tariff_start.copy()
     tariff_base = world.tariff_base.copy()
     hits = np.zeros((n, 3))
-    new_threat = (levers.tariff_active > 0) & (tariff_state == 0)
+    new_threat = lt.tariff_started & (tariff_state == 0)
     tariff_state = np.where(new_threat, 1.0, tariff_state)
     tariff_start = np.where(new_threat, m, tariff_start)
     tariff_base = np.where(new_threat, world.last_encounters, tariff_base)
-    hits[:, 0] -= new_threat * P.flat.tariff_threat_relations_hit * np.sqrt(
-        levers.tariff_rate / P.flat.tariff_reference_rate)
+    hits[:, 0] -= new_threat * P.flat.tariff_threat_relations_hit * lt.threat_hit_scale
     due = (tariff_state == 1) & ((m - tariff_start >= levers.tariff_deadline) | (
         deadline_now[:, 0] > 0))
-    met = encounters <= tariff_base * (1 - levers.tariff_target)
+    met = encounters <= tariff_base * lt.target_left
     impose = due & ~met & (uniforms[:, nz.UNIFORM_TARIFF] < P.flat.tariff_impose_probability)
     tariff_state = np.where(due, np.where(impose, 3.0, 2.0), tariff_state)
     tariff_imposed = np.where(impose, np.maximum(deadline_rate[:, 0], levers.tariff_rate),
                               tariff_imposed)
     hits[:, 0] -= impose * P.flat.tariff_imposed_relations_hit
-    lifted = levers.tariff_active <= 0
+    lifted = lt.tariff_lifted
     tariff_state = np.where(lifted, 0.0, tariff_state)
     tariff_imposed = np.where(lifted, 0.0, tariff_imposed)
     hits[:, 0] -= (tariff_state > 0) * P.flat.tariff_relations_drain
@@ -870,8 +860,7 @@ def step(world: World, levers: Levers, params: Params, noise: Noise,
     hits[:, 1] -= visa_ca[:, MX] * P.flat.visa_relations_drain
     hits[:, 2] -= visa_ca[:, MX] * P.flat.visa_relations_drain
     cooperation = _side_by_side(
-        P.flat.cooperation_bonus * (comp_mx[:, 0] * (
-            levers.burden_active + (levers.corps_contributions.sum(axis=1) > 0))),
+        P.flat.cooperation_bonus * (comp_mx[:, 0] * lt.cooperating_mx),
         P.flat.cooperation_bonus * comp_ca[:, 0] * levers.burden_active,
         P.flat.cooperation_bonus * levers.burden_active * comp_mx[:, 0] * comp_ca[:, 0],
     )
@@ -1051,8 +1040,8 @@ def world_shortage(world: World, P: Any, labour_demand: np.ndarray) -> np.ndarra
     return _shortage(world.stocks, P, labour_demand, world.mechanisation[:, None])
 
 
-def _restrictiveness(P: Any, pp: Prepared, agents: np.ndarray, det: np.ndarray,
-                     rem: np.ndarray, eff: np.ndarray, levers: Levers) -> np.ndarray:
+def _restrictiveness(P: Any, pp: Prepared, lt: LeverTerms, agents: np.ndarray,
+                     det: np.ndarray, rem: np.ndarray, eff: np.ndarray) -> np.ndarray:
     """How restrictive each nation's policy is (0 ≈ the mid-2010s status quo), ``(n, 3)``.
 
     ``agents`` are the border staff of US, MX, CA ``(n, 3)``; ``det`` and ``rem`` the detention
@@ -1062,20 +1051,18 @@ def _restrictiveness(P: Any, pp: Prepared, agents: np.ndarray, det: np.ndarray,
     out = np.log((agents + pp.agents_low) / pp.agents_high)
     out[:, :2] += (det * P.restrict_detention).sum(axis=2)
     out[:, :2] += (rem * P.restrict_removal).sum(axis=2)
-    out[:, 2:3] += levers.visa_requirement[:, 0, :].sum(axis=1, keepdims=True) * (
-        P.restrict_visa_requirement)
+    out[:, 2:3] += lt.visa_ca_restrict
     # Open legal channels make a policy less restrictive (US and CA, in log visas).
     visas = eff.take(_WORK_VISAS_US_CA, axis=1) + eff.take(_HUM_VISAS_US_CA, axis=1)
     out[:, ::2] -= P.restrictiveness_visa_weight * np.log((visas + pp.visas_low) / pp.visas_high)
     return out
 
 
-def _spending(levers: Levers, eff: np.ndarray, det_us: np.ndarray, det_mx: np.ndarray,
-              P: Any) -> np.ndarray:
+def _spending(lt: LeverTerms, det_us: np.ndarray, det_mx: np.ndarray, P: Any) -> np.ndarray:
     """US$ million spent this month by US, MX, CA, ``(n, 3)``."""
-    spend = levers.values @ _COST
+    spend = lt.spend_levers.copy()
     spend[:, 0] += det_us.sum(axis=1) * P.flat.detention_cost_musd_per_year / 12
     spend[:, 1] += det_mx.sum(axis=1) * P.flat.detention_cost_mx_musd_per_year / 12
-    spend += levers.corps_contributions / 12
+    spend += lt.spend_corps
     return spend
 
