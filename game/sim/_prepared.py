@@ -73,6 +73,15 @@ class Prepared:
         self.kappa_vp = 1.0 / P.vp_dollars_per_head
         self.kappa_gov = 1.0 / P.governance_dollars_per_head
         self.kappa_rescue = 1.0 / P.rescue_half_musd
+        # Catch probabilities and rescue cuts, max × (1 − exp(−κx)), in the step's order: Mexico's
+        # southern border, bus and remote transit routes; US urban and remote sectors; Canada;
+        # rescue in Mexico and in the US.
+        self.saturation_max = _row(
+            P.mx_south_pi_max, P.mx_bus_pi_max, P.mx_remote_pi_max, P.us_urban_pi_max,
+            P.us_remote_pi_max, P.ca_pi_max, P.rescue_max_reduction, P.rescue_max_reduction)
+        self.saturation_neg_kappa = -_row(
+            P.mx_south_kappa, P.mx_bus_kappa, P.mx_remote_kappa, P.us_urban_kappa,
+            P.us_remote_kappa, P.ca_kappa, self.kappa_rescue, self.kappa_rescue)
         # Ports of entry are a small share of the border (see the safe-third-country section).
         self.at_covered = 1.0 / P.stc_port_coverage
         # References of the restrictiveness index: border staff US, MX, CA and visas US, CA,
@@ -81,6 +90,10 @@ class Prepared:
                                 P.agents_reference_ca)
         self.agents_low = 0.1 * agents_reference
         self.agents_high = 1.1 * agents_reference
+        # Index weights per detention and removal choice, shaped to multiply the step's
+        # ``(n, nation, choice)`` regimes: ``(choices,)``, or ``(n, 1, choices)`` per world.
+        self.restrict_detention = _per_choice(P.restrict_detention)
+        self.restrict_removal = _per_choice(P.restrict_removal)
         visas_reference = _row(P.visas_reference_us, P.visas_reference_ca)
         self.visas_low = 0.1 * visas_reference
         self.visas_high = 1.1 * visas_reference
@@ -89,6 +102,11 @@ class Prepared:
 def _row(*values: float | np.ndarray) -> np.ndarray:
     """Coefficients side by side: ``(k,)`` from floats, ``(n, k)`` when one is per world."""
     return np.concatenate([np.atleast_1d(v) for v in np.broadcast_arrays(*values)], axis=-1)
+
+
+def _per_choice(weights: np.ndarray) -> np.ndarray:
+    """Choice weights ``(choices,)`` as they are, or ``(n, choices)`` as ``(n, 1, choices)``."""
+    return weights[:, None, :] if np.ndim(weights) == 2 else weights
 
 
 _PREPARED: weakref.WeakKeyDictionary[Any, Prepared] = weakref.WeakKeyDictionary()

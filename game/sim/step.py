@@ -438,18 +438,26 @@ def step(world: World, levers: Levers, params: Params, noise: Noise,
     # ---------- 5a. Mexico's southern border and the transit routes ------------------------------
     entering = overland + caravan * THROUGH_MEXICO
     caravan_direct = caravan * (1 - THROUGH_MEXICO)
-    pi_south = P.mx_south_pi_max * _sat(agents_mxb / 1000, P.mx_south_kappa)
+    # Catch probabilities of every route (and rescue's cut in deaths) have diminishing returns,
+    # max × (1 − exp(−κx)) of staff in thousands (of money for rescue): the eight in one table,
+    # in the order of ``Prepared.saturation_max`` (each element computed as one at a time).
+    transit_thousands = agents_mxt / 1000
+    effort = np.concatenate([
+        agents_mxb / 1000, transit_thousands, transit_thousands,
+        agents_us * P.urban_agent_share / 1000, agents_us * (1 - P.urban_agent_share) / 1000,
+        agents_ca / 1000, rescue_mx, rescue_us], axis=1)
+    saturated = (1.0 - np.exp(pp.saturation_neg_kappa * np.maximum(effort, 0.0))) * (
+        pp.saturation_max)
+    pi_south, pi_bus, pi_remote, pi_urban, pi_remote_us, pi_ca, rescue_cut_mx, rescue_cut = (
+        saturated[:, i:i + 1] for i in range(saturated.shape[1]))
     caught_south = (entering - caravan * THROUGH_MEXICO * (1 - P.caravan_catchability)) * pi_south
     passed = entering - caught_south
-    pi_bus = P.mx_bus_pi_max * _sat(agents_mxt / 1000, P.mx_bus_kappa)
-    pi_remote = P.mx_remote_pi_max * _sat(agents_mxt / 1000, P.mx_remote_kappa)
     remote_share = _sigmoid(P.transit_remote_logit + P.transit_route_sensitivity * (
         pi_bus - pi_remote))
     bus = s["transit_bus"] + passed * (1 - remote_share)
     remote = s["transit_remote"] + passed * remote_share
     heat = 1 + sw * P.heat_amplitude * np.maximum(
         0.0, np.cos(2 * np.pi * (moy - P.heat_peak_month) / 12))
-    rescue_cut_mx = P.rescue_max_reduction * _sat(rescue_mx, pp.kappa_rescue)
     transit_risk = heat * (1 - rescue_cut_mx)
     bus_dead = bus * P.transit_bus_mortality * transit_risk
     remote_dead = remote * P.transit_remote_mortality * transit_risk
@@ -540,13 +548,9 @@ def step(world: World, levers: Levers, params: Params, noise: Noise,
     claim_port = claimants - claim_remote
 
     # US enforcement between ports: diminishing returns per route; routes substitute (logit).
-    pi_urban = P.us_urban_pi_max * _sat(agents_us * P.urban_agent_share / 1000, P.us_urban_kappa)
-    pi_remote_us = P.us_remote_pi_max * _sat(agents_us * (1 - P.urban_agent_share) / 1000,
-                                            P.us_remote_kappa)
     remote_us = _sigmoid(P.us_remote_logit + P.us_route_sensitivity * (pi_urban - pi_remote_us))
     ev_urban = evaders * (1 - remote_us)
     ev_remote = evaders * remote_us
-    rescue_cut = P.rescue_max_reduction * _sat(rescue_us, pp.kappa_rescue)
     die_urban = P.us_urban_mortality * heat * (1 - rescue_cut)
     # The funnel effect: patrols push remote crossings into ever more remote terrain.
     funnel = (np.maximum(agents_us, 1.0) / P.agents_reference_us) ** P.funnel_elasticity
@@ -632,7 +636,6 @@ def step(world: World, levers: Levers, params: Params, noise: Noise,
     north_ports = northbound - north_between
     north_deaths = north_between * P.north_mortality
     north_between = north_between - north_deaths
-    pi_ca = P.ca_pi_max * _sat(agents_ca / 1000, P.ca_kappa)
     intercepted_ca = north_between * pi_ca
     sent_to_us = north_ports * p_ret_ca
     proc_us = proc_us + sent_to_us
@@ -1049,8 +1052,8 @@ def _restrictiveness(P: Any, pp: Prepared, lt: LeverTerms, agents: np.ndarray,
     """
     # Staffing against its reference: log((a + 0.1 ref) / (1.1 ref)).
     out = np.log((agents + pp.agents_low) / pp.agents_high)
-    out[:, :2] += (det * P.restrict_detention).sum(axis=2)
-    out[:, :2] += (rem * P.restrict_removal).sum(axis=2)
+    out[:, :2] += (det * pp.restrict_detention).sum(axis=2)
+    out[:, :2] += (rem * pp.restrict_removal).sum(axis=2)
     out[:, 2:3] += lt.visa_ca_restrict
     # Open legal channels make a policy less restrictive (US and CA, in log visas).
     visas = eff.take(_WORK_VISAS_US_CA, axis=1) + eff.take(_HUM_VISAS_US_CA, axis=1)
