@@ -42,6 +42,8 @@ _ORIGIN = {o: i for i, o in enumerate(ORIGINS)}
 _NATION = {c: i for i, c in enumerate(NATIONS)}
 _BLOCK = {b: i for i, b in enumerate(BLOCKABLE)}
 _TINY = 1e-9
+#: Observed US encounters by origin, in origin order.
+_ENCOUNTER_METRICS = tuple(f"us_encounters_{o.lower()}" for o in ORIGINS)
 #: Numerical guard (not a coefficient): no event moves more than half a stock in a month.
 _GUARD_SHARE = 0.5
 #: Numerical guard: no monthly rate moves more than this share of a stock.
@@ -118,6 +120,10 @@ _OFFICERS = _index([_C[f"asylum_officers:{c}"] for c in NATIONS])
 _WORK_VISAS_US_CA = _index([_C["work_visas:US"], _C["work_visas:CA"]])
 _HUM_VISAS_US_CA = _index([_C["humanitarian_visas:US"], _C["humanitarian_visas:CA"]])
 _NT = ("GT", "HN", "SV")
+#: Origins a safe-third-country deal with GT, HN or SV applies to (row: the partner), ``(3, 5)``.
+_NT_PARTNER_APPLIES = np.array([[float(through and o != partner)
+                                 for o, through in zip(ORIGINS, THROUGH_MEXICO, strict=True)]
+                                for partner in _NT])
 #: Visa columns in the order of ``Prepared.place_shares``: work US, humanitarian US, work CA, …
 _PLACE_COLUMNS = _index([_C[f"{kind}:{dest}"] for dest in ("US", "CA", "MX")
                          for kind in ("work_visas", "humanitarian_visas")])
@@ -533,12 +539,9 @@ def step(world: World, levers: Levers, params: Params, noise: Noise,
     # to everyone who claims there (STCA 2004); coverage beyond that closes the detours.
     at_covered = pp.at_covered
     p_mx = np.minimum(cov[:, 0:1] * at_covered, 1.0) * exec_rate * comp_mx * THROUGH_MEXICO
-    nt_cov = np.zeros((n, 5))
-    for slot, partner in ((1, GT), (2, HN), (3, SV)):
-        c = cov[:, slot:slot + 1]
-        applies = THROUGH_MEXICO.copy()
-        applies[partner] = 0.0
-        nt_cov = np.maximum(nt_cov, c * applies)
+    # A Northern Triangle partner's agreement covers those who crossed it: everyone through
+    # Mexico but its own nationals; the widest of the three agreements applies.
+    nt_cov = (cov[:, 1:4, None] * _NT_PARTNER_APPLIES).max(axis=1)
     p_nt = np.minimum(nt_cov * at_covered, 1.0) * exec_rate * comp_nt
     coverage = np.maximum(cov[:, 0:1] * THROUGH_MEXICO, nt_cov)
     p_transfer = np.minimum(p_mx + p_nt, 1.0)
@@ -1002,11 +1005,12 @@ def step(world: World, levers: Levers, params: Params, noise: Noise,
         "remote_transit_share": remote_share[:, 0],
         "tariff_imposed": tariff_imposed,
     })
-    for o, name in enumerate(ORIGINS):
-        metrics[f"us_encounters_{name.lower()}"] = encounters_by_origin[:, o] * measure
-    for k, v in metrics.items():
-        if v.shape != (n,):  # only a few are computed at another shape
-            metrics[k] = np.broadcast_to(v, (n,)).astype(float)
+    encounters_measured = encounters_by_origin * measure[:, None]
+    for o, name in enumerate(_ENCOUNTER_METRICS):
+        metrics[name] = encounters_measured[:, o]
+    # A metric computed at another shape (a per-world parameter can broadcast one) is widened.
+    for k in [k for k, v in metrics.items() if v.shape != (n,)]:
+        metrics[k] = np.broadcast_to(metrics[k], (n,)).astype(float)
     return new_world, MonthOutcome(m, metrics)
 
 
