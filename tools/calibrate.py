@@ -209,7 +209,7 @@ def make_evaluate(base: Params, free: Sequence[Free]) -> Evaluate:
             f.name: f.from_unit(unit[:, i]) for i, f in enumerate(free)}
         if unit.shape[0] == 1:
             values = {k: float(np.asarray(v)[0]) for k, v in values.items()}
-        run = backtest.run_history(base.replace(**values), n_worlds=unit.shape[0])
+        run = backtest.run_backtest(base.replace(**values), n_worlds=unit.shape[0])
         return loss(backtest.score(run))
     return evaluate
 
@@ -298,7 +298,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                         help="no fit: print the current fit (table and markdown) and stop")
     args = parser.parse_args(argv)
     if args.report:
-        run = backtest.run_history()
+        run = backtest.run_backtest()
         print(summarise(backtest.score(run)))
         print(backtest.format_table(run))
         print(markdown_table(run))
@@ -312,12 +312,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     best = pattern_search(evaluate, start, max_rounds=args.rounds)
     values = np.array([float(f.from_unit(np.asarray(u))) for f, u in zip(free, best, strict=True)])
     fitted = base.replace(**{f.name: v for f, v in zip(free, values, strict=True)})
-    scores = backtest.score(backtest.run_history(fitted))
+    scores = backtest.score(backtest.run_backtest(fitted))
     summary = summarise(scores)
     print(summary)
     for f, v in zip(free, values, strict=True):
         print(f"  {f.name:<28} {v:>12.6g}   (prior {getattr(prior_params(), f.name):g})")
-    final = backtest.run_history(fitted)
+    final = backtest.run_backtest(fitted)
     print(backtest.format_table(final))
     print(markdown_table(final))
     if args.save:

@@ -187,7 +187,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "img" / "fit.png")
     args = parser.parse_args(argv)
-    render(backtest.run_history(), args.out)
+    render(backtest.run_backtest(), args.out)
     print(f"wrote {args.out}")
     return 0
 

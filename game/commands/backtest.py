@@ -20,11 +20,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Run the backtest and print the table (or the JSON document)."""
-    from game.sim.backtest import format_table, report, run_history, years_json
+    from game.sim.backtest import format_table, report, run_backtest, years_json
     from game.sim.data import DataError
 
     try:
-        result = run_history()
+        result = run_backtest()
     except (DataError, ValueError) as exc:
         print(f"borderlines backtest: {exc}", file=sys.stderr)
         return 1

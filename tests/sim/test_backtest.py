@@ -67,7 +67,7 @@ def test_a_run_twenty_percent_too_high_misses_the_total_target_only() -> None:
 
 @pytest.fixture(scope="module")
 def history() -> ModelRun:
-    return backtest.run_history()
+    return backtest.run_backtest()
 
 
 def test_the_historical_run_covers_fy2012_to_fy2019(history: ModelRun) -> None:
