@@ -4,10 +4,11 @@ Levers follow the record month by month: US Border Patrol agents at the southwes
 H-2A/H-2B work visas come from :mod:`game.sim.baseline` (CBP and State Department series); the
 dated policy timeline (``data/policy_timeline.csv``) becomes lever changes, agreements and
 scheduled events — Programa Frontera Sur (2014), Canada's visa requirement for Mexicans (to
-December 2016), zero tolerance and family separation (April–June 2018) and the court ruling that
-ended it, family detention (June 2014 to the Flores ruling of July 2015), the caravans (October 2018), Remain in Mexico (January 2019), the aid suspension
-(March 2019), the tariff threat and the June 2019 deal (6,000 National Guard at Mexico's southern
-border). Homicide, income and labour demand reach the model through ``baseline_inputs``.
+December 2016), family detention (June 2014 to the Flores ruling of July 2015), zero tolerance
+and family separation (April–June 2018) and the court ruling that ended it, the caravans
+(October 2018), Remain in Mexico (January 2019), the aid suspension (March 2019), the tariff
+threat and the June 2019 deal (6,000 National Guard at Mexico's southern border). Homicide,
+income and labour demand reach the model through ``baseline_inputs``.
 
 Nothing here is an outcome: from FY2017 on the scenario uses inputs alone, so the model's
 FY2017–FY2019 border figures are a genuine out-of-sample test (DESIGN.md §3.10).
