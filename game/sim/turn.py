@@ -107,13 +107,17 @@ def per_turn(name: str) -> str:
 def aggregate(outcomes: Sequence[MonthOutcome]) -> tuple[dict[str, np.ndarray],
                                                           dict[str, np.ndarray]]:
     """Turn metrics and monthly series from a sequence of month outcomes."""
-    # np.array joins the equal-shaped ``(n,)`` arrays in C (np.stack loops in Python per call).
-    monthly = {k: np.array([o.metrics[k] for o in outcomes]) for k in outcomes[0].metrics}
+    names = tuple(outcomes[0].metrics)
+    # Every metric of every month in one ``(metric, month, n)`` array, joined in C: the sums and
+    # means over months are then one reduction each, not one per metric (same values).
+    table = np.array([[o.metrics[k] for o in outcomes] for k in names], dtype=float)
+    monthly = dict(zip(names, table, strict=True))
+    sums, means = table.sum(axis=1), table.mean(axis=1)
     metrics = {}
-    for k, series in monthly.items():
+    for i, k in enumerate(names):
         how = per_turn(k)
-        metrics[k] = series.sum(axis=0) if how == "sum" else (
-            series.mean(axis=0) if how == "mean" else series[-1].copy())
+        metrics[k] = sums[i] if how == "sum" else (
+            means[i] if how == "mean" else table[i, -1].copy())
     return metrics, monthly
 
 
