@@ -128,3 +128,32 @@ def test_backtest_prints_a_table_with_the_targets(capsys: pytest.CaptureFixture[
     out = capsys.readouterr().out
     assert "FY2016" in out and "withheld" in out
     assert out.count("met") + out.count("MISSED") >= 4
+
+
+def test_every_fitted_value_names_a_parameter_and_stays_in_its_plausible_range() -> None:
+    from game.sim.calibrated import FITTED
+    from game.sim.params import prior_params
+
+    priors = prior_params()
+    for name, value in FITTED.items():
+        assert name in priors, name
+        entry = priors[name]
+        assert entry.low <= value <= entry.high, (name, value, entry.low, entry.high)
+
+
+def test_a_batch_of_parameter_sets_scores_each_world_as_if_run_alone() -> None:
+    from game.sim.params import default_params
+
+    params = default_params()
+    base = float(params.season_amplitude)
+    batch = params.replace(season_amplitude=np.array([base, 0.0]))
+    together = score(backtest.run_history(batch, n_worlds=2))
+    alone = score(backtest.run_history(params))
+    assert together.total_error[0] == pytest.approx(alone.total_error[0], rel=1e-9)
+    assert together.seasonal_correlation[1] < together.seasonal_correlation[0]
+
+
+def test_backtest_rejects_an_unknown_option_as_a_usage_error() -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main(["backtest", "--bogus"])
+    assert exit_info.value.code == 2
