@@ -47,7 +47,11 @@ class Prepared:
         self.k_thermostat = lag_share(P.thermostat_months)
         self.k_approval = lag_share(P.approval_months)
         self.k_relations = lag_share(P.relations_recovery_months)
-        # Per-origin coefficient rows, ``(5,)`` or ``(n, 5)``.
+        n = P._n
+        # Per-origin constants and coefficients, one row per world ``(n, 5)``: numpy combines
+        # same-shaped arrays in one pass, a broadcast row in one short loop per world.
+        self.through_mexico = np.tile(THROUGH_MEXICO, (n, 1))
+        self.direct = np.tile(1 - THROUGH_MEXICO, (n, 1))  # Mexicans: no Mexican transit
         self.returnability = P.origin("returnability")
         self.canada_air_share = P.origin("canada_air_share")
         self.air_share_to_mexico = P.origin("air_share_to_mexico")
@@ -56,10 +60,10 @@ class Prepared:
         self.family_share = P.origin("family_share")
         self.natural_growth = P.origin("natural_growth")
         # Returnability per world and origin, the row the step starts from each month.
-        self.returnable = self.returnability.copy() * np.ones((P._n, len(THROUGH_MEXICO)))
+        self.returnable = self.returnability.copy() * np.ones((n, len(THROUGH_MEXICO)))
         # Share of each destination's work and humanitarian places going to each origin, in the
         # order work US, humanitarian US, work CA, humanitarian CA, work MX, humanitarian MX:
-        # ``(6, 5)``, or ``(n, 6, 5)`` when a share differs by world.
+        # ``(n, 6, 5)``.
         rows = []
         for dest in LEGAL_DESTINATIONS:
             rows.append(P.origin(f"work_visa_share_{dest.lower()}"))
@@ -68,7 +72,7 @@ class Prepared:
         # Grant rates by origin: strong claims are granted far more often than weak ones.
         self.grant = self.strong * P.grant_if_strong + (1 - self.strong) * P.grant_if_weak
         # Retries from far away are rarer: a factor for origins that cross Mexico.
-        self.retry_far = np.where(THROUGH_MEXICO > 0, P.retry_far_factor, 1.0)
+        self.retry_far = np.where(self.through_mexico > 0, P.retry_far_factor, 1.0)
         # Saturation rates of money and people (κ of 1 − exp(−κx)).
         self.kappa_vp = 1.0 / P.vp_dollars_per_head
         self.kappa_gov = 1.0 / P.governance_dollars_per_head
@@ -77,16 +81,16 @@ class Prepared:
         # southern border, bus and remote transit routes; US urban and remote sectors; Canada;
         # rescue in Mexico and in the US.
         self.saturation_max = _row(
-            P.mx_south_pi_max, P.mx_bus_pi_max, P.mx_remote_pi_max, P.us_urban_pi_max,
+            n, P.mx_south_pi_max, P.mx_bus_pi_max, P.mx_remote_pi_max, P.us_urban_pi_max,
             P.us_remote_pi_max, P.ca_pi_max, P.rescue_max_reduction, P.rescue_max_reduction)
         self.saturation_neg_kappa = -_row(
-            P.mx_south_kappa, P.mx_bus_kappa, P.mx_remote_kappa, P.us_urban_kappa,
+            n, P.mx_south_kappa, P.mx_bus_kappa, P.mx_remote_kappa, P.us_urban_kappa,
             P.us_remote_kappa, P.ca_kappa, self.kappa_rescue, self.kappa_rescue)
         # Ports of entry are a small share of the border (see the safe-third-country section).
         self.at_covered = 1.0 / P.stc_port_coverage
         # References of the restrictiveness index: border staff US, MX, CA and visas US, CA,
         # as (a + 0.1 ref) / (1.1 ref).
-        agents_reference = _row(P.agents_reference_us, P.agents_reference_mx,
+        agents_reference = _row(n, P.agents_reference_us, P.agents_reference_mx,
                                 P.agents_reference_ca)
         self.agents_low = 0.1 * agents_reference
         self.agents_high = 1.1 * agents_reference
@@ -94,14 +98,15 @@ class Prepared:
         # ``(n, nation, choice)`` regimes: ``(choices,)``, or ``(n, 1, choices)`` per world.
         self.restrict_detention = _per_choice(P.restrict_detention)
         self.restrict_removal = _per_choice(P.restrict_removal)
-        visas_reference = _row(P.visas_reference_us, P.visas_reference_ca)
+        visas_reference = _row(n, P.visas_reference_us, P.visas_reference_ca)
         self.visas_low = 0.1 * visas_reference
         self.visas_high = 1.1 * visas_reference
 
 
-def _row(*values: float | np.ndarray) -> np.ndarray:
-    """Coefficients side by side: ``(k,)`` from floats, ``(n, k)`` when one is per world."""
-    return np.concatenate([np.atleast_1d(v) for v in np.broadcast_arrays(*values)], axis=-1)
+def _row(n: int, *values: float | np.ndarray) -> np.ndarray:
+    """Coefficients side by side, one row per world: ``(n, k)``."""
+    row = np.concatenate([np.atleast_1d(v) for v in np.broadcast_arrays(*values)], axis=-1)
+    return np.tile(row, (n, 1)) if row.ndim == 1 else row
 
 
 def _per_choice(weights: np.ndarray) -> np.ndarray:

@@ -133,7 +133,7 @@ class _Batch:
     A coefficient shared by every world is a plain float (numpy broadcasts it for free, and
     arithmetic between two of them costs nothing); one that differs by world is an ``(n, 1)``
     column. ``flat.name`` gives the ``(n,)`` form for per-world scalars. ``name`` of a group
-    (``emigration_logit`` for ``emigration_logit_mx`` … ``_xr``) stacks it: ``(5,)`` or ``(n, 5)``.
+    (``emigration_logit`` for ``emigration_logit_mx`` … ``_xr``) stacks it: ``(n, 5)``.
     """
 
     def __init__(self, params: Params, n: int) -> None:
@@ -171,7 +171,9 @@ class _Batch:
             return None
         columns = [self._column(x) for x in names]
         if all(isinstance(c, float) for c in columns):
-            return np.array(columns)
+            # One row per world even when all share it: numpy combines same-shaped arrays in
+            # one pass, but walks a broadcast row in one short loop per world (slow for batches).
+            return np.tile(np.array(columns), (self._n, 1))
         return np.concatenate([np.broadcast_to(c, (self._n, 1)) for c in columns], axis=1)
 
     def __getattr__(self, name: str) -> Any:
@@ -194,7 +196,7 @@ class _Batch:
         return out
 
     def origin(self, name: str) -> np.ndarray:
-        """A per-origin coefficient ``name_mx`` … ``name_xr`` as ``(5,)`` or ``(n, 5)``."""
+        """A per-origin coefficient ``name_mx`` … ``name_xr`` as ``(n, 5)``."""
         out = self._cache.get(name)
         if out is None:
             out = self._stack(name, _ORIGIN_SUFFIXES)

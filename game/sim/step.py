@@ -160,6 +160,7 @@ def step(world: World, levers: Levers, params: Params, noise: Noise,
     P = params.batch(n)
     pp = prepared(P)  # quantities that depend on the parameters alone, computed once
     lt = lever_terms(levers, P)  # and those that depend on the levers, once per turn
+    through = pp.through_mexico  # THROUGH_MEXICO as one row per world
     m = world.month
     moy = m % 12  # 0 = January
     ex = exogenous(m)
@@ -414,7 +415,7 @@ def step(world: World, levers: Levers, params: Params, noise: Noise,
     irregular = irregular - to_canada
     # Extra-regional migrants fly to Mexico unless Mexico requires visas; else the land route.
     by_air = irregular * pp.air_share_to_mexico * lt.mexico_air_open
-    overland = (irregular - by_air) * THROUGH_MEXICO
+    overland = (irregular - by_air) * through
     direct = irregular - overland  # Mexicans and air arrivals reach the northern border directly
     darien_deaths = np.zeros((n, 5))
     darien_deaths[:, XR:XR + 1] = overland[:, XR:XR + 1] * P.darien_mortality
@@ -438,12 +439,12 @@ def step(world: World, levers: Levers, params: Params, noise: Noise,
     settling = returned * settle * (1 - np.minimum(retry_rate, _MAX_RATE))
     home = home + settling
     returned = returned - retriers - settling
-    retry_direct = retriers * (1 - THROUGH_MEXICO)
-    overland = overland + retriers * THROUGH_MEXICO
+    retry_direct = retriers * pp.direct
+    overland = overland + retriers * through
 
     # ---------- 5a. Mexico's southern border and the transit routes ------------------------------
-    entering = overland + caravan * THROUGH_MEXICO
-    caravan_direct = caravan * (1 - THROUGH_MEXICO)
+    entering = overland + caravan * through
+    caravan_direct = caravan * pp.direct
     # Catch probabilities of every route (and rescue's cut in deaths) have diminishing returns,
     # max × (1 − exp(−κx)) of staff in thousands (of money for rescue): the eight in one table,
     # in the order of ``Prepared.saturation_max`` (each element computed as one at a time).
@@ -456,7 +457,7 @@ def step(world: World, levers: Levers, params: Params, noise: Noise,
         pp.saturation_max)
     pi_south, pi_bus, pi_remote, pi_urban, pi_remote_us, pi_ca, rescue_cut_mx, rescue_cut = (
         saturated[:, i:i + 1] for i in range(saturated.shape[1]))
-    caught_south = (entering - caravan * THROUGH_MEXICO * (1 - P.caravan_catchability)) * pi_south
+    caught_south = (entering - caravan * through * (1 - P.caravan_catchability)) * pi_south
     passed = entering - caught_south
     remote_share = _sigmoid(P.transit_remote_logit + P.transit_route_sensitivity * (
         pi_bus - pi_remote))
@@ -476,8 +477,8 @@ def step(world: World, levers: Levers, params: Params, noise: Noise,
     remote -= caught_remote
     wait_mx = world.wait[:, 1:2]
     mx_asylum_pull = P.mx_claim_rate * pp.strong / (1 + wait_mx / 12)
-    claim_mx_transit = (bus + remote) * mx_asylum_pull * THROUGH_MEXICO
-    bus_claims = bus * mx_asylum_pull * THROUGH_MEXICO
+    claim_mx_transit = (bus + remote) * mx_asylum_pull * through
+    bus_claims = bus * mx_asylum_pull * through
     bus -= bus_claims
     remote -= claim_mx_transit - bus_claims
     out_bus = bus * P.transit_exit_bus
@@ -527,7 +528,7 @@ def step(world: World, levers: Levers, params: Params, noise: Noise,
                    + P.claim_wait_sensitivity * np.log1p(wait_us * (1 - detained_share))
                    - P.claim_detention_sensitivity * detained_share
                    - P.claim_separation_sensitivity * det_us[:, 3:4]
-                   - P.claim_rim_sensitivity * rim * THROUGH_MEXICO)
+                   - P.claim_rim_sensitivity * rim * through)
     claim_share = _sigmoid(claim_logit)
     claimants = arrivals * claim_share + caravan_arrive * P.caravan_claim_share
     evaders = arrivals * (1 - claim_share) + caravan_arrive * (1 - P.caravan_claim_share)
@@ -538,12 +539,12 @@ def step(world: World, levers: Levers, params: Params, noise: Noise,
     # Ports of entry are a small share of the border: an agreement covering them applies fully
     # to everyone who claims there (STCA 2004); coverage beyond that closes the detours.
     at_covered = pp.at_covered
-    p_mx = np.minimum(cov[:, 0:1] * at_covered, 1.0) * exec_rate * comp_mx * THROUGH_MEXICO
+    p_mx = np.minimum(cov[:, 0:1] * at_covered, 1.0) * exec_rate * comp_mx * through
     # A Northern Triangle partner's agreement covers those who crossed it: everyone through
     # Mexico but its own nationals; the widest of the three agreements applies.
     nt_cov = (cov[:, 1:4, None] * _NT_PARTNER_APPLIES).max(axis=1)
     p_nt = np.minimum(nt_cov * at_covered, 1.0) * exec_rate * comp_nt
-    coverage = np.maximum(cov[:, 0:1] * THROUGH_MEXICO, nt_cov)
+    coverage = np.maximum(cov[:, 0:1] * through, nt_cov)
     p_transfer = np.minimum(p_mx + p_nt, 1.0)
     loophole = _sigmoid(-P.remote_claim_risk_aversion + np.log(np.maximum(1 - coverage, 1e-6))
                         + P.transfer_aversion * p_transfer)
@@ -575,7 +576,7 @@ def step(world: World, levers: Levers, params: Params, noise: Noise,
     claim_port = claim_port - transferred_mx - transferred_nt
     new_claims_us = claim_port + claim_remote
     # Hearings in tent courts and Mexico's consent cap how many can be sent back to wait.
-    to_mpp = new_claims_us * rim * THROUGH_MEXICO
+    to_mpp = new_claims_us * rim * through
     to_mpp = to_mpp * np.minimum(1.0, lt.rim_cap
                                  / (to_mpp.sum(axis=1, keepdims=True) + _TINY))
     new_claims_us = new_claims_us - to_mpp
@@ -591,7 +592,7 @@ def step(world: World, levers: Levers, params: Params, noise: Noise,
     returned_to_danger = returned_to_danger + (caught_us * strong - fear).sum(axis=1)
     # Non-Mexicans: to Mexico if it accepts returns (up to its cap), else home if returnable.
     cap = lt.returns_cap * comp_mx
-    nonmx_back = sent_back * THROUGH_MEXICO
+    nonmx_back = sent_back * through
     want_mx = nonmx_back.sum(axis=1, keepdims=True)
     to_mx_share = np.minimum(1.0, cap / (want_mx + _TINY)) * (want_mx > 0)
     to_border_towns = nonmx_back * to_mx_share
@@ -599,7 +600,7 @@ def step(world: World, levers: Levers, params: Params, noise: Noise,
     flown_home = rest * pp.returnability
     unreturnable = rest - flown_home
     stranded = stranded + to_border_towns
-    returned = returned + sent_back * (1 - THROUGH_MEXICO) + flown_home
+    returned = returned + sent_back * pp.direct + flown_home
     new_claims_us = new_claims_us + fear + unreturnable
     asylum_claims_us = (new_claims_us + to_mpp).sum(axis=1)
     released_visible = new_claims_us * (1 - detained_share)
