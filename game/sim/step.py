@@ -10,7 +10,7 @@ the order of the mechanisms.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -201,9 +201,10 @@ def step(world: World, levers: Levers, params: Params, noise: Noise,
     rescue_us = col(eff, "rescue:US")
     rescue_mx = col(eff, "rescue:MX")
     aid = eff.take(_AID, axis=1)  # (n, lever, donor, recipient)
-    aid_vp = aid[:, 0].sum(axis=1) + eff.take(_OWN_VP, axis=1)  # (n, 3) by recipient
-    aid_econ = aid[:, 1].sum(axis=1)
-    aid_gov = aid[:, 2].sum(axis=1)
+    aid_by_recipient = _add_up(aid.transpose(2, 0, 1, 3))  # over donors: (n, lever, recipient)
+    aid_vp = aid_by_recipient[:, 0] + eff.take(_OWN_VP, axis=1)  # (n, 3) by recipient
+    aid_econ = aid_by_recipient[:, 1]
+    aid_gov = aid_by_recipient[:, 2]
     exit_officers = eff.take(_EXIT, axis=1)
     reintegration = eff.take(_REINT, axis=1)
     corps_target = lt.corps_target
@@ -378,7 +379,7 @@ def step(world: World, levers: Levers, params: Params, noise: Noise,
     place_table = (eff.take(_PLACE_COLUMNS, axis=1) / 12)[:, :, None] * pp.place_shares
     work_us, hum_us, work_ca, hum_ca, work_mx, hum_mx = (
         place_table[:, i, :] for i in range(len(_PLACE_COLUMNS)))
-    quota = place_table.sum(axis=1)
+    quota = _add_up(place_table.swapaxes(0, 1))  # over the six channels
     demand = P.legal_demand_ratio * movers + _TINY
     issued = np.minimum(quota, demand)
     issued = np.minimum(issued, home * P.max_monthly_share)
@@ -953,7 +954,7 @@ def step(world: World, levers: Levers, params: Params, noise: Noise,
         "crossings_remote_us": evaders * remote_us + claim_remote / (1 - die_remote),
         "crossings_urban_us": evaders * (1 - remote_us),
     }
-    sums = np.array(list(by_origin.values())).sum(axis=2)  # np.array joins them in C
+    sums = _add_up(np.array(list(by_origin.values())).transpose(2, 0, 1))  # over origins
     metrics: dict[str, np.ndarray] = dict(zip(by_origin, sums, strict=True))
     metrics.update({
         "us_border_encounters": encounters,
@@ -1013,6 +1014,20 @@ def step(world: World, levers: Levers, params: Params, noise: Noise,
     for k in [k for k, v in metrics.items() if v.shape != (n,)]:
         metrics[k] = np.broadcast_to(metrics[k], (n,)).astype(float)
     return new_world, MonthOutcome(m, metrics)
+
+
+def _add_up(parts: Iterable[np.ndarray]) -> np.ndarray:
+    """The sum of equal-shaped arrays, exactly as numpy sums them along an axis (0 + a + b + …).
+
+    Passed the axis to sum as the first of a transposed view, it gives ``x.sum(axis)`` bit for
+    bit, but one whole-array addition per element of that axis: numpy reduces a short axis
+    (five origins) in one tiny loop per world, slow for large batches.
+    """
+    it = iter(parts)
+    total = 0.0 + next(it)
+    for part in it:
+        total += part
+    return total
 
 
 def _side_by_side(*columns: np.ndarray) -> np.ndarray:
