@@ -145,9 +145,9 @@ _OWN_VP = _index([_C[f"violence_prevention:{r}"] for r in _NT])
 _EXIT = _index([_C[f"exit_controls:{r}"] for r in _NT])
 _REINT = _index([_C[f"reintegration:{r}"] for r in _NT])
 #: Stocks the step rebuilds as new arrays, in the order it writes them back.
-_REBUILT = _index([STOCK[name] for name in (
+_REBUILT = tuple(STOCK[name] for name in (
     "home", "transit_bus", "transit_remote", "stranded", "mpp", "returned", "proc_us", "det_us",
-    "proc_mx", "det_mx", "proc_ca", "proc_partner")])
+    "proc_mx", "det_mx", "proc_ca", "proc_partner"))
 
 
 
@@ -775,9 +775,10 @@ def step(world: World, levers: Levers, params: Params, noise: Noise,
     deaths = deaths_by_origin.sum(axis=1)
 
     # Stocks rebuilt as new arrays go back into the copy (the others were updated in place).
-    stocks[:, _REBUILT, :] = np.array([home, bus, remote, stranded, mpp, returned, proc_us,
-                                       det_stock, proc_mx, det_mx_stock, proc_ca,
-                                       partner]).swapaxes(0, 1)
+    for index, value in zip(_REBUILT, (home, bus, remote, stranded, mpp, returned, proc_us,
+                                       det_stock, proc_mx, det_mx_stock, proc_ca, partner),
+                            strict=True):
+        stocks[:, index, :] = value
     np.maximum(stocks, 0.0, out=stocks)
 
     # ---------- 11b. Labour shortage, closed slowly by mechanisation -------------------------
