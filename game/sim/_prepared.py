@@ -20,7 +20,7 @@ from game.sim.levers import COLUMN, Levers
 from game.sim.registry import LEVERS
 
 try:  # the clip ufunc itself: np.clip adds two layers of Python dispatch around it
-    from numpy._core.umath import clip as clip  # numpy ≥ 2
+    from numpy._core.umath import clip as clip  # type: ignore[attr-defined]  # numpy ≥ 2
 except ImportError:  # pragma: no cover - numpy 1.26
     from numpy.core.umath import clip as clip  # type: ignore[no-redef]
 
