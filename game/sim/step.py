@@ -103,7 +103,6 @@ def _sat(x: np.ndarray, kappa: float | np.ndarray) -> np.ndarray:
 _LEVER_K = _k(np.maximum(DELAYS, 1.0) / 2.0)  # two stages of τ = delay/2: mean lag ≈ delay
 
 
-
 def _index(columns: object) -> np.ndarray:
     """Column numbers as an index array (``eff.take(index, axis=1)``: the same copy, cheaper)."""
     return np.asarray(columns, dtype=np.intp)
@@ -148,7 +147,6 @@ _REINT = _index([_C[f"reintegration:{r}"] for r in _NT])
 _REBUILT = tuple(STOCK[name] for name in (
     "home", "transit_bus", "transit_remote", "stranded", "mpp", "returned", "proc_us", "det_us",
     "proc_mx", "det_mx", "proc_ca", "proc_partner"))
-
 
 
 def step(world: World, levers: Levers, params: Params, noise: Noise,
