@@ -23,6 +23,7 @@ test: $(STAMP)
 
 lint: $(STAMP)
 	$(PY) -m ruff check game tests benchmarks
+	$(PY) -m mypy game
 
 bench: $(STAMP)
 	$(PY) benchmarks/run.py --quick

@@ -305,7 +305,7 @@ class DebriefScene(Scene):
         draw_wrapped(surface, small, t("Go back to the start of a turn and decide it again: a "
                                        "new game, saved beside this one, drawn on the chart."),
                      inner, theme.TEXT_DIM, 2)
-        mine = {}
+        mine: dict[int, list[str]] = {}
         for e in self.debrief.timeline:
             if e.country == self.player:
                 mine.setdefault(e.turn, []).append(e.text)
