@@ -628,10 +628,10 @@ class InjectEvent(Decision):
             full = {p.name: p.default for p in spec.params if p.default is not None}
             full.update(params)
             try:
-                value = check_lever(str(full["country"]), str(full["lever"]), full["value"])
+                checked = check_lever(str(full["country"]), str(full["lever"]), full["value"])
                 # A policy change sets one number or choice; a split aid total is its sum.
-                params["value"] = (sum(value.values()) if isinstance(value, Mapping)
-                                   else value)
+                params["value"] = (sum(checked.values()) if isinstance(checked, Mapping)
+                                   else checked)
             except PolicyError as exc:
                 raise DecisionRejected(t("This policy change is not possible: {why}.",
                                          why=exc)) from None
