@@ -116,7 +116,7 @@ def count_operations(n: int = 1000) -> dict[str, Any]:
         elif whole in AXES:
             label = AXES[whole]
         elif whole % len(ORIGINS) == 0:
-            label = f"per origin × {whole // len(ORIGINS)} (per-origin metrics stacked)"
+            label = f"per origin × {whole // len(ORIGINS)}"
         else:
             label = f"{per_world:g} per world"
         row = axes.setdefault(label, {"elements_per_world": 0.0, "calls": 0, "share": 0.0,
