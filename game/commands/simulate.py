@@ -147,9 +147,14 @@ def simulate(level: Level, strategy: Any = None, *, seed: int | None = None, wor
     from game.play.session import Session
     from game.sim.registry import METRICS
 
-    session = Session(level, seed=seed, players=_players(level, strategy, ai), ai=ai,
-                      n_worlds=worlds, source=source, independent_worlds=worlds > 1,
-                      explain=False, scripts_keep_budget=False)
+    players = _players(level, strategy, ai)
+    # A government decides only where the strategy or an AI leader speaks for it; for the
+    # rest the model's own behaviour applies (partners answering pressure, as in history).
+    scripted = set(strategy.countries()) if strategy is not None else set()
+    led = {c for c, role in players.items() if c in scripted or role.startswith("ai:")}
+    session = Session(level, seed=seed, players=players, ai=ai, n_worlds=worlds,
+                      source=source, independent_worlds=worlds > 1, explain=False,
+                      scripts_keep_budget=False, led=led)
     turns = []
     while not session.finished:
         if strategy is not None:

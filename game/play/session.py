@@ -18,7 +18,7 @@ decisions with the AI switched off, so saves, replays and branches reach the sam
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
@@ -110,7 +110,8 @@ class Session:
     def __init__(self, level: Level, *, seed: int | None = None,
                  players: Mapping[str, str] | None = None, ai: bool = True, n_worlds: int = 1,
                  source: str | None = None, independent_worlds: bool = False,
-                 explain: bool = True, scripts_keep_budget: bool = True) -> None:
+                 explain: bool = True, scripts_keep_budget: bool = True,
+                 led: Collection[str] | None = None) -> None:
         """Start a level.
 
         Args:
@@ -126,6 +127,9 @@ class Session:
             scripts_keep_budget: False lets scripted decisions (``simulate`` strategies) spend
                 beyond the budget, as research runs must; the model charges the overrun to
                 approval. People and AI leaders always keep to their budgets.
+            led: the countries whose government decides in this game (default: every human
+                role, and the AI-led ones when ``ai``). The model answers pressure itself for
+                the others, e.g. Mexico's troops under a tariff threat when nobody leads it.
         """
         self.level = level
         self.view = LevelView(level)
@@ -143,8 +147,9 @@ class Session:
         scenario = replace(self.view.scenario(), seed=self.seed, events=())
         # Countries with a leader (a team, or an AI leader when AI is on) act through their
         # levers only; the model answers pressure itself only for countries nobody leads.
-        led = frozenset(c for c, r in self.roles.items() if r.human or ai)
-        scenario = replace(scenario, policy=replace(scenario.policy, leaders=led))
+        if led is None:
+            led = frozenset(c for c, r in self.roles.items() if r.human or ai)
+        scenario = replace(scenario, policy=replace(scenario.policy, leaders=frozenset(led)))
         self.scenario = scenario
         budgets = {c: self.view.budget(c, scenario.policy) for c in self.roles}
         # One world sees the level's draws; a batch gets independent draws per world unless

@@ -166,3 +166,22 @@ def test_the_tutorial_with_seed_42_matches_the_golden_run(capsys) -> None:
         f"{GOLDEN.name} ({len(differences)} differences, first: {differences[:3]}). If the "
         "model changed on purpose, regenerate with BORDERLINES_REGEN_GOLDEN=1 and say so in "
         "the commit.")
+
+
+def test_without_ai_an_unled_mexico_still_answers_a_tariff_threat(tmp_path, capsys) -> None:
+    # Nobody leads Mexico in this run, so the model's own Mexico deploys under the threat
+    # (DESIGN.md §3.9 lesson 13) instead of standing still as a silent "player".
+    strategy = tmp_path / "threat.yaml"
+    strategy.write_text(
+        "format: borderlines-strategy/1\nname: threat\ndecisions:\n"
+        "  - turn: 1\n    country: US\n    agreements: [{kind: tariff_threat, with: MX}]\n",
+        encoding="utf-8")
+    code, out, _ = run_cli(capsys, "tutorial", "--no-ai", "--json")
+    assert code == 0
+    calm = json.loads(out)["turns"]
+    code, out, _ = run_cli(capsys, "tutorial", "--no-ai", "--strategy", str(strategy), "--json")
+    assert code == 0
+    threat = json.loads(out)["turns"]
+    encounters = [t[0]["metrics"]["us_border_encounters"] for t in (threat, calm)]
+    assert 0.7 < encounters[0] / encounters[1] < 0.95
+    assert threat[-1]["metrics"]["relations_us_mx"] < calm[-1]["metrics"]["relations_us_mx"] - 3
