@@ -397,7 +397,6 @@ class ProposeAgreement(Decision):
         for partner in partners:
             if partner == self.country:
                 raise DecisionRejected(t("A country cannot make an agreement with itself."))
-            _check_actor(table, partner)
             if partner not in spec.acceptors:
                 raise DecisionRejected(
                     t("{country} cannot be a partner in a {kind} agreement.",
@@ -418,10 +417,13 @@ class ProposeAgreement(Decision):
         for pact in table.active_pacts(self.country):
             if pact.agreement.kind == self.kind and set(pact.agreement.parties) == set(parties):
                 raise DecisionRejected(t("This agreement is already in force."))
+        # A government nobody leads in this level (Guatemala in a three-country level) signs
+        # what it is offered; the model then decides how well it complies and executes.
+        awaiting = tuple(p for p in partners if p in table.countries)
         proposal = Proposal(table.take_id(), self.kind, parties, terms, self.country, table.turn,
-                            awaiting=partners)
+                            awaiting=awaiting)
         table.proposals.append(proposal)
-        if not spec.needs_acceptance or not partners:
+        if not spec.needs_acceptance or not awaiting:
             _enact(table, proposal)
 
     def describe(self) -> str:

@@ -185,3 +185,26 @@ def test_without_ai_an_unled_mexico_still_answers_a_tariff_threat(tmp_path, caps
     encounters = [t[0]["metrics"]["us_border_encounters"] for t in (threat, calm)]
     assert 0.7 < encounters[0] / encounters[1] < 0.95
     assert threat[-1]["metrics"]["relations_us_mx"] < calm[-1]["metrics"]["relations_us_mx"] - 3
+
+
+def test_a_partner_nobody_leads_signs_and_the_model_decides_what_it_delivers(tmp_path,
+                                                                             capsys) -> None:
+    # The tutorial has no Guatemala; a US-Guatemala safe-third-country deal still runs, and
+    # (DESIGN.md §3.9 lesson 9) sending people to a partner without capacity protects no one.
+    strategy = tmp_path / "aca.yaml"
+    strategy.write_text(
+        "format: borderlines-strategy/1\nname: aca\ndecisions:\n"
+        "  - turn: 1\n    country: US\n    agreements: [{kind: safe_third_country, with: GT}]\n",
+        encoding="utf-8")
+    code, out, _ = run_cli(capsys, "tutorial", "--no-ai", "--json")
+    calm = json.loads(out)["turns"]
+    code, out, err = run_cli(capsys, "tutorial", "--no-ai", "--strategy", str(strategy),
+                             "--json")
+    assert code == 0, err
+    deal = json.loads(out)["turns"]
+
+    def total(turns: list, metric: str) -> float:
+        return sum(t["metrics"][metric] for t in turns)
+
+    assert total(deal, "protection_granted") <= total(calm, "protection_granted")
+    assert total(deal, "returned_to_danger") > total(calm, "returned_to_danger")
