@@ -78,7 +78,11 @@ def test_a_game_killed_under_autoplay_resumes_at_its_last_completed_turn(
         assert int(ready[1]) >= completed
         time.sleep(chooser.uniform(0.0, 0.08))  # a turn takes ~20–100 ms
         child.send_signal(signal.SIGKILL)
-        out, err = child.communicate(timeout=60)
+        child.wait(timeout=60)
+        # Read through the same buffered pipe as readline() above: communicate() reads the raw
+        # descriptor and would lose lines readline() had already buffered ("finished" among
+        # them when the child ran to the end before the kill).
+        out, err = child.stdout.read(), child.stderr.read() if child.stderr else ""
         lines = out.splitlines()
         completed = max([completed, *(int(x.split()[1]) for x in lines if x.startswith("saved"))])
         if "finished" in lines:
