@@ -246,8 +246,10 @@ class DeskScene(Scene):
             pygame.Rect(inner.right - min(theme.px(200), inner.width // 2), inner.bottom - bh,
                         min(theme.px(200), inner.width // 2), bh),
             t("End turn"), manager=m, object_id="#primary")
-        self.end_button.set_tooltip(t("Run the next {n} months with these decisions.",
-                                      n=self.table.months_per_turn))
+        months = self.table.months_per_turn
+        self.end_button.set_tooltip(
+            t("Run the next month with these decisions.") if months == 1
+            else t("Run the next {n} months with these decisions.", n=months))
         self.message_rect = pygame.Rect(inner.left, inner.bottom - bh,
                                         inner.width - self.end_button.rect.width - theme.px(8), bh)
         self.rows_rect = pygame.Rect(inner.left, self.budget_rect.bottom + theme.px(8),

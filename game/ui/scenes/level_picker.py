@@ -370,8 +370,10 @@ class LevelPickerScene(Scene):
         level = entry.level
         from game.content.models.common import text_in
 
-        facts = t("Starts {start} · {turns} turns of {months} months", start=level.start,
-                  turns=level.turns, months=level.months_per_turn)
+        facts = (t("Starts {start} · {turns} turns of one month", start=level.start,
+                   turns=level.turns) if level.months_per_turn == 1 else
+                 t("Starts {start} · {turns} turns of {months} months", start=level.start,
+                   turns=level.turns, months=level.months_per_turn))
         kind = {"campaign": t("Campaign level"), "classroom": t("Classroom level (teams can "
                                                                  "play it from Classroom)"),
                 "examples": t("Example level for level writers"),
