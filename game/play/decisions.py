@@ -12,6 +12,7 @@ Decisions serialise with ``to_dict()`` (each dict has ``type`` and ``country``) 
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
 from typing import Any, ClassVar, Literal
@@ -270,15 +271,15 @@ def _check_budget(table: Table, country: str, new: Policy, what: str) -> None:
 
 
 @dataclass(frozen=True)
-class Decision:
+class Decision(ABC):
     """Base class: one choice by one country (or the teacher)."""
 
     type: ClassVar[str] = ""
     country: str
 
+    @abstractmethod
     def apply(self, table: Table) -> None:
         """Check the choice and change the table; raise DecisionRejected if illegal."""
-        raise NotImplementedError
 
     def to_dict(self) -> dict[str, Any]:
         """A plain dict for saves and replays (has ``type`` and ``country``)."""
