@@ -31,9 +31,10 @@ from typing import Any
 
 from game.i18n import t
 from game.play.atomic import write_atomic, write_text_atomic
-from game.play.classroom import ClassDebrief, Comparison, metric_name
+from game.play.classroom import ClassDebrief, Comparison
 from game.play.decisions import country_name
 from game.play.record import GameRecord
+from game.play.report import metric_label
 from game.sim.registry import METRICS
 
 
@@ -322,12 +323,12 @@ def summary_html(debrief: ClassDebrief) -> str:
                              [(debrief.team_name(s.country or ""), s.values) for s in political]))
     for metric in ("deaths_in_transit", "us_border_encounters"):
         if metric in debrief.history:
-            out.append(svg_chart(metric_name(metric), months,
+            out.append(svg_chart(metric_label(metric), months,
                                  [(t("The class"), debrief.history[metric])],
                                  debrief.baseline.get(metric)))
     if debrief.relations:
         out.append(svg_chart(t("Relations (−100 to 100)"), months,
-                             [(metric_name(m), v) for m, v in debrief.relations.items()]))
+                             [(metric_label(m), v) for m, v in debrief.relations.items()]))
     out.append("</div>")
     # Agreements.
     out.append(f"<h2>{esc(t('Proposals, agreements and threats'))}</h2>")
@@ -453,7 +454,7 @@ def comparison_html(comparison: Comparison) -> str:
     longest = max(comparison.sessions, key=lambda s: s.turns)
     labels = [str(i + 1) for i in range(longest.turns)]
     for metric in ("humanitarian_score", "deaths_in_transit"):
-        out.append(svg_chart(metric_name(metric), labels,
+        out.append(svg_chart(metric_label(metric), labels,
                              [(s.name, s.metrics.get(metric, ())) for s in comparison.sessions],
                              longest.baseline.get(metric), width=360))
     out.append("</div>")

@@ -59,6 +59,7 @@ from game.play.decisions import (
 )
 from game.play.levelview import LevelView, text_of
 from game.play.record import GameRecord
+from game.play.report import metric_label
 from game.play.session import Phase, Session
 from game.sim.policy import month_label
 from game.sim.registry import AGREEMENTS, EVENTS, LEVERS, METRICS
@@ -911,7 +912,7 @@ def projector_view(room: Classroom, news_limit: int = 6) -> ProjectorView:
         score_metric = f"political_score_{team.country.lower()}"
         show = room.scores_revealed
         standings.append(TeamStanding(
-            team, metric, _metric_name(metric), metrics.get(metric), previous.get(metric),
+            team, metric, metric_label(metric), metrics.get(metric), previous.get(metric),
             baseline.get(metric),
             score=metrics.get(score_metric) if show else None,
             stars=session.stars(team.country) if show and reports else None,
@@ -931,38 +932,6 @@ def projector_view(room: Classroom, news_limit: int = 6) -> ProjectorView:
     )
 
 
-#: Short names of the metrics a class follows (the registry's descriptions are sentences).
-SHORT_LABELS = {
-    "us_border_encounters": "US border encounters",
-    "deaths_in_transit": "Deaths in transit",
-    "protection_granted": "Protection granted",
-    "stranded_in_mx_border_towns": "Stranded in border towns",
-    "asylum_wait_months_us": "US asylum wait (months)",
-    "humanitarian_score": "Humanitarian score",
-    "political_score_us": "US political score",
-    "political_score_mx": "Mexico's political score",
-    "political_score_ca": "Canada's political score",
-    "approval_us": "Approval (US)",
-    "approval_mx": "Approval (Mexico)",
-    "approval_ca": "Approval (Canada)",
-    "homicide_rate_gt": "Homicide rate (Guatemala)",
-    "homicide_rate_hn": "Homicide rate (Honduras)",
-    "homicide_rate_sv": "Homicide rate (El Salvador)",
-    "relations_us_mx": "US–Mexico relations",
-    "relations_us_ca": "US–Canada relations",
-    "relations_mx_ca": "Mexico–Canada relations",
-}
-
-
-def metric_name(metric: str) -> str:
-    """A metric's short name for the class (its registry description when it has none)."""
-    if metric in SHORT_LABELS:
-        return t(SHORT_LABELS[metric])
-    spec = METRICS.get(metric)
-    return t(spec.description) if spec else metric
-
-
-_metric_name = metric_name
 
 
 # --- the class debrief --------------------------------------------------------------------------
@@ -1165,7 +1134,7 @@ def class_causes(room: Classroom, limit: int = 6) -> tuple[CauseLine, ...]:
         if explained is None:
             continue
         for metric, (month, change, parts) in explained.items():
-            out.append(CauseLine(turn.turn, month, metric, _metric_name(metric), change,
+            out.append(CauseLine(turn.turn, month, metric, metric_label(metric), change,
                                  tuple((label, amount) for label, amount, _ in parts),
                                  tuple(kind for _, _, kind in parts)))
 
@@ -1287,19 +1256,19 @@ def class_debrief(room: Classroom, causes: bool = True) -> ClassDebrief:
     """Everything the class debrief shows and the report folder holds."""
     session = room.session
     debrief = session.debrief()
-    scores = [ScoreLine("humanitarian_score", _metric_name("humanitarian_score"), None,
+    scores = [ScoreLine("humanitarian_score", metric_label("humanitarian_score"), None,
                         tuple(debrief.history.get("humanitarian_score", [])),
                         tuple(debrief.baseline.get("humanitarian_score", [])))]
     standings = []
     for team in room.teams:
         metric = f"political_score_{team.country.lower()}"
         if metric in debrief.history:
-            scores.append(ScoreLine(metric, _metric_name(metric), team.country,
+            scores.append(ScoreLine(metric, metric_label(metric), team.country,
                                     tuple(debrief.history[metric]),
                                     tuple(debrief.baseline.get(metric, []))))
         standing = standing_metric(team.country)
         if standing in debrief.history:
-            standings.append(ScoreLine(standing, _metric_name(standing), team.country,
+            standings.append(ScoreLine(standing, metric_label(standing), team.country,
                                        tuple(debrief.history[standing]),
                                        tuple(debrief.baseline.get(standing, []))))
     relations: dict[str, tuple[float, ...]] = {m: tuple(debrief.history[m]) for m in

@@ -134,9 +134,9 @@ class TurnReport:
 
 
 def metric_label(name: str) -> str:
-    """A metric's name for people."""
+    """A metric's short name for people (the model's extra metrics: their name, spelt out)."""
     spec = METRICS.get(name)
-    return t(spec.description) if spec else name
+    return t(spec.label) if spec else t(name.replace("_", " ").capitalize())
 
 
 def build_headlines(metrics: Mapping[str, float], previous: Mapping[str, float],

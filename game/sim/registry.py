@@ -537,13 +537,66 @@ class MetricSpec:
     better: int = 0
     #: How a turn's months combine: flows add up; stocks, prices and politics take the last month.
     per_turn: Literal["sum", "last", "mean"] = "last"
+    #: A short name for headings, legends and table rows (``description`` is a sentence).
+    label: str = ""
 
 
 def _m(name: str, kind: MetricKind, unit: str, description: str, better: int = 0) -> MetricSpec:
     per_turn: Literal["sum", "last", "mean"] = "sum" if kind in ("observed", "flow") else "last"
     if name.startswith("spending_"):
         per_turn = "sum"
-    return MetricSpec(name, kind, unit, description, better, per_turn)
+    return MetricSpec(name, kind, unit, description, better, per_turn, METRIC_LABELS[name])
+
+
+#: Short names of the canonical metrics, as every screen and export shows them.
+METRIC_LABELS: dict[str, str] = {
+    "us_border_encounters": "US border encounters (events)",
+    "mx_apprehensions": "Mexico's apprehensions (events)",
+    "ca_irregular_interceptions": "Interceptions into Canada",
+    "emigrants_from_mx": "Leaving Mexico",
+    "emigrants_from_gt": "Leaving Guatemala",
+    "emigrants_from_hn": "Leaving Honduras",
+    "emigrants_from_sv": "Leaving El Salvador",
+    "emigrants_from_xr": "Arriving from outside the region",
+    "irregular_entries_us": "People who crossed uncaught (true)",
+    "legal_admissions_us": "Legal admissions to the US",
+    "legal_admissions_ca": "Legal admissions to Canada",
+    "legal_admissions_mx": "Legal admissions to Mexico",
+    "deaths_in_transit": "Deaths in transit",
+    "asylum_claims_us": "Asylum claims in the US",
+    "asylum_claims_mx": "Asylum claims in Mexico",
+    "asylum_claims_ca": "Asylum claims in Canada",
+    "protection_granted": "Protection granted",
+    "returned_to_danger": "Returned to danger",
+    "family_separations": "Children separated",
+    "asylum_backlog_us": "US asylum backlog",
+    "asylum_backlog_mx": "Mexico's asylum backlog",
+    "asylum_backlog_ca": "Canada's asylum backlog",
+    "asylum_wait_months_us": "US asylum wait (months)",
+    "asylum_wait_months_mx": "Mexico's asylum wait (months)",
+    "asylum_wait_months_ca": "Canada's asylum wait (months)",
+    "detained_population_us": "Detained in the US",
+    "stranded_in_mx_border_towns": "Stranded in border towns",
+    "unauthorized_population_us": "Unauthorized population (US)",
+    "smuggling_price_usd": "Smuggling price (US$)",
+    "labor_shortage_us": "US labour shortage",
+    "homicide_rate_gt": "Homicide rate (Guatemala)",
+    "homicide_rate_hn": "Homicide rate (Honduras)",
+    "homicide_rate_sv": "Homicide rate (El Salvador)",
+    "approval_us": "Approval (US)",
+    "approval_mx": "Approval (Mexico)",
+    "approval_ca": "Approval (Canada)",
+    "relations_us_mx": "US–Mexico relations",
+    "relations_us_ca": "US–Canada relations",
+    "relations_mx_ca": "Mexico–Canada relations",
+    "spending_us": "US spending",
+    "spending_mx": "Mexico's spending",
+    "spending_ca": "Canada's spending",
+    "humanitarian_score": "Humanitarian score",
+    "political_score_us": "US political score",
+    "political_score_mx": "Mexico's political score",
+    "political_score_ca": "Canada's political score",
+}
 
 
 METRICS: dict[str, MetricSpec] = {

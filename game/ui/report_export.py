@@ -16,7 +16,7 @@ import pygame
 from game.i18n import t
 from game.paths import user_data_dir
 from game.play.class_export import write_report
-from game.play.classroom import metric_name
+from game.play.report import metric_label
 from game.ui import theme
 from game.ui.scenes.debrief import Chart, draw_chart
 from game.ui.widgets import Series, render_png
@@ -43,13 +43,13 @@ def class_charts(debrief: ClassDebrief) -> list[Chart]:
             Series(debrief.team_name(s.country or ""), list(s.values)) for s in political),
             include_zero=False))
     if "deaths_in_transit" in debrief.history:
-        out.append(Chart(metric_name("deaths_in_transit"),
+        out.append(Chart(metric_label("deaths_in_transit"),
                          (Series(t("The class"), list(debrief.history["deaths_in_transit"])),),
                          Series(t("Status quo"), list(debrief.baseline.get("deaths_in_transit",
                                                                             [])))))
     if debrief.relations:
         out.append(Chart(t("Relations between governments (−100 to 100)"), tuple(
-            Series(metric_name(m), list(v)) for m, v in debrief.relations.items()),
+            Series(metric_label(m), list(v)) for m, v in debrief.relations.items()),
             include_zero=False))
     standings = [s for s in debrief.standings]
     if standings:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from game.i18n import CATALOGUES, t
 from game.paths import ROOT
+from game.sim.registry import METRIC_LABELS
 
 
 def literals_passed_to_t() -> dict[str, str]:
@@ -36,7 +37,7 @@ def test_labels_kept_in_the_screens_tables_are_in_the_catalogue() -> None:
     from game.ui.scenes import debrief, desk
 
     catalogue = json.loads((CATALOGUES / "en.json").read_text(encoding="utf-8"))
-    labels = [*desk.METRIC_LABELS.values(), *desk.FORECAST_LABELS.values(),
+    labels = [*METRIC_LABELS.values(), *desk.FORECAST_LABELS.values(),
               *desk.CHOICE_LABELS.values(), *desk.AGREEMENT_LABELS.values(),
               *(label for _, label in desk.TABS),
               *(label for _, label in debrief.TABS)]

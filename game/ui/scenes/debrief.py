@@ -24,9 +24,9 @@ from pygame_gui.elements import UIButton, UITextEntryLine
 
 from game.i18n import t
 from game.paths import user_data_dir
+from game.play.report import metric_label
 from game.ui import theme
 from game.ui.scenes.base import Scene
-from game.ui.scenes.desk import metric_label
 from game.ui.scenes.kit import (
     draw_wrapped,
     fit,

@@ -31,6 +31,7 @@ from game.play.decisions import (
     lever_label,
     money,
 )
+from game.play.report import metric_label
 from game.sim.policy import LeverValue
 from game.sim.registry import AGREEMENTS, LEVERS, METRICS, LeverSpec
 from game.ui import theme
@@ -714,7 +715,7 @@ class DeskScene(Scene):
             box = pygame.Rect(inner.left + (i % cols) * cw, inner.top + (i // cols) * ch,
                               cw - theme.px(10), ch)
             label = t(FORECAST_LABELS[metric]) if metric in FORECAST_LABELS else \
-                _metric_label(metric)
+                metric_label(metric)
             surface.blit(fit(f, label, box.width), box.topleft)
             y = box.top + f.get_linesize()
             mid_s = fit(big, number(mid), box.width)
@@ -891,43 +892,6 @@ FORECAST_LABELS = {
     "approval_mx": "Approval",
     "approval_ca": "Approval",
 }
-#: Short names of metrics for headings, legends and rows (the registry has the long ones).
-METRIC_LABELS = {
-    "us_border_encounters": "US border encounters (events)",
-    "mx_apprehensions": "Mexico's apprehensions (events)",
-    "ca_irregular_interceptions": "Interceptions into Canada",
-    "irregular_entries_us": "People who crossed uncaught (true)",
-    "legal_admissions_us": "Legal admissions to the US",
-    "legal_admissions_ca": "Legal admissions to Canada",
-    "legal_admissions_mx": "Legal admissions to Mexico",
-    "deaths_in_transit": "Deaths in transit",
-    "protection_granted": "Protection granted",
-    "returned_to_danger": "Returned to danger",
-    "family_separations": "Children separated",
-    "asylum_wait_months_us": "US asylum wait (months)",
-    "asylum_backlog_us": "US asylum backlog",
-    "stranded_in_mx_border_towns": "Stranded in border towns",
-    "humanitarian_score": "Humanitarian score",
-    "political_score_us": "US political score",
-    "political_score_mx": "Mexico's political score",
-    "political_score_ca": "Canada's political score",
-    "approval_us": "Approval (US)",
-    "approval_mx": "Approval (Mexico)",
-    "approval_ca": "Approval (Canada)",
-}
-
-
-def _metric_label(metric: str) -> str:
-    if metric in METRIC_LABELS:
-        return t(METRIC_LABELS[metric])
-    return t(metric.replace("_", " ").capitalize())
-
-
-def metric_label(metric: str) -> str:
-    """A metric's short name for people."""
-    return _metric_label(metric)
-
-
 def _gauge(surface: pygame.Surface, box: pygame.Rect, label: str, value: float | None,
            low: float, high: float) -> None:
     """A compact gauge: label, value and a bar with the midpoint marked."""

@@ -15,9 +15,9 @@ import pygame_gui
 from pygame_gui.elements import UIButton
 
 from game.i18n import t
+from game.play.report import metric_label
 from game.ui import theme
 from game.ui.scenes.base import Scene
-from game.ui.scenes.desk import metric_label
 from game.ui.scenes.kit import (
     draw_wrapped,
     fit,
