@@ -19,7 +19,9 @@ microsecond each), and the elements on the origin axis double when the origins d
 from __future__ import annotations
 
 import argparse
+import statistics
 import sys
+import timeit
 from collections import Counter
 from dataclasses import fields
 from pathlib import Path
@@ -132,6 +134,91 @@ def count_operations(n: int = 1000) -> dict[str, Any]:
             "origin_share": origin_share}
 
 
+#: Kinds of numpy call, by what makes one dearer than another for tiny arrays.
+KINDS = ("same shape", "with a Python number", "broadcasting", "reduction", "other function")
+
+
+def _kind(method: str, operands: list[Any]) -> str:
+    if method != "__call__":
+        return "reduction"
+    shapes = {np.shape(x) for x in operands if isinstance(x, np.ndarray)}
+    if len(shapes) > 1:
+        return "broadcasting"
+    if any(not isinstance(x, np.ndarray) for x in operands):
+        return "with a Python number"
+    return "same shape"
+
+
+class _Kinded(np.ndarray):
+    """An array that records the kind of every numpy call it takes part in."""
+
+    kinds: Counter[str] = Counter()
+
+    def __array_ufunc__(self, ufunc: Any, method: str, *inputs: Any, **kwargs: Any) -> Any:
+        plain = [x.view(np.ndarray) if isinstance(x, _Kinded) else x for x in inputs]
+        if "out" in kwargs:
+            kwargs["out"] = tuple(o.view(np.ndarray) if isinstance(o, _Kinded) else o
+                                  for o in kwargs["out"])
+        _Kinded.kinds[_kind(method, plain)] += 1
+        result = getattr(ufunc, method)(*plain, **kwargs)
+        return result.view(_Kinded) if isinstance(result, np.ndarray) else result
+
+    def __array_function__(self, func: Any, types: Any, args: Any, kwargs: Any) -> Any:
+        def plain(x: Any) -> Any:
+            if isinstance(x, _Kinded):
+                return x.view(np.ndarray)
+            if isinstance(x, list | tuple):
+                return type(x)(plain(y) for y in x)
+            return x
+
+        _Kinded.kinds["other function"] += 1
+        result = func(*plain(args), **{k: plain(v) for k, v in kwargs.items()})
+        return result.view(_Kinded) if isinstance(result, np.ndarray) else result
+
+
+def call_kinds(n: int = 1) -> dict[str, int]:
+    """Numpy calls of one step of ``n`` worlds by kind (see ``KINDS``)."""
+    batch = make_batch(n)
+    step_fn = sys.modules["game.sim.step"].step
+    step_fn(batch.world, batch.levers, batch.params, batch.noise, ())  # lever terms cached
+
+    def kinded(value: Any) -> Any:
+        return value.view(_Kinded) if isinstance(value, np.ndarray) else value
+
+    world = batch.world.replace(**{f.name: kinded(getattr(batch.world, f.name))
+                                   for f in fields(batch.world) if f.name != "month"})
+    _Kinded.kinds = Counter()
+    step_fn(world, batch.levers, batch.params, batch.noise, ())
+    return {kind: _Kinded.kinds[kind] for kind in KINDS}
+
+
+def kind_costs(number: int = 100_000, repeats: int = 7) -> dict[str, float]:
+    """µs per call of each kind for one world's shapes, ``(1, 5)`` and ``(1, 1)`` (median)."""
+    setup = ("import numpy as np; a = np.ones((1, 5)); b = np.ones((1, 5)); "
+             "c = np.ones((1, 1)); f = np.where")
+    statements = {"same shape": "a * b", "with a Python number": "a * 0.5",
+                  "broadcasting": "a * c", "reduction": "a.sum(axis=1)",
+                  "other function": "f(a > 0, a, b)"}
+    out = {}
+    for kind, statement in statements.items():
+        times = timeit.repeat(statement, setup, number=number, repeat=repeats)
+        out[kind] = statistics.median(times) / number * 1e6
+    return out
+
+
+def one_world(kinds: dict[str, int], costs: dict[str, float], step_ms: float) -> dict[str, Any]:
+    """One world's step split into numpy calls by kind and the interpreter; the floor."""
+    numpy_ms = sum(kinds[k] * costs[k] for k in KINDS) / 1e3
+    calls = sum(kinds.values())
+    interpreter_ms = max(step_ms - numpy_ms, 0.0)
+    return {
+        "calls": calls, "kinds": kinds, "costs": costs, "step_ms": step_ms,
+        "numpy_ms": numpy_ms, "interpreter_ms": interpreter_ms,
+        # Every call as cheap as the cheapest kind, the interpreter's part unchanged.
+        "floor_ms": calls * min(costs.values()) / 1e3 + interpreter_ms,
+    }
+
+
 def growth_model(ops: dict[str, Any], fixed_ms: float, per_world_us: float) -> dict[str, Any]:
     """The timed fit read through the operation counts: cost per call, per element, predictions."""
     per_call_us = fixed_ms * 1e3 / ops["calls"]
@@ -160,6 +247,11 @@ def main(argv: list[str]) -> int:
               f"{'  (grows with origins)' if row['grows_with_origins'] else ''}")
     print(f"share of the per-world work that grows with the origins: "
           f"{100 * ops['origin_share']:.0f}%")
+    costs = kind_costs()
+    kinds = call_kinds(1)
+    print("one world's step by kind of numpy call (µs per call at one world's shapes):")
+    for kind in KINDS:
+        print(f"  {kind:<22} {kinds[kind]:5d} calls × {costs[kind]:.2f} µs")
     return 0
 
 

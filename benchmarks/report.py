@@ -91,6 +91,23 @@ def growth(r: dict[str, Any]) -> str:
     return "\n".join(rows)
 
 
+def one_world(r: dict[str, Any]) -> str:
+    """One world's step: numpy calls by kind, the interpreter, the floor."""
+    o = r["one_world"]
+    rows = ["| Kind of numpy call | Calls | µs per call (one world) | ms |",
+            "|---|---:|---:|---:|"]
+    for kind, calls in o["kinds"].items():
+        cost = o["costs"][kind]
+        rows.append(f"| {kind} | {calls} | {cost:.2f} | {calls * cost / 1e3:.3f} |")
+    rows.append(f"| **numpy, all calls** | **{o['calls']}** | | **{o['numpy_ms']:.3f}** |")
+    rows.append(f"| the interpreter and everything else (step {o['step_ms']:.3f} ms CPU "
+                f"minus numpy) | | | {o['interpreter_ms']:.3f} |")
+    rows.append("")
+    rows.append(f"With every call as cheap as the cheapest kind and the interpreter's part "
+                f"unchanged, the step would take **{o['floor_ms']:.2f} ms**.")
+    return "\n".join(rows)
+
+
 def turns(r: dict[str, Any]) -> str:
     """Ending a turn, per level, with its parts."""
     rows = ["| Level (months a turn) | End turn wall ms (IQR) | CPU ms | Explanation | "
@@ -254,8 +271,8 @@ def checks_block(r: dict[str, Any]) -> str:
 SECTIONS: dict[str, Any] = {
     "MACHINE": machine, "BUDGET": budget7, "CHECKS": checks_block, "STEP": steps,
     "RATIO": ratio, "GROWTH-WORLDS": growth_worlds, "ALLOCATOR": allocator,
-    "GROWTH-AXES": growth, "FORECAST": forecast_line, "TURN": turns, "FRAMES": frames,
-    "APP": app,
+    "GROWTH-AXES": growth, "ONE-WORLD": one_world, "FORECAST": forecast_line, "TURN": turns,
+    "FRAMES": frames, "APP": app,
 }
 
 
@@ -290,7 +307,8 @@ def main(argv: list[str]) -> int:
     print("Machine: " + machine(r) + "\n")
     for title, fn, key in (("Budget", budget, "checks"), ("Step", steps, "step"),
                            ("Batch ratio", ratio, "batch_ratio"), ("Growth", growth, "growth"),
-                           ("Turn end", turns, "turn_end"), ("Frames", frames, "desk_frames"),
+                           ("One world", one_world, "one_world"), ("Turn end", turns, "turn_end"),
+                           ("Frames", frames, "desk_frames"),
                            ("Program", app, "startup")):
         if key in r:
             print(f"### {title}\n\n{fn(r)}\n")

@@ -44,6 +44,8 @@ class Config:
     ratio_worlds: int = 1000
     ratio_repeats: int = 5
     forecast_repeats: int = 30
+    #: Calls per sample when timing each kind of numpy call (one world's shapes).
+    kind_calls: int = 100_000
     turn_levels: tuple[str, ...] = ("tutorial", "the-45-days", "regional-approach")
     turn_games: int = 6
     frames: int = 600
@@ -63,8 +65,9 @@ QUICK = Config(step_repeats=7, ratio_repeats=3, forecast_repeats=12, turn_levels
                memory_level="tutorial", memory_worlds=(10000,))
 #: Tiny sizes for the smoke test: every code path, no meaningful figure.
 SMOKE = Config(sizes=(1, 10), step_repeats=2, ratio_worlds=10, ratio_repeats=1,
-               forecast_repeats=2, turn_levels=("tutorial",), turn_games=1, frames=5,
-               frame_sizes=((640, 480),), map_stress=(1.0,), startup_runs=1, idle_seconds=0.3,
+               forecast_repeats=2, kind_calls=1000, turn_levels=("tutorial",), turn_games=1,
+               frames=5, frame_sizes=((640, 480),), map_stress=(1.0,), startup_runs=1,
+               idle_seconds=0.3,
                idle_scenes=("title",), memory_level="tutorial", memory_worlds=(10, 20))
 
 
@@ -147,6 +150,14 @@ def collect(cfg: Config, say: Any = print) -> dict[str, Any]:
             say(f"    {label:<46} {row['calls']:5d} calls {row['elements_per_world']:7.0f} "
                 f"elements/world {100 * row['share']:5.1f}%")
         out["growth"] = {"operations": ops, "model": model}
+        if 1 in scaling["timings"]:
+            one = bench_growth.one_world(bench_growth.call_kinds(1),
+                                         bench_growth.kind_costs(cfg.kind_calls),
+                                         scaling["timings"][1].cpu_median * 1e3)
+            say(f"  one world's step: {one['calls']} numpy calls ≈ {one['numpy_ms']:.2f} ms, "
+                f"the interpreter the other {one['interpreter_ms']:.2f} ms; with every call "
+                f"the cheapest kind ≈ {one['floor_ms']:.2f} ms")
+            out["one_world"] = one
         ratio = bench_sim.batch_ratio(cfg.ratio_worlds, cfg.ratio_repeats)
         say(ratio["singles"].line())
         say(ratio["batch"].line())
