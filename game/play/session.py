@@ -290,7 +290,7 @@ class Session:
         news.extend(threshold_news(metrics, previous, months, prev_months))
         tariff = any(n.kind == "threat" for n in news)
         outcome = dominant_outcome(metrics, previous, baseline, tariff=tariff)
-        story = choose_story(outcome, self._told)
+        story = choose_story(outcome, self._told, self.sim.month)  # the report's month
         self._told.append(story.id)
         for entry in table.log:
             self._timeline.append((table.turn, first, entry))

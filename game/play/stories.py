@@ -12,21 +12,31 @@ from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 
 from game.i18n import t
+from game.sim.policy import month_index
 
 
 @dataclass(frozen=True)
 class Story:
-    """A short factual story and where it comes from."""
+    """A short factual story, where it comes from, and from when it can be told."""
 
     id: str
     outcome: str
     title: str
     text: str
     source: str
+    #: ``YYYY-MM``: the first month when everything the story says had happened and was public.
+    #: A game set earlier does not tell it (a June 2019 report cannot cite a 2021 inquiry).
+    known_from: str
 
     def translated(self) -> Story:
         """The same story with its title and text in the current language."""
-        return Story(self.id, self.outcome, t(self.title), t(self.text), self.source)
+        return Story(self.id, self.outcome, t(self.title), t(self.text), self.source,
+                     self.known_from)
+
+    def known_by(self, month: int) -> bool:
+        """Whether the story can be told in a report written at month index ``month``."""
+        year, number = self.known_from.split("-")
+        return month_index(int(year), int(number)) <= month
 
 
 STORIES: tuple[Story, ...] = (
@@ -37,6 +47,7 @@ STORIES: tuple[Story, ...] = (
         "crossing the Rio Grande near Matamoros. The family had waited to ask for asylum at the "
         "bridge, where entry was limited to a few people a day.",
         "Associated Press and La Jornada, 25–26 June 2019",
+        "2019-06",
     ),
     Story(
         "pima_county", "deaths_rise",
@@ -45,6 +56,7 @@ STORIES: tuple[Story, ...] = (
         "crossers in 1990 and 201 in 2005, as patrols in the cities pushed crossings into the "
         "desert.",
         "Pima County Office of the Medical Examiner figures, as reported by KLTV/AP, 2006",
+        "2006-01",
     ),
     Story(
         "borstar", "deaths_fall",
@@ -52,6 +64,7 @@ STORIES: tuple[Story, ...] = (
         "Border Patrol search, trauma and rescue teams (BORSTAR) and rescue beacons placed in "
         "the desert were followed by fewer deaths in the sectors where they worked.",
         "Guerette, Criminology & Public Policy 6(2), 2007",
+        "2007-01",
     ),
     Story(
         "separations_2018", "separations",
@@ -60,6 +73,7 @@ STORIES: tuple[Story, ...] = (
         "jail and their children to shelters. Government inspectors later found that thousands "
         "more children had been separated than first reported, and reuniting them took years.",
         "HHS Office of Inspector General, OEI-BL-18-00511, January 2019",
+        "2019-01",
     ),
     Story(
         "matamoros_camp", "stranded",
@@ -69,6 +83,7 @@ STORIES: tuple[Story, ...] = (
         "documented more than 1,500 public reports of kidnapping, rape and assault of people "
         "sent back to wait.",
         "Human Rights First, 'Delivered to Danger', February 2021",
+        "2021-02",
     ),
     Story(
         "tapachula", "backlog_mx",
@@ -77,6 +92,7 @@ STORIES: tuple[Story, ...] = (
         "in Tapachula near the Guatemalan border, where people must stay until a decision the "
         "law says should take 45 working days.",
         "COMAR figures via Mexico News Daily; 'Asylum in Mexico by the numbers'",
+        "2020-01",
     ),
     Story(
         "court_backlog", "backlog",
@@ -85,6 +101,7 @@ STORIES: tuple[Story, ...] = (
         "may wait four years or more for a decision, working and raising children while their "
         "future stays undecided.",
         "TRAC Immigration, Syracuse University, 2023",
+        "2023-01",
     ),
     Story(
         "aca_guatemala", "returned_to_danger",
@@ -92,6 +109,7 @@ STORIES: tuple[Story, ...] = (
         "Under the 2019 US–Guatemala agreement, 945 people from Honduras and El Salvador were "
         "flown to Guatemala to seek protection there. 34 applied; none was granted asylum.",
         "US Senate Foreign Relations Committee report, January 2021",
+        "2021-01",
     ),
     Story(
         "chnv_parole", "protection_up",
@@ -101,6 +119,7 @@ STORIES: tuple[Story, ...] = (
         "back those who crossed irregularly. Irregular crossings by those nationalities fell "
         "sharply.",
         "US Department of Homeland Security fact sheet, 25 July 2023",
+        "2023-07",
     ),
     Story(
         "canada_15000", "protection_up",
@@ -109,6 +128,7 @@ STORIES: tuple[Story, ...] = (
         "Canada opened 15,000 places for people from the Western Hemisphere to come legally "
         "on humanitarian grounds.",
         "Montreal Gazette, 24 March 2023",
+        "2023-03",
     ),
     Story(
         "sawp", "legal_pathways",
@@ -116,6 +136,7 @@ STORIES: tuple[Story, ...] = (
         "Since 1966 Canada's Seasonal Agricultural Worker Program has brought workers from "
         "Mexico and the Caribbean to its farms each season, and most go home when it ends.",
         "Employment and Social Development Canada, SAWP programme description",
+        "1966-01",
     ),
     Story(
         "bracero", "legal_pathways",
@@ -124,6 +145,7 @@ STORIES: tuple[Story, ...] = (
         "border fell steeply; after the programme ended in 1964, irregular crossings climbed "
         "again.",
         "Cato Institute analysis of INS data; Clemens, Lewis & Postel, AER 2018",
+        "1970-01",
     ),
     Story(
         "national_guard_2019", "crossings_fall",
@@ -132,6 +154,7 @@ STORIES: tuple[Story, ...] = (
         "members to its border with Guatemala. Apprehensions at the US border fell from about "
         "144,000 in May to 104,000 in June; part of the fall was seasonal.",
         "CBP monthly statistics; Reuters and AP reporting, June 2019",
+        "2019-07",
     ),
     Story(
         "caravan_2018", "crossings_rise",
@@ -140,6 +163,7 @@ STORIES: tuple[Story, ...] = (
         "Honduras, walking north through Guatemala and Mexico: travelling in a large group "
         "felt safer than paying a smuggler.",
         "Associated Press, October 2018",
+        "2018-10",
     ),
     Story(
         "carsi", "violence_falls",
@@ -148,6 +172,7 @@ STORIES: tuple[Story, ...] = (
         "Central America found reported murders 51% lower than expected. The effect was local "
         "and took years to build.",
         "Vanderbilt LAPOP for USAID, summarised by InSight Crime, 2014",
+        "2014-01",
     ),
     Story(
         "roxham", "canada",
@@ -156,6 +181,7 @@ STORIES: tuple[Story, ...] = (
         "between 2017 and 2023, because the agreement between the two countries applied only "
         "at official ports of entry.",
         "Montreal Gazette, March 2023",
+        "2023-03",
     ),
     Story(
         "tariff_2019", "tariff",
@@ -164,6 +190,7 @@ STORIES: tuple[Story, ...] = (
         "to 25%, unless Mexico stopped irregular migration. A deal was signed on 7 June and "
         "the tariffs never took effect.",
         "Joint US–Mexico declaration, 7 June 2019; White House statement, 30 May 2019",
+        "2019-06",
     ),
     Story(
         "remittances", "calm",
@@ -172,6 +199,7 @@ STORIES: tuple[Story, ...] = (
         "and El Salvador, and a fifth of Guatemala's: they pay for school, houses and, "
         "sometimes, the next journey north.",
         "Revista E&N, Central American remittance figures",
+        "2021-01",
     ),
 )
 
@@ -217,11 +245,23 @@ def dominant_outcome(metrics: Mapping[str, float], previous: Mapping[str, float]
     return best
 
 
-def choose_story(outcome: str, told: Collection[str] = ()) -> Story:
-    """A story for ``outcome`` not told yet (the first one again if all were)."""
-    matching = [s for s in STORIES if s.outcome == outcome] or \
-        [s for s in STORIES if s.outcome == "calm"]
-    fresh = [s for s in matching if s.id not in told]
-    if not fresh:
-        fresh = [s for s in STORIES if s.id not in told and s.outcome == "calm"] or matching
-    return fresh[0].translated()
+#: Outcomes whose stories stand in, in this order, when none for the turn's outcome can be told.
+_STAND_INS = ("calm", "legal_pathways", "violence_falls")
+
+
+def choose_story(outcome: str, told: Collection[str] = (), month: int | None = None) -> Story:
+    """A story for ``outcome`` not told yet and known by ``month`` (a month index).
+
+    When every story for the outcome has been told, or happened after ``month``, a story of a
+    stand-in outcome is told instead; a story is repeated only when no other can be told.
+    """
+    known = [s for s in STORIES if month is None or s.known_by(month)]
+    for wanted in (outcome, *_STAND_INS):
+        fresh = [s for s in known if s.outcome == wanted and s.id not in told]
+        if fresh:
+            return fresh[0].translated()
+    for wanted in (outcome, *_STAND_INS):
+        again = [s for s in known if s.outcome == wanted]
+        if again:
+            return again[0].translated()
+    return (known or list(STORIES))[0].translated()

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from game.play.news import agreement_news, event_news, threat_news, threshold_news
 from game.play.stories import STORIES, choose_story, dominant_outcome
+from game.sim.policy import month_index
 
 
 def test_every_story_is_short_and_has_a_source() -> None:
@@ -30,6 +31,24 @@ def test_a_quiet_turn_is_calm_and_stories_are_not_repeated() -> None:
     first = choose_story("deaths_rise")
     second = choose_story("deaths_rise", told=[first.id])
     assert second.id != first.id
+
+
+def test_a_report_never_tells_a_story_from_after_its_month() -> None:
+    june_2019 = month_index(2019, 7)  # the report at the end of a turn that played June 2019
+    told: list[str] = []
+    for outcome in ["returned_to_danger", "stranded", "protection_up", "calm"] * 3:
+        story = choose_story(outcome, told, june_2019)
+        assert story.known_by(june_2019), (outcome, story.id, story.known_from)
+        told.append(story.id)
+    # The 2019 US–Guatemala agreement's outcome was published in 2021: stories of it wait.
+    assert choose_story("returned_to_danger", (), june_2019).id != "aca_guatemala"
+    assert choose_story("returned_to_danger", (), month_index(2021, 6)).id == "aca_guatemala"
+
+
+def test_every_story_has_a_month_from_which_it_can_be_told() -> None:
+    for story in STORIES:
+        year, month = (int(x) for x in story.known_from.split("-"))
+        assert 1900 < year <= 2026 and 1 <= month <= 12, story.id
 
 
 def test_crossing_a_threshold_makes_the_news_in_both_directions() -> None:
