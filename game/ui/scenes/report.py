@@ -233,7 +233,7 @@ class ReportScene(Scene):
             y += used + theme.px(4)
         story_rect = pygame.Rect(area.left, news_rect.bottom + theme.px(10), area.width, story_h)
         story = r.story
-        inner = panel(surface, story_rect, t("A story from this turn"))
+        inner = panel(surface, story_rect, t("From the real world"))
         surface.blit(fit(bold, story.title, inner.width), inner.topleft)
         y = inner.top + bold.get_linesize() + theme.px(2)
         src_h = small.get_linesize()
