@@ -880,7 +880,7 @@ def step(world: World, levers: Levers, params: Params, noise: Noise,
     ) * (1 + P.media_empathy * media)
     spend = _monthly_spending(lt, metrics["detained_population_us"], total["det_mx"], P)
     fiscal = np.maximum(np.log(np.maximum(spend * 12, 1.0) / P.spending_reference), 0.0)
-    tariff_state = world.tariff_state.copy()
+    tariff_state = world.tariff_state
     sovereignty = (threat[:, 0] * (1 + P.flat.sovereignty_tariff_imposed * (tariff_state == 3))
                    + rim[:, 0] + (cov[:, 0] > 0) * comp_mx[:, 0]
                    + returns_on[:, 0] * P.flat.sovereignty_returns_weight)
@@ -903,14 +903,13 @@ def step(world: World, levers: Levers, params: Params, noise: Noise,
     approval = world.approval + (approval_target - world.approval) * pp.k_approval
 
     # ---------- 10. Tariff threat: deadline, imposition; 13. relations ----------------------------
-    tariff_start = world.tariff_start.copy()
-    tariff_base = world.tariff_base.copy()
-    hits = np.zeros((n, 3))
+    # (``np.where`` makes new arrays: the world's are never written to.)
     new_threat = lt.tariff_started & (tariff_state == 0)
     tariff_state = np.where(new_threat, 1.0, tariff_state)
-    tariff_start = np.where(new_threat, m, tariff_start)
-    tariff_base = np.where(new_threat, world.last_encounters, tariff_base)
-    hits[:, 0] -= new_threat * P.flat.tariff_threat_relations_hit * lt.threat_hit_scale
+    tariff_start = np.where(new_threat, m, world.tariff_start)
+    tariff_base = np.where(new_threat, world.last_encounters, world.tariff_base)
+    # The tariff's hits to US-Mexico relations, one by one from 0.0.
+    tariff_hit = 0.0 - new_threat * P.flat.tariff_threat_relations_hit * lt.threat_hit_scale
     due = (tariff_state == 1) & ((m - tariff_start >= levers.tariff_deadline) | (
         deadline_now[:, 0] > 0))
     met = encounters <= tariff_base * lt.target_left
@@ -918,14 +917,15 @@ def step(world: World, levers: Levers, params: Params, noise: Noise,
     tariff_state = np.where(due, np.where(impose, 3.0, 2.0), tariff_state)
     tariff_imposed = np.where(impose, np.maximum(deadline_rate[:, 0], levers.tariff_rate),
                               tariff_imposed)
-    hits[:, 0] -= impose * P.flat.tariff_imposed_relations_hit
+    tariff_hit -= impose * P.flat.tariff_imposed_relations_hit
     lifted = lt.tariff_lifted
     tariff_state = np.where(lifted, 0.0, tariff_state)
     tariff_imposed = np.where(lifted, 0.0, tariff_imposed)
-    hits[:, 0] -= (tariff_state > 0) * P.flat.tariff_relations_drain
-    hits[:, 0] -= (tariff_state == 3) * P.flat.tariff_relations_drain
-    hits[:, 1] -= visa_ca[:, MX] * P.flat.visa_relations_drain
-    hits[:, 2] -= visa_ca[:, MX] * P.flat.visa_relations_drain
+    tariff_hit -= (tariff_state > 0) * P.flat.tariff_relations_drain
+    tariff_hit -= (tariff_state == 3) * P.flat.tariff_relations_drain
+    # A Canadian visa on Mexicans strains US-Canada and Mexico-Canada relations alike.
+    visa_hit = 0.0 - visa_ca[:, MX] * P.flat.visa_relations_drain
+    hits = _side_by_side(tariff_hit, visa_hit, visa_hit)
     cooperation = _side_by_side(
         P.flat.cooperation_bonus * (comp_mx[:, 0] * lt.cooperating_mx),
         P.flat.cooperation_bonus * comp_ca[:, 0] * levers.burden_active,
