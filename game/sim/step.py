@@ -986,7 +986,7 @@ def step(world: World, levers: Levers, params: Params, noise: Noise,
         event_weight=world.event_weight,
     )
 
-    metrics.update({
+    per_world: dict[str, np.ndarray] = {
         "us_border_encounters": encounters,
         "mx_apprehensions": mx_apprehension_events * np.exp(
             P.flat.measurement_sd * normals[:, nz.NORMAL_MEASURE][:, 1]),
@@ -1035,13 +1035,15 @@ def step(world: World, levers: Levers, params: Params, noise: Noise,
         "compliance_mx": compliance[:, 0],
         "remote_transit_share": remote_share[:, 0],
         "tariff_imposed": tariff_imposed,
-    })
+    }
+    # A metric computed at another shape (a per-world parameter can broadcast one) is widened;
+    # the totals over origins and the encounters by origin below are rows of (n, k) tables.
+    shape = (n,)
+    for k in [k for k, v in per_world.items() if v.shape != shape]:
+        per_world[k] = np.broadcast_to(per_world[k], shape).astype(float)
+    metrics.update(per_world)
     encounters_measured = encounters_by_origin * measure[:, None]
-    for o, name in enumerate(_ENCOUNTER_METRICS):
-        metrics[name] = encounters_measured[:, o]
-    # A metric computed at another shape (a per-world parameter can broadcast one) is widened.
-    for k in [k for k, v in metrics.items() if v.shape != (n,)]:
-        metrics[k] = np.broadcast_to(metrics[k], (n,)).astype(float)
+    metrics.update(zip(_ENCOUNTER_METRICS, encounters_measured.T, strict=True))
     return new_world, MonthOutcome(m, metrics)
 
 
