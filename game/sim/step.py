@@ -895,10 +895,12 @@ def step(world: World, levers: Levers, params: Params, noise: Noise,
                       - P.approval_humanitarian * harm * (P.humanitarian_attention + salience)
                       - P.approval_fiscal * fiscal
                       + P.approval_economy * econ)
-    approval_logit[:, 0] -= P.flat.approval_labour * shortage[:, 0]
+    # Terms of one nation each, all three subtracted at once (US labour shortage, Mexican
+    # sovereignty, Canadian housing), then the US tariff's.
+    approval_logit -= _side_by_side(P.flat.approval_labour * shortage[:, 0],
+                                    P.flat.approval_sovereignty * sovereignty,
+                                    P.flat.approval_housing * housing)
     approval_logit[:, 0] -= P.flat.approval_tariff_us * tariff_imposed
-    approval_logit[:, 1] -= P.flat.approval_sovereignty * sovereignty
-    approval_logit[:, 2] -= P.flat.approval_housing * housing
     approval_target = 100 * _sigmoid(approval_logit)
     approval = world.approval + (approval_target - world.approval) * pp.k_approval
 
