@@ -849,13 +849,10 @@ def step(world: World, levers: Levers, params: Params, noise: Noise,
     stranded_total = total["stranded"] + total["mpp"]
     caravan_visible = world.caravan_visible * P.flat.caravan_visibility_decay + total["caravan"]
     disorder = _side_by_side(
-        (encounters + caravan_visible + P.flat.release_visibility * total["released_visible"])
-        / P.flat.disorder_reference_us,
-        (stranded_total + caravan_visible + total["bus"] * P.flat.transit_visibility)
-        / P.flat.disorder_reference_mx,
-        (metrics["ca_irregular_interceptions"] + asylum_claims_ca * P.flat.release_visibility)
-        / P.flat.disorder_reference_ca,
-    )
+        encounters + caravan_visible + P.flat.release_visibility * total["released_visible"],
+        stranded_total + caravan_visible + total["bus"] * P.flat.transit_visibility,
+        metrics["ca_irregular_interceptions"] + asylum_claims_ca * P.flat.release_visibility,
+    ) / P.disorder_reference  # US, MX, CA
     disorder_seen = world.disorder_seen + (disorder - world.disorder_seen) * pp.k_disorder
     deaths_seen = metrics["deaths_us_border"] + metrics["deaths_in_mexico"] * (
         P.flat.media_transit_death_weight)
@@ -885,9 +882,8 @@ def step(world: World, levers: Levers, params: Params, noise: Noise,
                    + rim[:, 0] + (cov[:, 0] > 0) * comp_mx[:, 0]
                    + returns_on[:, 0] * P.flat.sovereignty_returns_weight)
     housing = (legal_ca + asylum_claims_ca) / P.flat.housing_reference_ca
-    econ = _side_by_side(economy_shock[:, 0],
-                         economy_shock[:, 1] - tariff_imposed * P.flat.tariff_gdp_elasticity,
-                         economy_shock[:, 2])
+    econ = economy_shock.copy()
+    econ[:, 1] -= tariff_imposed * P.flat.tariff_gdp_elasticity  # a US tariff hurts Mexico's
     approval_logit = (P.approval_logit
                       - salience * (P.approval_disorder * disorder_seen
                                     + P.approval_policy_gap * gap
