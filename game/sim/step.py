@@ -667,17 +667,22 @@ def step(world: World, levers: Levers, params: Params, noise: Noise,
 
     # ---------- 8. Asylum queues: throughput from officers, Little's law waits --------------------
     grant = pp.grant
-    thr_us = officers[:, 0:1] * P.decisions_per_officer_us
-    backlog_us = (proc_us.sum(axis=1) + det_stock.sum(axis=1) + mpp.sum(axis=1))[:, None]
+    # Backlogs of the six queues, summed over origins at once: the US procedure, its detained
+    # docket and Remain in Mexico; Mexico's, Canada's and the partner's procedures.
+    queued = _origin_totals(np.array([proc_us, det_stock, mpp, proc_mx, proc_ca, partner]))
+    thr = officers * P.decisions_per_officer  # decisions per month: US, MX, CA
+    thr_us = thr[:, 0:1]
+    backlog_us = (queued[0] + queued[1] + queued[2])[:, None]
     frac_us = np.minimum(1.0, thr_us / (backlog_us + _TINY))
     d_proc = proc_us * frac_us
     d_det = det_stock * np.minimum(1.0, frac_us * P.detained_docket_priority)
     d_mpp = mpp * frac_us
     granted_us = (d_proc + d_det + d_mpp) * grant
     s["legal_us"] += granted_us
-    denied_proc = d_proc * (1 - grant)
-    denied_det = d_det * (1 - grant)
-    denied_mpp = d_mpp * (1 - grant)
+    deny = 1 - grant
+    denied_proc = d_proc * deny
+    denied_det = d_det * deny
+    denied_mpp = d_mpp * deny
     removed_proc = denied_proc * P.denied_removal_rate_released
     s["unauth_us"] += denied_proc - removed_proc
     removed_det = denied_det * P.denied_removal_rate_detained
@@ -693,13 +698,11 @@ def step(world: World, levers: Levers, params: Params, noise: Noise,
                          + (det_us[:, 2:3] + det_us[:, 3:4]) * P.abscond_release)
     proc_us = proc_us - abscond
     s["unauth_us"] += abscond
-    backlog_after_us = proc_us.sum(axis=1) + det_stock.sum(axis=1) + mpp.sum(axis=1)
-    wait_us_new = np.minimum(backlog_after_us / np.maximum(thr_us[:, 0], _TINY),
-                             P.flat.max_wait_months)
+    queue_us = proc_us  # the backlog behind the US wait (interior arrests join it below)
 
-    thr_mx = officers[:, 1:2] * P.decisions_per_officer_mx + corps * P.corps_screening_rate
-    b_mx = proc_mx.sum(axis=1, keepdims=True)
-    d_mx = proc_mx * np.minimum(1.0, thr_mx / (b_mx + _TINY))
+    thr[:, 1:2] += corps * P.corps_screening_rate  # the joint corps screens claims in Mexico
+    thr_mx = thr[:, 1:2]
+    d_mx = proc_mx * np.minimum(1.0, thr_mx / (queued[3][:, None] + _TINY))
     granted_mx = d_mx * grant
     denied_mx = d_mx - granted_mx
     s["legal_mx"] += granted_mx
@@ -710,24 +713,18 @@ def step(world: World, levers: Levers, params: Params, noise: Noise,
     quit_mx = proc_mx * P.mx_abandon_rate
     proc_mx = proc_mx - quit_mx
     bus += quit_mx
-    wait_mx_new = np.minimum(proc_mx.sum(axis=1) / np.maximum(thr_mx[:, 0], _TINY),
-                             P.flat.max_wait_months)
 
-    thr_ca = officers[:, 2:3] * P.decisions_per_officer_ca
-    b_ca = proc_ca.sum(axis=1, keepdims=True)
-    d_ca = proc_ca * np.minimum(1.0, thr_ca / (b_ca + _TINY))
+    thr_ca = thr[:, 2:3]
+    d_ca = proc_ca * np.minimum(1.0, thr_ca / (queued[4][:, None] + _TINY))
     granted_ca = d_ca * grant
     s["legal_ca"] += granted_ca
     returned = returned + d_ca - granted_ca
     proc_ca = proc_ca - d_ca
-    wait_ca_new = np.minimum(proc_ca.sum(axis=1) / np.maximum(thr_ca[:, 0], _TINY),
-                             P.flat.max_wait_months)
 
     # Partner (Northern Triangle) procedure under a safe-third-country deal: capacity ≈ 0.
     thr_nt = P.partner_capacity + aid_gov.sum(axis=1, keepdims=True) * (
         P.governance_capacity_per_musd)
-    b_nt = partner.sum(axis=1, keepdims=True)
-    d_nt = partner * np.minimum(1.0, thr_nt / (b_nt + _TINY))
+    d_nt = partner * np.minimum(1.0, thr_nt / (queued[5][:, None] + _TINY))
     granted_nt = d_nt * P.partner_grant_rate
     partner = partner - d_nt
     quit_nt = partner * P.partner_abandon_rate
@@ -736,10 +733,10 @@ def step(world: World, levers: Levers, params: Params, noise: Noise,
     onward_nt = back_nt * P.partner_onward_share
     bus += onward_nt
     returned = returned + back_nt - onward_nt
-    returned_to_danger = returned_to_danger + ((back_nt - onward_nt) * strong).sum(axis=1)
+    danger_nt = (back_nt - onward_nt) * strong
     s["legal_mx"] += granted_nt  # the few protected settle in the region (counted with Mexico)
-    protection = (granted_us + granted_mx + granted_ca + granted_nt).sum(axis=1) + (
-        humanitarian_admitted)
+    granted = granted_us + granted_mx + granted_ca + granted_nt
+    # (The waits follow from the backlogs, with the month's other totals over origins below.)
 
     # ---------- 7. Settled people: circular returns fall as enforcement rises ------------------
     q_year = P.return_rate_open * np.exp(-P.return_enforcement_decay * agents_us
@@ -770,7 +767,6 @@ def step(world: World, levers: Levers, params: Params, noise: Noise,
 
     deaths_by_origin = darien_deaths + transit_deaths + border_deaths + north_deaths
     s["dead"] += deaths_by_origin
-    deaths = deaths_by_origin.sum(axis=1)
 
     # Stocks rebuilt as new arrays go back into the copy (the others were updated in place).
     for index, value in zip(_REBUILT, (home, bus, remote, stranded, mpp, returned, proc_us,
@@ -779,154 +775,10 @@ def step(world: World, levers: Levers, params: Params, noise: Noise,
         stocks[:, index, :] = value
     np.maximum(stocks, 0.0, out=stocks)
 
-    # ---------- 11b. Labour shortage, closed slowly by mechanisation -------------------------
-    shortage = _shortage(stocks, P, labour_demand, world.mechanisation[:, None])
-    mechanisation = world.mechanisation + (P.flat.mechanisation_rate * shortage[:, 0]) - (
-        P.flat.mechanisation_decay * world.mechanisation)
-    mechanisation = clip(mechanisation, 0.0, P.flat.mechanisation_max)
-
-    # ---------- 12. Opinion: salience, thermostat, media ------------------------------------
-    stranded_total = stranded.sum(axis=1) + mpp.sum(axis=1)
-    caravan_visible = world.caravan_visible * P.flat.caravan_visibility_decay + caravan.sum(axis=1)
-    disorder = _side_by_side(
-        (encounters + caravan_visible + P.flat.release_visibility * released_visible.sum(axis=1))
-        / P.flat.disorder_reference_us,
-        (stranded_total + caravan_visible + bus.sum(axis=1) * P.flat.transit_visibility)
-        / P.flat.disorder_reference_mx,
-        (intercepted_ca.sum(axis=1) + asylum_claims_ca * P.flat.release_visibility)
-        / P.flat.disorder_reference_ca,
-    )
-    disorder_seen = world.disorder_seen + (disorder - world.disorder_seen) * pp.k_disorder
-    deaths_seen = border_deaths.sum(axis=1) + transit_deaths.sum(axis=1) * (
-        P.flat.media_transit_death_weight)
-    p_media = (P.media_base_rate + P.media_per_death * deaths_seen[:, None]
-               + P.media_per_separation * separated) * ew
-    media = media + (uniforms[:, nz.UNIFORM_MEDIA] < p_media) * P.media_random_intensity
-    salience = clip(P.salience_base + P.salience_disorder * disorder_seen
-                    + P.salience_media * media, 0.0, 1.0)
-    policy_memory = world.policy_memory + (restrict - world.policy_memory) * pp.k_thermostat
-    preferred = (P.preferred_restrictiveness + P.preference_disorder * (disorder_seen - 1)
-                 - P.thermostat_strength * (policy_memory - P.preferred_restrictiveness))
-    gap = np.abs(restrict - preferred)
-    novelty = restrict - policy_memory  # security-minded voters reward a new toughness, briefly
-    harm = _side_by_side(
-        deaths / P.flat.harm_reference_deaths
-        + separated[:, 0] / P.flat.harm_reference_separations
-        + returned_to_danger / P.flat.harm_reference_returned,
-        stranded_total / P.flat.harm_reference_stranded + transit_deaths.sum(axis=1)
-        / P.flat.harm_reference_deaths,
-        north_deaths.sum(axis=1) / P.flat.harm_reference_deaths
-        + proc_ca.sum(axis=1) * wait_ca_new / 12 / P.flat.harm_reference_stranded,
-    ) * (1 + P.media_empathy * media)
-    spend = _spending(lt, det_stock, det_mx_stock, P)
-    fiscal = np.maximum(np.log(np.maximum(spend * 12, 1.0) / P.spending_reference), 0.0)
-    tariff_state = world.tariff_state.copy()
-    sovereignty = (threat[:, 0] * (1 + P.flat.sovereignty_tariff_imposed * (tariff_state == 3))
-                   + rim[:, 0] + (cov[:, 0] > 0) * comp_mx[:, 0]
-                   + returns_on[:, 0] * P.flat.sovereignty_returns_weight)
-    housing = (legal_ca + asylum_claims_ca) / P.flat.housing_reference_ca
-    econ = _side_by_side(economy_shock[:, 0],
-                         economy_shock[:, 1] - tariff_imposed * P.flat.tariff_gdp_elasticity,
-                         economy_shock[:, 2])
-    approval_logit = (P.approval_logit
-                      - salience * (P.approval_disorder * disorder_seen
-                                    + P.approval_policy_gap * gap
-                                    - P.approval_toughness * novelty)
-                      - P.approval_humanitarian * harm * (P.humanitarian_attention + salience)
-                      - P.approval_fiscal * fiscal
-                      + P.approval_economy * econ)
-    approval_logit[:, 0] -= P.flat.approval_labour * shortage[:, 0]
-    approval_logit[:, 0] -= P.flat.approval_tariff_us * tariff_imposed
-    approval_logit[:, 1] -= P.flat.approval_sovereignty * sovereignty
-    approval_logit[:, 2] -= P.flat.approval_housing * housing
-    approval_target = 100 * _sigmoid(approval_logit)
-    approval = world.approval + (approval_target - world.approval) * pp.k_approval
-
-    # ---------- 10. Tariff threat: deadline, imposition; 13. relations ----------------------------
-    tariff_start = world.tariff_start.copy()
-    tariff_base = world.tariff_base.copy()
-    hits = np.zeros((n, 3))
-    new_threat = lt.tariff_started & (tariff_state == 0)
-    tariff_state = np.where(new_threat, 1.0, tariff_state)
-    tariff_start = np.where(new_threat, m, tariff_start)
-    tariff_base = np.where(new_threat, world.last_encounters, tariff_base)
-    hits[:, 0] -= new_threat * P.flat.tariff_threat_relations_hit * lt.threat_hit_scale
-    due = (tariff_state == 1) & ((m - tariff_start >= levers.tariff_deadline) | (
-        deadline_now[:, 0] > 0))
-    met = encounters <= tariff_base * lt.target_left
-    impose = due & ~met & (uniforms[:, nz.UNIFORM_TARIFF] < P.flat.tariff_impose_probability)
-    tariff_state = np.where(due, np.where(impose, 3.0, 2.0), tariff_state)
-    tariff_imposed = np.where(impose, np.maximum(deadline_rate[:, 0], levers.tariff_rate),
-                              tariff_imposed)
-    hits[:, 0] -= impose * P.flat.tariff_imposed_relations_hit
-    lifted = lt.tariff_lifted
-    tariff_state = np.where(lifted, 0.0, tariff_state)
-    tariff_imposed = np.where(lifted, 0.0, tariff_imposed)
-    hits[:, 0] -= (tariff_state > 0) * P.flat.tariff_relations_drain
-    hits[:, 0] -= (tariff_state == 3) * P.flat.tariff_relations_drain
-    hits[:, 1] -= visa_ca[:, MX] * P.flat.visa_relations_drain
-    hits[:, 2] -= visa_ca[:, MX] * P.flat.visa_relations_drain
-    cooperation = _side_by_side(
-        P.flat.cooperation_bonus * (comp_mx[:, 0] * lt.cooperating_mx),
-        P.flat.cooperation_bonus * comp_ca[:, 0] * levers.burden_active,
-        P.flat.cooperation_bonus * levers.burden_active * comp_mx[:, 0] * comp_ca[:, 0],
-    )
-    rel_target = P.relations_base + cooperation
-    relations = clip(world.relations + (rel_target - world.relations) * pp.k_relations + hits,
-                     -100.0, 100.0)
-
-    # What each partner is asked to take, against what it can absorb (a reference plus its
-    # asylum decisions per month): compliance falls as the ask outgrows the capacity.
-    load = np.concatenate([
-        (owed_mx + transferred_mx.sum(axis=1, keepdims=True) + to_mpp.sum(axis=1, keepdims=True)
-         + to_border_towns.sum(axis=1, keepdims=True)) / (P.partner_load_reference_mx + thr_mx),
-        sent_to_us.sum(axis=1, keepdims=True) / P.partner_load_reference_mx,
-        owed_ca / (P.partner_load_reference_ca + thr_ca),
-        transferred_nt.sum(axis=1, keepdims=True) / (P.partner_load_reference_nt + thr_nt),
-    ], axis=1)
-
-    new_world = World.assemble(
-        month=m + 1,
-        stocks=stocks,
-        lever_stage1=stage1,
-        lever_stage2=stage2,
-        corps_members=corps[:, 0],
-        homicide_noise=homicide_noise,
-        violence_shock=violence_shock,
-        violence_left=violence_left,
-        income_shock=income_shock,
-        income_left=income_left,
-        disaster_push=disaster_push,
-        homicide_seen=homicide_seen,
-        network_seen=network_seen,
-        economy_shock=economy_shock,
-        economy_left=economy_left,
-        labour_noise=labour_noise,
-        mechanisation=mechanisation,
-        price=price[:, 0],
-        wait=_side_by_side(wait_us_new, wait_mx_new, wait_ca_new),
-        disorder_seen=disorder_seen,
-        salience=salience,
-        policy_memory=policy_memory,
-        media=media,
-        approval=approval,
-        relations=relations,
-        compliance=compliance,
-        partner_load=load,
-        tariff_state=tariff_state,
-        tariff_start=tariff_start,
-        tariff_base=tariff_base,
-        tariff_imposed=tariff_imposed,
-        blocked=blocked,
-        last_encounters=encounters,
-        surge=np.where(surge_left > 1, surge, 0.0),
-        surge_left=np.maximum(surge_left - 1, 0.0),
-        caravan_visible=caravan_visible,
-        season_weight=world.season_weight,
-        event_weight=world.event_weight,
-    )
-
-    # Per-origin arrays summed over origins in one reduction (cheaper than one sum each).
+    # ---------- Totals over origins -----------------------------------------------------------
+    # Every per-origin array the month sums over origins goes into one table summed in one
+    # reduction (cheaper than one sum each): first the metrics reported as totals, then the
+    # totals the rest of the step uses.
     by_origin = {
         "ca_irregular_interceptions": intercepted_ca,
         "irregular_entries_us": entered,
@@ -953,9 +805,186 @@ def step(world: World, levers: Levers, params: Params, noise: Noise,
         "crossings_remote_us": evaders * remote_us + claim_remote / (1 - die_remote),
         "crossings_urban_us": evaders * (1 - remote_us),
     }
-    sums = _add_up(np.array(list(by_origin.values())).transpose(2, 0, 1))  # over origins
-    metrics: dict[str, np.ndarray] = dict(zip(by_origin, sums, strict=True))
-    metrics.update({
+    needed = {
+        "queue_us": queue_us,
+        "mpp": mpp,
+        "stranded": stranded,
+        "bus": bus,
+        "caravan": caravan,
+        "released_visible": released_visible,
+        "north_deaths": north_deaths,
+        "det_mx": det_mx_stock,
+        "transferred_mx": transferred_mx,
+        "to_mpp": to_mpp,
+        "to_border_towns": to_border_towns,
+        "sent_to_us": sent_to_us,
+        "transferred_nt": transferred_nt,
+        "danger_nt": danger_nt,
+        "granted": granted,
+        "deaths": deaths_by_origin,
+        "temp_us": stocks[:, STOCK["temp_us"], :],
+    }
+    sums = _origin_totals(np.array([*by_origin.values(), *needed.values()]))
+    metrics: dict[str, np.ndarray] = dict(zip(by_origin, sums[:len(by_origin)], strict=True))
+    total = dict(zip(needed, sums[len(by_origin):], strict=True))
+    returned_to_danger = returned_to_danger + total["danger_nt"]
+    protection = total["granted"] + humanitarian_admitted
+    deaths = total["deaths"]
+
+    # Little's law: each wait is its backlog over the decisions per month (US, MX, CA), capped.
+    backlog_after_us = total["queue_us"] + metrics["detained_population_us"] + total["mpp"]
+    wait = np.minimum(
+        _side_by_side(backlog_after_us, metrics["asylum_backlog_mx"], metrics["asylum_backlog_ca"])
+        / np.maximum(thr, _TINY), P.max_wait_months)
+
+    # ---------- 11b. Labour shortage, closed slowly by mechanisation -------------------------
+    shortage = _unfilled(total["temp_us"][:, None],
+                         metrics["unauthorized_population_us"][:, None], P, labour_demand,
+                         world.mechanisation[:, None])
+    mechanisation = world.mechanisation + (P.flat.mechanisation_rate * shortage[:, 0]) - (
+        P.flat.mechanisation_decay * world.mechanisation)
+    mechanisation = clip(mechanisation, 0.0, P.flat.mechanisation_max)
+
+    # ---------- 12. Opinion: salience, thermostat, media ------------------------------------
+    stranded_total = total["stranded"] + total["mpp"]
+    caravan_visible = world.caravan_visible * P.flat.caravan_visibility_decay + total["caravan"]
+    disorder = _side_by_side(
+        encounters + caravan_visible + P.flat.release_visibility * total["released_visible"],
+        stranded_total + caravan_visible + total["bus"] * P.flat.transit_visibility,
+        metrics["ca_irregular_interceptions"] + asylum_claims_ca * P.flat.release_visibility,
+    ) / P.disorder_reference  # US, MX, CA
+    disorder_seen = world.disorder_seen + (disorder - world.disorder_seen) * pp.k_disorder
+    deaths_seen = metrics["deaths_us_border"] + metrics["deaths_in_mexico"] * (
+        P.flat.media_transit_death_weight)
+    p_media = (P.media_base_rate + P.media_per_death * deaths_seen[:, None]
+               + P.media_per_separation * separated) * ew
+    media = media + (uniforms[:, nz.UNIFORM_MEDIA] < p_media) * P.media_random_intensity
+    salience = clip(P.salience_base + P.salience_disorder * disorder_seen
+                    + P.salience_media * media, 0.0, 1.0)
+    policy_memory = world.policy_memory + (restrict - world.policy_memory) * pp.k_thermostat
+    preferred = (P.preferred_restrictiveness + P.preference_disorder * (disorder_seen - 1)
+                 - P.thermostat_strength * (policy_memory - P.preferred_restrictiveness))
+    gap = np.abs(restrict - preferred)
+    novelty = restrict - policy_memory  # security-minded voters reward a new toughness, briefly
+    harm = _side_by_side(
+        deaths / P.flat.harm_reference_deaths
+        + separated[:, 0] / P.flat.harm_reference_separations
+        + returned_to_danger / P.flat.harm_reference_returned,
+        stranded_total / P.flat.harm_reference_stranded + metrics["deaths_in_mexico"]
+        / P.flat.harm_reference_deaths,
+        total["north_deaths"] / P.flat.harm_reference_deaths
+        + metrics["asylum_backlog_ca"] * wait[:, 2] / 12 / P.flat.harm_reference_stranded,
+    ) * (1 + P.media_empathy * media)
+    spend = _monthly_spending(lt, metrics["detained_population_us"], total["det_mx"], P)
+    fiscal = np.maximum(np.log(np.maximum(spend * 12, 1.0) / P.spending_reference), 0.0)
+    tariff_state = world.tariff_state
+    sovereignty = (threat[:, 0] * (1 + P.flat.sovereignty_tariff_imposed * (tariff_state == 3))
+                   + rim[:, 0] + (cov[:, 0] > 0) * comp_mx[:, 0]
+                   + returns_on[:, 0] * P.flat.sovereignty_returns_weight)
+    housing = (legal_ca + asylum_claims_ca) / P.flat.housing_reference_ca
+    econ = economy_shock.copy()
+    econ[:, 1] -= tariff_imposed * P.flat.tariff_gdp_elasticity  # a US tariff hurts Mexico's
+    approval_logit = (P.approval_logit
+                      - salience * (P.approval_disorder * disorder_seen
+                                    + P.approval_policy_gap * gap
+                                    - P.approval_toughness * novelty)
+                      - P.approval_humanitarian * harm * (P.humanitarian_attention + salience)
+                      - P.approval_fiscal * fiscal
+                      + P.approval_economy * econ)
+    # Terms of one nation each, all three subtracted at once (US labour shortage, Mexican
+    # sovereignty, Canadian housing), then the US tariff's.
+    approval_logit -= _side_by_side(P.flat.approval_labour * shortage[:, 0],
+                                    P.flat.approval_sovereignty * sovereignty,
+                                    P.flat.approval_housing * housing)
+    approval_logit[:, 0] -= P.flat.approval_tariff_us * tariff_imposed
+    approval_target = 100 * _sigmoid(approval_logit)
+    approval = world.approval + (approval_target - world.approval) * pp.k_approval
+
+    # ---------- 10. Tariff threat: deadline, imposition; 13. relations ----------------------------
+    # (``np.where`` makes new arrays: the world's are never written to.)
+    new_threat = lt.tariff_started & (tariff_state == 0)
+    tariff_state = np.where(new_threat, 1.0, tariff_state)
+    tariff_start = np.where(new_threat, m, world.tariff_start)
+    tariff_base = np.where(new_threat, world.last_encounters, world.tariff_base)
+    # The tariff's hits to US-Mexico relations, one by one from 0.0.
+    tariff_hit = 0.0 - new_threat * P.flat.tariff_threat_relations_hit * lt.threat_hit_scale
+    due = (tariff_state == 1) & ((m - tariff_start >= levers.tariff_deadline) | (
+        deadline_now[:, 0] > 0))
+    met = encounters <= tariff_base * lt.target_left
+    impose = due & ~met & (uniforms[:, nz.UNIFORM_TARIFF] < P.flat.tariff_impose_probability)
+    tariff_state = np.where(due, np.where(impose, 3.0, 2.0), tariff_state)
+    tariff_imposed = np.where(impose, np.maximum(deadline_rate[:, 0], levers.tariff_rate),
+                              tariff_imposed)
+    tariff_hit -= impose * P.flat.tariff_imposed_relations_hit
+    lifted = lt.tariff_lifted
+    tariff_state = np.where(lifted, 0.0, tariff_state)
+    tariff_imposed = np.where(lifted, 0.0, tariff_imposed)
+    tariff_hit -= (tariff_state > 0) * P.flat.tariff_relations_drain
+    tariff_hit -= (tariff_state == 3) * P.flat.tariff_relations_drain
+    # A Canadian visa on Mexicans strains US-Canada and Mexico-Canada relations alike.
+    visa_hit = 0.0 - visa_ca[:, MX] * P.flat.visa_relations_drain
+    hits = _side_by_side(tariff_hit, visa_hit, visa_hit)
+    cooperation = _side_by_side(
+        P.flat.cooperation_bonus * (comp_mx[:, 0] * lt.cooperating_mx),
+        P.flat.cooperation_bonus * comp_ca[:, 0] * levers.burden_active,
+        P.flat.cooperation_bonus * levers.burden_active * comp_mx[:, 0] * comp_ca[:, 0],
+    )
+    rel_target = P.relations_base + cooperation
+    relations = clip(world.relations + (rel_target - world.relations) * pp.k_relations + hits,
+                     -100.0, 100.0)
+
+    # What each partner is asked to take, against what it can absorb (a reference plus its
+    # asylum decisions per month): compliance falls as the ask outgrows the capacity.
+    load = _side_by_side(
+        (owed_mx[:, 0] + total["transferred_mx"] + total["to_mpp"] + total["to_border_towns"])
+        / (P.flat.partner_load_reference_mx + thr_mx[:, 0]),
+        total["sent_to_us"] / P.flat.partner_load_reference_mx,
+        owed_ca[:, 0] / (P.flat.partner_load_reference_ca + thr_ca[:, 0]),
+        total["transferred_nt"] / (P.flat.partner_load_reference_nt + thr_nt[:, 0]),
+    )
+
+    new_world = World.assemble(
+        month=m + 1,
+        stocks=stocks,
+        lever_stage1=stage1,
+        lever_stage2=stage2,
+        corps_members=corps[:, 0],
+        homicide_noise=homicide_noise,
+        violence_shock=violence_shock,
+        violence_left=violence_left,
+        income_shock=income_shock,
+        income_left=income_left,
+        disaster_push=disaster_push,
+        homicide_seen=homicide_seen,
+        network_seen=network_seen,
+        economy_shock=economy_shock,
+        economy_left=economy_left,
+        labour_noise=labour_noise,
+        mechanisation=mechanisation,
+        price=price[:, 0],
+        wait=wait,
+        disorder_seen=disorder_seen,
+        salience=salience,
+        policy_memory=policy_memory,
+        media=media,
+        approval=approval,
+        relations=relations,
+        compliance=compliance,
+        partner_load=load,
+        tariff_state=tariff_state,
+        tariff_start=tariff_start,
+        tariff_base=tariff_base,
+        tariff_imposed=tariff_imposed,
+        blocked=blocked,
+        last_encounters=encounters,
+        surge=np.where(surge_left > 1, surge, 0.0),
+        surge_left=np.maximum(surge_left - 1, 0.0),
+        caravan_visible=caravan_visible,
+        season_weight=world.season_weight,
+        event_weight=world.event_weight,
+    )
+
+    per_world: dict[str, np.ndarray] = {
         "us_border_encounters": encounters,
         "mx_apprehensions": mx_apprehension_events * np.exp(
             P.flat.measurement_sd * normals[:, nz.NORMAL_MEASURE][:, 1]),
@@ -969,16 +998,15 @@ def step(world: World, levers: Levers, params: Params, noise: Noise,
         "legal_admissions_mx": legal_mx,
         "deaths_in_transit": deaths,
         "asylum_claims_us": asylum_claims_us,
-        "asylum_claims_mx": asylum_claims_mx + moved_mx[:, 0]
-        + transferred_mx.sum(axis=1),
+        "asylum_claims_mx": asylum_claims_mx + moved_mx[:, 0] + total["transferred_mx"],
         "asylum_claims_ca": asylum_claims_ca + moved_ca[:, 0],
         "protection_granted": protection,
         "returned_to_danger": returned_to_danger,
         "family_separations": separated[:, 0],
         "asylum_backlog_us": backlog_after_us,
-        "asylum_wait_months_us": wait_us_new,
-        "asylum_wait_months_mx": wait_mx_new,
-        "asylum_wait_months_ca": wait_ca_new,
+        "asylum_wait_months_us": wait[:, 0],
+        "asylum_wait_months_mx": wait[:, 1],
+        "asylum_wait_months_ca": wait[:, 2],
         "stranded_in_mx_border_towns": stranded_total,
         "smuggling_price_usd": price[:, 0],
         "labor_shortage_us": shortage[:, 0],
@@ -1005,13 +1033,15 @@ def step(world: World, levers: Levers, params: Params, noise: Noise,
         "compliance_mx": compliance[:, 0],
         "remote_transit_share": remote_share[:, 0],
         "tariff_imposed": tariff_imposed,
-    })
+    }
+    # A metric computed at another shape (a per-world parameter can broadcast one) is widened;
+    # the totals over origins and the encounters by origin below are rows of (n, k) tables.
+    shape = (n,)
+    for k in [k for k, v in per_world.items() if v.shape != shape]:
+        per_world[k] = np.broadcast_to(per_world[k], shape).astype(float)
+    metrics.update(per_world)
     encounters_measured = encounters_by_origin * measure[:, None]
-    for o, name in enumerate(_ENCOUNTER_METRICS):
-        metrics[name] = encounters_measured[:, o]
-    # A metric computed at another shape (a per-world parameter can broadcast one) is widened.
-    for k in [k for k, v in metrics.items() if v.shape != (n,)]:
-        metrics[k] = np.broadcast_to(metrics[k], (n,)).astype(float)
+    metrics.update(zip(_ENCOUNTER_METRICS, encounters_measured.T, strict=True))
     return new_world, MonthOutcome(m, metrics)
 
 
@@ -1050,11 +1080,9 @@ def _col(eff: np.ndarray, name: str) -> np.ndarray:
 def _shortage(stocks: np.ndarray, P: Any, labour_demand: np.ndarray,
               mechanisation: np.ndarray) -> np.ndarray:
     """Unfilled share of migrant-labour demand (0-1), ``(n, 1)``."""
-    supply = (stocks[:, STOCK["temp_us"], :].sum(axis=1, keepdims=True)
-              + P.unauthorized_participation * stocks[:, STOCK["unauth_us"], :].sum(
-                  axis=1, keepdims=True))
-    jobs = P.migrant_labour_jobs * labour_demand * (1 - mechanisation)
-    return clip((jobs - supply) / np.maximum(jobs, 1.0), 0.0, 1.0)
+    return _unfilled(stocks[:, STOCK["temp_us"], :].sum(axis=1, keepdims=True),
+                     stocks[:, STOCK["unauth_us"], :].sum(axis=1, keepdims=True), P,
+                     labour_demand, mechanisation)
 
 
 def world_shortage(world: World, P: Any, labour_demand: np.ndarray) -> np.ndarray:
@@ -1082,9 +1110,43 @@ def _restrictiveness(P: Any, pp: Prepared, lt: LeverTerms, agents: np.ndarray,
 
 def _spending(lt: LeverTerms, det_us: np.ndarray, det_mx: np.ndarray, P: Any) -> np.ndarray:
     """US$ million spent this month by US, MX, CA, ``(n, 3)``."""
+    return _monthly_spending(lt, det_us.sum(axis=1), det_mx.sum(axis=1), P)
+
+
+#: Below this many worlds one reduction along the origins is cheapest; above, ``_add_up``
+#: (measured: the two cost the same at about six worlds).
+_FEW_WORLDS = 6
+
+
+def _origin_totals(table: np.ndarray) -> np.ndarray:
+    """Sums over origins of a table of per-origin arrays ``(k, n, 5)``, as ``(k, n)``.
+
+    Bit for bit ``x.sum(axis=1)`` of each ``(n, 5)`` part (0 + x₀ + x₁ + …, either way): for a
+    few worlds one reduction along the short last axis is one call; for many, numpy walks that
+    axis in one tiny loop per row, and five whole-array additions are much faster.
+    """
+    if table.shape[1] < _FEW_WORLDS:
+        return np.add.reduce(table, axis=-1)
+    return _add_up(table.transpose(2, 0, 1))
+
+
+def _unfilled(temp_workers: np.ndarray, unauthorized: np.ndarray, P: Any,
+              labour_demand: np.ndarray, mechanisation: np.ndarray) -> np.ndarray:
+    """Unfilled share of migrant-labour demand (0-1), ``(n, 1)``.
+
+    ``temp_workers`` and ``unauthorized`` are the US totals of temporary workers and unauthorized
+    residents, ``(n, 1)``.
+    """
+    supply = temp_workers + P.unauthorized_participation * unauthorized
+    jobs = P.migrant_labour_jobs * labour_demand * (1 - mechanisation)
+    return clip((jobs - supply) / np.maximum(jobs, 1.0), 0.0, 1.0)
+
+
+def _monthly_spending(lt: LeverTerms, detained_us: np.ndarray, detained_mx: np.ndarray,
+                      P: Any) -> np.ndarray:
+    """US$ million spent this month by US, MX, CA, ``(n, 3)``, from the detained totals ``(n,)``."""
     spend = lt.spend_levers.copy()
-    spend[:, 0] += det_us.sum(axis=1) * P.flat.detention_cost_musd_per_year / 12
-    spend[:, 1] += det_mx.sum(axis=1) * P.flat.detention_cost_mx_musd_per_year / 12
+    spend[:, 0] += detained_us * P.flat.detention_cost_musd_per_year / 12
+    spend[:, 1] += detained_mx * P.flat.detention_cost_mx_musd_per_year / 12
     spend += lt.spend_corps
     return spend
-
