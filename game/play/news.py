@@ -155,7 +155,7 @@ def decision_news(entries: Sequence[Mapping[str, Any]], humans: Sequence[str]) -
 def agreement_news(kind: str, parties: Sequence[str], what: str, by: str = "",
                    reason: str = "", terms: Mapping[str, Any] | None = None) -> NewsItem:
     """A headline for an agreement proposed, accepted, rejected, countered or broken."""
-    names = t(" and ").join(country_name(p) for p in parties)
+    names = _listing([country_name(p, article=True) for p in parties])
     label = agreement_label(kind)
     templates = {
         "accepted": "{names} agree on {label}",
@@ -165,12 +165,13 @@ def agreement_news(kind: str, parties: Sequence[str], what: str, by: str = "",
         "broken": "{by} breaks the {label} agreement",
         "withdrawn": "{by} ends {label}",
     }
-    others = t(" and ").join(country_name(p) for p in parties if p != by)
+    others = _listing([country_name(p, article=True) for p in parties if p != by])
     if len(parties) == 1 and what in ("accepted", "proposed"):
         # A measure one country takes alone (a visa requirement) is imposed, not agreed.
         what, by = "imposed", parties[0]
         templates["imposed"] = "{by} imposes a {label}"
-    text = t(templates[what], names=names, label=label, by=country_name(by), others=others)
+    text = _sentence(t(templates[what], names=names, label=label,
+                       by=country_name(by, article=True), others=others))
     if terms and what in ("accepted", "countered"):
         shown = _terms_text(terms)
         if shown:
@@ -207,5 +208,19 @@ def threat_news(what: str, rate: float, target_reduction: float, months: int = 0
         "passed": "{target} misses the target, but {by} lets the deadline pass without a tariff",
         "carried_out": "{target} misses the target: {by} imposes a {rate:.0f}% tariff",
     }
-    return NewsItem("threat", t(templates[what], by=country_name(by), target=country_name(target),
-                                rate=rate * 100, cut=target_reduction * 100, months=months), by)
+    return NewsItem("threat", _sentence(t(
+        templates[what], by=country_name(by, article=True),
+        target=country_name(target, article=True), rate=rate * 100,
+        cut=target_reduction * 100, months=months)), by)
+
+
+def _listing(names: Sequence[str]) -> str:
+    """"A and B", or "A, B and C"."""
+    if len(names) <= 2:
+        return t(" and ").join(names)
+    return ", ".join(names[:-1]) + t(" and ") + names[-1]
+
+
+def _sentence(text: str) -> str:
+    """A headline that may begin with "the United States", capitalised."""
+    return text[:1].upper() + text[1:]

@@ -73,5 +73,12 @@ def test_agreement_and_threat_news_name_who_did_what() -> None:
                               reason="people would wait in danger in border towns")
     assert rejected.text.startswith("Mexico rejects Remain in Mexico: “people would wait")
     made = threat_news("made", 0.05, 0.3, 2)
-    assert made.text == ("United States threatens a 5% tariff on Mexico unless border "
+    assert made.text == ("The United States threatens a 5% tariff on Mexico unless border "
                          "encounters fall 30% within 2 months")
+    passed = threat_news("passed", 0.05, 0.3)
+    assert passed.text == ("Mexico misses the target, but the United States lets the deadline "
+                           "pass without a tariff")
+    three = agreement_news("burden_sharing", ("US", "MX", "CA"), "proposed", "CA")
+    assert three.text == "Canada proposes burden-sharing to the United States and Mexico"
+    assert agreement_news("burden_sharing", ("US", "MX", "CA"), "accepted").text == (
+        "The United States, Mexico and Canada agree on burden-sharing")
