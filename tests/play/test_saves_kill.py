@@ -61,7 +61,7 @@ def run_and_kill(env: dict[str, str], delay_s: float) -> tuple[int, int, list[st
     first = child.stdout.readline().split()
     if first and first[0] == "WARNING":
         first = child.stdout.readline().split()
-    assert first[:1] == ["ready"], child.stderr.read() if child.stderr else ""
+    assert first[:1] == ["ready"], (first, child.stderr.read() if child.stderr else "")
     resumed = int(first[1])
     time.sleep(delay_s)
     child.send_signal(signal.SIGKILL)
@@ -81,15 +81,18 @@ def test_saves_survive_thirty_kills_at_random_moments(
     last_completed = 0
     files_checked = 0
     torn_writes = 0  # kills that landed inside a write (its temporary file was left behind)
-    for _ in range(KILLS):
-        resumed, last_saved, warnings = run_and_kill(env, chooser.uniform(0.0, 0.12))
+    for kill in range(KILLS):
+        delay = chooser.uniform(0.0, 0.12)
+        resumed, last_saved, warnings = run_and_kill(env, delay)
+        where = f"kill {kill + 1} after {delay:.3f} s"
         # Continue found every turn whose autosave had finished before the kill, with no warning.
-        assert resumed >= last_completed
-        assert warnings == []
+        assert resumed >= last_completed, f"{where}: resumed at {resumed}, {last_completed} saved"
+        assert warnings == [], where
         last_completed = max(last_completed, last_saved)
         found = saves.find_autosave()
-        assert found.message == ""
-        assert found.save is not None and found.save.record.turn >= last_completed
+        assert found.message == "", where
+        assert found.save is not None and found.save.record.turn >= last_completed, (
+            f"{where}: {found.save.record.turn if found.save else None} < {last_completed}")
         for path in data_dir.rglob("*"):
             if is_temp_file(path):
                 torn_writes += 1
