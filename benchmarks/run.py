@@ -169,7 +169,7 @@ def collect(cfg: Config, say: Any = print) -> dict[str, Any]:
             effect = bench_sim.allocator_effect(1000, cfg.step_repeats)
             say(effect["tuned"].line() + " with malloc keeping big blocks")
             say(f"  page faults on fresh temporaries: {100 * effect['page_fault_share']:.0f}% "
-                f"of the 1,000-world step's CPU time")
+                f"of the 1,000-world step's CPU time (negative: keeping big blocks is slower)")
             out["allocator"] = _plain(effect)
         lap("sim")
         out["step"] = {"rows": scaling["rows"], "fit": scaling["fit"]}
