@@ -698,7 +698,7 @@ def step(world: World, levers: Levers, params: Params, noise: Noise,
                          + (det_us[:, 2:3] + det_us[:, 3:4]) * P.abscond_release)
     proc_us = proc_us - abscond
     s["unauth_us"] += abscond
-    queue_us = proc_us  # the backlog behind the US wait (interior arrests join it below)
+    queue_us = proc_us  # the procedure the US wait is measured on (before interior arrests join)
 
     thr[:, 1:2] += corps * P.corps_screening_rate  # the joint corps screens claims in Mexico
     thr_mx = thr[:, 1:2]
@@ -838,7 +838,7 @@ def step(world: World, levers: Levers, params: Params, noise: Noise,
         / np.maximum(thr, _TINY), P.max_wait_months)
 
     # ---------- 11b. Labour shortage, closed slowly by mechanisation -------------------------
-    shortage = _unfilled(total["temp_us"][:, None],
+    shortage = _shortage(total["temp_us"][:, None],
                          metrics["unauthorized_population_us"][:, None], P, labour_demand,
                          world.mechanisation[:, None])
     mechanisation = world.mechanisation + (P.flat.mechanisation_rate * shortage[:, 0]) - (
@@ -875,7 +875,7 @@ def step(world: World, levers: Levers, params: Params, noise: Noise,
         total["north_deaths"] / P.flat.harm_reference_deaths
         + metrics["asylum_backlog_ca"] * wait[:, 2] / 12 / P.flat.harm_reference_stranded,
     ) * (1 + P.media_empathy * media)
-    spend = _monthly_spending(lt, metrics["detained_population_us"], total["det_mx"], P)
+    spend = _spending(lt, metrics["detained_population_us"], total["det_mx"], P)
     fiscal = np.maximum(np.log(np.maximum(spend * 12, 1.0) / P.spending_reference), 0.0)
     tariff_state = world.tariff_state
     sovereignty = (threat[:, 0] * (1 + P.flat.sovereignty_tariff_imposed * (tariff_state == 3))
@@ -1077,17 +1077,11 @@ def _col(eff: np.ndarray, name: str) -> np.ndarray:
     return eff[:, i:i + 1]
 
 
-def _shortage(stocks: np.ndarray, P: Any, labour_demand: np.ndarray,
-              mechanisation: np.ndarray) -> np.ndarray:
-    """Unfilled share of migrant-labour demand (0-1), ``(n, 1)``."""
-    return _unfilled(stocks[:, STOCK["temp_us"], :].sum(axis=1, keepdims=True),
-                     stocks[:, STOCK["unauth_us"], :].sum(axis=1, keepdims=True), P,
-                     labour_demand, mechanisation)
-
-
 def world_shortage(world: World, P: Any, labour_demand: np.ndarray) -> np.ndarray:
     """Last month's labour shortage of a world, ``(n, 1)``."""
-    return _shortage(world.stocks, P, labour_demand, world.mechanisation[:, None])
+    return _shortage(world.stocks[:, STOCK["temp_us"], :].sum(axis=1, keepdims=True),
+                     world.stocks[:, STOCK["unauth_us"], :].sum(axis=1, keepdims=True), P,
+                     labour_demand, world.mechanisation[:, None])
 
 
 def _restrictiveness(P: Any, pp: Prepared, lt: LeverTerms, agents: np.ndarray,
@@ -1108,11 +1102,6 @@ def _restrictiveness(P: Any, pp: Prepared, lt: LeverTerms, agents: np.ndarray,
     return out
 
 
-def _spending(lt: LeverTerms, det_us: np.ndarray, det_mx: np.ndarray, P: Any) -> np.ndarray:
-    """US$ million spent this month by US, MX, CA, ``(n, 3)``."""
-    return _monthly_spending(lt, det_us.sum(axis=1), det_mx.sum(axis=1), P)
-
-
 #: Below this many worlds one reduction along the origins is cheapest; above, ``_add_up``
 #: (measured: the two cost the same at about six worlds).
 _FEW_WORLDS = 6
@@ -1130,7 +1119,7 @@ def _origin_totals(table: np.ndarray) -> np.ndarray:
     return _add_up(table.transpose(2, 0, 1))
 
 
-def _unfilled(temp_workers: np.ndarray, unauthorized: np.ndarray, P: Any,
+def _shortage(temp_workers: np.ndarray, unauthorized: np.ndarray, P: Any,
               labour_demand: np.ndarray, mechanisation: np.ndarray) -> np.ndarray:
     """Unfilled share of migrant-labour demand (0-1), ``(n, 1)``.
 
@@ -1142,7 +1131,7 @@ def _unfilled(temp_workers: np.ndarray, unauthorized: np.ndarray, P: Any,
     return clip((jobs - supply) / np.maximum(jobs, 1.0), 0.0, 1.0)
 
 
-def _monthly_spending(lt: LeverTerms, detained_us: np.ndarray, detained_mx: np.ndarray,
+def _spending(lt: LeverTerms, detained_us: np.ndarray, detained_mx: np.ndarray,
                       P: Any) -> np.ndarray:
     """US$ million spent this month by US, MX, CA, ``(n, 3)``, from the detained totals ``(n,)``."""
     spend = lt.spend_levers.copy()
