@@ -1132,7 +1132,7 @@ def _shortage(temp_workers: np.ndarray, unauthorized: np.ndarray, P: Any,
 
 
 def _spending(lt: LeverTerms, detained_us: np.ndarray, detained_mx: np.ndarray,
-                      P: Any) -> np.ndarray:
+              P: Any) -> np.ndarray:
     """US$ million spent this month by US, MX, CA, ``(n, 3)``, from the detained totals ``(n,)``."""
     spend = lt.spend_levers.copy()
     spend[:, 0] += detained_us * P.flat.detention_cost_musd_per_year / 12
