@@ -13,7 +13,7 @@ Decisions serialise with ``to_dict()`` (each dict has ``type`` and ``country``) 
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, fields
 from typing import Any, ClassVar, Literal
 
@@ -44,6 +44,14 @@ def country_name(code: str, article: bool = False) -> str:
     if article and code == "US":
         return t("the United States")
     return t(COUNTRY_NAMES.get(code, code))
+
+
+def country_list(codes: Iterable[str]) -> str:
+    """Countries named inside a sentence: "the United States and Mexico", "A, B and C"."""
+    names = [country_name(code, article=True) for code in codes]
+    if len(names) <= 2:
+        return t(" and ").join(names)
+    return ", ".join(names[:-1]) + t(" and ") + names[-1]
 
 
 def lever_label(lever: str) -> str:
@@ -431,7 +439,7 @@ class ProposeAgreement(Decision):
         """"US proposes remain in mexico to Mexico"."""
         return t("{country} proposes {kind} to {partners}", country=country_name(self.country),
                  kind=agreement_label(self.kind),
-                 partners=", ".join(country_name(p) for p in self.partners))
+                 partners=country_list(self.partners))
 
 
 def _enact(table: Table, proposal: Proposal) -> None:

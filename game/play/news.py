@@ -12,7 +12,13 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from game.i18n import t
-from game.play.decisions import agreement_label, country_name, decision_from_dict, money
+from game.play.decisions import (
+    agreement_label,
+    country_list,
+    country_name,
+    decision_from_dict,
+    money,
+)
 from game.sim.registry import COUNTRIES
 
 NewsKind = Literal["event", "threshold", "partner", "agreement", "threat", "teacher"]
@@ -155,7 +161,7 @@ def decision_news(entries: Sequence[Mapping[str, Any]], humans: Sequence[str]) -
 def agreement_news(kind: str, parties: Sequence[str], what: str, by: str = "",
                    reason: str = "", terms: Mapping[str, Any] | None = None) -> NewsItem:
     """A headline for an agreement proposed, accepted, rejected, countered or broken."""
-    names = _listing([country_name(p, article=True) for p in parties])
+    names = country_list(parties)
     label = agreement_label(kind)
     templates = {
         "accepted": "{names} agree on {label}",
@@ -165,7 +171,7 @@ def agreement_news(kind: str, parties: Sequence[str], what: str, by: str = "",
         "broken": "{by} breaks the {label} agreement",
         "withdrawn": "{by} ends {label}",
     }
-    others = _listing([country_name(p, article=True) for p in parties if p != by])
+    others = country_list(p for p in parties if p != by)
     if len(parties) == 1 and what in ("accepted", "proposed"):
         # A measure one country takes alone (a visa requirement) is imposed, not agreed.
         what, by = "imposed", parties[0]
@@ -212,13 +218,6 @@ def threat_news(what: str, rate: float, target_reduction: float, months: int = 0
         templates[what], by=country_name(by, article=True),
         target=country_name(target, article=True), rate=rate * 100,
         cut=target_reduction * 100, months=months)), by)
-
-
-def _listing(names: Sequence[str]) -> str:
-    """"A and B", or "A, B and C"."""
-    if len(names) <= 2:
-        return t(" and ").join(names)
-    return ", ".join(names[:-1]) + t(" and ") + names[-1]
 
 
 def _sentence(text: str) -> str:

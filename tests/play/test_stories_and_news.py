@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from game.play.decisions import ProposeAgreement
 from game.play.news import agreement_news, event_news, threat_news, threshold_news
 from game.play.stories import STORIES, choose_story, dominant_outcome
 from game.sim.policy import month_index
@@ -82,3 +83,5 @@ def test_agreement_and_threat_news_name_who_did_what() -> None:
     assert three.text == "Canada proposes burden-sharing to the United States and Mexico"
     assert agreement_news("burden_sharing", ("US", "MX", "CA"), "accepted").text == (
         "The United States, Mexico and Canada agree on burden-sharing")
+    proposal = ProposeAgreement("MX", "burden_sharing", ("US", "CA"))
+    assert proposal.describe() == "Mexico proposes burden-sharing to the United States and Canada"
