@@ -53,59 +53,90 @@ AXES: dict[int, str] = {
 ORIGIN_AXES = {len(ORIGINS), len(STOCKS) * len(ORIGINS)}
 
 
-class _Counted(np.ndarray):
-    """An array that records the size of every numpy operation it takes part in."""
+class _Recorder(np.ndarray):
+    """An array that tells its class about every numpy call it takes part in, then defers.
+
+    Subclasses say what they record: ``_ufunc_seen`` after each ufunc call (with the plain
+    operands and result), ``_function_seen`` after each array function (with its result).
+    """
+
+    @classmethod
+    def _ufunc_seen(cls, method: str, operands: list[Any], result: Any) -> None:
+        raise NotImplementedError
+
+    @classmethod
+    def _function_seen(cls, result: Any) -> None:
+        raise NotImplementedError
+
+    @classmethod
+    def wrap(cls, value: Any) -> Any:
+        """``value`` as a recording array (anything else as it is)."""
+        return value.view(cls) if isinstance(value, np.ndarray) else value
+
+    def __array_ufunc__(self, ufunc: Any, method: str, *inputs: Any, **kwargs: Any) -> Any:
+        plain = [_plain(x) for x in inputs]
+        if "out" in kwargs:
+            kwargs["out"] = tuple(_plain(o) for o in kwargs["out"])
+        result = getattr(ufunc, method)(*plain, **kwargs)
+        type(self)._ufunc_seen(method, plain, result)
+        return type(self).wrap(result)
+
+    def __array_function__(self, func: Any, types: Any, args: Any, kwargs: Any) -> Any:
+        result = func(*_plain(args), **{k: _plain(v) for k, v in kwargs.items()})
+        type(self)._function_seen(result)
+        return type(self).wrap(result)
+
+
+def _plain(x: Any) -> Any:
+    """Recording arrays (also inside lists and tuples) as plain arrays."""
+    if isinstance(x, _Recorder):
+        return x.view(np.ndarray)
+    if isinstance(x, list | tuple):
+        return type(x)(_plain(y) for y in x)
+    return x
+
+
+class _Counted(_Recorder):
+    """Records the size of every numpy operation: the larger of its operands and result."""
 
     sizes: Counter[int] = Counter()
 
-    def __array_ufunc__(self, ufunc: Any, method: str, *inputs: Any, **kwargs: Any) -> Any:
-        plain = [x.view(np.ndarray) if isinstance(x, _Counted) else x for x in inputs]
-        if "out" in kwargs:
-            kwargs["out"] = tuple(o.view(np.ndarray) if isinstance(o, _Counted) else o
-                                  for o in kwargs["out"])
-        result = getattr(ufunc, method)(*plain, **kwargs)
-        size = max([int(np.size(x)) for x in plain]
+    @classmethod
+    def _ufunc_seen(cls, method: str, operands: list[Any], result: Any) -> None:
+        size = max([int(np.size(x)) for x in operands]
                    + ([int(np.size(result))] if isinstance(result, np.ndarray) else []))
-        _Counted.sizes[size] += 1
-        return result.view(_Counted) if isinstance(result, np.ndarray) else result
+        cls.sizes[size] += 1
 
-    def __array_function__(self, func: Any, types: Any, args: Any, kwargs: Any) -> Any:
-        def plain(x: Any) -> Any:
-            if isinstance(x, _Counted):
-                return x.view(np.ndarray)
-            if isinstance(x, list | tuple):
-                return type(x)(plain(y) for y in x)
-            return x
-
-        result = func(*plain(args), **{k: plain(v) for k, v in kwargs.items()})
+    @classmethod
+    def _function_seen(cls, result: Any) -> None:
         if isinstance(result, np.ndarray):
-            _Counted.sizes[int(result.size)] += 1
-            return result.view(_Counted)
-        return result
+            cls.sizes[int(result.size)] += 1
 
 
-def _counted(value: Any) -> Any:
-    return value.view(_Counted) if isinstance(value, np.ndarray) else value
-
-
-def count_operations(n: int = 1000) -> dict[str, Any]:
-    """Numpy operations of one step of ``n`` worlds, grouped by elements per world."""
+def _recorded_step(n: int, recorder: type[_Recorder]) -> None:
+    """One step of ``n`` worlds whose world, levers and parameter arrays record their calls."""
     batch = make_batch(n)
-    world = batch.world.replace(**{f.name: _counted(getattr(batch.world, f.name))
+    step_fn = sys.modules["game.sim.step"].step
+    step_fn(batch.world, batch.levers, batch.params, batch.noise, ())  # caches filled first
+    world = batch.world.replace(**{f.name: recorder.wrap(getattr(batch.world, f.name))
                                    for f in fields(batch.world) if f.name != "month"})
-    levers = type(batch.levers)(**{f.name: _counted(getattr(batch.levers, f.name))
+    levers = type(batch.levers)(**{f.name: recorder.wrap(getattr(batch.levers, f.name))
                                    for f in fields(batch.levers)})
     # The parameters too: operations between two parameters count as well.
     shaped = batch.params.batch(n)
     for name, value in list(vars(shaped).items()):
         if isinstance(value, np.ndarray):
-            setattr(shaped, name, _counted(value))
+            setattr(shaped, name, recorder.wrap(value))
     cache = getattr(shaped, "_cache", {})
     for name, value in list(cache.items()):
-        cache[name] = _counted(value)
-    _Counted.sizes = Counter()
-    step_fn = sys.modules["game.sim.step"].step
+        cache[name] = recorder.wrap(value)
     step_fn(world, levers, batch.params, batch.noise, ())
+
+
+def count_operations(n: int = 1000) -> dict[str, Any]:
+    """Numpy operations of one step of ``n`` worlds, grouped by elements per world."""
+    _Counted.sizes = Counter()
+    _recorded_step(n, _Counted)
     sizes = _Counted.sizes
     elements = sum(size * k for size, k in sizes.items())
     calls = sum(sizes.values())
@@ -149,46 +180,24 @@ def _kind(method: str, operands: list[Any]) -> str:
     return "same shape"
 
 
-class _Kinded(np.ndarray):
-    """An array that records the kind of every numpy call it takes part in."""
+class _Kinded(_Recorder):
+    """Records the kind of every numpy call (see ``KINDS``)."""
 
     kinds: Counter[str] = Counter()
 
-    def __array_ufunc__(self, ufunc: Any, method: str, *inputs: Any, **kwargs: Any) -> Any:
-        plain = [x.view(np.ndarray) if isinstance(x, _Kinded) else x for x in inputs]
-        if "out" in kwargs:
-            kwargs["out"] = tuple(o.view(np.ndarray) if isinstance(o, _Kinded) else o
-                                  for o in kwargs["out"])
-        _Kinded.kinds[_kind(method, plain)] += 1
-        result = getattr(ufunc, method)(*plain, **kwargs)
-        return result.view(_Kinded) if isinstance(result, np.ndarray) else result
+    @classmethod
+    def _ufunc_seen(cls, method: str, operands: list[Any], result: Any) -> None:
+        cls.kinds[_kind(method, operands)] += 1
 
-    def __array_function__(self, func: Any, types: Any, args: Any, kwargs: Any) -> Any:
-        def plain(x: Any) -> Any:
-            if isinstance(x, _Kinded):
-                return x.view(np.ndarray)
-            if isinstance(x, list | tuple):
-                return type(x)(plain(y) for y in x)
-            return x
-
-        _Kinded.kinds["other function"] += 1
-        result = func(*plain(args), **{k: plain(v) for k, v in kwargs.items()})
-        return result.view(_Kinded) if isinstance(result, np.ndarray) else result
+    @classmethod
+    def _function_seen(cls, result: Any) -> None:
+        cls.kinds["other function"] += 1
 
 
 def call_kinds(n: int = 1) -> dict[str, int]:
     """Numpy calls of one step of ``n`` worlds by kind (see ``KINDS``)."""
-    batch = make_batch(n)
-    step_fn = sys.modules["game.sim.step"].step
-    step_fn(batch.world, batch.levers, batch.params, batch.noise, ())  # lever terms cached
-
-    def kinded(value: Any) -> Any:
-        return value.view(_Kinded) if isinstance(value, np.ndarray) else value
-
-    world = batch.world.replace(**{f.name: kinded(getattr(batch.world, f.name))
-                                   for f in fields(batch.world) if f.name != "month"})
     _Kinded.kinds = Counter()
-    step_fn(world, batch.levers, batch.params, batch.noise, ())
+    _recorded_step(n, _Kinded)
     return {kind: _Kinded.kinds[kind] for kind in KINDS}
 
 
