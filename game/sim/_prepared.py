@@ -178,8 +178,10 @@ class LeverTerms:
         self.target_left = 1 - levers.tariff_target
         self.cooperating_mx = levers.burden_active + (levers.corps_contributions.sum(axis=1) > 0)
         # Spending on the lever values and the joint corps, per month (detention is added by
-        # the step, since it depends on who is detained).
-        self.spend_levers = levers.values @ COST
+        # the step, since it depends on who is detained). Summed lever by lever in the
+        # registry's order, so a world spends the same to the last bit alone, in any batch and
+        # on any processor; a BLAS product (``@``) orders its sums by batch size and CPU.
+        self.spend_levers = np.add.reduce(levers.values[:, :, None] * COST, axis=1)
         self.spend_corps = levers.corps_contributions / 12
 
 
