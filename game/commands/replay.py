@@ -15,7 +15,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Replay the save turn by turn; 0 when every hash matches, 1 otherwise."""
+    """Replay the save turn by turn; 0 when every turn shows the same numbers, 1 otherwise."""
     from game.play.saves import ReplayFailed, SaveError, read_save, verify_replay
 
     try:
@@ -28,11 +28,11 @@ def run(args: argparse.Namespace) -> int:
     migrated = (f" (an older save, format {save.migrated_from}, read by migration)"
                 if save.migrated_from is not None else "")
     print(f"{args.save}: {title}, seed {record.seed}, {len(record.turns)} turns{migrated}")
-    checked = 0
+    checked = close = 0
     try:
         # The whole game is replayed first (one pass, like Continue), then compared turn by turn.
         for check in verify_replay(record):
-            if not check.ok:
+            if not check.same_game:
                 what = ("state hash differs" if check.expected != check.actual
                         else "metrics differ")
                 print(f"turn {check.turn:>3}: MISMATCH: {what} (saved {check.expected[:16]}, "
@@ -42,7 +42,12 @@ def run(args: argparse.Namespace) -> int:
                       file=sys.stderr)
                 return 1
             checked += 1
-            print(f"turn {check.turn:>3}: ok {check.actual[:16]}")
+            if check.ok:
+                print(f"turn {check.turn:>3}: ok {check.actual[:16]}")
+            else:
+                close += 1
+                print(f"turn {check.turn:>3}: ok to a millionth (the state differs in the last "
+                      f"bits: saved {check.expected[:16]}, replayed {check.actual[:16]})")
     except ReplayFailed as error:
         print(f"borderlines replay: {args.save}: {error}", file=sys.stderr)
         return 1
@@ -50,5 +55,10 @@ def run(args: argparse.Namespace) -> int:
         print(f"borderlines replay: {args.save}: the game could not be replayed: {error}",
               file=sys.stderr)
         return 1
-    print(f"all {checked} turns match")
+    if close:
+        print(f"all {checked} turns match; {close} to a millionth only: this computer rounds some "
+              "functions differently in the last bits from the one that saved the game, which "
+              "changes no number a player sees")
+    else:
+        print(f"all {checked} turns match")
     return 0

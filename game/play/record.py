@@ -36,6 +36,29 @@ def level_hash_of(source: str) -> str:
     return hashlib.sha256(source.encode("utf-8")).hexdigest()
 
 
+#: How far a replayed turn's metrics may be from the saved ones and still be the same game.
+#: numpy computes exp and log with different instructions on different processors (with and
+#: without AVX-512), so a save replayed on another computer reaches a state that differs in
+#: the last bits (a different state hash) and metrics that differ by about 1e-12; a changed
+#: model moves them by far more than a millionth.
+SAME_NUMBERS_TOLERANCE = 1e-6
+
+
+def same_numbers(saved: dict[str, float], replayed: dict[str, float]) -> bool:
+    """Whether a replayed turn's metrics are the saved ones to a millionth (the same names)."""
+    if saved.keys() != replayed.keys():
+        return False
+    for name, value in saved.items():
+        a, b = float(value), float(replayed[name])
+        if math.isnan(a) or math.isnan(b):
+            if not (math.isnan(a) and math.isnan(b)):
+                return False
+        elif not math.isclose(a, b, rel_tol=SAME_NUMBERS_TOLERANCE,
+                              abs_tol=SAME_NUMBERS_TOLERANCE):
+            return False
+    return True
+
+
 def new_game_id() -> str:
     """A fresh identifier for a game (groups its autosaves and links its branches)."""
     return uuid.uuid4().hex[:12]

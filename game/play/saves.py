@@ -42,6 +42,7 @@ from game.play.record import (
     branch_chart,
     branch_from,
     level_hash_of,
+    same_numbers,
 )
 
 if TYPE_CHECKING:
@@ -748,11 +749,22 @@ class TurnCheck:
     expected: str
     actual: str
     metrics_match: bool = True
+    #: The metrics agree to a millionth (``record.same_numbers``) even if not to the last bit.
+    numbers_match: bool = True
 
     @property
     def ok(self) -> bool:
         """Whether the replay reached the recorded state (and, if known, the same metrics)."""
         return self.expected == self.actual and self.metrics_match
+
+    @property
+    def same_game(self) -> bool:
+        """Whether the replay shows the player the same numbers, if not the same last bits.
+
+        A save replayed on another processor differs in the last bits only (see
+        ``record.SAME_NUMBERS_TOLERANCE``); a changed model differs in the numbers.
+        """
+        return self.ok or self.numbers_match
 
 
 class ReplayFailed(Exception):
@@ -786,30 +798,32 @@ def replay_record(record: GameRecord) -> GameRecord:
                              error=exc), turn) from exc
 
 
-def _same_metrics(saved: dict[str, float], replayed: dict[str, float]) -> bool:
-    if saved.keys() != replayed.keys():
-        return False
-    # NaN is stored as null and read back as NaN: equal to itself for this comparison.
-    return all(a == b or (a != a and b != b) for a, b in
-               ((saved[k], float(replayed[k])) for k in saved))
-
-
 def verify_replay(record: GameRecord,
                   replay: Callable[[GameRecord], GameRecord] | None = None
                   ) -> Iterator[TurnCheck]:
     """Replay ``record`` and compare each turn's state hash and metrics with the saved ones.
 
-    Yields one :class:`TurnCheck` per turn, in order, and stops after the first mismatch (later
-    turns cannot match once the states differ). ``replay`` defaults to :func:`replay_record`.
+    Yields one :class:`TurnCheck` per turn, in order, and stops after the first turn that is not
+    the same game (later turns cannot match once the numbers differ). ``replay`` defaults to
+    :func:`replay_record`.
     """
     replayed = (replay or replay_record)(record)
     for saved in record.turns:
         if saved.turn > len(replayed.turns):
-            yield TurnCheck(saved.turn, saved.state_hash, "(turn not reached)", False)
+            yield TurnCheck(saved.turn, saved.state_hash, "(turn not reached)", False, False)
             return
         mine = replayed.turns[saved.turn - 1]
         check = TurnCheck(saved.turn, saved.state_hash, mine.state_hash,
-                          _same_metrics(saved.metrics, mine.metrics))
+                          _exact_metrics(saved.metrics, mine.metrics),
+                          same_numbers(saved.metrics, mine.metrics))
         yield check
-        if not check.ok:
+        if not check.same_game:
             return
+
+
+def _exact_metrics(saved: dict[str, float], replayed: dict[str, float]) -> bool:
+    if saved.keys() != replayed.keys():
+        return False
+    # NaN is stored as null and read back as NaN: equal to itself for this comparison.
+    return all(a == b or (a != a and b != b) for a, b in
+               ((saved[k], float(replayed[k])) for k in saved))

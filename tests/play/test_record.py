@@ -7,7 +7,7 @@ import math
 
 import pytest
 
-from game.play.record import BranchInfo, GameRecord, RecordError, TurnRecord
+from game.play.record import BranchInfo, GameRecord, RecordError, TurnRecord, same_numbers
 
 
 def a_record(turns: int = 3) -> GameRecord:
@@ -97,3 +97,15 @@ def test_a_metric_the_model_could_not_compute_survives_as_nan() -> None:
     assert "NaN" not in text and "Infinity" not in text
     again = GameRecord.from_json(text).turns[0].metrics
     assert math.isnan(again["asylum_wait_months_ca"]) and math.isnan(again["approval_us"])
+
+
+@pytest.mark.parametrize(("replayed", "same"), [
+    ({"a": 1000.0, "b": 0.0, "c": float("nan")}, True),
+    ({"a": 1000.0 * (1 + 4e-13), "b": 1e-12, "c": float("nan")}, True),  # another processor
+    ({"a": 1000.01, "b": 0.0, "c": float("nan")}, False),  # a changed model
+    ({"a": 1000.0, "b": 0.0, "c": 0.0}, False),
+    ({"a": 1000.0, "b": 0.0}, False),  # a metric gone
+])
+def test_same_numbers_forgives_the_last_bits_and_nothing_more(replayed, same) -> None:
+    saved = {"a": 1000.0, "b": 0.0, "c": float("nan")}
+    assert same_numbers(saved, replayed) is same

@@ -1,5 +1,5 @@
-"""``borderlines replay SAVE``: exit 0 when every turn's hash matches, 1 naming the first that
-does not, 1 with a message for a bad file. Tests with the real session live in
+"""``borderlines replay SAVE``: exit 0 when every turn shows the same numbers, 1 naming the
+first that does not, 1 with a message for a bad file. Tests with the real session live in
 ``test_replay_session.py``; these check the command's plumbing with a stand-in session."""
 
 from __future__ import annotations
@@ -23,11 +23,17 @@ def state_after(record: GameRecord, upto: int) -> str:
     return hashlib.sha256(json.dumps(decisions, sort_keys=True).encode()).hexdigest()
 
 
+def metrics_after(record: GameRecord, upto: int) -> dict[str, float]:
+    """The stand-in model's one metric: the sum of the decisions' values so far."""
+    return {"m": float(sum(t.decisions[0]["value"] for t in record.turns[:upto]))}
+
+
 def fake_replay(record: GameRecord) -> GameRecord:
-    """What replaying gives under the stand-in model: every turn's hash recomputed."""
+    """What replaying gives under the stand-in model: every turn's hash and metric recomputed."""
     again = GameRecord.from_dict(record.to_dict())
     for turn in again.turns:
         turn.state_hash = state_after(again, turn.turn)
+        turn.metrics = metrics_after(again, turn.turn)
     return again
 
 
@@ -42,8 +48,9 @@ def a_saved_game(tmp_path: Path, turns: int = 4) -> Path:
                         seed=1, players={"US": "human"}, level_title="Tutorial")
     for n in range(1, turns + 1):
         record.turns.append(TurnRecord(turn=n, decisions=[{"type": "set_lever", "value": n}],
-                                       events=[], state_hash="", metrics={"m": float(n)}))
+                                       events=[], state_hash="", metrics={}))
         record.turns[-1].state_hash = state_after(record, n)
+        record.turns[-1].metrics = metrics_after(record, n)
     return saves.export_save(record, tmp_path / "game.json")
 
 
@@ -109,3 +116,47 @@ def test_changed_metrics_with_the_same_hash_are_a_mismatch(
     monkeypatch.setattr(saves, "replay_record", drifted)
     assert main(["replay", str(a_saved_game(tmp_path))]) == 1
     assert "turn   2: MISMATCH: metrics differ" in capsys.readouterr().out
+
+
+def test_a_replay_that_differs_only_in_the_last_bits_is_the_same_game(
+        tmp_path: Path, capsys, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Another processor: numpy's exp and log round differently in the last bits, so every
+    # state hash differs while the numbers agree to about 1e-12.
+    def other_processor(record: GameRecord) -> GameRecord:
+        again = fake_replay(record)
+        for turn in again.turns:
+            turn.state_hash = "f" * 64
+            turn.metrics = {k: v * (1 + 4e-13) for k, v in turn.metrics.items()}
+        return again
+
+    monkeypatch.setattr(saves, "replay_record", other_processor)
+    assert main(["replay", str(a_saved_game(tmp_path))]) == 0
+    out = capsys.readouterr().out
+    assert out.count("ok to a millionth") == 4
+    assert "all 4 turns match; 4 to a millionth only" in out
+    assert "changes no number a player sees" in out
+
+
+def test_numbers_a_millionth_apart_are_a_mismatch(
+        tmp_path: Path, capsys, monkeypatch: pytest.MonkeyPatch) -> None:
+    def drifted(record: GameRecord) -> GameRecord:
+        again = fake_replay(record)
+        again.turns[2].state_hash = "f" * 64
+        again.turns[2].metrics["m"] *= 1 + 1e-5
+        return again
+
+    monkeypatch.setattr(saves, "replay_record", drifted)
+    assert main(["replay", str(a_saved_game(tmp_path))]) == 1
+    assert "turn   3: MISMATCH: state hash differs" in capsys.readouterr().out
+
+
+def test_a_replay_that_stops_early_is_a_mismatch(
+        tmp_path: Path, capsys, monkeypatch: pytest.MonkeyPatch) -> None:
+    def short(record: GameRecord) -> GameRecord:
+        again = fake_replay(record)
+        del again.turns[2:]
+        return again
+
+    monkeypatch.setattr(saves, "replay_record", short)
+    assert main(["replay", str(a_saved_game(tmp_path))]) == 1
+    assert "turn   3: MISMATCH" in capsys.readouterr().out

@@ -207,6 +207,21 @@ def test_the_record_is_kept_at_every_turn_end_and_the_hook_is_called() -> None:
     assert record.turns[1].state_hash == session.state_hash()
 
 
+def test_a_replay_flags_the_turns_whose_numbers_differ_not_those_that_differ_in_the_last_bits(
+) -> None:
+    session = Session(level("tutorial"))
+    for _ in range(3):
+        session.end_turn()
+        session.next_turn()
+    record = GameRecord.from_json(session.record.to_json())
+    for turn in record.turns:  # as if saved on a processor that rounds exp and log otherwise
+        turn.state_hash = "0" * 64
+    assert Session.from_record(record).replay_mismatches == []
+    # As if saved by another model: a number that moved by more than a millionth.
+    record.turns[1].metrics["us_border_encounters"] *= 1.001
+    assert Session.from_record(record).replay_mismatches == [2]
+
+
 def test_a_record_replays_to_the_same_state_hash_without_asking_the_ai() -> None:
     session = Session(level("regional-approach"))
     session.submit(ProposeAgreement("US", "burden_sharing", ("MX", "CA")))
