@@ -200,8 +200,8 @@ def budget7(r: dict[str, Any]) -> str:
                     f"{'' if f['p99'] <= 16.7 else ' (CPU; wall p99 is the shared machine)'} | "
                     f"`python benchmarks/run.py --only frames` |")
     idle = r["idle"]
-    parts = [f"{scene} {100 * i['own_share']:.2f}% of a core (with the dummy driver's "
-             f"polling wait {100 * i['cpu_share']:.2f}%)" for scene, i in idle.items()
+    parts = [f"{scene} {100 * i['own_share']:.2f}% of a core ({100 * i['cpu_share']:.2f}% "
+             f"with the dummy driver's polling wait)" for scene, i in idle.items()
              if not i["animating"]]
     ok = all(i["own_share"] <= 0.02 for i in idle.values() if not i["animating"])
     rows.append(f"| An idle screen costs almost nothing | {'; '.join(parts)} | "
