@@ -34,6 +34,7 @@ class App:
     def __init__(self, size: tuple[int, int] = theme.BASE_SIZE, settings: Any = None,
                  screenshots: Path | None = None, autoplay: bool = False) -> None:
         pygame.init()
+        _prefer_native_framebuffer()
         theme.reset_fonts()
         pygame.display.set_caption(t("Borderlines") + f" {__version__}")
         self.settings_message = ""
@@ -210,6 +211,19 @@ def effective_scale(chosen: float, size: tuple[int, int]) -> float:
     """
     fit = min(size[0] / MIN_LOGICAL[0], size[1] / MIN_LOGICAL[1])
     return max(1.0, min(chosen, fit))
+
+
+def _prefer_native_framebuffer() -> None:
+    """On X11, show frames through the X server's shared memory, not through OpenGL.
+
+    SDL's default on X11 uploads the whole window as an OpenGL texture each frame. Where
+    OpenGL is software (Mesa's llvmpipe: virtual machines, laptops without their graphics
+    driver), that flip cost 8 ms of a 1920×1080 frame and kept five extra threads busy, against
+    0.6 ms through the shared-memory image every SDL 1 game used (docs/performance.md). Other
+    drivers are left alone: Wayland has no such path, and Windows already uses its own.
+    """
+    if pygame.display.get_driver() == "x11":
+        os.environ.setdefault("SDL_FRAMEBUFFER_ACCELERATION", "0")
 
 
 def _setting(settings: Any, name: str, default: Any) -> Any:
