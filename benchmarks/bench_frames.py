@@ -8,6 +8,9 @@ Usage: ``python benchmarks/bench_frames.py [--frames 600] [--stress 1]`` (dummy 
   the benchmark reports focus as held, which is what a player at the desk sees. The first
   frames (the advisors' first forecast, the map's first build) are excluded as warm-up and
   reported on their own.
+* ``desk_frames_x11`` — the same frames through a real X server (Xvfb, SDL's ``x11`` driver) in
+  a child process, so ``display.flip`` does the work it does on a Linux desktop; skipped when
+  ``xvfb-run`` is not installed.
 * ``map_frames`` — the map's update and draw alone with busy flows (the map engineer's former
   ``tools/bench_map_frames.py``), ``--stress`` multiplying every flow up to the particle cap.
 
@@ -18,7 +21,10 @@ tail measures the scheduler as much as the game.
 from __future__ import annotations
 
 import argparse
+import json
 import os
+import shutil
+import subprocess
 import sys
 import tempfile
 import time
@@ -122,6 +128,35 @@ def desk_frames(size: tuple[int, int], frames: int = 600) -> dict[str, Any]:
                     share={k: round(v, 3) for k, v in share.items()})
 
 
+def desk_frames_x11(size: tuple[int, int], frames: int = 600) -> dict[str, Any] | None:
+    """:func:`desk_frames` on an X server of exactly that size; None without ``xvfb-run``."""
+    xvfb = shutil.which("xvfb-run")
+    if xvfb is None:
+        return None
+    w, h = size
+    env = dict(os.environ, SDL_VIDEODRIVER="x11")
+    done = subprocess.run([xvfb, "-a", "-s", f"-screen 0 {w}x{h}x24", sys.executable, __file__,
+                           "--child-desk", f"{w}x{h}", str(frames)], env=env,
+                          capture_output=True, text=True, timeout=600, check=False)
+    lines = [ln for ln in done.stdout.splitlines() if ln.startswith("{")]
+    if not lines:
+        raise RuntimeError(f"X11 desk frames failed ({done.returncode}):\n{done.stderr[-2000:]}")
+    raw = json.loads(lines[-1])
+    tm = Timing.from_raw(raw["timing"])
+    return _summary(f"{tm.name} on X11", list(tm.samples), list(tm.cpu), **raw["meta"])
+
+
+def _child_desk(size: str, frames: int) -> int:
+    """Measure :func:`desk_frames` here and print it as one JSON line (for the X11 parent)."""
+    w, h = (int(x) for x in size.split("x"))
+    r = desk_frames((w, h), frames)
+    meta = {k: v for k, v in r.items() if k in (
+        "size", "frames", "animating", "particles", "first_frames_ms", "share")}
+    meta["driver"] = os.environ.get("SDL_VIDEODRIVER", "")
+    print(json.dumps({"timing": r["timing"].raw(), "meta": meta}), flush=True)
+    return 0
+
+
 def map_frames(size: tuple[int, int], frames: int = 600, stress: float = 1.0) -> dict[str, Any]:
     """Percentiles (ms) of the map's update+draw with busy flows, and its one-off build costs."""
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tools"))
@@ -169,6 +204,8 @@ def line(r: dict[str, Any]) -> str:
 
 def main(argv: list[str]) -> int:
     """Print desk and map frame percentiles at both sizes."""
+    if argv[:1] == ["--child-desk"]:
+        return _child_desk(argv[1], int(argv[2]))
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--frames", type=int, default=600)
     parser.add_argument("--stress", type=float, default=1.0,
@@ -177,6 +214,8 @@ def main(argv: list[str]) -> int:
     for size in SIZES:
         r = desk_frames(size, args.frames)
         print(line(r), "shares", r["share"])
+        x11 = desk_frames_x11(size, args.frames)
+        print(line(x11) if x11 else "X11 desk frames skipped: xvfb-run is not installed")
         print(line(map_frames(size, args.frames, args.stress)))
     return 0
 

@@ -50,6 +50,8 @@ class Config:
     turn_games: int = 6
     frames: int = 600
     frame_sizes: tuple[tuple[int, int], ...] = ((1280, 720), (1920, 1080))
+    #: Also measure the desk through a real X server (Xvfb), when ``xvfb-run`` is installed.
+    x11_frames: bool = True
     map_stress: tuple[float, ...] = (1.0, 100.0)
     startup_runs: int = 7
     idle_seconds: float = 5.0
@@ -66,9 +68,9 @@ QUICK = Config(step_repeats=7, ratio_repeats=3, forecast_repeats=12, turn_levels
 #: Tiny sizes for the smoke test: every code path, no meaningful figure.
 SMOKE = Config(sizes=(1, 10), step_repeats=2, ratio_worlds=10, ratio_repeats=1,
                forecast_repeats=2, kind_calls=1000, turn_levels=("tutorial",), turn_games=1,
-               frames=5, frame_sizes=((640, 480),), map_stress=(1.0,), startup_runs=1,
-               idle_seconds=0.3,
-               idle_scenes=("title",), memory_level="tutorial", memory_worlds=(10, 20))
+               frames=5, frame_sizes=((640, 480),), x11_frames=False, map_stress=(1.0,),
+               startup_runs=1, idle_seconds=0.3, idle_scenes=("title",),
+               memory_level="tutorial", memory_worlds=(10, 20))
 
 
 @dataclass
@@ -201,6 +203,14 @@ def collect(cfg: Config, say: Any = print) -> dict[str, Any]:
                 m = bench_frames.map_frames(size, cfg.frames, stress)
                 say(bench_frames.line(m))
                 out["map_frames"][f"{key}x{stress:g}"] = _plain(m)
+        # The dummy driver's flip copies nothing; through an X server it does real work.
+        for size in cfg.frame_sizes if cfg.x11_frames else ():
+            x11 = bench_frames.desk_frames_x11(size, cfg.frames)
+            if x11 is None:
+                say("desk frames on X11 skipped: xvfb-run is not installed")
+                break
+            say(bench_frames.line(x11) + f" shares {x11['share']}")
+            out["desk_frames"][f"{size[0]}x{size[1]} on X11 (Xvfb)"] = _plain(x11)
         lap("frames")
     if "app" in cfg.sections:
         import bench_app
