@@ -9,8 +9,7 @@ Modes:
                  before it spawned the process.
   ``idle SCENE SECONDS`` — the real app loop on ``title``, ``desk`` (map animating) or
                  ``desk-still`` (reduced motion) with no input for a few seconds; prints
-                 process CPU time over wall time after the first frame, and the part of it
-                 spent inside the driver's idle wait.
+                 process CPU time over wall time after the first frame.
   ``memory-game LEVEL`` — the app plays LEVEL by itself through every screen (``--autoplay``).
   ``memory-worlds N`` — one 3-month turn of N worlds with independent noise.
 """
@@ -65,38 +64,20 @@ def startup() -> None:
 
 
 def idle(scene: str, seconds: float) -> None:
-    """Process CPU over wall time while the real loop shows ``scene`` with no input.
-
-    SDL's dummy video driver cannot sleep until an event arrives, so its wait polls about a
-    thousand times a second; a real driver blocks in the operating system. The CPU the main
-    thread spends inside ``pygame.event.wait`` is therefore the dummy driver's, not the
-    game's, and is reported apart (``driver_share``): the game's own idle cost (``own_share``)
-    is the rest, measured in the same process over the same seconds.
-    """
+    """Process CPU over wall time while the real loop shows ``scene`` with no input."""
     import pygame
 
     from game.ui.app import App
 
     frames: list[float] = []
     marks: dict[str, float] = {}
-    waited = [0.0]  # main-thread CPU seconds inside pygame.event.wait, from the start
-    real_wait = pygame.event.wait
-
-    def timed_wait(*args: Any, **kwargs: Any) -> Any:
-        start = time.thread_time()
-        try:
-            return real_wait(*args, **kwargs)
-        finally:
-            waited[0] += time.thread_time() - start
-
-    pygame.event.wait = timed_wait
     real_frame = App.frame
 
     def counted(self: App, dt: float) -> None:
         real_frame(self, dt)
         now = time.monotonic()
         if not frames:
-            marks["wall0"], marks["cpu0"], marks["wait0"] = now, _cpu(), waited[0]
+            marks["wall0"], marks["cpu0"] = now, _cpu()
             # The window closes itself after ``seconds``; nothing else happens meanwhile.
             pygame.time.set_timer(pygame.QUIT, int(seconds * 1000), loops=1)
         frames.append(now)
@@ -107,7 +88,7 @@ def idle(scene: str, seconds: float) -> None:
 
     def process(self: App, event: Any) -> None:
         if event.type == pygame.QUIT and "wall1" not in marks:
-            marks["wall1"], marks["cpu1"], marks["wait1"] = time.monotonic(), _cpu(), waited[0]
+            marks["wall1"], marks["cpu1"] = time.monotonic(), _cpu()
         real_process(self, event)
 
     App.process = process  # type: ignore[method-assign]
@@ -132,10 +113,8 @@ def idle(scene: str, seconds: float) -> None:
     app.run(first)
     wall = marks["wall1"] - marks["wall0"]
     cpu = marks["cpu1"] - marks["cpu0"]
-    driver = marks["wait1"] - marks["wait0"]
     later = [f for f in frames if marks["wall0"] < f <= marks["wall1"]]
     _emit({"scene": scene, "wall_s": wall, "cpu_s": cpu, "cpu_share": cpu / wall,
-           "driver_share": driver / wall, "own_share": max(0.0, cpu - driver) / wall,
            "frames": len(later), "fps": len(later) / wall,
            "animating": bool(marks.get("animating", 0.0))})
 

@@ -5,8 +5,7 @@ Usage: ``python benchmarks/bench_app.py [--quick]`` (dummy video and audio drive
 * start-up — from spawning ``borderlines play`` to the end of the first title frame, median
   of several runs;
 * idle — the real app loop with no input for a few seconds: process CPU time over wall time,
-  less the dummy driver's polling wait, on the title, on the desk with the map animating, and
-  on the desk with reduced motion;
+  on the title, on the desk with the map animating, and on the desk with reduced motion;
 * memory — peak RSS (``VmHWM``) of the app playing a level through every screen by itself
   (``--autoplay``), and of one 3-month turn of 10,000 worlds.
 """
@@ -59,9 +58,7 @@ def startup(runs: int = 5) -> dict[str, Any]:
 
 
 def idle(scene: str, seconds: float) -> dict[str, Any]:
-    """CPU shares (CPU seconds per wall second) of the real loop showing ``scene``: the whole
-    process (``cpu_share``), the dummy driver's polling wait (``driver_share``) and the game's
-    own rest (``own_share``)."""
+    """Process CPU share (CPU seconds per wall second) of the real loop showing ``scene``."""
     return _child("idle", scene, str(seconds))
 
 
@@ -82,9 +79,8 @@ def main(argv: list[str]) -> int:
     print(s["timing"].line(1.0, "s"), f"RSS {s['rss_mb']:.0f} MB")
     for scene in ("title", "desk", "desk-still"):
         r = idle(scene, 2.0 if quick else 5.0)
-        print(f"idle {scene:<11} CPU {100 * r['own_share']:.2f}% of a core (driver's wait "
-              f"{100 * r['driver_share']:.2f}% more), {r['fps']:.1f} frames/s, "
-              f"animating={r['animating']}")
+        print(f"idle {scene:<11} CPU {100 * r['cpu_share']:.2f}% of a core, {r['fps']:.1f} "
+              f"frames/s, animating={r['animating']}")
     g = memory_game("tutorial" if quick else "regional-approach")
     print(f"peak RSS, app playing {g['level']}: {g['rss_mb']:.0f} MB")
     w = memory_worlds(10000)

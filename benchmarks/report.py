@@ -151,10 +151,8 @@ def app(r: dict[str, Any]) -> str:
              f"(IQR {s['iqr'][0]:.3f}–{s['iqr'][1]:.3f}, n={s['n']}), "
              f"{s['cpu_median']:.3f} s CPU; RSS then {s['rss_mb']:.0f} MB."]
     for scene, i in r["idle"].items():
-        lines.append(f"- Idle on `{scene}`: {100 * i['own_share']:.2f}% of a core, the game's "
-                     f"own; {100 * i['cpu_share']:.2f}% with the dummy driver's polling wait "
-                     f"({100 * i['driver_share']:.2f}%); {i['fps']:.1f} frames/s, "
-                     f"animating={i['animating']}.")
+        lines.append(f"- Idle on `{scene}`: {100 * i['cpu_share']:.2f}% of a core, "
+                     f"{i['fps']:.1f} frames/s, animating={i['animating']}.")
     m = r["memory"]
     lines.append(f"- Peak RSS, the app playing `{m['game']['level']}` through every screen: "
                  f"{m['game']['rss_mb']:.0f} MB.")
@@ -200,10 +198,9 @@ def budget7(r: dict[str, Any]) -> str:
                     f"{'' if f['p99'] <= 16.7 else ' (CPU; wall p99 is the shared machine)'} | "
                     f"`python benchmarks/run.py --only frames` |")
     idle = r["idle"]
-    parts = [f"{scene} {100 * i['own_share']:.2f}% of a core ({100 * i['cpu_share']:.2f}% "
-             f"with the dummy driver's polling wait)" for scene, i in idle.items()
+    parts = [f"{scene} {100 * i['cpu_share']:.2f}% of a core" for scene, i in idle.items()
              if not i["animating"]]
-    ok = all(i["own_share"] <= 0.02 for i in idle.values() if not i["animating"])
+    ok = all(i["cpu_share"] <= 0.02 for i in idle.values() if not i["animating"])
     rows.append(f"| An idle screen costs almost nothing | {'; '.join(parts)} | "
                 f"{'yes' if ok else '**no**'} | "
                 f"`python benchmarks/run.py --only app` |")

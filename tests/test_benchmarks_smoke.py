@@ -44,9 +44,7 @@ def test_every_benchmark_runs_and_reports_every_budget_line(run_module, tmp_path
     assert results["memory"]["game"]["exit_code"] == 0
     assert results["memory"]["worlds"]["rss_mb"] > 0
     assert {"fixed_mb", "per_world_kb"} <= set(results["memory"]["fit"])
-    idle = results["idle"]["title"]
-    # The game's own share and the driver's wait make up the whole process's CPU.
-    assert idle["own_share"] + idle["driver_share"] >= idle["cpu_share"] - 1e-9
+    assert 0 <= results["idle"]["title"]["cpu_share"] < 1
 
     names = [c["name"] for c in results["checks"]]
     assert any(n.startswith("batch speed-up") for n in names)

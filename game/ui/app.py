@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +25,9 @@ from game.ui.scenes.kit import footer
 FPS = 60
 #: How long an idle frame may sleep waiting for input (ms); keeps the CPU near zero.
 IDLE_WAIT_MS = 250
+#: While idle, how often to look for input (s): once a frame, so a key is answered as fast as
+#: when animating.
+IDLE_POLL_S = 1 / FPS
 #: Autoplay gives up after this many screens: a walk that never ends is a bug, not a demo.
 AUTOPLAY_MAX_SCENES = 400
 
@@ -185,9 +189,8 @@ class App:
         while self.running:
             animating = self.autoplay or bool(self.scene and self.scene.animating)
             if not animating:
-                # Idle: block until input arrives (or a short timeout) instead of spinning.
-                event = pygame.event.wait(IDLE_WAIT_MS)
-                if event.type != pygame.NOEVENT:
+                # Idle: sleep until input arrives (or a short timeout) instead of spinning.
+                for event in wait_for_input(IDLE_WAIT_MS):
                     self.process(event)
             for event in pygame.event.get():
                 self.process(event)
@@ -197,6 +200,22 @@ class App:
             dt = self.clock.tick(FPS if animating and not self.autoplay else 0) / 1000.0
         pygame.quit()
         return self.exit_code
+
+
+def wait_for_input(timeout_ms: int) -> list[pygame.event.Event]:
+    """The events as soon as any arrive (looked for once a frame), or none after ``timeout_ms``.
+
+    ``pygame.event.wait`` looks every millisecond whatever the display (pygame-ce issue #1541):
+    2 % of a core while nothing happens. Sleeping a frame between looks costs a twentieth of
+    that and answers within a frame.
+    """
+    deadline = time.monotonic() + timeout_ms / 1000
+    while True:
+        events = pygame.event.get()
+        left = deadline - time.monotonic()
+        if events or left <= 0:
+            return events
+        time.sleep(min(IDLE_POLL_S, left))
 
 
 #: The smallest window, in 100%-scale pixels, every screen is laid out for.

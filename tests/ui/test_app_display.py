@@ -27,3 +27,15 @@ def test_a_users_own_framebuffer_choice_is_kept(monkeypatch) -> None:
     monkeypatch.setattr(pygame.display, "get_driver", lambda: "x11")
     app._prefer_native_framebuffer()
     assert os.environ["SDL_FRAMEBUFFER_ACCELERATION"] == "opengl"
+
+
+def test_waiting_for_input_returns_what_arrived_or_nothing_after_the_timeout() -> None:
+    pygame.display.init()
+    try:
+        pygame.event.clear()
+        pygame.event.post(pygame.event.Event(pygame.USEREVENT, which=1))
+        assert [e.type for e in app.wait_for_input(5_000)] == [pygame.USEREVENT]
+        # Nothing arrives: it gives up at the timeout with no events.
+        assert app.wait_for_input(30) == []
+    finally:
+        pygame.display.quit()
