@@ -53,6 +53,7 @@ from game.play.decisions import (
     WithdrawAgreement,
     agreement_label,
     country_name,
+    country_subject,
     decision_from_dict,
     lever_label,
     money,
@@ -155,10 +156,10 @@ def check_settings(level: Level, settings: ClassSettings) -> None:
     for team in settings.teams:
         if team.country not in allowed:
             raise ClassroomError(t("{country} cannot be led by a team in this level.",
-                                   country=country_name(team.country)))
+                                   country=country_subject(team.country)))
         if team.country in seen_countries:
             raise ClassroomError(t("Two teams lead {country}: give each team its own country.",
-                                   country=country_name(team.country)))
+                                   country=country_name(team.country, article=True)))
         name = team.name.strip()
         if not name:
             raise ClassroomError(t("Every team needs a name."))
@@ -280,13 +281,13 @@ class Pledge:
             turn < self.since + self.turns)
 
     def text(self) -> str:
-        """"United States pledges at least $300M a year of aid economic for 3 turns"."""
+        """The pledge as a sentence ("Mexico pledges … to the United States for 2 turns")."""
         spec = LEVERS[self.lever]
         amount = money(self.amount) + t(" a year") if spec.kind == "money" else \
             f"{self.amount:,.0f}"
         return t("{by} pledges {lever} of at least {amount} to {to} for {n} turns",
-                 by=country_name(self.by), lever=lever_label(self.lever), amount=amount,
-                 to=country_name(self.to), n=self.turns)
+                 by=country_subject(self.by), lever=lever_label(self.lever), amount=amount,
+                 to=country_name(self.to, article=True), n=self.turns)
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data for the record."""
@@ -394,7 +395,8 @@ class Classroom:
         for tm in self.teams:
             if tm.country == country:
                 return tm
-        raise DecisionRejected(t("No team leads {country}.", country=country_name(country)))
+        raise DecisionRejected(t("No team leads {country}.",
+                                 country=country_name(country, article=True)))
 
     @property
     def current(self) -> Team | None:
@@ -440,8 +442,8 @@ class Classroom:
             raise DecisionRejected(t("The teacher has paused the session."))
         team = self.current
         if team is None or team.country != country:
-            raise DecisionRejected(t("It is not {country}'s turn at the desk.",
-                                     country=country_name(country)))
+            raise DecisionRejected(t("{country} is not at the desk now: wait for its turn.",
+                                     country=country_subject(country)))
 
     def team_table(self, country: str, extra: Mapping[str, Any] | None = None) -> Table:
         """A copy of the turn's table with ``country``'s draft applied (for its desk)."""
@@ -524,7 +526,7 @@ class Classroom:
             raise DecisionRejected(t("Choose another country in this level to pledge to."))
         if lever not in pledge_levers(country):
             raise DecisionRejected(t("{country} cannot pledge {lever}.",
-                                     country=country_name(country), lever=lever_label(lever)))
+                                     country=country_subject(country), lever=lever_label(lever)))
         spec = LEVERS[lever]
         if isinstance(amount, bool) or not isinstance(amount, int | float) or not (
                 spec.low <= float(amount) <= spec.high):
@@ -565,14 +567,14 @@ class Classroom:
         else:
             pledge.status, pledge.ended_turn = "rejected", self.session.turn
             self.pledge_log.append((self.session.turn, country, t(
-                "{country} turns down the pledge of {by}", country=country_name(country),
-                by=country_name(pledge.by))))
+                "{country} turns down the pledge of {by}", country=country_subject(country),
+                by=country_name(pledge.by, article=True))))
 
     def _accept_pledge(self, pledge: Pledge, country: str) -> None:
         pledge.status, pledge.since = "accepted", self.session.turn
         self.pledge_log.append((self.session.turn, country, t(
-            "{country} accepts the pledge of {by}", country=country_name(country),
-            by=country_name(pledge.by))))
+            "{country} accepts the pledge of {by}", country=country_subject(country),
+            by=country_name(pledge.by, article=True))))
 
     def withdraw_pledge(self, country: str, pledge_id: int) -> None:
         """Withdraw an offered pledge, or leave an accepted one (a broken promise)."""

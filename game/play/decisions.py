@@ -46,6 +46,12 @@ def country_name(code: str, article: bool = False) -> str:
     return t(COUNTRY_NAMES.get(code, code))
 
 
+def country_subject(code: str) -> str:
+    """A country opening a sentence: "The United States", "Mexico"."""
+    name = country_name(code, article=True)
+    return name[:1].upper() + name[1:]
+
+
 def country_list(codes: Iterable[str]) -> str:
     """Countries named inside a sentence: "the United States and Mexico", "A, B and C"."""
     names = [country_name(code, article=True) for code in codes]

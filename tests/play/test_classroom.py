@@ -147,7 +147,7 @@ def test_the_hand_over_hides_the_previous_teams_lever_choices() -> None:
 
 def test_only_the_team_at_the_desk_may_decide() -> None:
     room = three_teams()
-    with pytest.raises(DecisionRejected, match="not Mexico's turn"):
+    with pytest.raises(DecisionRejected, match="Mexico is not at the desk now"):
         room.set_lever("MX", "transit_agents", 100)
     room.pause()
     with pytest.raises(DecisionRejected, match="paused"):

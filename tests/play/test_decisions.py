@@ -11,6 +11,8 @@ from game.play.decisions import (
     Table,
     ThreatenTariff,
     WithdrawAgreement,
+    country_list,
+    country_subject,
     decision_from_dict,
 )
 from game.sim.policy import Policy, month_index
@@ -170,3 +172,10 @@ def test_a_teacher_policy_change_is_checked_like_a_lever() -> None:
     with pytest.raises(DecisionRejected, match="not possible: CA has no lever"):
         InjectEvent(kind="policy_change",
                     params={"country": "CA", "lever": "transit_agents", "value": 2}).apply(tb)
+
+
+def test_countries_read_as_english_inside_and_at_the_start_of_a_sentence() -> None:
+    assert country_subject("US") == "The United States"
+    assert country_subject("MX") == "Mexico"
+    assert country_list(["US", "MX"]) == "the United States and Mexico"
+    assert country_list(["MX", "CA", "US"]) == "Mexico, Canada and the United States"

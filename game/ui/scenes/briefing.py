@@ -133,7 +133,7 @@ class BriefingScene(Scene):
         if g.autoplay:
             lead = t("Autoplay: every country is led by its AI leader.")
         else:
-            lead = t("You lead {country}.", country=country_name(g.player))
+            lead = t("You lead {country}.", country=country_name(g.player, article=True))
         surface.blit(fit(bold, lead, inner.width, theme.ACCENT), inner.topleft)
         others = [t("{country}: {who}", country=country_name(c),
                     who=t("you") if label == "human" else

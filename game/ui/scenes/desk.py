@@ -27,7 +27,9 @@ from game.play.decisions import (
     Table,
     ThreatenTariff,
     agreement_label,
+    country_list,
     country_name,
+    country_subject,
     lever_label,
     money,
 )
@@ -437,8 +439,8 @@ class DeskScene(Scene):
                 if p.status == "pending" and self.player in p.awaiting:
                     return t("Offered to you: answer it above."), "pending"
                 if p.status == "pending":
-                    return t("Waiting for {who}", who=", ".join(
-                        country_name(c) for c in p.awaiting)) + reason, "pending"
+                    return t("Waiting for {who}", who=country_list(p.awaiting)) + reason, \
+                        "pending"
                 return t("{status}", status=t(p.status).capitalize()) + reason, p.status
         return "", ""
 
@@ -814,7 +816,7 @@ class DeskScene(Scene):
                 p = row["offer"]
                 pygame.draw.rect(surface, theme.PANEL_HIGHLIGHT, row["rect"].inflate(
                     theme.px(6), theme.px(4)), border_radius=theme.px(6))
-                title = t("{who} offers: {kind}", who=country_name(p.by),
+                title = t("{who} offers: {kind}", who=country_subject(p.by),
                           kind=_agreement_name(p.kind))
                 surface.blit(fit(bold, title, r.width, theme.ACCENT), r.topleft)
                 y = r.top + bold.get_linesize()
@@ -825,7 +827,7 @@ class DeskScene(Scene):
                                                                  r.bottom - y), theme.TEXT, 2)
                 continue
             kind = row["kind"]
-            partners = ", ".join(country_name(c) for c in self._partners(kind))
+            partners = country_list(self._partners(kind))
             name = t(AGREEMENT_LABELS[kind]) if kind in AGREEMENT_LABELS else \
                 agreement_label(kind).capitalize()
             title = (t("{kind} on {partners}", kind=name, partners=partners)
@@ -856,10 +858,10 @@ def _terms_text(terms: Mapping[str, object]) -> str:
         label = t(name.replace("_", " "))
         who = name.rpartition("_")[2].upper()
         if isinstance(value, int | float) and name.startswith("share_"):
-            parts.append(t("{country} takes {p}%", country=country_name(who),
+            parts.append(t("{country} takes {p}%", country=country_subject(who),
                            p=f"{value * 100:.0f}"))
         elif isinstance(value, int | float) and name.startswith("contribution_"):
-            parts.append(t("{country} pays {m} a year", country=country_name(who),
+            parts.append(t("{country} pays {m} a year", country=country_subject(who),
                            m=money(float(value))))
         elif isinstance(value, int | float):
             parts.append(f"{label} {number(float(value))}")
