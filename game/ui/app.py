@@ -206,8 +206,8 @@ def wait_for_input(timeout_ms: int) -> list[pygame.event.Event]:
     """The events as soon as any arrive (looked for once a frame), or none after ``timeout_ms``.
 
     ``pygame.event.wait`` looks every millisecond whatever the display (pygame-ce issue #1541):
-    2 % of a core while nothing happens. Sleeping a frame between looks costs a twentieth of
-    that and answers within a frame.
+    2 % of a core while nothing happens. Sleeping a frame between looks costs about a fifth of
+    that (measured) and still answers within a frame.
     """
     deadline = time.monotonic() + timeout_ms / 1000
     while True:
@@ -238,7 +238,7 @@ def _prefer_native_framebuffer() -> None:
     SDL's default on X11 uploads the whole window as an OpenGL texture each frame. Where
     OpenGL is software (Mesa's llvmpipe: virtual machines, laptops without their graphics
     driver), that flip cost 8 ms of a 1920×1080 frame and kept five extra threads busy, against
-    0.6 ms through the shared-memory image every SDL 1 game used (docs/performance.md). Other
+    under 1 ms through the shared-memory image every SDL 1 game used (docs/performance.md). Other
     drivers are left alone: Wayland has no such path, and Windows already uses its own.
     """
     if pygame.display.get_driver() == "x11":
