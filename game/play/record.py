@@ -44,8 +44,12 @@ def level_hash_of(source: str) -> str:
 SAME_NUMBERS_TOLERANCE = 1e-6
 
 
-def same_numbers(saved: dict[str, float], replayed: dict[str, float]) -> bool:
-    """Whether a replayed turn's metrics are the saved ones to a millionth (the same names)."""
+def same_numbers(saved: dict[str, float], replayed: dict[str, float],
+                 tolerance: float = SAME_NUMBERS_TOLERANCE) -> bool:
+    """Whether a replayed turn's metrics are the saved ones within ``tolerance`` (0: exactly).
+
+    The same names are required; NaN (stored as null) equals NaN.
+    """
     if saved.keys() != replayed.keys():
         return False
     for name, value in saved.items():
@@ -53,8 +57,7 @@ def same_numbers(saved: dict[str, float], replayed: dict[str, float]) -> bool:
         if math.isnan(a) or math.isnan(b):
             if not (math.isnan(a) and math.isnan(b)):
                 return False
-        elif not math.isclose(a, b, rel_tol=SAME_NUMBERS_TOLERANCE,
-                              abs_tol=SAME_NUMBERS_TOLERANCE):
+        elif not math.isclose(a, b, rel_tol=tolerance, abs_tol=tolerance):
             return False
     return True
 

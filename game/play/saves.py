@@ -814,16 +814,8 @@ def verify_replay(record: GameRecord,
             return
         mine = replayed.turns[saved.turn - 1]
         check = TurnCheck(saved.turn, saved.state_hash, mine.state_hash,
-                          _exact_metrics(saved.metrics, mine.metrics),
+                          same_numbers(saved.metrics, mine.metrics, tolerance=0.0),
                           same_numbers(saved.metrics, mine.metrics))
         yield check
         if not check.same_game:
             return
-
-
-def _exact_metrics(saved: dict[str, float], replayed: dict[str, float]) -> bool:
-    if saved.keys() != replayed.keys():
-        return False
-    # NaN is stored as null and read back as NaN: equal to itself for this comparison.
-    return all(a == b or (a != a and b != b) for a, b in
-               ((saved[k], float(replayed[k])) for k in saved))

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -35,6 +36,16 @@ def fake_replay(record: GameRecord) -> GameRecord:
         turn.state_hash = state_after(again, turn.turn)
         turn.metrics = metrics_after(again, turn.turn)
     return again
+
+
+def replay_then(monkeypatch: pytest.MonkeyPatch, change: Callable[[GameRecord], None]) -> None:
+    """Make the stand-in replay's result go through ``change`` before it is compared."""
+    def replay(record: GameRecord) -> GameRecord:
+        again = fake_replay(record)
+        change(again)
+        return again
+
+    monkeypatch.setattr(saves, "replay_record", replay)
 
 
 @pytest.fixture(autouse=True)
@@ -108,12 +119,10 @@ def test_a_replay_that_crashes_is_a_message_and_exit_1(
 
 def test_changed_metrics_with_the_same_hash_are_a_mismatch(
         tmp_path: Path, capsys, monkeypatch: pytest.MonkeyPatch) -> None:
-    def drifted(record: GameRecord) -> GameRecord:
-        again = fake_replay(record)
+    def drifted(again: GameRecord) -> None:
         again.turns[1].metrics["m"] += 0.5
-        return again
 
-    monkeypatch.setattr(saves, "replay_record", drifted)
+    replay_then(monkeypatch, drifted)
     assert main(["replay", str(a_saved_game(tmp_path))]) == 1
     assert "turn   2: MISMATCH: metrics differ" in capsys.readouterr().out
 
@@ -122,14 +131,12 @@ def test_a_replay_that_differs_only_in_the_last_bits_is_the_same_game(
         tmp_path: Path, capsys, monkeypatch: pytest.MonkeyPatch) -> None:
     # Another processor: numpy's exp and log round differently in the last bits, so every
     # state hash differs while the numbers agree to about 1e-12.
-    def other_processor(record: GameRecord) -> GameRecord:
-        again = fake_replay(record)
+    def other_processor(again: GameRecord) -> None:
         for turn in again.turns:
             turn.state_hash = "f" * 64
             turn.metrics = {k: v * (1 + 4e-13) for k, v in turn.metrics.items()}
-        return again
 
-    monkeypatch.setattr(saves, "replay_record", other_processor)
+    replay_then(monkeypatch, other_processor)
     assert main(["replay", str(a_saved_game(tmp_path))]) == 0
     out = capsys.readouterr().out
     assert out.count("ok to a millionth") == 4
@@ -139,24 +146,20 @@ def test_a_replay_that_differs_only_in_the_last_bits_is_the_same_game(
 
 def test_numbers_a_millionth_apart_are_a_mismatch(
         tmp_path: Path, capsys, monkeypatch: pytest.MonkeyPatch) -> None:
-    def drifted(record: GameRecord) -> GameRecord:
-        again = fake_replay(record)
+    def drifted(again: GameRecord) -> None:
         again.turns[2].state_hash = "f" * 64
         again.turns[2].metrics["m"] *= 1 + 1e-5
-        return again
 
-    monkeypatch.setattr(saves, "replay_record", drifted)
+    replay_then(monkeypatch, drifted)
     assert main(["replay", str(a_saved_game(tmp_path))]) == 1
     assert "turn   3: MISMATCH: state hash differs" in capsys.readouterr().out
 
 
 def test_a_replay_that_stops_early_is_a_mismatch(
         tmp_path: Path, capsys, monkeypatch: pytest.MonkeyPatch) -> None:
-    def short(record: GameRecord) -> GameRecord:
-        again = fake_replay(record)
+    def short(again: GameRecord) -> None:
         del again.turns[2:]
-        return again
 
-    monkeypatch.setattr(saves, "replay_record", short)
+    replay_then(monkeypatch, short)
     assert main(["replay", str(a_saved_game(tmp_path))]) == 1
     assert "turn   3: MISMATCH" in capsys.readouterr().out
