@@ -60,9 +60,14 @@ def country_list(codes: Iterable[str]) -> str:
     return ", ".join(names[:-1]) + t(" and ") + names[-1]
 
 
+#: Lever names that do not read as English with their underscores made spaces.
+_LEVER_LABELS = {"aid_economic": "economic aid", "aid_governance": "governance aid",
+                 "aid_violence_prevention": "violence-prevention aid"}
+
+
 def lever_label(lever: str) -> str:
-    """A lever's name for people ("border agents")."""
-    return t(lever.replace("_", " "))
+    """A lever's name for people ("border agents", "economic aid")."""
+    return t(_LEVER_LABELS.get(lever, lever.replace("_", " ")))
 
 
 _AGREEMENT_LABELS = {"remain_in_mexico": "Remain in Mexico", "burden_sharing": "burden-sharing"}

@@ -14,6 +14,7 @@ from game.play.decisions import (
     country_list,
     country_subject,
     decision_from_dict,
+    lever_label,
 )
 from game.sim.policy import Policy, month_index
 
@@ -179,3 +180,9 @@ def test_countries_read_as_english_inside_and_at_the_start_of_a_sentence() -> No
     assert country_subject("MX") == "Mexico"
     assert country_list(["US", "MX"]) == "the United States and Mexico"
     assert country_list(["MX", "CA", "US"]) == "Mexico, Canada and the United States"
+
+
+def test_aid_levers_are_named_as_english() -> None:
+    assert lever_label("aid_economic") == "economic aid"
+    assert lever_label("aid_violence_prevention") == "violence-prevention aid"
+    assert lever_label("border_agents") == "border agents"
