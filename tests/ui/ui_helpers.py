@@ -65,3 +65,46 @@ def unreachable_buttons(scene: Scene, app: App) -> list[str]:
             reached.add(id(scene.focus.current))
     return [e.text for e in widgets(app) if isinstance(e, UIButton) and e.is_enabled
             and id(e) not in reached]
+
+
+# -- real input: the events pygame delivers when a person clicks and types ---------------------
+
+
+def pump(app: App) -> None:
+    """Deliver the events pygame_gui posted (button presses, Enter in a field) to the app."""
+    for event in pygame.event.get():
+        app.process(event)
+
+
+def click(app: App, element_or_pos: pygame_gui.core.UIElement | tuple[int, int]) -> None:
+    """Move the mouse onto a widget (or a point), press and release the left button."""
+    pos = element_or_pos if isinstance(element_or_pos, tuple) else element_or_pos.rect.center
+    app.process(pygame.event.Event(pygame.MOUSEMOTION, pos=pos, rel=(0, 0), buttons=(0, 0, 0)))
+    app.manager.update(0.016)
+    app.process(pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=pos, button=1))
+    app.process(pygame.event.Event(pygame.MOUSEBUTTONUP, pos=pos, button=1))
+    pump(app)
+
+
+def tap(app: App, k: int, mod: int = 0) -> None:
+    """Press and release one key (no character typed), then deliver what it caused."""
+    app.process(pygame.event.Event(pygame.KEYDOWN, key=k, mod=mod, unicode="", scancode=0))
+    app.process(pygame.event.Event(pygame.KEYUP, key=k, mod=mod, unicode="", scancode=0))
+    pump(app)
+
+
+def type_text(app: App, text: str) -> None:
+    """Type ``text`` as a keyboard does: a key press and a text-input event per character."""
+    for ch in text:
+        k = pygame.K_SPACE if ch == " " else pygame.key.key_code(ch.lower()) if ch.isalnum() \
+            else pygame.K_UNKNOWN
+        app.process(pygame.event.Event(pygame.KEYDOWN, key=k, mod=0, unicode=ch, scancode=0))
+        app.process(pygame.event.Event(pygame.TEXTINPUT, text=ch))
+        app.process(pygame.event.Event(pygame.KEYUP, key=k, mod=0, unicode=ch, scancode=0))
+    pump(app)
+
+
+def replace_text(app: App, text: str) -> None:
+    """Select all in the field being edited (Ctrl+A) and type ``text`` over it."""
+    tap(app, pygame.K_a, pygame.KMOD_CTRL)
+    type_text(app, text)

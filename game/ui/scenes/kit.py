@@ -17,11 +17,58 @@ from pygame_gui.elements import UIButton, UIHorizontalSlider, UITextBox, UITextE
 
 from game.i18n import t
 from game.ui import theme
+from game.ui.widgets.lever_slider import BIG_STEP, LeverSlider
 
 ACTIVATE_KEYS = (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE)
 #: Keys that scroll a focused text box, and by how many tenths of a page.
 SCROLL_KEYS = {pygame.K_UP: -2, pygame.K_DOWN: 2, pygame.K_PAGEUP: -9, pygame.K_PAGEDOWN: 9,
                pygame.K_HOME: -1000, pygame.K_END: 1000}
+
+
+#: Keys that move a focused slider.
+SLIDER_KEYS = (pygame.K_LEFT, pygame.K_RIGHT, pygame.K_UP, pygame.K_DOWN, pygame.K_PAGEUP,
+               pygame.K_PAGEDOWN, pygame.K_HOME, pygame.K_END)
+#: With Ctrl, these keys are the text field's own (select all, copy, paste, cut, undo).
+FIELD_SHORTCUTS = (pygame.K_a, pygame.K_c, pygame.K_v, pygame.K_x, pygame.K_z)
+
+
+#: The player left a text field after typing in it, by Tab or by a click elsewhere. A field
+#: that holds a value (a lever) applies it on this as on Enter's ``UI_TEXT_ENTRY_FINISHED``; a
+#: field that starts an action (an export folder) acts on Enter only.
+FIELD_LEFT = pygame.event.custom_type()
+
+
+def left_field(entry: UITextEntryLine) -> pygame.event.Event:
+    """The event for leaving ``entry`` with typed text in it."""
+    return pygame.event.Event(FIELD_LEFT, text=entry.get_text(), ui_element=entry)
+
+
+def _passes_through(event: pygame.event.Event) -> bool:
+    """Keys that still reach the scene while a field is edited: F-keys and Ctrl shortcuts."""
+    if pygame.K_F1 <= event.key <= pygame.K_F12:
+        return True
+    return bool(event.mod & pygame.KMOD_CTRL) and event.key not in FIELD_SHORTCUTS and \
+        event.key not in (pygame.K_LEFT, pygame.K_RIGHT, pygame.K_BACKSPACE, pygame.K_DELETE,
+                          pygame.K_HOME, pygame.K_END)
+
+
+def _slide(item: UIHorizontalSlider, event: pygame.event.Event) -> None:
+    """Move a slider for an arrow, Page or Home/End key (a lever slider in its own units)."""
+    big = event.key in (pygame.K_PAGEUP, pygame.K_PAGEDOWN) or bool(
+        event.mod & pygame.KMOD_SHIFT)
+    sign = -1 if event.key in (pygame.K_LEFT, pygame.K_DOWN, pygame.K_PAGEDOWN) else 1
+    low, high = sorted(item.value_range)
+    if isinstance(item, LeverSlider):
+        if event.key in (pygame.K_HOME, pygame.K_END):
+            item.show_value(item.low if event.key == pygame.K_HOME else item.high)
+        else:
+            item.show_value(item.stepped(item.value, sign * (BIG_STEP if big else 1)))
+        return
+    if event.key in (pygame.K_HOME, pygame.K_END):
+        value = low if event.key == pygame.K_HOME else high
+    else:
+        value = float(item.get_current_value()) + sign * (high - low) / 50 * (5 if big else 1)
+    item.set_current_value(min(high, max(low, value)))
 
 
 def scroll(box: UITextBox, tenths: int) -> None:
@@ -35,11 +82,22 @@ def scroll(box: UITextBox, tenths: int) -> None:
 
 
 class FocusRing:
-    """The widgets Tab cycles through, in reading order, and the one that has the focus."""
+    """The widgets Tab cycles through, the one that has the focus, and the field being typed in.
+
+    One focus for mouse and keyboard: a click on a widget moves the focus there, Tab moves it
+    on. While a text field is being edited every key but Tab and Escape belongs to it, so Space
+    and Enter never reach a button behind the player's back. A typed value is committed by
+    Enter (pygame_gui's own ``UI_TEXT_ENTRY_FINISHED``), and by Tab or a click elsewhere
+    (:data:`FIELD_LEFT`, sent here). Escape puts back the text the field had and stops
+    editing; when nothing was typed it is the screen's Escape as usual.
+    """
 
     def __init__(self, items: Iterable[UIElement] = ()) -> None:
         self.items: list[UIElement] = list(items)
         self.index: int | None = None
+        #: The text field being typed in, if any, and its text when the typing began.
+        self.editing: UITextEntryLine | None = None
+        self._typed_from = ""
 
     @property
     def current(self) -> UIElement | None:
@@ -74,46 +132,86 @@ class FocusRing:
                 return
 
     def _sync(self) -> None:
-        # A text entry needs pygame_gui's own focus to receive typing; others must lose it.
-        for item in self.items:
-            if isinstance(item, UITextEntryLine):
-                if item is self.current:
-                    item.focus()
-                elif item.is_focused:
-                    item.unfocus()
+        """Tell pygame_gui which widget has the focus; a text field starts being edited."""
+        item = self.current
+        if item is None:
+            return
+        # pygame_gui keeps its own focus set: it must be the ring's, or a field left by Tab
+        # would go on taking typed letters after a click elsewhere.
+        manager = getattr(item, "ui_manager", None)
+        if manager is not None:
+            manager.set_focus_set(item)
+        if isinstance(item, UITextEntryLine):
+            self._begin(item)
+
+    def _begin(self, entry: UITextEntryLine) -> None:
+        if self.editing is not entry:
+            self.editing, self._typed_from = entry, entry.get_text()
+
+    def _finish(self, commit: bool) -> list[pygame.event.Event]:
+        """Stop editing: the commit event when the text changed, or the old text put back."""
+        entry, self.editing = self.editing, None
+        if entry is None or not entry.alive():
+            return []
+        if not commit:
+            entry.set_text(self._typed_from)
+            if entry.is_focused:
+                entry.ui_manager.set_focus_set(None)
+            return []
+        if entry.get_text() == self._typed_from:
+            return []
+        return [left_field(entry)]
+
+    def _follow_click(self, pos: tuple[int, int]) -> list[pygame.event.Event]:
+        """After pygame_gui has seen a click at ``pos``: the focus is on what was clicked."""
+        out: list[pygame.event.Event] = []
+        if self.editing is not None and not self.editing.is_focused:
+            out = self._finish(commit=True)
+        self.index = next((i for i, item in enumerate(self.items)
+                           if self._usable(item) and item.rect.collidepoint(pos)), None)
+        item = self.current
+        if isinstance(item, UITextEntryLine) and item.is_focused:
+            self._begin(item)
+        return out
 
     def translate(self, event: pygame.event.Event) -> list[pygame.event.Event] | None:
-        """Turn a key into widget events; None when the key is not the ring's business."""
+        """Events for the scene after pygame_gui has seen ``event``; None: just ``event``."""
+        if event.type == pygame.MOUSEBUTTONDOWN and event.button == pygame.BUTTON_LEFT:
+            return self._follow_click(event.pos) + [event]
+        if event.type == pygame_gui.UI_TEXT_ENTRY_FINISHED and self.editing is not None and \
+                event.ui_element is self.editing:
+            # Enter: pygame_gui's own commit. Typing goes on from the committed text.
+            self._typed_from = self.editing.get_text()
+            return None
         if event.type != pygame.KEYDOWN:
             return None
         if event.key == pygame.K_TAB:
+            out = self._finish(commit=True)
             self.move(-1 if event.mod & pygame.KMOD_SHIFT else 1)
-            return []
+            return out
+        if self.editing is not None:
+            if not self.editing.alive():
+                self.editing = None
+            elif event.key == pygame.K_ESCAPE:
+                # Escape undoes the typing; with nothing typed it is the screen's Back.
+                changed = self.editing.get_text() != self._typed_from
+                out = self._finish(commit=False)
+                return out if changed else None
+            elif not _passes_through(event):
+                return []
         item = self.current
         if item is None or not self._usable(item):
             return None
+        if isinstance(item, UITextEntryLine) and event.key in (pygame.K_RETURN,
+                                                               pygame.K_KP_ENTER):
+            # A field that has the focus but is not being edited: Enter starts the typing.
+            self._sync()
+            return []
         if isinstance(item, UIButton) and event.key in ACTIVATE_KEYS:
             return [pygame.event.Event(pygame_gui.UI_BUTTON_PRESSED, ui_element=item,
                                        ui_object_id=item.most_specific_combined_id)]
-        if isinstance(item, UIHorizontalSlider) and event.key in (
-            pygame.K_LEFT, pygame.K_RIGHT, pygame.K_UP, pygame.K_DOWN, pygame.K_PAGEUP,
-            pygame.K_PAGEDOWN, pygame.K_HOME, pygame.K_END,
-        ):
-            low, high = sorted(item.value_range)
-            step = (high - low) / 50
-            if event.key in (pygame.K_PAGEUP, pygame.K_PAGEDOWN):
-                step *= 5
-            value = float(item.get_current_value())
-            if event.key in (pygame.K_LEFT, pygame.K_DOWN, pygame.K_PAGEDOWN):
-                value -= step
-            elif event.key == pygame.K_HOME:
-                value = low
-            elif event.key == pygame.K_END:
-                value = high
-            else:
-                value += step
-            value = min(high, max(low, value))
-            item.set_current_value(value)
+        if isinstance(item, UIHorizontalSlider) and event.key in SLIDER_KEYS:
+            _slide(item, event)
             return [pygame.event.Event(pygame_gui.UI_HORIZONTAL_SLIDER_MOVED, ui_element=item,
                                        value=item.get_current_value())]
         if isinstance(item, UITextBox) and event.key in SCROLL_KEYS:
