@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import pygame
 import pygame_gui
-from pygame_gui.elements import UIButton, UIHorizontalSlider, UITextEntryLine
+from pygame_gui.elements import UIButton, UITextEntryLine
 
 from game.i18n import t
 from game.play.decisions import (
@@ -39,6 +39,7 @@ from game.sim.registry import AGREEMENTS, LEVERS, METRICS, LeverSpec
 from game.ui import theme
 from game.ui.scenes.base import Scene
 from game.ui.scenes.kit import (
+    FIELD_LEFT,
     draw_wrapped,
     fit,
     footer_height,
@@ -46,6 +47,7 @@ from game.ui.scenes.kit import (
     panel,
 )
 from game.ui.widgets import human_number
+from game.ui.widgets.lever_slider import LeverSlider, key_step
 
 if TYPE_CHECKING:
     from game.ui.app import App
@@ -66,16 +68,6 @@ CHOICE_LABELS = {
     "remove": "Remove",
     "prosecute": "Prosecute",
 }
-
-
-def slider_step(spec: LeverSpec) -> float:
-    """A round step for a lever's slider: about 1/500 of its range (100 agents, $1M, ...)."""
-    raw = max(1e-9, (spec.high - spec.low) / 500)
-    power = 10 ** math.floor(math.log10(raw))
-    for k in (1, 2, 5, 10):
-        if raw <= k * power:
-            return float(k * power)
-    return float(10 * power)
 
 
 def lever_total(value: object) -> float:
@@ -124,6 +116,8 @@ class DeskScene(Scene):
             self.say(game.message, bad=True)
         self.lever_page = 0
         self.pager: UIButton | None = None
+        #: A short note beside a lever's field: why a typed or dragged value was not applied.
+        self.field_notes: dict[str, str] = {}
 
     # -- data -----------------------------------------------------------------------------------
 
@@ -168,6 +162,38 @@ class DeskScene(Scene):
         self._forecast_due = time.monotonic() + FORECAST_DELAY_S
         self.say("")
         return True
+
+    def step(self, spec: LeverSpec) -> float:
+        """One arrow press on this lever's slider, in round units of this country's size."""
+        typical = spec.default.get(self.player, 0.0)
+        start = self.table.policy.value(self.player, spec.name)
+        size = max(float(typical) if isinstance(typical, int | float) else 0.0,
+                   lever_total(start))
+        return key_step(spec.low, spec.high, size)
+
+    def most_allowed(self, lever: str, wanted: float) -> float:
+        """The value nearest ``wanted`` the rules allow, from the lever's value towards it.
+
+        Costs grow with the value, so the affordable values form one interval: a search between
+        the current value and the wanted one finds where the budget stops, on the step grid.
+        """
+        spec = LEVERS[lever]
+        ok = lever_total(self.value(lever))
+        unit = self.step(spec)
+        bad = wanted
+        for _ in range(40):
+            if abs(bad - ok) <= unit / 1000:
+                break
+            middle = (ok + bad) / 2
+            try:
+                self.draft_table({lever: middle})
+                ok = middle
+            except DecisionRejected:
+                bad = middle
+        # On the step grid when that stays between the old value and the last allowed one.
+        start = lever_total(self.value(lever))
+        grid = (math.floor if wanted > start else math.ceil)(ok / unit) * unit
+        return grid if min(start, ok) <= grid <= max(start, ok) else ok
 
     def say(self, text: str, bad: bool = False) -> None:
         """Show a message above the End turn button."""
@@ -339,11 +365,9 @@ class DeskScene(Scene):
             else:
                 ew = theme.px(96)
                 value = lever_total(self.value(spec.name))
-                slider = UIHorizontalSlider(
+                slider = LeverSlider(
                     pygame.Rect(area.left, cy, area.width - ew - theme.px(8), control_h),
-                    float(min(max(value, spec.low), spec.high)), (float(spec.low),
-                                                                  float(spec.high)),
-                    manager=m, click_increment=slider_step(spec))
+                    value, spec.low, spec.high, self.step(spec), manager=m)
                 entry = UITextEntryLine(
                     pygame.Rect(area.right - ew, cy, ew, control_h), manager=m)
                 entry.set_text(_plain(value))
@@ -453,15 +477,9 @@ class DeskScene(Scene):
         if event.type == pygame_gui.UI_HORIZONTAL_SLIDER_MOVED:
             for lever, c in self.controls.items():
                 if event.ui_element is c.get("slider"):
-                    spec = LEVERS[lever]
-                    step = slider_step(spec)
-                    value = round(float(c["slider"].get_current_value()) / step) * step
-                    if self.try_set(lever, value):
-                        c["entry"].set_text(_plain(value))
-                    else:
-                        c["slider"].set_current_value(lever_total(self.value(lever)))
+                    self.set_number(lever, c["slider"].value)
                     return None
-        if event.type == pygame_gui.UI_TEXT_ENTRY_FINISHED:
+        if event.type in (pygame_gui.UI_TEXT_ENTRY_FINISHED, FIELD_LEFT):
             for lever, c in self.controls.items():
                 if event.ui_element is c.get("entry"):
                     self._entry_finished(lever, c)
@@ -472,25 +490,49 @@ class DeskScene(Scene):
             self._hover(event.pos)
         return super().handle(event)
 
+    def set_number(self, lever: str, wanted: float) -> None:
+        """Set a number lever from its slider or field; past the budget, stop at the most allowed.
+
+        The slider and the field then show the value that was applied, and the row says why
+        when it is not the one asked for.
+        """
+        c = self.controls[lever]
+        self.field_notes.pop(lever, None)
+        value, refusal = wanted, ""
+        try:
+            self.draft_table({lever: wanted})
+        except DecisionRejected as why:
+            value, refusal = self.most_allowed(lever, wanted), str(why)
+        if value != lever_total(self.value(lever)):
+            self.try_set(lever, value)
+        if refusal:
+            self.say(refusal, bad=True)
+            self.field_notes[lever] = t("The most this turn's budget allows: {value}.",
+                                        value=_shown(LEVERS[lever], value))
+        c["slider"].show_value(lever_total(self.value(lever)))
+        c["entry"].set_text(_plain(lever_total(self.value(lever))))
+
     def _entry_finished(self, lever: str, c: dict[str, Any]) -> None:
+        """A typed value: applied, stopped at the budget, or refused with the reason beside it."""
         spec = LEVERS[lever]
         text = c["entry"].get_text().replace(",", "").strip()
+        shown = _plain(lever_total(self.value(lever)))
         try:
             value = float(text)
         except ValueError:
-            self.say(t("Type a number of {unit}.", unit=t(spec.unit)), bad=True)
-            c["entry"].set_text(_plain(lever_total(self.value(lever))))
+            self.field_notes[lever] = t("Type a number of {unit}.", unit=t(spec.unit))
+            self.say(self.field_notes[lever], bad=True)
+            c["entry"].set_text(shown)
             return
         if not spec.low <= value <= spec.high:
+            self.field_notes[lever] = t("Between {low} and {high}.", low=number(spec.low),
+                                        high=number(spec.high))
             self.say(t("{lever} must be between {low} and {high} {unit}.",
                        lever=lever_label(lever).capitalize(), low=number(spec.low),
                        high=number(spec.high), unit=t(spec.unit)), bad=True)
-            c["entry"].set_text(_plain(lever_total(self.value(lever))))
+            c["entry"].set_text(shown)
             return
-        if self.try_set(lever, value):
-            c["slider"].set_current_value(value)
-        else:
-            c["entry"].set_text(_plain(lever_total(self.value(lever))))
+        self.set_number(lever, value)
 
     def _button(self, element: object) -> Scene | None:
         if element is self.end_button:
@@ -747,13 +789,15 @@ class DeskScene(Scene):
         left, total = self.budget()
         r = self.budget_rect
         f = theme.font(14)
-        spent = total - left
-        frac = 0.0 if total <= 0 else min(1.0, max(0.0, spent / total))
+        # The bar is what is left to spend: it empties as money is committed.
+        frac = 0.0 if total <= 0 else min(1.0, max(0.0, left / total))
         pygame.draw.rect(surface, theme.BACKGROUND, r, border_radius=theme.px(5))
         fill = r.copy()
         fill.width = int(r.width * frac)
-        colour = theme.BAD if left < 0 else theme.OKABE_ITO["blue"]
-        pygame.draw.rect(surface, colour, fill, border_radius=theme.px(5))
+        pygame.draw.rect(surface, theme.OKABE_ITO["blue"], fill, border_radius=theme.px(5))
+        if left < 0:
+            pygame.draw.rect(surface, theme.BAD, r, width=max(2, theme.px(2)),
+                             border_radius=theme.px(5))
         text = t("Budget left this turn: {left} of {total}", left=money(left), total=money(total))
         label = fit(f, text, r.width - theme.px(12), theme.TEXT)
         shadow = fit(f, text, r.width - theme.px(12), theme.BACKGROUND)
@@ -796,8 +840,13 @@ class DeskScene(Scene):
                             cost=money(turn_cost), d=delay) if delay != 1 else
                           t("{cost} this turn · full effect next month", cost=money(turn_cost)))
             y = self.controls[lever]["bottom"] + theme.px(4)
-            surface.blit(fit(small, detail, rect.width, theme.ACCENT if lever in self.draft
-                             else theme.TEXT_DIM), (rect.left, y))
+            if lever in self.field_notes:
+                # Why the value asked for was not applied, where the player is looking.
+                detail = self.field_notes[lever]
+                colour = theme.BAD
+            else:
+                colour = theme.ACCENT if lever in self.draft else theme.TEXT_DIM
+            surface.blit(fit(small, detail, rect.width, colour), (rect.left, y))
             if getattr(self, "describe", False):
                 y += small.get_linesize()
                 draw_wrapped(surface, small, t(spec.description),
@@ -868,6 +917,11 @@ def _terms_text(terms: Mapping[str, object]) -> str:
         else:
             parts.append(f"{label} {value}")
     return " · ".join(parts)
+
+
+def _shown(spec: LeverSpec, value: float) -> str:
+    """A lever value in a short note: ``$1.2B a year`` or ``1,340``."""
+    return t("{m} a year", m=money(value)) if spec.kind == "money" else number(value)
 
 
 def _plain(value: float) -> str:
