@@ -31,10 +31,12 @@ class HandOverScene(Scene):
 
     name = "class_handover"
 
-    def __init__(self, app: App, room: Classroom) -> None:
+    def __init__(self, app: App, room: Classroom, setup: Scene | None = None) -> None:
         super().__init__(app)
         self.room = room
         self.message = ""
+        #: The set-up screen this session was started from, while no team has played yet.
+        self.setup = setup
 
     def enter(self) -> None:
         """One big button in the middle."""
@@ -90,13 +92,27 @@ class HandOverScene(Scene):
 
         return ClassDeskScene(self.app, self.room, team.country)
 
+    def back(self) -> Scene | None:
+        """Escape: back to the set-up before anyone has played, else the teacher panel.
+
+        A started lesson is never left by one key a student might press: the teacher panel
+        (behind its PIN) is where a session is ended.
+        """
+        if self.setup is not None and self.room.turn == 1 and not self.room.committed:
+            return self.setup
+        from game.ui.scenes.class_teacher import TeacherPanelScene
+
+        return TeacherPanelScene(self.app, self.room, back_to=self)
+
     def autoplay(self) -> Scene | None:
         """Autoplay presses the button."""
         return self.go()
 
     def hints(self) -> list[tuple[str, str]]:
         """Keys."""
-        return [(t("Enter"), t("Continue")), (t("Ctrl+T"), t("Teacher"))]
+        back = t("Set-up") if self.setup is not None and self.room.turn == 1 and \
+            not self.room.committed else t("Teacher")
+        return [(t("Enter"), t("Continue")), (t("Esc"), back), (t("Ctrl+T"), t("Teacher"))]
 
     def draw(self, surface: pygame.Surface) -> None:
         """The next team's name, large; who has decided; the turn and the clock."""

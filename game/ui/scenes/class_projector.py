@@ -135,13 +135,19 @@ class ProjectorScene(Scene):
 
         return HandOverScene(self.app, self.room)
 
+    def back(self) -> Scene | None:
+        """Escape opens the teacher panel, which comes back here."""
+        from game.ui.scenes.class_teacher import TeacherPanelScene
+
+        return TeacherPanelScene(self.app, self.room, back_to=self)
+
     def autoplay(self) -> Scene | None:
         """Autoplay moves on."""
         return self.next()
 
     def hints(self) -> list[tuple[str, str]]:
         """Keys."""
-        return [(t("Enter"), t("Next turn")), (t("Ctrl+T"), t("Teacher"))]
+        return [(t("Enter"), t("Next turn")), (t("Esc"), t("Teacher"))]
 
     # -- drawing --------------------------------------------------------------------------------
 

@@ -322,11 +322,11 @@ class ClassSetupScene(Scene):
             self.message = str(problem)
             return None
         room.record.name = t("Class session: {title}", title=entry.title())
-        if room.on_save is not None:
-            room.on_save(room.record)
+        # Nothing is saved until the first team commits: a session left before anyone played
+        # must not become what Continue opens.
         from game.ui.scenes.class_handover import HandOverScene
 
-        return HandOverScene(self.app, room)
+        return HandOverScene(self.app, room, setup=self)
 
     def resume(self) -> Scene | None:
         """Resume the newest saved classroom session where it stopped."""
