@@ -76,6 +76,8 @@ SEASONAL_SCALE = 0.08     # 1 - correlation of the mean monthly pattern
 DEATHS_SCALE = 0.15       # log error of recorded deaths
 MEXICO_SCALE = 0.30       # log error of Mexico's apprehension events (F* / M figures: loose)
 BACKLOG_SCALE = 0.30      # log error of the US backlog (M figures: loose)
+FAMILY_SHARE_SCALE = 0.04  # families and children's share of apprehensions, points of 1
+KIND_SCALE = 0.35         # log error of families / children by nationality (several M: loose)
 #: Hinge penalties push every calibration year inside the targets, with a small margin.
 HINGE_WEIGHT = 1.0e6
 HINGE_MARGIN = 0.85
@@ -94,6 +96,11 @@ def loss(scores: backtest.Scores) -> np.ndarray:
         value = value + ((scores.mexico_log_error / MEXICO_SCALE) ** 2).sum(axis=1)
     if scores.backlog_log_error is not None:
         value = value + ((scores.backlog_log_error / BACKLOG_SCALE) ** 2).sum(axis=1)
+    if scores.family_share_gap is not None and scores.kind_log_error is not None:
+        value = value + ((scores.family_share_gap / FAMILY_SHARE_SCALE) ** 2).sum(axis=1)
+        value = value + np.nansum((scores.kind_log_error / KIND_SCALE) ** 2, axis=(1, 2, 3))
+        value = value + HINGE_WEIGHT * _hinge(np.abs(scores.family_share_gap),
+                                              backtest.FAMILY_SHARE_TOLERANCE).sum(axis=1)
     value = value + HINGE_WEIGHT * (
         _hinge(np.abs(scores.total_error), backtest.TOTAL_TOLERANCE).sum(axis=1)
         + _hinge(np.abs(scores.nt_share_gap), backtest.NT_SHARE_TOLERANCE).sum(axis=1)
@@ -181,7 +188,23 @@ FREE: tuple[tuple[str, str], ...] = (
     ("mx_south_kappa", "Mexico's southern-border catch"),
     ("mx_south_pi_max", "Mexico's southern-border catch at full staffing"),
     ("retry_far_factor", "how often people deported from Mexico set out again"),
-    ("claim_wait_sensitivity", "claims respond to the US wait (Hatton): the 2012-16 backlog"),
+    ("family_logit_mx", "level of Mexican family departures: FY2014-16 family members"),
+    ("family_logit_gt", "level of Guatemalan family departures: FY2014-16 family members"),
+    ("family_logit_hn", "level of Honduran family departures: FY2014-16 family members"),
+    ("family_logit_sv", "level of Salvadoran family departures: FY2014-16 family members"),
+    ("family_logit_xr", "level of other family departures: FY2014-16 family members"),
+    ("child_logit_mx", "level of Mexican children's departures: FY2012-16 UAC"),
+    ("child_logit_gt", "level of Guatemalan children's departures: FY2012-16 UAC"),
+    ("child_logit_hn", "level of Honduran children's departures: FY2012-16 UAC"),
+    ("child_logit_sv", "level of Salvadoran children's departures: FY2012-16 UAC"),
+    ("child_logit_xr", "level of other children's departures: FY2012-16 UAC"),
+    ("pull_family", "what families expect after the border: the FY2014-16 family series"),
+    ("pull_child", "what children expect after the border: the FY2012-16 UAC series"),
+    ("family_violence_extra", "violence drives children and families more (Clemens)"),
+    ("coffee_elasticity_gt", "the coffee rust and price fall of 2012-13 in Guatemala"),
+    ("coffee_elasticity_hn", "the coffee rust and price fall of 2012-13 in Honduras"),
+    ("coffee_elasticity_sv", "the coffee rust and price fall of 2012-13 in El Salvador"),
+    ("hurricane_push", "the wish to leave after a failed harvest: the 2014 and 2015-16 droughts"),
     ("capability_elasticity", "the hump: NT incomes rising toward the peak"),
     ("network_elasticity", "diaspora pull (Beine, Docquier & Özden): level across origins"),
     ("decisions_per_officer_us", "US decisions per adjudicator: the backlog's growth 2012-16"),

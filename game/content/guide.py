@@ -417,12 +417,23 @@ def render() -> str:
         "        with: GT\n        terms: {coverage: 0.2}   # ports of entry only\n```\n\n"
         + agreement_table(),
         "### `world` — starting values",
-        "Replace the model's calibrated state for the start month. Allowed names: "
-        + ", ".join(f"`{n}`" for n in world_override_names()[:13]) + "; and people per stock "
-        "and origin (" + ", ".join(f"`{n}`" for n in world_override_names()[13:17]) + ", …, "
-        "one per origin " + ", ".join(f"`{o.lower()}`" for o in ORIGINS) + "). Approval is "
-        "0–100, relations −100–100, stocks are people.\n\n"
-        "```yaml\nworld:\n  asylum_backlog_us: 900000\n  approval_us: 43\n```",
+        "Replace the model's calibrated state for the start month: state the situation, and "
+        "let the model do the rest. Allowed names: "
+        + ", ".join(f"`{n}`" for n in world_override_names()[:13]) + "; what movers believe "
+        "at the start: " + ", ".join(f"`{n}`" for n in world_override_names()
+                                     if n.startswith("perceived_release_"))
+        + " (0–1: the chance that a person of that kind who reaches the US border is released "
+        "into the US, as word of recent arrivals has it) and `perceived_stay_months` (the "
+        "months a claim keeps a person in the US); people per stock and origin ("
+        + ", ".join(f"`{n}`" for n in ("transit_family_gt", "transit_child_hn",
+                                       "transit_bus_sv", "stranded_xr"))
+        + ", …, one per origin " + ", ".join(f"`{o.lower()}`" for o in ORIGINS) + "). "
+        "Approval is 0–100, relations −100–100, stocks are people. Only for a shock from "
+        "outside the model that a level must state, `emigration_push_gt` (and one per origin) "
+        "adds a wish to leave in logit units (0–3) that fades over the following months; say "
+        "why in a comment. No shipped level uses it.\n\n"
+        "```yaml\nworld:\n  asylum_backlog_us: 850000\n  perceived_release_families: 0.9\n"
+        "  approval_us: 43\n```",
         "### `events`",
         "Every event has a `kind` and exactly one timing, plus its own parameters:\n\n"
         + field_table(EVENT_CLASSES["caravan"], skip=("kind", "origin", "size")) + "\n\n"

@@ -47,6 +47,7 @@ class Prepared:
         self.k_thermostat = lag_share(P.thermostat_months)
         self.k_approval = lag_share(P.approval_months)
         self.k_relations = lag_share(P.relations_recovery_months)
+        self.k_expect = lag_share(P.expectation_months)
         n = P._n
         # Per-origin constants and coefficients, one row per world ``(n, 5)``: numpy combines
         # same-shaped arrays in one pass, a broadcast row in one short loop per world.
@@ -57,7 +58,9 @@ class Prepared:
         self.air_share_to_mexico = P.origin("air_share_to_mexico")
         self.strong = P.origin("strong_claim_share")
         self.claim_logit = P.origin("claim_logit")
-        self.family_share = P.origin("family_share")
+        self.coffee_elasticity = P.origin("coffee_elasticity")
+        self.family_logit = P.origin("family_logit")
+        self.child_logit = P.origin("child_logit")
         self.natural_growth = P.origin("natural_growth")
         # Returnability per world and origin, the row the step starts from each month.
         self.returnable = self.returnability.copy() * np.ones((n, len(THROUGH_MEXICO)))

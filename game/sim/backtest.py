@@ -16,7 +16,10 @@ Fit targets (DESIGN.md §3.10), each judged on every calibration year:
 - Northern-Triangle share (GT + HN + SV) within 10 points (``NT_SHARE_TOLERANCE``);
 - the monthly seasonal shape: correlation of the mean monthly pattern (each month's share of its
   fiscal year, averaged over the calibration years) at least ``SEASONAL_MIN_CORRELATION``;
-- deaths recorded by Border Patrol within ±30% (``DEATHS_TOLERANCE``).
+- deaths recorded by Border Patrol within ±30% (``DEATHS_TOLERANCE``);
+- Mexico, Guatemala, Honduras and El Salvador each within ±30% (``ORIGIN_TOLERANCE``);
+- family-unit members and unaccompanied children together, as a share of apprehensions, within
+  10 points (``FAMILY_SHARE_TOLERANCE``) on FY2013-FY2016, the years CBP published both.
 """
 
 from __future__ import annotations
@@ -56,6 +59,10 @@ NATIONALITIES: tuple[str, ...] = ("mexico", "guatemala", "honduras", "el_salvado
 FIGURES: tuple[str, ...] = ("total", *NATIONALITIES, "deaths")
 
 TOTAL_TOLERANCE = 0.15
+ORIGIN_TOLERANCE = 0.30
+FAMILY_SHARE_TOLERANCE = 0.10
+#: Fiscal years with both families and children recorded (families start in FY2013).
+FAMILY_YEARS: tuple[int, ...] = (2013, 2014, 2015, 2016)
 NT_SHARE_TOLERANCE = 0.10
 SEASONAL_MIN_CORRELATION = 0.8
 DEATHS_TOLERANCE = 0.30
@@ -112,6 +119,18 @@ def observed_year(fy: int) -> YearFigures | None:
         other=float(row["other"]),
         deaths=float(deaths[fy]["southwest_total"]),
     )
+
+
+def observed_kind(fy: int, category: str) -> dict[str, float] | None:
+    """Family members or children alone (``category``) in ``fy``, total and by nationality.
+
+    From family_uac.csv where recorded; None when withheld or not recorded.
+    """
+    if fy in WITHHELD_YEARS:
+        return None
+    found = {r["nationality"]: float(r["value"]) for r in read_table("family_uac.csv")
+             if int(r["fiscal_year"]) == fy and r["category"] == category}
+    return found or None
 
 
 #: Calendar years of Mexico's apprehension events inside the calibration window (F* / M).
@@ -182,6 +201,9 @@ class ModelRun:
     mx_apprehensions: np.ndarray | None = None
     #: The US asylum backlog at the end of each month, ``(worlds, months)``; None when not recorded.
     us_backlog: np.ndarray | None = None
+    #: Family-unit members and unaccompanied children among the encounters, like ``encounters``.
+    families: np.ndarray | None = None
+    children: np.ndarray | None = None
 
     @property
     def n_worlds(self) -> int:
@@ -230,6 +252,8 @@ class ModelRun:
 
 #: Per-origin encounter metrics of the step, in ``registry.ORIGINS`` order.
 ENCOUNTER_METRICS: tuple[str, ...] = tuple(f"us_encounters_{o.lower()}" for o in ORIGINS)
+FAMILY_METRICS: tuple[str, ...] = tuple(f"us_family_members_{o.lower()}" for o in ORIGINS)
+CHILD_METRICS: tuple[str, ...] = tuple(f"us_children_alone_{o.lower()}" for o in ORIGINS)
 #: The step's count of deaths Border Patrol records at the southwest border.
 DEATHS_METRIC = "deaths_recorded"
 
@@ -254,6 +278,8 @@ def run_history(params: Params | None = None, n_worlds: int | None = None,
     deaths = np.zeros((n, months))
     mexico = np.zeros((n, months))
     backlog = np.zeros((n, months))
+    families = np.zeros((n, months, len(ORIGINS)))
+    children = np.zeros((n, months, len(ORIGINS)))
     for i, month in enumerate(range(start, end + 1)):
         levers = Levers.from_policy(historical_policy(month))
         if n > 1:
@@ -267,7 +293,9 @@ def run_history(params: Params | None = None, n_worlds: int | None = None,
         deaths[:, i] = metrics[DEATHS_METRIC]
         mexico[:, i] = metrics["mx_apprehensions"]
         backlog[:, i] = metrics["asylum_backlog_us"]
-    return ModelRun(start, encounters, deaths, mexico, backlog)
+        families[:, i, :] = np.stack([metrics[k] for k in FAMILY_METRICS], axis=1)
+        children[:, i, :] = np.stack([metrics[k] for k in CHILD_METRICS], axis=1)
+    return ModelRun(start, encounters, deaths, mexico, backlog, families, children)
 
 
 #: Seeds of the worlds averaged by the backtest: the mean over a few independent draws of chance
@@ -293,7 +321,7 @@ def run_backtest(params: Params | None = None, n_worlds: int | None = None,
     first = runs[0]
     return ModelRun(first.start, np.mean([r.encounters for r in runs], axis=0),
                     np.mean([r.deaths for r in runs], axis=0), mean("mx_apprehensions"),
-                    mean("us_backlog"))
+                    mean("us_backlog"), mean("families"), mean("children"))
 
 
 # --- the fit ---------------------------------------------------------------------------------
@@ -321,6 +349,12 @@ class Scores:
     #: log(model / data) of the US backlog at the end of each fit year (court backlog; several
     #: figures M), (worlds, years); None when the run did not record it.
     backlog_log_error: np.ndarray | None = None
+    #: Families and children together as a share of apprehensions, model minus data, on
+    #: ``FAMILY_YEARS``: (worlds, years); None when the run did not record them.
+    family_share_gap: np.ndarray | None = None
+    #: log(model / data) of family members and of children alone by nationality where recorded
+    #: (NaN where not): (worlds, 2 kinds, fit years, origins); None when not recorded.
+    kind_log_error: np.ndarray | None = None
 
     def targets_met(self) -> dict[str, np.ndarray]:
         """Per world, whether each target holds on every calibration year."""
@@ -329,6 +363,11 @@ class Scores:
             "nt_share": np.all(np.abs(self.nt_share_gap) <= NT_SHARE_TOLERANCE, axis=1),
             "seasonal": self.seasonal_correlation >= SEASONAL_MIN_CORRELATION,
             "deaths": np.all(np.abs(self.deaths_error) <= DEATHS_TOLERANCE, axis=1),
+            "by_nationality": np.all(np.abs(np.expm1(self.origin_log_error[:, :, :4]))
+                                     <= ORIGIN_TOLERANCE, axis=(1, 2)),
+            "families_children": (np.all(np.abs(self.family_share_gap) <= FAMILY_SHARE_TOLERANCE,
+                                         axis=1) if self.family_share_gap is not None
+                                  else np.zeros(self.total_error.shape[0], bool)),
         }
 
 
@@ -360,6 +399,20 @@ def score(run: ModelRun, years: Sequence[int] = FIT_YEARS) -> Scores:
         backlog_data = np.array([observed_backlog(fy) or np.nan for fy in years])
         backlog_model = np.stack([run.backlog_end_of(fy) for fy in years], axis=1)
         backlog = np.log(np.maximum(backlog_model, 1.0) / backlog_data)
+    family_gap = kinds = None
+    if run.families is not None and run.children is not None:
+        shares = []
+        for fy in FAMILY_YEARS:
+            fam, kid, year = observed_kind(fy, "family_unit_members"), observed_kind(
+                fy, "uac"), observed_year(fy)
+            assert fam is not None and kid is not None and year is not None
+            sl = run._slice(fy)
+            model = (run.families[:, sl].sum(axis=(1, 2)) + run.children[:, sl].sum(axis=(1, 2))
+                     ) / np.maximum(run.encounters[:, sl].sum(axis=(1, 2)), 1e-9)
+            shares.append(model - (fam["total"] + kid["total"]) / year.total)
+        family_gap = np.stack(shares, axis=1)
+        kinds = np.stack([_kind_errors(run.families, "family_unit_members", run, years),
+                          _kind_errors(run.children, "uac", run, years)], axis=1)
     return Scores(
         total_error=total_model / total_data - 1.0,
         nt_share_gap=nt_model - nt_data,
@@ -370,7 +423,22 @@ def score(run: ModelRun, years: Sequence[int] = FIT_YEARS) -> Scores:
         ),
         mexico_log_error=mexico,
         backlog_log_error=backlog,
+        family_share_gap=family_gap,
+        kind_log_error=kinds,
     )
+
+
+def _kind_errors(series: np.ndarray, category: str, run: ModelRun,
+                 years: Sequence[int]) -> np.ndarray:
+    """log(model / data) of one kind by nationality per year, NaN where not recorded."""
+    out = np.full((series.shape[0], len(years), len(NATIONALITIES)), np.nan)
+    for j, fy in enumerate(years):
+        data = observed_kind(fy, category) or {}
+        model = series[:, run._slice(fy)].sum(axis=1)
+        for k, name in enumerate(NATIONALITIES):
+            if data.get(name):
+                out[:, j, k] = np.log(np.maximum(model[:, k], 1.0) / data[name])
+    return out
 
 
 def _checked(values: np.ndarray | None) -> np.ndarray:
@@ -429,6 +497,28 @@ def format_table(run: ModelRun, world: int = 0) -> str:
                 shown += f" / {getattr(data, name):,.0f}"
             cells.append(f"{name.replace('_', ' ')} {shown}")
         lines.append(f"  FY{fy}: " + "; ".join(cells))
+    if run.families is not None and run.children is not None:
+        lines.append("")
+        lines.append("Families (members) and children alone, model / data:")
+        for fy in YEARS:
+            sl = run._slice(fy)
+            fam = run.families[world, sl].sum(axis=0)
+            kid = run.children[world, sl].sum(axis=0)
+            fam_d = observed_kind(fy, "family_unit_members") or {}
+            kid_d = observed_kind(fy, "uac") or {}
+            total = run.encounters[world, sl].sum()
+            share = (fam.sum() + kid.sum()) / max(total, 1e-9)
+            data = observed_year(fy)
+            share_d = ((fam_d["total"] + kid_d["total"]) / data.total
+                       if data is not None and "total" in fam_d and "total" in kid_d else None)
+            lines.append(
+                f"  FY{fy}: families {fam.sum():,.0f}"
+                + (f" / {fam_d['total']:,.0f}" if "total" in fam_d else "")
+                + f"; children {kid.sum():,.0f}"
+                + (f" / {kid_d['total']:,.0f}" if "total" in kid_d else "")
+                + f"; share of all {share:.0%}" + (f" / {share_d:.0%}" if share_d else "")
+                + "; GT/HN/SV families " + "/".join(f"{v:,.0f}" for v in fam[1:4])
+                + ", children " + "/".join(f"{v:,.0f}" for v in kid[1:4]))
     lines.append("")
     lines.append("Targets on FY2012-FY2016:")
     worst_total = float(np.abs(scores.total_error[world]).max())
@@ -443,6 +533,13 @@ def format_table(run: ModelRun, world: int = 0) -> str:
         ("seasonal", f"seasonal shape correlation at least {SEASONAL_MIN_CORRELATION:.2f}",
          f"correlation {corr:.2f}"),
         ("deaths", f"deaths within ±{DEATHS_TOLERANCE:.0%}", f"worst error {worst_deaths:.1%}"),
+        ("by_nationality", f"Mexico, Guatemala, Honduras, El Salvador each within "
+         f"±{ORIGIN_TOLERANCE:.0%}", "worst error "
+         f"{float(np.abs(np.expm1(scores.origin_log_error[world, :, :4])).max()):.1%}"),
+        ("families_children", f"families and children's share within "
+         f"{FAMILY_SHARE_TOLERANCE * 100:.0f} points (FY2013-16)",
+         "worst gap " + (f"{float(np.abs(scores.family_share_gap[world]).max()) * 100:.1f} points"
+                         if scores.family_share_gap is not None else "not recorded")),
     )
     for key, target, measured in rows:
         lines.append(f"  [{'met' if met[key] else 'MISSED':>6}] {target}: {measured}")

@@ -79,6 +79,11 @@ class FieldInfo:
 
 #: Every field of :class:`BaselineInputs`: unit, source (data file in ``game/sim/data``), status.
 FIELDS: dict[str, FieldInfo] = {
+    "coffee_price_cents": FieldInfo(
+        "ICO composite coffee price, US cents per lb",
+        "coffee.csv (ICO market reports)",
+        "F* 2011-2013, M 2014-2019",
+    ),
     "homicide_rate": FieldInfo(
         "homicides per 100,000 per year, by origin",
         "homicide.csv (national police, INEGI); XR assumed",
@@ -160,6 +165,7 @@ class BaselineInputs:
     """The real world's exogenous values in one month; per-origin fields are keyed by origin."""
 
     month: int
+    coffee_price_cents: float
     homicide_rate: Mapping[str, float]
     gdp_per_head_usd: Mapping[str, float]
     remittances_share: Mapping[str, float]
@@ -246,6 +252,10 @@ def _tables() -> dict[str, Series]:
                 for r in remittances
             ]
         )
+
+    out["coffee_price_cents"] = _series(
+        [(_calendar_mid(int(r["year"])), number(r["ico_composite_us_cents_per_lb"]))
+         for r in read_table("coffee.csv")])
 
     labour = read_table("labour_demand.csv")
     out["us_unemployment_pct"] = _series(
@@ -334,6 +344,7 @@ def baseline_inputs(month: int) -> BaselineInputs:
     claims_ca = tables["asylum_claims_ca"].at(month)
     return BaselineInputs(
         month=month,
+        coffee_price_cents=tables["coffee_price_cents"].at(month),
         homicide_rate=_per_origin(tables, "homicide_rate", month, XR_HOMICIDE_PER_100K),
         gdp_per_head_usd=_per_origin(tables, "gdp_per_head_usd", month, XR_GDP_PER_HEAD_USD),
         remittances_share=_per_origin(tables, "remittances_share", month, XR_REMITTANCES_SHARE),

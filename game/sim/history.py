@@ -158,14 +158,25 @@ AGREEMENT_SPANS: tuple[AgreementSpan, ...] = (
     ),
 )
 
-#: Dated events from the timeline (inputs: things that happened, not their border outcomes).
-EVENTS: tuple[ScheduledEvent, ...] = (
+#: Dated events from the timeline (inputs: things that happened, not their border outcomes),
+#: in date order.
+EVENTS: tuple[ScheduledEvent, ...] = tuple(sorted((
     ScheduledEvent("media_photo", _m(2018, 6), {"country": "US", "intensity": 0.8}),
     ScheduledEvent("court_ruling", _m(2018, 6), {"country": "US", "blocks": "detain_separate"}),
     # October 2018: caravans of several thousand people from Honduras (F); about 7,000 (M).
     ScheduledEvent("caravan", _m(2018, 10), {"origin": "HN", "size": 7_000}),
     ScheduledEvent("tariff_deadline", _m(2019, 6), {"rate": 0.05}),
-)
+    # January 2019: a new caravan from San Pedro Sula, met at Mexico's southern border with
+    # humanitarian visitor cards; about 4,000 adults applied for one (F*, push_shocks.csv).
+    ScheduledEvent("caravan", _m(2019, 1), {"origin": "HN", "size": 4_000}),
+    # Dry Corridor droughts ruined the primera harvest (FAO/WFP, push_shocks.csv): about 2
+    # million affected in 2014, 3.5 million in need in 2015-16 (two failed seasons), 2.2 million
+    # with crop losses in 2018. Severity is people affected per country (split evenly over GT,
+    # HN and SV) against Eta and Iota's 7.5 million, the scale of severity 1.
+    *(ScheduledEvent("drought", _m(year, 8), {"origin": origin, "severity": severity})
+      for year, severity in ((2014, 0.09), (2015, 0.08), (2016, 0.08), (2018, 0.1))
+      for origin in ("GT", "HN", "SV")),
+), key=lambda e: e.month))
 
 
 def _data_levers(month: int) -> dict[str, dict[str, LeverValue]]:

@@ -15,12 +15,22 @@ from collections.abc import Mapping
 import numpy as np
 
 from game.sim.baseline import baseline_inputs
-from game.sim.levers import Levers
+from game.sim.levers import OFFICER_COLUMNS, Levers
 from game.sim.noise import Noise
 from game.sim.params import Params
 from game.sim.policy import Scenario
 from game.sim.registry import ORIGINS
-from game.sim.world import BLOCKABLE, NATIONS, PAIRS, PARTNERS, STOCK, STOCKS, World
+from game.sim.world import (
+    BLOCKABLE,
+    KINDS,
+    NATIONS,
+    OFFICER_TRAINING_MONTHS,
+    PAIRS,
+    PARTNERS,
+    STOCK,
+    STOCKS,
+    World,
+)
 
 #: Months the model runs before a scenario starts, to fill the stocks the data do not know.
 SPIN_UP_MONTHS = 36
@@ -53,13 +63,20 @@ PAIR_OVERRIDES = {f"relations_{p}": ("relations", i) for i, p in enumerate(PAIRS
 #: docs/calibration.md): it fades like a disaster's push, so the level states the situation
 #: it starts in without changing the model's dynamics.
 PUSH_OVERRIDES = {f"emigration_push_{o.lower()}": i for i, o in enumerate(ORIGINS)}
+#: What movers believe happens after the border, as a level may state it at its start: the
+#: chance of release into the US by kind (0-1, every origin), and the months a claim lasts.
+BELIEF_OVERRIDES = {f"perceived_release_{k}": i for i, k in enumerate(KINDS)}
+STAY_OVERRIDE = "perceived_stay_months"
+#: Totals that stand for more than one stock, set in the proportions the spin-up left.
+_TOTAL_ALSO = {"stranded_in_mx_border_towns": "mpp",
+               "unauthorized_population_us": "unauth_recent_us"}
 
 
 def override_keys() -> tuple[str, ...]:
     """Every key a scenario's ``overrides`` may use."""
     per_stock = [f"{s}_{o.lower()}" for s in STOCKS if s != "dead" for o in ORIGINS]
     return (*TOTAL_OVERRIDES, *NATION_OVERRIDES, *PAIR_OVERRIDES, "smuggling_price_usd",
-            *PUSH_OVERRIDES, *per_stock)
+            *BELIEF_OVERRIDES, STAY_OVERRIDE, *PUSH_OVERRIDES, *per_stock)
 
 
 def _blank(month: int, n: int, levers: Levers) -> World:
@@ -83,7 +100,11 @@ def _blank(month: int, n: int, levers: Levers) -> World:
         tariff_state=z1.copy(), tariff_start=np.full(n, -1.0), tariff_base=z1.copy(),
         tariff_imposed=z1.copy(), blocked=np.zeros((n, 3, len(BLOCKABLE))),
         last_encounters=z1.copy(), surge=z1.copy(), surge_left=z1.copy(),
-        caravan_visible=z1.copy(), season_weight=np.ones(n), event_weight=np.ones(n),
+        caravan_visible=z1.copy(), release_seen=np.full((n, len(KINDS), len(ORIGINS)), 0.5),
+        stay_seen=np.full(n, 12.0),
+        officers_in_training=np.repeat(levers.values[:, None, OFFICER_COLUMNS],
+                                       OFFICER_TRAINING_MONTHS, axis=1),
+        season_weight=np.ones(n), event_weight=np.ones(n),
     )
 
 
@@ -93,7 +114,9 @@ def _known_stocks(stocks: np.ndarray, month: int) -> np.ndarray:
     unauth = b.by_origin("unauthorized_us")
     diaspora = b.by_origin("diaspora_us")
     stocks[:, STOCK["home"], :] = b.by_origin("population")
-    stocks[:, STOCK["unauth_us"], :] = unauth
+    # The data count everyone without status; the recent arrivals the model carries are part.
+    stocks[:, STOCK["unauth_us"], :] = np.maximum(unauth - stocks[:, STOCK["unauth_recent_us"], :],
+                                                  0.0)
     stocks[:, STOCK["legal_us"], :] = np.maximum(diaspora - unauth, 0.0)
     totals = {"proc_us": b.asylum_backlog_us, "proc_mx": b.asylum_backlog_mx,
               "proc_ca": b.asylum_backlog_ca}
@@ -115,6 +138,7 @@ def _spin_up(scenario: Scenario, n: int, params: Params, levers: Levers) -> Worl
     b = baseline_inputs(start)
     seen = world.homicide_seen + b.by_origin("homicide_rate")
     network = stocks[:, STOCK["legal_us"], :] + stocks[:, STOCK["unauth_us"], :] + stocks[
+        :, STOCK["unauth_recent_us"], :] + stocks[
         :, STOCK["proc_us"], :]
     price = np.full(n, float(np.mean(params.price_reference_usd)))
     relations = np.broadcast_to(params.batch(n).relations_base, (n, 3)).astype(float)
@@ -159,6 +183,8 @@ def apply_overrides(world: World, overrides: Mapping[str, float]) -> World:
     relations = world.relations.copy()
     price = world.price.copy()
     push = world.disaster_push.copy()
+    beliefs = world.release_seen.copy()
+    stay = world.stay_seen.copy()
     per_stock = {f"{s}_{o.lower()}": (STOCK[s], i) for s in STOCKS for i, o in enumerate(ORIGINS)}
     for key, raw in overrides.items():
         value = float(raw)
@@ -167,10 +193,11 @@ def apply_overrides(world: World, overrides: Mapping[str, float]) -> World:
         if key in TOTAL_OVERRIDES:
             if value < 0:
                 raise ValueError(f"override {key} cannot be negative")
-            # The stranded metric counts people made to wait under Remain in Mexico too, so
-            # its override sets both stocks, in the proportions the spin-up left.
+            # The stranded metric counts people made to wait under Remain in Mexico too, and
+            # the unauthorized population recent arrivals: such an override sets both stocks,
+            # in the proportions the spin-up left.
             idx = [STOCK[TOTAL_OVERRIDES[key]]] + (
-                [STOCK["mpp"]] if key == "stranded_in_mx_border_towns" else [])
+                [STOCK[_TOTAL_ALSO[key]]] if key in _TOTAL_ALSO else [])
             current = stocks[:, idx, :]
             total = current.sum(axis=(1, 2), keepdims=True)
             fallback = np.zeros(current.shape[1:])
@@ -183,6 +210,14 @@ def apply_overrides(world: World, overrides: Mapping[str, float]) -> World:
             relations[:, PAIR_OVERRIDES[key][1]] = np.clip(value, -100, 100)
         elif key == "smuggling_price_usd":
             price[:] = max(value, 1.0)
+        elif key in BELIEF_OVERRIDES:
+            if not 0 <= value <= 1:
+                raise ValueError(f"override {key} must be a share between 0 and 1")
+            beliefs[:, BELIEF_OVERRIDES[key], :] = value
+        elif key == STAY_OVERRIDE:
+            if not 0 <= value <= 240:
+                raise ValueError(f"override {key} must be between 0 and 240 months")
+            stay[:] = value
         elif key in PUSH_OVERRIDES:
             if not 0 <= value <= 3:
                 raise ValueError(f"override {key} must be between 0 and 3 (logit units)")
@@ -196,4 +231,4 @@ def apply_overrides(world: World, overrides: Mapping[str, float]) -> World:
             known = ", ".join(sorted(override_keys())[:12])
             raise ValueError(f"unknown override {key!r}; known keys include {known}, …")
     return world.replace(stocks=stocks, approval=approval, relations=relations, price=price,
-                         disaster_push=push)
+                         disaster_push=push, release_seen=beliefs, stay_seen=stay)

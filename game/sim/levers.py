@@ -61,6 +61,8 @@ COLUMNS, COLUMN_DELAYS = _columns()
 COLUMN: dict[str, int] = {name: i for i, name in enumerate(COLUMNS)}
 #: Delay in months per column (array aligned with ``COLUMNS``).
 DELAYS = np.array([COLUMN_DELAYS[name] for name in COLUMNS], dtype=float)
+#: The asylum adjudicators' columns, US, MX, CA (their hiring has a dead time: world.py).
+OFFICER_COLUMNS = np.array([COLUMN[f"asylum_officers:{c}"] for c in ("US", "MX", "CA")])
 
 
 def _row(policy: Policy) -> np.ndarray:

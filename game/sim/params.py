@@ -369,6 +369,17 @@ def _table() -> list[Param]:
         _p("alternatives_detained_share", 0.5, "share", 0, 1, A, g),
         _p("mx_deportation_rate", 0.8, "share per month", 0.3, 1,
            "Unidad de Política Migratoria: returns ≈ 90% of events", g),
+        _p("mx_funnel_elasticity", 0.5, "elasticity", 0, 1.5,
+           "WOLA 2015: under Programa Frontera Sur exposure to crime and injury rose on the foot "
+           "and boat routes", g),
+        _p("mx_funnel_max_log", 0.7, "log multiplier", 0.2, 1.5,
+           "assumed: remote transit mortality at most ×2 the reference", g),
+        _p("south_displacement", 2.0, "logit per unit catch probability", 0, 6,
+           "WOLA 2015: under Programa Frontera Sur migrants moved to foot and boat routes", g),
+        _p("mx_expel_reentry", 0.5, "share per month", 0, 1,
+           "AP: quick returns without consequence, recidivism 27% (FY2021) vs 7% (FY2019)", g),
+        _p("mx_prosecute_hold", 0.5, "share of deportations held back", 0, 0.9,
+           "assumed: prosecution keeps people in detention longer before deportation", g),
         _p("caravan_catchability", 0.3, "relative to others", 0, 1, A, g),
         _p("caravan_claim_share", 0.6, "share", 0, 1, A, g),
     ]
@@ -397,6 +408,9 @@ def _table() -> list[Param]:
         _p("funnel_elasticity", 0.8, "elasticity", 0.3, 1.5,
            "USBP: deaths per 100k apprehensions ≈ 23 (FY2000) → 130 (FY2012) while southwest "
            "agents rose ×2.2; Pima County ME 9 → 201 deaths 1990-2005", "deaths"),
+        _p("funnel_max_log", 0.9, "log multiplier", 0.3, 1.6,
+           "assumed: the funnel saturates; remote mortality at most ×2.5 the reference "
+           "(deaths per 100,000 apprehensions stayed within the FY2000-16 envelope)", "deaths"),
         _p("heat_amplitude", 1.0, "share", 0, 2, "CBP deaths by month: summer peak", "deaths"),
         _p("heat_peak_month", 6, "month of year (0 = Jan)", 5, 7, "summer", "deaths"),
         _p("rescue_max_reduction", 0.5, "share of deaths", 0, 0.8,
@@ -433,12 +447,57 @@ def _table() -> list[Param]:
                      "families and children's share by nationality FY2014-16 (DATA)", g)
     t += _per_origin("strong_claim_share", (0.1, 0.3, 0.35, 0.4, 0.45), "share", 0, 1,
                      "credible-fear positive rates and grant rates (asylum.csv; M)", g)
-    t += _per_origin("family_share", (0.05, 0.35, 0.45, 0.4, 0.2), "share", 0, 1,
-                     "family-unit members per apprehension FY2016 (DATA)", g)
+    g = "push"
+    t += _per_origin("coffee_elasticity", (0.0, 0.5, 0.5, 0.3, 0.0),
+                     "logit per log price fall", 0, 2,
+                     "ICO 2013: the coffee rust left about 437,000 coffee workers jobless; coffee "
+                     "employs far more of rural Guatemala and Honduras than of El Salvador "
+                     "(push_shocks.csv)", g)
+    t += [
+        _p("coffee_reference_cents", 130, "US cents per lb", 100, 160,
+           "ICO composite, mean of 2012-2016 (coffee.csv)", g),
+    ]
+    g = "families"
+    # Who moves (DESIGN.md §3.2): families and unaccompanied children decide, travel and meet the
+    # border apart from single adults; they mostly surrender and claim asylum.
+    t += _per_origin("family_logit", (-7.4, -5.5, -4.5, -4.0, -4.4), "logit vs adults", -10, 0,
+                     "family-unit members by nationality FY2013-16 (us_swb_family_uac.csv)", g)
+    t += _per_origin("child_logit", (-3.8, -4.2, -4.2, -2.9, -4.2), "logit vs adults", -10, 0,
+                     "unaccompanied children by nationality FY2012-16 (us_swb_family_uac.csv)",
+                     g)
+    t += [
+        _p("family_violence_extra", 0.3, "elasticity", 0, 1,
+           CLEMENS + ": homicides drive children's departures beyond adults'", g),
+        _p("pull_adult", 0.1, "logit per log month expected", 0, 0.5,
+           "Hatton (VoxEU); RESEARCH.md §2.5: adults respond modestly to time in country", g),
+        _p("pull_family", 0.6, "logit per log month expected", 0, 1.5,
+           "RESEARCH.md §2.5: release with a long wait raises the value of coming; families "
+           "surrender, so release decides what they can expect", g),
+        _p("pull_child", 0.3, "logit per log month expected", 0, 1.5,
+           "TVPRA: children from non-contiguous countries are released to sponsors", g),
+        _p("expected_stay_reference", 2.3, "log months", 0, 4,
+           "assumed: a typical FY2012-16 expectation, release 0.7 × log(1 + 24 months)", g),
+        _p("expectation_months", 3, "months", 1, 12,
+           "Hinsch & Bijak (Routes & Rumours): migrants react slowly; word of recent arrivals' "
+           "fate travels in one to a few months", g),
+        _p("family_transit_exit", 0.7, "share per month", 0.3, 1,
+           "assumed: smugglers' packages bring families to the border within weeks", g),
+        _p("family_catch_factor", 1.0, "multiplier", 0.3, 1.5,
+           "assumed: families on bus routes are caught as adults on them are", g),
+        _p("family_beds_us", 3000, "beds", 0, 10000,
+           "ICE family residential centres 2015 (Dilley, Karnes, Berks) ≈ 3,000 beds "
+           "(policy_inputs_2014_2019.csv)", g),
+        _p("family_bed_turnover", 1.5, "intakes per bed per month", 0.5, 4,
+           "Flores settlement as applied in 2015: about 20 days in family detention", g),
+        _p("family_detained_release", 0.7, "share", 0.3, 1,
+           "Flores settlement (Jul-Aug 2015 rulings): families leave detention within about 20 "
+           "days, most released into the US rather than removed (policy_inputs_2014_2019.csv)",
+           g),
+        _p("uac_mexico_return_share", 0.9, "share", 0.5, 1,
+           "TVPRA: children from contiguous countries are returned after screening (M)", g),
+    ]
     g = "asylum"
     t += [
-        _p("claim_wait_sensitivity", 0.15, "logit per log month", 0.05, 0.5,
-           "Hatton (VoxEU): claims respond modestly to expected time in country", g),
         _p("claim_detention_sensitivity", 0.4, "logit", 0, 2, A, g),
         _p("claim_separation_sensitivity", 0.3, "logit", 0, 2,
            "assumed; the 2018 separations deterred little", g),
@@ -495,6 +554,11 @@ def _table() -> list[Param]:
         _p("return_rate_open", 0.35, "per year", 0.2, 0.5, MASSEY + ": q0 ≈ 0.3-0.5", g),
         _p("return_enforcement_decay", 2.0, "per reference enforcement", 0.5, 4,
            MASSEY + "; JEMS 2015: return probability fell to near zero", g),
+        _p("recent_years", 3, "years", 1, 8,
+           MASSEY + ": return hazards fall with time in the US; circular migrants return early",
+           g),
+        _p("return_rate_settled", 0.01, "per year", 0, 0.05,
+           "assumed: settled migrants rarely return (Massey: near zero after 2000)", g),
         _p("interior_removal_rate", 0.012, "per year", 0, 0.05,
            "ICE interior removals ≈ 100-150k a year (M)", g),
         _p("temp_stay_months", 8, "months", 3, 12, "SAWP stays ≤ 8 months; H-2A seasonal", g),
@@ -508,6 +572,8 @@ def _table() -> list[Param]:
         _p("price_enforcement_elasticity", 0.25, "elasticity", 0.1, 0.4,
            GATHMANN + ": ×3 enforcement → +17-30%", g),
         _p("price_mexico_elasticity", 0.1, "elasticity", 0, 0.3, A, g),
+        _p("price_consequence", 0.15, "share per prosecution weight", 0, 0.5,
+           "assumed: prosecution of crossers raises smugglers' risk premium", g),
     ]
     g = "labour"
     t += [

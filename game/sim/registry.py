@@ -440,6 +440,18 @@ EVENTS: dict[str, EventSpec] = {
             ),
         ),
         EventSpec(
+            "drought",
+            "A drought ruins the harvest in an origin (the Dry Corridor in 2014, 2015–16 and "
+            "2018): subsistence farmers lose their income, more people leave in the following "
+            "months.",
+            (
+                TermSpec("origin", "origin", "Where the harvest fails.", names="origin",
+                         default="GT"),
+                TermSpec("severity", "0–1", "1 affects as many people as Eta and Iota (7.5 "
+                         "million); the 2018 drought was about 0.1 per country.", 0, 1, 0.1),
+            ),
+        ),
+        EventSpec(
             "violence_shock",
             "Homicides rise sharply in an origin (gang war, state collapse).",
             (
@@ -568,6 +580,9 @@ METRIC_LABELS: dict[str, str] = {
     "asylum_claims_ca": "Asylum claims in Canada",
     "protection_granted": "Protection granted",
     "returned_to_danger": "Returned to danger",
+    "family_unit_members_us": "Families at the US border",
+    "unaccompanied_children_us": "Children alone at the US border",
+    "perceived_release_families": "Families expecting release",
     "family_separations": "Children separated",
     "asylum_backlog_us": "US asylum backlog",
     "asylum_backlog_mx": "Mexico's asylum backlog",
@@ -647,6 +662,13 @@ METRICS: dict[str, MetricSpec] = {
            "People waiting or stranded in Mexico's northern border towns.", -1),
         _m("unauthorized_population_us", "stock", "people",
            "People from the region living in the US without status.", 0),
+        _m("family_unit_members_us", "observed", "people",
+           "Members of families who surrendered to the Border Patrol (most ask for asylum).", 0),
+        _m("unaccompanied_children_us", "observed", "children",
+           "Children travelling alone who reached the US border.", 0),
+        _m("perceived_release_families", "condition", "0–1",
+           "What families in Guatemala, Honduras and El Salvador hear: the chance that a family "
+           "who surrenders is released into the US.", 0),
         _m("smuggling_price_usd", "condition", "US$",
            "Typical smuggler's fee for the crossing into the US.", -1),
         _m("labor_shortage_us", "condition", "0–1",

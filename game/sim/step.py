@@ -28,7 +28,7 @@ from game.sim._prepared import (
     prepared,
 )
 from game.sim.baseline import baseline_inputs
-from game.sim.levers import COLUMN, DELAYS, Levers
+from game.sim.levers import COLUMN, DELAYS, OFFICER_COLUMNS, Levers
 from game.sim.noise import Noise
 from game.sim.params import Params
 from game.sim.policy import ScheduledEvent
@@ -42,8 +42,17 @@ _ORIGIN = {o: i for i, o in enumerate(ORIGINS)}
 _NATION = {c: i for i, c in enumerate(NATIONS)}
 _BLOCK = {b: i for i, b in enumerate(BLOCKABLE)}
 _TINY = 1e-9
+#: Fewer arrivals of a kind than this in a month leave what movers believe unchanged.
+_FEW = 1e-3
+#: Mexico alone (children from a contiguous country are returned, TVPRA), as a row of origins.
+_MEXICO_ONLY = np.eye(len(ORIGINS))[MX]
+#: The two stocks of people in the US without status: settled and recent arrivals.
+_UNAUTHORIZED = np.array([STOCK["unauth_us"], STOCK["unauth_recent_us"]])
 #: Observed US encounters by origin, in origin order.
 _ENCOUNTER_METRICS = tuple(f"us_encounters_{o.lower()}" for o in ORIGINS)
+#: Of them, members of family units and unaccompanied children, by origin (the CBP series).
+_FAMILY_METRICS = tuple(f"us_family_members_{o.lower()}" for o in ORIGINS)
+_CHILD_METRICS = tuple(f"us_children_alone_{o.lower()}" for o in ORIGINS)
 #: Numerical guard (not a coefficient): no event moves more than half a stock in a month.
 _GUARD_SHARE = 0.5
 #: Numerical guard: no monthly rate moves more than this share of a stock.
@@ -72,6 +81,7 @@ class Exogenous:
     remittances: np.ndarray
     population: np.ndarray
     labour_demand: float
+    coffee_price: float
 
 
 @cache
@@ -84,6 +94,7 @@ def exogenous(month: int) -> Exogenous:
         remittances=b.by_origin("remittances_share"),
         population=b.by_origin("population"),
         labour_demand=float(b.us_labor_demand),
+        coffee_price=float(b.coffee_price_cents),
     )
 
 
@@ -115,7 +126,7 @@ _REMOVAL = LEVERS["removal"].choices
 #: Detention and removal columns, US then Mexico: ``(2, choices)`` index arrays.
 _DET = _index([[_C[f"detention:{c}:{x}"] for x in _DETENTION] for c in ("US", "MX")])
 _REM = _index([[_C[f"removal:{c}:{x}"] for x in _REMOVAL] for c in ("US", "MX")])
-_OFFICERS = _index([_C[f"asylum_officers:{c}"] for c in NATIONS])
+_OFFICERS = OFFICER_COLUMNS
 _WORK_VISAS_US_CA = _index([_C["work_visas:US"], _C["work_visas:CA"]])
 _HUM_VISAS_US_CA = _index([_C["humanitarian_visas:US"], _C["humanitarian_visas:CA"]])
 _NT = ("GT", "HN", "SV")
@@ -172,7 +183,14 @@ def step(world: World, levers: Levers, params: Params, noise: Noise,
     col = _col
 
     # ---------- 0. Levers phase in over their delays (hiring, training, programme start-up) ---
-    stage1 = levers.values - world.lever_stage1
+    # Adjudicators hired this month start deciding only after their training: the officers'
+    # levers enter the ramp OFFICER_TRAINING_MONTHS late (RESEARCH.md §2.5; world.py).
+    target = levers.values.copy()
+    training = world.officers_in_training
+    target[:, _OFFICERS] = training[:, 0]
+    officers_in_training = np.concatenate(
+        [training[:, 1:], levers.values[:, None, _OFFICERS]], axis=1)
+    stage1 = target - world.lever_stage1
     stage1 *= _LEVER_K
     stage1 += world.lever_stage1
     stage2 = stage1 - world.lever_stage2
@@ -258,7 +276,8 @@ def step(world: World, levers: Levers, params: Params, noise: Noise,
         if ev.month != m:
             continue
         p = ev.params
-        if ev.kind == "hurricane":
+        if ev.kind in ("hurricane", "drought"):
+            # A drought ruins the harvest as a storm does (FAO/WFP): income lost, a wish to leave.
             o = _ORIGIN[str(p["origin"])]
             sev = float(p["severity"]) * evw
             income_shock[:, o] -= sev * P.flat.hurricane_income_loss
@@ -341,7 +360,8 @@ def step(world: World, levers: Levers, params: Params, noise: Noise,
     labour_demand = ex.labour_demand * np.exp(economy_shock[:, 0:1] + labour_noise[:, None])
 
     # ---------- 2-3. Aspiration × capability: potential movers ---------------------------------
-    diaspora_now = s["legal_us"] + s["temp_us"] + s["unauth_us"] + s["proc_us"] + s["det_us"]
+    diaspora_now = (s["legal_us"] + s["temp_us"] + s["unauth_us"] + s["unauth_recent_us"]
+                    + s["proc_us"] + s["det_us"])
     network_seen = world.network_seen + (diaspora_now - world.network_seen) * pp.k_network
     capability = np.minimum(
         0.0, np.log(income * (1 + P.remittance_capability * ex.remittances[None, :])
@@ -361,11 +381,27 @@ def step(world: World, levers: Levers, params: Params, noise: Noise,
              + P.labour_pull_elasticity * np.log(labour_demand)
              + P.shortage_pull * shortage_prev
              + disaster_push
+             + pp.coffee_elasticity * np.log(P.coffee_reference_cents / ex.coffee_price)
              - P.price_elasticity * np.log(price_prev / P.price_reference_usd)
              - exit_drag)
-    rate = np.exp(logit) * np.maximum(season, 0.0)
+    season_on = np.maximum(season, 0.0)
+    # Who moves: single adults, families and children alone decide apart (DESIGN.md §3.2). All
+    # weigh what they expect after the border — the chance of release into the US times the
+    # (log) months a claim keeps them there, as word of recent arrivals has it — families most.
+    expected = world.release_seen * np.log1p(world.stay_seen)[:, None, None] - _k3(
+        P.expected_stay_reference)
+    violence_extra = P.family_violence_extra * np.log(np.maximum(homicide_seen, 0.1))
+    rate = np.exp(logit + P.pull_adult * expected[:, 0]) * season_on
+    rate_family = np.exp(logit + pp.family_logit + violence_extra
+                         + P.pull_family * expected[:, 1]) * season_on
+    rate_child = np.exp(logit + pp.child_logit + violence_extra
+                        + P.pull_child * expected[:, 2]) * season_on
+    all_rates = rate + rate_family + rate_child + _TINY
     home = s["home"]
-    movers = home * (1 - np.exp(-rate))
+    leave_all = home * (1 - np.exp(-all_rates))
+    movers = leave_all * (rate / all_rates)
+    fc_new = np.stack([leave_all * (rate_family / all_rates),
+                       leave_all * (rate_child / all_rates)], axis=1)  # (n, kind, origin)
     xr_extra = np.minimum(surge[:, None] * (surge_left[:, None] > 0),
                           home[:, XR:XR + 1] * _GUARD_SHARE)
     movers[:, XR:XR + 1] += xr_extra
@@ -396,8 +432,9 @@ def step(world: World, levers: Levers, params: Params, noise: Noise,
     leaving = np.minimum(irregular + caravan, np.maximum(home - issued, 0.0))
     caravan = np.minimum(caravan, leaving)
     irregular = leaving - caravan
-    home = home - issued - leaving
-    emigrants = issued + leaving
+    fc_leaving = fc_new.sum(axis=1)
+    home = home - issued - leaving - fc_leaving
+    emigrants = issued + leaving + fc_leaving
     s["temp_us"] += fill * work_us
     s["legal_us"] += fill * hum_us
     s["temp_ca"] += fill * work_ca
@@ -458,15 +495,21 @@ def step(world: World, levers: Levers, params: Params, noise: Noise,
         saturated[:, i:i + 1] for i in range(saturated.shape[1]))
     caught_south = (entering - caravan * through * (1 - P.caravan_catchability)) * pi_south
     passed = entering - caught_south
+    # Checks at the southern border push those who pass off the roads (Frontera Sur, 2014).
     remote_share = _sigmoid(P.transit_remote_logit + P.transit_route_sensitivity * (
-        pi_bus - pi_remote))
+        pi_bus - pi_remote) + P.south_displacement * pi_south)
     bus = s["transit_bus"] + passed * (1 - remote_share)
     remote = s["transit_remote"] + passed * remote_share
     heat = 1 + sw * P.heat_amplitude * np.maximum(
         0.0, np.cos(2 * np.pi * (moy - P.heat_peak_month) / 12))
     transit_risk = heat * (1 - rescue_cut_mx)
     bus_dead = bus * P.transit_bus_mortality * transit_risk
-    remote_dead = remote * P.transit_remote_mortality * transit_risk
+    # Checkpoints push the remote routes further from help and into criminals' hands (Frontera
+    # Sur, WOLA 2015): their mortality grows with Mexico's enforcement, and saturates.
+    mx_pressure = P.mx_funnel_elasticity * np.log(
+        np.maximum(agents_mxb + agents_mxt, 1.0) / P.agents_reference_mx)
+    mx_funnel = np.exp(P.mx_funnel_max_log * np.tanh(mx_pressure / P.mx_funnel_max_log))
+    remote_dead = remote * P.transit_remote_mortality * transit_risk * mx_funnel
     transit_deaths = bus_dead + remote_dead
     bus -= bus_dead
     remote -= remote_dead
@@ -484,7 +527,22 @@ def step(world: World, levers: Levers, params: Params, noise: Noise,
     out_remote = remote * P.transit_exit_remote
     bus -= out_bus
     remote -= out_remote
-    caught_mx = caught_south + caught_bus + caught_remote
+    # Families and children alone cross Mexico by bus with smugglers, through the same checks.
+    fc_enter = fc_new * through[:, None, :]
+    fc_direct = fc_new - fc_enter  # Mexicans reach the US border the month they leave
+    fc_caught_south = fc_enter * pi_south[:, :, None]
+    fc = np.stack([s["transit_family"], s["transit_child"]], axis=1) + fc_enter - fc_caught_south
+    fc_dead = fc * _k3(P.transit_bus_mortality * transit_risk)
+    fc = fc - fc_dead
+    fc_caught = fc * _k3(pi_bus * P.family_catch_factor)
+    fc = fc - fc_caught
+    fc_out = fc * _k3(P.family_transit_exit)
+    fc = fc - fc_out
+    s["transit_family"][...] = fc[:, 0]
+    s["transit_child"][...] = fc[:, 1]
+    transit_deaths = transit_deaths + fc_dead.sum(axis=1)
+    fc_caught_mx = fc_caught_south + fc_caught
+    caught_mx = caught_south + caught_bus + caught_remote + fc_caught_mx.sum(axis=1)
     mx_apprehension_events = caught_mx.sum(axis=1)
     # Mexico's response to those it catches: claim asylum, detain and deport, or release.
     claim_on_catch = caught_mx * P.mx_claim_on_apprehension * pp.strong
@@ -494,9 +552,15 @@ def step(world: World, levers: Levers, params: Params, noise: Noise,
     released_mx = handled - to_det_mx
     bus += released_mx  # released with an exit order, they carry on north
     det_mx_stock = s["det_mx"] + to_det_mx
-    deported_mx = det_mx_stock * P.mx_deportation_rate
+    # Mexico's consequence: prosecution holds people longer; a quick expulsion to the
+    # Guatemalan border without consequence is followed by many re-entries (as Title 42's were).
+    rem_mx = rem[:, 1]
+    deported_mx = det_mx_stock * P.mx_deportation_rate * (1 - P.mx_prosecute_hold * rem_mx[
+        :, 2:3])
     det_mx_stock -= deported_mx
-    returned = returned + deported_mx
+    reentry_mx = deported_mx * through * rem_mx[:, 0:1] * P.mx_expel_reentry
+    bus += reentry_mx
+    returned = returned + deported_mx - reentry_mx
     returned_to_danger = (deported_mx * pp.strong).sum(axis=1)
     proc_mx = s["proc_mx"] + claim_on_catch + claim_mx_transit
     asylum_claims_mx = (claim_on_catch + claim_mx_transit).sum(axis=1)
@@ -523,8 +587,9 @@ def step(world: World, levers: Levers, params: Params, noise: Noise,
                       + det_us[:, 2:3] * P.detained_share_detain
                       + det_us[:, 3:4] * P.detained_share_detain)
     rim = lt.rim_on * comp_mx * (1 - rim_block)
+    # Adults who surrender weigh detention; the length of the queue acts on the decision to
+    # leave (expected stay, above), never by pushing claimants into the desert.
     claim_logit = (pp.claim_logit
-                   + P.claim_wait_sensitivity * np.log1p(wait_us * (1 - detained_share))
                    - P.claim_detention_sensitivity * detained_share
                    - P.claim_separation_sensitivity * det_us[:, 3:4]
                    - P.claim_rim_sensitivity * rim * through)
@@ -556,7 +621,9 @@ def step(world: World, levers: Levers, params: Params, noise: Noise,
     ev_remote = evaders * remote_us
     die_urban = P.us_urban_mortality * heat * (1 - rescue_cut)
     # The funnel effect: patrols push remote crossings into ever more remote terrain.
-    funnel = (np.maximum(agents_us, 1.0) / P.agents_reference_us) ** P.funnel_elasticity
+    # It saturates: past the reference staffing it adds at most a factor exp(funnel_max_log).
+    log_funnel = P.funnel_elasticity * np.log(np.maximum(agents_us, 1.0) / P.agents_reference_us)
+    funnel = np.exp(P.funnel_max_log * np.tanh(log_funnel / P.funnel_max_log))
     die_remote = np.minimum(P.us_remote_mortality * funnel * heat * (1 - rescue_cut), _GUARD_SHARE)
     border_deaths = ev_urban * die_urban + (ev_remote + claim_remote) * die_remote
     ev_urban = ev_urban * (1 - die_urban)
@@ -566,7 +633,7 @@ def step(world: World, levers: Levers, params: Params, noise: Noise,
     caught_remote_us = ev_remote * pi_remote_us
     caught_us = caught_urban + caught_remote_us
     entered = ev_urban + ev_remote - caught_us
-    s["unauth_us"] += entered
+    s["unauth_recent_us"] += entered
     crossings_attempted = (evaders + claim_remote).sum(axis=1)
 
     # Claimants: transferred, made to wait in Mexico, detained or released into the procedure.
@@ -574,21 +641,48 @@ def step(world: World, levers: Levers, params: Params, noise: Noise,
     transferred_nt = claim_port * p_nt
     claim_port = claim_port - transferred_mx - transferred_nt
     new_claims_us = claim_port + claim_remote
+
+    # Families and children alone surrender to the Border Patrol between ports and ask for
+    # protection. Families may be expelled, transferred or sent to wait in Mexico like adults;
+    # children from non-contiguous countries are released to sponsors (TVPRA), Mexican children
+    # are mostly returned.
+    fc_arrive = fc_out + fc_direct
+    fam, kid = fc_arrive[:, 0], fc_arrive[:, 1]
+    expel_w = rem_us[:, 0:1]
+    fam_expelled = fam * expel_w
+    fam_claim = fam - fam_expelled
+    fam_tr_mx = fam_claim * p_mx
+    fam_tr_nt = fam_claim * p_nt
+    fam_claim = fam_claim - fam_tr_mx - fam_tr_nt
+    kid_returned = kid * _MEXICO_ONLY * P.uac_mexico_return_share
+    kid_released = kid - kid_returned
     # Hearings in tent courts and Mexico's consent cap how many can be sent back to wait.
     to_mpp = new_claims_us * rim * through
-    to_mpp = to_mpp * np.minimum(1.0, lt.rim_cap
-                                 / (to_mpp.sum(axis=1, keepdims=True) + _TINY))
+    fam_mpp = fam_claim * rim * through
+    rim_fill = np.minimum(1.0, lt.rim_cap / (to_mpp.sum(axis=1, keepdims=True)
+                                             + fam_mpp.sum(axis=1, keepdims=True) + _TINY))
+    to_mpp = to_mpp * rim_fill
+    fam_mpp = fam_mpp * rim_fill
     new_claims_us = new_claims_us - to_mpp
-    mpp = mpp + to_mpp
-    proc_mx = proc_mx + transferred_mx
-    partner = s["proc_partner"] + transferred_nt
+    fam_claim = fam_claim - fam_mpp
+    mpp = mpp + to_mpp + fam_mpp
+    proc_mx = proc_mx + transferred_mx + fam_tr_mx
+    partner = s["proc_partner"] + transferred_nt + fam_tr_nt
+    # Family beds are few and, under the Flores settlement, turn over in about 20 days: beyond
+    # them "detain" releases families; separating them detains every parent.
+    family_intake = P.family_beds_us * P.family_bed_turnover
+    fam_total = fam_claim.sum(axis=1, keepdims=True)
+    fam_detain = det_us[:, 2:3] * np.minimum(1.0, family_intake / (fam_total + _TINY)) + det_us[
+        :, 3:4]
+    fam_det = fam_claim * fam_detain
+    fam_released = fam_claim - fam_det
 
     # Caught between ports: some claim fear and enter the procedure; the rest are sent back.
-    expel_w = rem_us[:, 0:1]
     strong = pp.strong
     fear = caught_us * strong * P.fear_claim_share * (1 - expel_w)
-    sent_back = caught_us - fear
-    returned_to_danger = returned_to_danger + (caught_us * strong - fear).sum(axis=1)
+    sent_back = caught_us - fear + fam_expelled
+    returned_to_danger = returned_to_danger + (
+        (caught_us + fam_expelled) * strong - fear).sum(axis=1)
     # Non-Mexicans: to Mexico if it accepts returns (up to its cap), else home if returnable.
     cap = lt.returns_cap * comp_mx
     nonmx_back = sent_back * through
@@ -599,23 +693,40 @@ def step(world: World, levers: Levers, params: Params, noise: Noise,
     flown_home = rest * pp.returnability
     unreturnable = rest - flown_home
     stranded = stranded + to_border_towns
-    returned = returned + sent_back * pp.direct + flown_home
+    returned = returned + sent_back * pp.direct + flown_home + kid_returned
     new_claims_us = new_claims_us + fear + unreturnable
-    asylum_claims_us = (new_claims_us + to_mpp).sum(axis=1)
+    asylum_claims_us = (new_claims_us + to_mpp + fam_claim + fam_mpp + kid_released).sum(axis=1)
     released_visible = new_claims_us * (1 - detained_share)
     enter_det = new_claims_us * detained_share
     beds_free = np.maximum(P.detention_beds_us - s["det_us"].sum(axis=1, keepdims=True), 0.0)
     enter_det = enter_det * np.minimum(1.0, beds_free / (enter_det.sum(axis=1, keepdims=True)
                                                          + _TINY))
-    separated = (enter_det * pp.family_share).sum(axis=1, keepdims=True) * det_us[
-        :, 3:4] * P.children_per_family_member
-    det_stock = s["det_us"] + enter_det
-    proc_us = s["proc_us"] + new_claims_us - enter_det
+    # Children taken from their parents: in the US when parents are detained apart, in Mexico
+    # when its detention separates the families it catches.
+    separated = (fam_total * det_us[:, 3:4] + fc_caught_mx[:, 0].sum(axis=1, keepdims=True)
+                 * det_mx[:, 3:4]) * P.children_per_family_member
+    det_stock = s["det_us"] + enter_det + fam_det
+    proc_us = s["proc_us"] + new_claims_us - enter_det + fam_released + kid_released
 
     # Observed: Border Patrol counts every apprehension and every surrender between ports.
     at_ports = claim_port + transferred_mx + transferred_nt
     encounters_by_origin = (caught_us + claim_remote + at_ports * P.claim_surrender_share
-                            + caravan_arrive * (1 - P.caravan_claim_share))
+                            + caravan_arrive * (1 - P.caravan_claim_share) + fam + kid)
+
+    # What movers will hear: the share of this month's arrivals of each kind now in the US.
+    adults_arriving = arrivals + caravan_arrive
+    # Detained families mostly leave detention within weeks into the US; separated ones do not
+    # stay together: for a family the separation regime is no release at all.
+    fam_stays = fam_released + fam_claim * det_us[:, 2:3] * np.minimum(
+        1.0, family_intake / (fam_total + _TINY)) * P.family_detained_release
+    realised = np.stack([(entered + new_claims_us * (1 - detained_share))
+                         / (adults_arriving + _TINY), fam_stays / (fam + _TINY),
+                         kid_released / (kid + _TINY)], axis=1)
+    heard = np.stack([adults_arriving, fam, kid], axis=1) > _FEW
+    release_seen = world.release_seen + (realised - world.release_seen) * _k3(
+        pp.k_expect) * heard
+    stay_seen = (world.stay_seen[:, None] + (wait_us - world.stay_seen[:, None])
+                 * pp.k_expect)[:, 0]
     encounters_true = encounters_by_origin.sum(axis=1)
     measure = np.exp(P.flat.measurement_sd * normals[:, nz.NORMAL_MEASURE][:, 0])
     encounters = encounters_true * measure
@@ -627,9 +738,11 @@ def step(world: World, levers: Levers, params: Params, noise: Noise,
     # Harsher US policy sends more north (Roxham Road, 2017).
     north_rate = P.north_rate * np.exp(P.north_harshness * np.maximum(restrict[:, 0:1], 0.0))
     north_unauth = s["unauth_us"] * north_rate
+    north_recent = s["unauth_recent_us"] * north_rate
     north_proc = proc_us * north_rate
-    northbound = north_unauth + north_proc
+    northbound = north_unauth + north_recent + north_proc
     s["unauth_us"] -= north_unauth
+    s["unauth_recent_us"] -= north_recent
     proc_us = proc_us - north_proc
     cov_ca = levers.stc_coverage[:, 4:5]
     p_ret_ca = P.stc_execution_rate * comp_us * np.minimum(cov_ca * at_covered, 1.0)
@@ -684,9 +797,9 @@ def step(world: World, levers: Levers, params: Params, noise: Noise,
     denied_det = d_det * deny
     denied_mpp = d_mpp * deny
     removed_proc = denied_proc * P.denied_removal_rate_released
-    s["unauth_us"] += denied_proc - removed_proc
+    s["unauth_recent_us"] += denied_proc - removed_proc
     removed_det = denied_det * P.denied_removal_rate_detained
-    s["unauth_us"] += denied_det - removed_det
+    s["unauth_recent_us"] += denied_det - removed_det
     returned = returned + removed_proc + removed_det + denied_mpp
     proc_us = proc_us - d_proc
     det_stock = det_stock - d_det
@@ -697,7 +810,7 @@ def step(world: World, levers: Levers, params: Params, noise: Noise,
     abscond = proc_us * (det_us[:, 0:1] * P.abscond_release + det_us[:, 1:2] * P.abscond_atd
                          + (det_us[:, 2:3] + det_us[:, 3:4]) * P.abscond_release)
     proc_us = proc_us - abscond
-    s["unauth_us"] += abscond
+    s["unauth_recent_us"] += abscond
     queue_us = proc_us  # the procedure the US wait is measured on (before interior arrests join)
 
     thr[:, 1:2] += corps * P.corps_screening_rate  # the joint corps screens claims in Mexico
@@ -741,9 +854,16 @@ def step(world: World, levers: Levers, params: Params, noise: Noise,
     # ---------- 7. Settled people: circular returns fall as enforcement rises ------------------
     q_year = P.return_rate_open * np.exp(-P.return_enforcement_decay * agents_us
                                           / P.agents_reference_us)
-    going_home = s["unauth_us"] * (1 - np.exp(-q_year / 12))
-    interior = s["unauth_us"] * P.interior_removal_rate / 12
-    s["unauth_us"] -= going_home + interior
+    # Circular returns are a hazard of recent arrivals; after a few years people are settled.
+    recent = s["unauth_recent_us"]
+    going_home = recent * (1 - np.exp(-q_year / 12)) + s["unauth_us"] * (
+        P.return_rate_settled / 12)
+    interior_recent = recent * P.interior_removal_rate / 12
+    interior_settled = s["unauth_us"] * P.interior_removal_rate / 12
+    settling_in = recent / (12 * P.recent_years)
+    s["unauth_us"] += settling_in - s["unauth_us"] * (P.return_rate_settled / 12) - interior_settled
+    recent -= recent * (1 - np.exp(-q_year / 12)) + interior_recent + settling_in
+    interior = interior_recent + interior_settled
     home = home + going_home
     proc_us = proc_us + interior  # interior arrests enter removal proceedings (the court backlog)
     temp_back = s["temp_us"] / P.temp_stay_months
@@ -759,7 +879,7 @@ def step(world: World, levers: Levers, params: Params, noise: Noise,
     price = P.price_floor_usd + (P.price_reference_usd - P.price_floor_usd) * (
         np.maximum(agents_us, 0.0) / P.agents_reference_us) ** P.price_enforcement_elasticity * (
         (agents_mxb + agents_mxt + P.agents_reference_mx) / (2 * P.agents_reference_mx)
-    ) ** P.price_mexico_elasticity
+    ) ** P.price_mexico_elasticity * (1 + P.price_consequence * (rem_us[:, 2:3] + rem_mx[:, 2:3]))
 
     # ---------- Origin populations grow slowly (births minus natural deaths) -------------------
     growth = home * pp.natural_growth / 12
@@ -785,7 +905,10 @@ def step(world: World, levers: Levers, params: Params, noise: Noise,
         "asylum_backlog_mx": proc_mx,
         "asylum_backlog_ca": proc_ca,
         "detained_population_us": det_stock,
-        "unauthorized_population_us": stocks[:, STOCK["unauth_us"], :],
+        "unauthorized_population_us": stocks[:, STOCK["unauth_us"], :]
+        + stocks[:, STOCK["unauth_recent_us"], :],
+        "family_unit_members_us": fam,
+        "unaccompanied_children_us": kid,
         "deaths_us_border": border_deaths,
         "apprehensions_us": caught_us,
         "first_departures_irregular": irregular + to_canada + caravan,
@@ -798,7 +921,7 @@ def step(world: World, levers: Levers, params: Params, noise: Noise,
         "mx_claims_from_transit": claim_mx_transit,
         "emigrants_total": emigrants,
         "deaths_in_mexico": transit_deaths,
-        "people_in_transit_mx": bus + remote,
+        "people_in_transit_mx": bus + remote + fc.sum(axis=1),
         "asylum_claims_remote": claim_remote,
         "deaths_remote_routes": (ev_remote + claim_remote) * die_remote + remote_dead
         + darien_deaths + north_deaths,
@@ -980,6 +1103,9 @@ def step(world: World, levers: Levers, params: Params, noise: Noise,
         surge=np.where(surge_left > 1, surge, 0.0),
         surge_left=np.maximum(surge_left - 1, 0.0),
         caravan_visible=caravan_visible,
+        release_seen=release_seen,
+        stay_seen=stay_seen,
+        officers_in_training=officers_in_training,
         season_weight=world.season_weight,
         event_weight=world.event_weight,
     )
@@ -1033,6 +1159,11 @@ def step(world: World, levers: Levers, params: Params, noise: Noise,
         "compliance_mx": compliance[:, 0],
         "remote_transit_share": remote_share[:, 0],
         "tariff_imposed": tariff_imposed,
+        "perceived_release_families": release_seen[:, 1, 1:4].mean(axis=1),
+        "perceived_release_children": release_seen[:, 2, 1:4].mean(axis=1),
+        "perceived_stay_months": stay_seen,
+        "family_departures_nt": fc_new[:, 0, 1:4].sum(axis=1),
+        "child_departures_nt": fc_new[:, 1, 1:4].sum(axis=1),
     }
     # A metric computed at another shape (a per-world parameter can broadcast one) is widened;
     # the totals over origins and the encounters by origin below are rows of (n, k) tables.
@@ -1042,7 +1173,14 @@ def step(world: World, levers: Levers, params: Params, noise: Noise,
     metrics.update(per_world)
     encounters_measured = encounters_by_origin * measure[:, None]
     metrics.update(zip(_ENCOUNTER_METRICS, encounters_measured.T, strict=True))
+    metrics.update(zip(_FAMILY_METRICS, (fam * measure[:, None]).T, strict=True))
+    metrics.update(zip(_CHILD_METRICS, (kid * measure[:, None]).T, strict=True))
     return new_world, MonthOutcome(m, metrics)
+
+
+def _k3(x: float | np.ndarray) -> float | np.ndarray:
+    """A coefficient (float, or ``(n, 1)`` per world) shaped to scale ``(n, kind, origin)``."""
+    return x[:, :, None] if np.ndim(x) == 2 else x  # type: ignore[index]
 
 
 def _add_up(parts: Iterable[np.ndarray]) -> np.ndarray:
@@ -1080,7 +1218,7 @@ def _col(eff: np.ndarray, name: str) -> np.ndarray:
 def world_shortage(world: World, P: Any, labour_demand: np.ndarray) -> np.ndarray:
     """Last month's labour shortage of a world, ``(n, 1)``."""
     return _shortage(world.stocks[:, STOCK["temp_us"], :].sum(axis=1, keepdims=True),
-                     world.stocks[:, STOCK["unauth_us"], :].sum(axis=1, keepdims=True), P,
+                     world.stocks[:, _UNAUTHORIZED, :].sum(axis=(1, 2))[:, None], P,
                      labour_demand, world.mechanisation[:, None])
 
 

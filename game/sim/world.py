@@ -34,8 +34,11 @@ STOCKS: tuple[str, ...] = (
     "legal_ca",  # in Canada with status (protected, resettled)
     "temp_ca",  # in Canada on a temporary work visa
     "legal_mx",  # in Mexico with status (protected, regional worker cards)
-    "unauth_us",  # in the US without status
+    "unauth_us",  # in the US without status, settled (arrived more than a few years ago)
     "dead",  # died in transit (cumulative)
+    "transit_family",  # families with children crossing Mexico towards the US border
+    "transit_child",  # children travelling alone crossing Mexico towards the US border
+    "unauth_recent_us",  # in the US without status, arrived in the last few years
 )
 STOCK: dict[str, int] = {name: i for i, name in enumerate(STOCKS)}
 
@@ -49,6 +52,12 @@ PARTNERS: tuple[str, ...] = ("MX", "US", "CA", "NT")
 BLOCKABLE: tuple[str, ...] = ("detain_separate", "expel", "remain_in_mexico", "safe_third_country")
 
 N_ORIGINS = len(ORIGINS)
+#: Who moves, in the order of ``World.release_seen`` axis 1 (DESIGN.md §3.2).
+KINDS: tuple[str, ...] = ("adults", "families", "children")
+#: Months from hiring an asylum adjudicator to the first decisions (recruitment, security
+#: checks, training): EOIR and USCIS report new judges productive after two to four quarters,
+#: of which this is the dead time; the lever's delay is the ramp that follows.
+OFFICER_TRAINING_MONTHS = 3
 
 
 @dataclass(frozen=True)
@@ -112,6 +121,13 @@ class World:
     surge_left: np.ndarray
     #: Visible groups on the move (caravans), decaying, ``(n,)``.
     caravan_visible: np.ndarray
+    #: What movers believe happens after they reach the US border, from recent arrivals' fate
+    #: (lagged): the chance of being released into the US, by kind and origin ``(n, 3, 5)``,
+    #: and the months a claim keeps a person in the US, ``(n,)``.
+    release_seen: np.ndarray
+    stay_seen: np.ndarray
+    #: Asylum adjudicators hired but not yet deciding, month by month: ``(n, months, 3)``.
+    officers_in_training: np.ndarray
     #: 1 = the calendar season acts, 0 = a flat year (explanations split "season" out).
     season_weight: np.ndarray
     #: 1 = events (scheduled and random disasters) act, 0 = none.

@@ -15,6 +15,7 @@ from pydantic import BeforeValidator, Field, create_model
 from game.content.events.base import Condition, EventBase, param
 from game.content.events.caravan import Caravan
 from game.content.events.court_ruling import CourtRuling
+from game.content.events.drought import Drought
 from game.content.events.economic_shock import EconomicShock
 from game.content.events.extra_regional_surge import ExtraRegionalSurge
 from game.content.events.hurricane import Hurricane
@@ -29,8 +30,8 @@ from game.sim.registry import EVENTS
 #: The documented classes, by kind.
 DOCUMENTED: dict[str, type[EventBase]] = {
     cls.model_fields["kind"].annotation.__args__[0]: cls  # type: ignore[union-attr]
-    for cls in (Hurricane, ViolenceShock, Caravan, MediaPhoto, CourtRuling, TariffDeadline,
-                EconomicShock, ExtraRegionalSurge, PolicyChange)
+    for cls in (Hurricane, Drought, ViolenceShock, Caravan, MediaPhoto, CourtRuling,
+                TariffDeadline, EconomicShock, ExtraRegionalSurge, PolicyChange)
 }
 
 
