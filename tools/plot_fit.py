@@ -4,9 +4,10 @@ Usage (from the project root)::
 
     .venv/bin/python tools/plot_fit.py [--out docs/img/fit.png]
 
-Renders off-screen with pygame (SDL dummy video driver). Three panels: monthly southwest-border
-apprehensions; apprehensions per fiscal year from Mexico and from the Northern Triangle; deaths
-recorded per fiscal year. Years whose outcomes are withheld (FY2017-FY2019) are shaded: there the
+Renders off-screen with pygame (SDL dummy video driver). Four panels: monthly southwest-border
+apprehensions; apprehensions per fiscal year by nationality (Mexico, Guatemala, Honduras, El
+Salvador); family-unit members and children travelling alone per fiscal year; deaths recorded per
+fiscal year. Years whose outcomes are withheld (FY2017-FY2019) are shaded: there the
 model runs on its inputs alone. Colours are Okabe-Ito (colour-blind safe).
 """
 
@@ -29,7 +30,7 @@ sys.path.insert(0, str(ROOT))
 
 from game.sim import backtest  # noqa: E402
 
-WIDTH, HEIGHT = 1400, 1000
+WIDTH, HEIGHT = 1400, 1300
 BG = (255, 255, 255)
 INK = (30, 30, 30)
 GRID = (225, 225, 225)
@@ -38,6 +39,9 @@ DATA = (0, 0, 0)
 MODEL = (0, 114, 178)  # Okabe-Ito blue
 MODEL_NT = (213, 94, 0)  # vermillion
 DATA_NT = (230, 159, 0)  # orange
+#: One Okabe-Ito colour per nationality: Mexico, Guatemala, Honduras, El Salvador.
+NATIONS = (("mexico", "Mexico", (0, 114, 178)), ("guatemala", "Guatemala", (0, 158, 115)),
+           ("honduras", "Honduras", (213, 94, 0)), ("el_salvador", "El Salvador", (204, 121, 167)))
 
 
 class Panel:
@@ -143,35 +147,49 @@ def render(run: backtest.ModelRun, out: Path) -> None:
     p1.line(data_x, data_y, DATA, 2)
     legend(surface, font, 110, 352, [("model", MODEL, False), ("CBP data", DATA, False)])
 
-    # Panel 2: annual apprehensions from Mexico and from the Northern Triangle.
+    # Panel 2: annual apprehensions by nationality (lines: model; dots: data).
     centres = [i * 12 + 6 for i in range(len(backtest.YEARS))]
     model_years = [run.year(fy) for fy in backtest.YEARS]
     data_years = [backtest.observed_year(fy) for fy in backtest.YEARS]
-    nt = [m.guatemala + m.honduras + m.el_salvador for m in model_years]
-    mx = [m.mexico for m in model_years]
-    top = max(max(nt), max(mx), 300_000.0) * 1.1
+    top = max(max(getattr(m, n) for m in model_years for n, _, _ in NATIONS), 280_000.0) * 1.1
     p2 = Panel(surface, pygame.Rect(110, 420, 1250, 220), months, top, font)
-    p2.frame("Apprehensions per fiscal year: Mexico and the Northern Triangle", 100_000,
-             "{:,.0f}", withheld_from)
-    p2.line(centres, mx, MODEL)
-    p2.line(centres, nt, MODEL_NT)
+    p2.frame("Apprehensions per fiscal year by nationality", 50_000, "{:,.0f}", withheld_from)
     known = [(c, d) for c, d in zip(centres, data_years, strict=True) if d is not None]
-    p2.dots([c for c, _ in known], [d.mexico for _, d in known], DATA)
-    p2.dots([c for c, _ in known], [d.guatemala + d.honduras + d.el_salvador for _, d in known],
-            DATA_NT)
-    legend(surface, font, 110, 672, [("model: Mexico", MODEL, False),
-                                      ("model: GT+HN+SV", MODEL_NT, False),
-                                      ("data: Mexico", DATA, True),
-                                      ("data: GT+HN+SV", DATA_NT, True)])
+    for name, _, colour in NATIONS:
+        p2.line(centres, [getattr(m, name) for m in model_years], colour)
+        p2.dots([c for c, _ in known], [getattr(d, name) for _, d in known], colour)
+    legend(surface, font, 110, 672, [(label, colour, False) for _, label, colour in NATIONS]
+           + [("dots: CBP data", DATA, True)])
+
+    # Panel 3: families and children travelling alone per fiscal year.
+    assert run.families is not None and run.children is not None
+    fam = [float(run.families[0, run._slice(fy)].sum()) for fy in backtest.YEARS]
+    kid = [float(run.children[0, run._slice(fy)].sum()) for fy in backtest.YEARS]
+    fam_d = [(c, (backtest.observed_kind(fy, "family_unit_members") or {}).get("total"))
+             for c, fy in zip(centres, backtest.YEARS, strict=True)]
+    kid_d = [(c, (backtest.observed_kind(fy, "uac") or {}).get("total"))
+             for c, fy in zip(centres, backtest.YEARS, strict=True)]
+    top = max(max(fam), max(kid), 80_000.0) * 1.15
+    p4 = Panel(surface, pygame.Rect(110, 740, 1250, 190), months, top, font)
+    p4.frame("Family-unit members and children travelling alone per fiscal year", 20_000,
+             "{:,.0f}", withheld_from)
+    p4.line(centres, fam, MODEL)
+    p4.line(centres, kid, MODEL_NT)
+    p4.dots([c for c, v in fam_d if v], [v for _, v in fam_d if v], DATA)
+    p4.dots([c for c, v in kid_d if v], [v for _, v in kid_d if v], DATA_NT)
+    legend(surface, font, 110, 962, [("model: families", MODEL, False),
+                                      ("model: children alone", MODEL_NT, False),
+                                      ("data: families", DATA, True),
+                                      ("data: children alone", DATA_NT, True)])
 
     # Panel 3: deaths recorded per fiscal year.
     deaths = [m.deaths for m in model_years]
     top = max(max(deaths), 500.0) * 1.15
-    p3 = Panel(surface, pygame.Rect(110, 740, 1250, 190), months, top, font)
+    p3 = Panel(surface, pygame.Rect(110, 1040, 1250, 190), months, top, font)
     p3.frame("Deaths recorded by Border Patrol per fiscal year", 100, "{:,.0f}", withheld_from)
     p3.line(centres, deaths, MODEL)
     p3.dots([c for c, _ in known], [d.deaths for _, d in known], DATA)
-    legend(surface, font, 110, 962, [("model", MODEL, False), ("CBP data", DATA, True)])
+    legend(surface, font, 110, 1262, [("model", MODEL, False), ("CBP data", DATA, True)])
 
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = out.with_suffix(".tmp.png")

@@ -493,6 +493,10 @@ def _table() -> list[Param]:
            "Flores settlement (Jul-Aug 2015 rulings): families leave detention within about 20 "
            "days, most released into the US rather than removed (policy_inputs_2014_2019.csv)",
            g),
+        _p("separated_family_release", 0.3, "share", 0, 1,
+           "assumed: under separation children were released to sponsors while most parents "
+           "were held and many removed (DOJ OIG 2019); a family hears little hope of release",
+           g),
         _p("uac_mexico_return_share", 0.9, "share", 0.5, 1,
            "TVPRA: children from contiguous countries are returned after screening (M)", g),
     ]

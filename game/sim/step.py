@@ -715,10 +715,11 @@ def step(world: World, levers: Levers, params: Params, noise: Noise,
 
     # What movers will hear: the share of this month's arrivals of each kind now in the US.
     adults_arriving = arrivals + caravan_arrive
-    # Detained families mostly leave detention within weeks into the US; separated ones do not
-    # stay together: for a family the separation regime is no release at all.
-    fam_stays = fam_released + fam_claim * det_us[:, 2:3] * np.minimum(
+    # Detained families mostly leave detention within weeks into the US; separated families
+    # hear of children released to sponsors and parents held, many of them removed.
+    fam_stays = fam_released + fam_claim * (det_us[:, 2:3] * np.minimum(
         1.0, family_intake / (fam_total + _TINY)) * P.family_detained_release
+        + det_us[:, 3:4] * P.separated_family_release)
     realised = np.stack([(entered + new_claims_us * (1 - detained_share))
                          / (adults_arriving + _TINY), fam_stays / (fam + _TINY),
                          kid_released / (kid + _TINY)], axis=1)

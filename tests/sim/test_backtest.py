@@ -111,6 +111,22 @@ def test_recorded_deaths_are_within_30_percent_in_every_calibration_year(
     assert np.all(np.abs(errors) <= 0.30), dict(zip(FIT_YEARS, errors.round(3), strict=True))
 
 
+def test_families_and_children_are_within_10_points_of_their_share_in_fy2013_to_fy2016(
+        history: ModelRun) -> None:
+    gaps = score(history).family_share_gap
+    assert gaps is not None
+    assert np.all(np.abs(gaps[0]) <= 0.10), gaps[0].round(3)
+
+
+def test_the_model_reports_families_and_children_alone_by_nationality(history: ModelRun) -> None:
+    assert history.families is not None and history.children is not None
+    fy2016 = history._slice(2016)
+    families = history.families[0, fy2016].sum(axis=0)
+    # Most families and children come from the Northern Triangle, as in the record.
+    assert families[1:4].sum() > 3 * families[0]
+    assert np.all(history.children >= 0)
+
+
 def test_the_json_document_has_the_shape_of_the_contract(history: ModelRun) -> None:
     years = report(history)
     assert list(years) == [f"FY{fy}" for fy in YEARS]
