@@ -20,7 +20,7 @@ from pydantic import BaseModel
 from game.content.errors import validate
 from game.content.migrate import CURRENT, format_name, migrate, parse_format
 from game.content.models.campaign import Campaign, _ref_id
-from game.content.models.common import FIRST_YEAR, LAST_YEAR
+from game.content.models.common import FIRST_YEAR, LAST_YEAR, MAX_TEXT_CHARS
 from game.content.models.level import Level
 from game.content.models.levers import parties
 from game.content.models.strategy import Strategy
@@ -86,6 +86,8 @@ def check_document(doc: Document, expect: str | None = None) -> tuple[Any, list[
         problems += found
         problems += {"level": level_checks, "strategy": strategy_checks,
                      "campaign": campaign_checks}[kind](doc)
+        if kind in {"level", "campaign"}:
+            problems += _short_text_checks(doc)
     except Exception as error:  # noqa: BLE001 - a checker bug must not become a traceback
         return None, [*problems, doc.problem(
             (), f"the checker could not finish this file ({type(error).__name__}: {error})",
@@ -97,12 +99,40 @@ def check_document(doc: Document, expect: str | None = None) -> tuple[Any, list[
     return obj, problems
 
 
+#: Problems found while reading a value that explain every other problem at the same place.
+_ROOT_CAUSES = ("yaml-tag", "number-not-finite")
+
+
 def tidy(problems: Iterable[Problem]) -> list[Problem]:
     """Sorted problems without those caused by another (a value removed for its YAML tag)."""
     problems = list(problems)
-    tagged = {(p.file, p.line, p.column) for p in problems if p.code == "yaml-tag"}
-    return sort_problems(p for p in problems if p.code == "yaml-tag"
+    tagged = {(p.file, p.line, p.column) for p in problems if p.code in _ROOT_CAUSES}
+    return sort_problems(p for p in problems if p.code in _ROOT_CAUSES
                          or (p.file, p.line, p.column) not in tagged)
+
+
+#: The longest title and summary the level picker and campaign list show (characters).
+MAX_TITLE_CHARS = 120
+MAX_SUMMARY_CHARS = 600
+
+
+def _short_text_checks(doc: Document) -> list[Problem]:
+    """Titles and summaries fit where they are shown (the level picker, the campaign list)."""
+    out: list[Problem] = []
+    for key, limit, where in (("title", MAX_TITLE_CHARS, "a title fits on one line"),
+                              ("summary", MAX_SUMMARY_CHARS, "a summary is one or two "
+                                                             "sentences")):
+        value = doc.get((key,))
+        texts = ({(): value} if isinstance(value, str) else
+                 {(lang,): text for lang, text in value.items() if isinstance(text, str)}
+                 if isinstance(value, dict) else {})
+        for sub, text in texts.items():
+            # Beyond MAX_TEXT_CHARS the text's own validation already says so.
+            if limit < len(text) <= MAX_TEXT_CHARS:
+                out.append(doc.problem((key, *sub), f"this {key} is {len(text):,} characters "
+                                       f"long; a {key} may have at most {limit}",
+                                       f"shorten it: {where}", "text-too-long"))
+    return out
 
 
 def check_file(path: str | Path, expect: str | None = None,

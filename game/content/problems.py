@@ -44,6 +44,8 @@ PROBLEM_KINDS: dict[str, str] = {
     "missing-field": "A required field is missing.",
     "unknown-field": "A field the format does not have (often a typo).",
     "wrong-type": "A value of the wrong kind (text where a number is expected, and so on).",
+    "number-not-finite": "A number that is not finite (`.nan`, `.inf`, 1e999).",
+    "text-too-long": "A text longer than any screen can show (a title, summary or briefing).",
     "out-of-range": "A number outside the plausible range of its field.",
     "bad-choice": "A value that is not one of the allowed choices.",
     "bad-date": "A date that is not a real `YYYY-MM` month.",
