@@ -518,16 +518,66 @@ def _write(path: Path, data: bytes) -> Path:
                         reason="unreadable", path=path) from None
 
 
+@dataclass
+class AutosaveStatus:
+    """How the last autosave went: one status for the whole program, shown by every screen.
+
+    Single-player and classroom games both save through :func:`autosave`, which keeps this up
+    to date, so a read-only or full disk is reported the same way in both modes.
+    """
+
+    #: The last failure's message for the player; empty when the last autosave worked.
+    error: str = ""
+
+    @property
+    def off(self) -> bool:
+        """Whether saves are off (the last attempt failed)."""
+        return bool(self.error)
+
+
+#: The program's one autosave status (see :class:`AutosaveStatus`).
+AUTOSAVE_STATUS = AutosaveStatus()
+
+
+def autosave_status() -> AutosaveStatus:
+    """The program's autosave status."""
+    return AUTOSAVE_STATUS
+
+
+def probe_saves() -> AutosaveStatus:
+    """Check once, at start, that saves can be written, so "saves are off" shows before play.
+
+    Writes and removes a tiny file in the save folder; a read-only or missing data folder sets
+    the status (never raises). A later autosave that works clears it.
+    """
+    try:
+        probe = autosave_dir() / ".write-test"
+        write_atomic(probe, b"borderlines\n")
+        probe.unlink()
+    except OSError as exc:
+        AUTOSAVE_STATUS.error = str(_cannot_save(exc))
+    else:
+        AUTOSAVE_STATUS.error = ""
+    return AUTOSAVE_STATUS
+
+
 def autosave(record: GameRecord, keep: int = AUTOSAVE_KEEP) -> Path:
     """Save ``record`` as its game's autosave for its latest turn; keep the last ``keep`` turns.
 
     Call after every resolved turn. The file is named ``turn-NNNN.json`` in the game's folder.
+    The outcome is kept in :func:`autosave_status` for the screens to show.
     """
     try:
-        folder = game_folder(record)
-    except OSError as exc:
-        raise _cannot_save(exc) from None
-    path = _write(folder / f"turn-{record.turn:04d}.json", encode_save(record, kind="autosave"))
+        try:
+            folder = game_folder(record)
+        except OSError as exc:
+            raise _cannot_save(exc) from None
+        path = _write(folder / f"turn-{record.turn:04d}.json",
+                      encode_save(record, kind="autosave"))
+    except SaveError as error:
+        AUTOSAVE_STATUS.error = str(error)
+        raise
+    AUTOSAVE_STATUS.error = ""
     _prune(folder, keep)
     remove_stale_temp_files(folder)
     return path

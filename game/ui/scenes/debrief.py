@@ -23,7 +23,7 @@ import pygame_gui
 from pygame_gui.elements import UIButton, UITextEntryLine
 
 from game.i18n import t
-from game.paths import user_data_dir
+from game.paths import user_data_path
 from game.play.report import metric_label
 from game.ui import theme
 from game.ui.scenes.base import Scene
@@ -112,7 +112,7 @@ def _chart_painter(chart: Chart, months: tuple[str, ...]
 def default_export_dir(debrief: Debrief) -> Path:
     """``<user data>/exports/<level>-<date time>``: a new folder per export."""
     stamp = datetime.now().strftime("%Y-%m-%d_%H%M")
-    return user_data_dir() / "exports" / f"{debrief.level_id}-{stamp}"
+    return user_data_path() / "exports" / f"{debrief.level_id}-{stamp}"
 
 
 def export(debrief: Debrief, folder: Path, player: str) -> list[Path]:
