@@ -106,6 +106,9 @@ class App:
 
     def process(self, event: pygame.event.Event) -> None:
         """Route one event: window events here, keys to the focus ring, the rest to the scene."""
+        if not self.running or self.scene is QUIT:
+            # Quitting: the rest of this frame's events (a second Escape) have no scene to go to.
+            return
         if event.type == pygame.QUIT:
             self.running = False
             return

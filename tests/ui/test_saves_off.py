@@ -1,7 +1,7 @@
 """A read-only data folder or a full disk: "saves are off" on every screen, and play goes on.
 
 Single-player and classroom games save through the same autosave, whose one status the app
-draws above the key hints.
+draws above the key hints. Also here: Escape pressed twice in one frame quits cleanly.
 """
 
 from __future__ import annotations
@@ -122,3 +122,12 @@ def test_a_read_only_data_folder_in_a_classroom_is_shown(make_app,
     assert strip_shown(app)
     assert "save folder is not available" in saves_off_text()
 
+
+def test_two_escapes_in_one_frame_quit_without_an_error(make_app) -> None:
+    app = make_app()
+    app.switch(TitleScene(app))
+    for _ in range(3):
+        pygame.event.post(key(pygame.K_ESCAPE))
+    for event in pygame.event.get():  # as the frame loop does: one batch per frame
+        app.process(event)
+    assert app.running is False
