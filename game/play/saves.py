@@ -28,6 +28,7 @@ import math
 import os
 import re
 import stat
+import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -511,11 +512,13 @@ def game_folder(record: GameRecord) -> Path:
 
 def _write(path: Path, data: bytes) -> Path:
     try:
-        return write_atomic(path, data)
+        written = write_atomic(path, data)
     except OSError as exc:
         raise SaveError(t("The game could not be saved to {path} ({detail}). Your previous "
                           "saves are unchanged.", path=path, detail=exc.strerror or exc),
                         reason="unreadable", path=path) from None
+    _changed()
+    return written
 
 
 @dataclass
@@ -609,6 +612,7 @@ def _prune(folder: Path, keep: int) -> None:
     for path in _newest_first(folder)[max(1, keep):]:
         with contextlib.suppress(OSError):
             path.unlink()
+            _changed()
 
 
 def slot_path(name: str) -> Path:
@@ -637,6 +641,7 @@ def delete_save(path: str | os.PathLike[str]) -> None:
     """Remove one save file (missing files are not an error)."""
     with contextlib.suppress(FileNotFoundError):
         Path(path).unlink()
+    _changed()
 
 
 # --- listing and Continue --------------------------------------------------------------------
@@ -654,8 +659,57 @@ def _iso_from_mtime(path: Path) -> str:
         "+00:00", "Z")
 
 
+#: How many files' listings are remembered (a school computer with years of games).
+INFO_CACHE_SIZE = 4096
+_info_cache: dict[tuple[Path, str], tuple[tuple[int, int, int], SaveInfo, SaveFile | None]] = {}
+#: A file changed this recently (ns) may change again within the file system's clock tick
+#: without its stamp changing, so it is read again rather than trusted (as git does).
+_RACY_NS = 2_000_000_000
+_version = 0
+
+
+def saves_version() -> int:
+    """A number that changes whenever this program writes, removes or sets aside a save.
+
+    Screens that show saves (the debrief's "What if…" lines) compute them once and again only
+    when this changes, never every frame.
+    """
+    return _version
+
+
+def _changed() -> None:
+    global _version
+    _version += 1
+
+
+def _stamp(path: Path) -> tuple[int, int, int] | None:
+    try:
+        found = path.stat()
+    except (OSError, ValueError):
+        return None
+    return found.st_mtime_ns, found.st_size, found.st_ino
+
+
 def info_of(path: Path, kind: str) -> tuple[SaveInfo, SaveFile | None]:
-    """Read one file for a listing: its :class:`SaveInfo` and, if it loads, the save."""
+    """Read one file for a listing: its :class:`SaveInfo` and, if it loads, the save.
+
+    A file already read and unchanged since (same time, size and inode) is not read again, so
+    listing a hundred games costs a hundred ``stat`` calls, not a hundred decodings. The save
+    returned is shared with the cache: copy its record before changing it.
+    """
+    stamp = _stamp(path)
+    cached = _info_cache.get((path, kind))
+    if stamp is not None and cached is not None and cached[0] == stamp:
+        return cached[1], cached[2]
+    info, save = _read_info(path, kind)
+    if stamp is not None and stamp[0] < time.time_ns() - _RACY_NS:
+        if len(_info_cache) >= INFO_CACHE_SIZE:
+            _info_cache.clear()
+        _info_cache[(path, kind)] = (stamp, info, save)
+    return info, save
+
+
+def _read_info(path: Path, kind: str) -> tuple[SaveInfo, SaveFile | None]:
     try:
         save = read_save(path)
     except SaveError as exc:
@@ -727,6 +781,7 @@ def _quarantine(info: SaveInfo) -> None:
                        "too_big", "not_a_file"}:
         with contextlib.suppress(OSError):
             info.path.replace(info.path.with_name(info.path.name + QUARANTINE_SUFFIX))
+            _changed()
 
 
 def find_autosave(quarantine: bool = False) -> Continue:

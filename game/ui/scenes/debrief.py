@@ -158,6 +158,9 @@ class DebriefScene(Scene):
         self.message = ""
         self.message_bad = False
         self.rewind_page = 0
+        #: (metric, saves version) → the family's lines: saves are read when they change, not
+        #: every frame (100 saved games made a frame take two seconds).
+        self._family: dict[tuple[str, int], tuple[list[Series], Series | None]] = {}
 
     def enter(self) -> None:
         """Tabs along the top, the tab's content, Title button at the bottom right."""
@@ -335,6 +338,16 @@ class DebriefScene(Scene):
 
     def family_lines(self, metric: str) -> tuple[list[Series], Series | None]:
         """One line per game of the family (this one first), and the status-quo baseline."""
+        from game.play.saves import saves_version
+
+        key = (metric, saves_version())
+        if key not in self._family:
+            if any(version != key[1] for _, version in self._family):
+                self._family.clear()
+            self._family[key] = self._read_family_lines(metric)
+        return self._family[key]
+
+    def _read_family_lines(self, metric: str) -> tuple[list[Series], Series | None]:
         from game.play.saves import game_branches
 
         try:
