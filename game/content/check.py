@@ -378,6 +378,13 @@ def _agreement_checks(doc: Document, base: YamlPath, code: str,
         named = entry.get("with")
         partners = [named] if isinstance(named, str) else (
             list(named) if isinstance(named, list) else [])
+        if code in partners:
+            # `by:` may name the writer (MX writing the returns it accepts); `with:` may not.
+            out.append(doc.problem((*base, i, "with"), f"{code} cannot make `{kind}` with "
+                                   "itself", "name the partner country in `with:`",
+                                   "agreement-parties"))
+            continue
+        out += _share_checks(doc, (*base, i), kind, entry.get("terms"))
         if isinstance(entry.get("by"), str):
             partners.append(entry["by"])
         if not all(isinstance(p, str) and p in COUNTRIES for p in partners):
@@ -390,6 +397,29 @@ def _agreement_checks(doc: Document, base: YamlPath, code: str,
                                    "the partner with `with:`",
                                    "agreement-parties"))
     return out
+
+
+def _share_checks(doc: Document, path: YamlPath, kind: str, terms: Any) -> list[Problem]:
+    """Terms named ``share_*`` split one whole between countries: they add up to at most 100%."""
+    specs = [term for term in AGREEMENTS[kind].terms if term.name.startswith("share_")]
+    if not specs:
+        return []
+    given = terms if isinstance(terms, dict) else {}
+    shares: list[float] = []
+    for term in specs:
+        value = given.get(term.name, term.default)
+        if not isinstance(value, int | float) or isinstance(value, bool) \
+                or not math.isfinite(value):
+            return []  # a share that is not a number is reported by validation
+        shares.append(float(value))
+    total = sum(shares)
+    if total <= 1 + 1e-9:
+        return []
+    names = ", ".join(f"`{term.name}`" for term in specs)
+    return [doc.problem((*path, "terms"), f"the shares of `{kind}` add up to {total:.0%}; "
+                        "together they may be at most 100%",
+                        f"lower {names} so that they add up to 1 (100%) or less",
+                        "out-of-range")]
 
 
 def _timing_checks(doc: Document, path: YamlPath, event: dict[str, Any], start: int | None,

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import codecs
 import math
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -40,6 +41,8 @@ MAX_DEPTH = 60
 MAX_MERGE_DEPTH = 4
 
 _TAG = "tag:yaml.org,2002:"
+#: A whole number YAML 1.1 reads as octal: a leading 0 then octal digits (``046054``).
+_OCTAL = re.compile(r"[-+]?0[0-7_]+")
 _SCALAR_TAGS = {_TAG + name for name in ("str", "int", "float", "bool", "null")}
 
 
@@ -277,6 +280,15 @@ class _Builder:
                         "number\" and `.inf` (or a number as big as 1e999) infinity",
                         "number-not-finite")
             return node.value
+        if isinstance(value, int) and not isinstance(value, bool) and _OCTAL.fullmatch(
+                node.value):
+            # YAML 1.1 reads `020000` as octal (8192): almost never what an author meant.
+            pos = self.at(node)
+            self.problems.append(Problem(
+                self.doc.file, pos.line, pos.column, dotted(path), "warning",
+                f"`{node.value}` starts with 0, so YAML reads it as octal: {value:,}",
+                f"write `{node.value.lstrip('+-0') or '0'}` without the leading 0",
+                "number-octal"))
         if not isinstance(value, str):
             self.doc.raw[path] = node.value
         return value
