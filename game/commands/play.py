@@ -50,8 +50,10 @@ def run(args: argparse.Namespace) -> int:
         # opening a window that shows one line of it.
         refusal = level_refusal(args.level)
         if refusal is not None:
-            print(f"borderlines play: {args.level} cannot be played:\n{refusal}",
-                  file=sys.stderr)
+            from game.content.problems import terminal_safe
+
+            print(terminal_safe(f"borderlines play: {args.level} cannot be played:") + "\n"
+                  + refusal, file=sys.stderr)
             return 1
     from game.ui.app import run_app
 

@@ -92,12 +92,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _fail(message: str, code: int = 1) -> int:
-    print(f"borderlines simulate: {message}", file=sys.stderr)
+    from game.content.problems import terminal_safe  # messages quote the user's input
+
+    print(terminal_safe(f"borderlines simulate: {message}"), file=sys.stderr)
     return code
 
 
 def _warn(message: str) -> None:
-    print(f"borderlines simulate: warning: {message}", file=sys.stderr)
+    from game.content.problems import terminal_safe
+
+    print(terminal_safe(f"borderlines simulate: warning: {message}"), file=sys.stderr)
 
 
 def find_level(name: str) -> Path | None:

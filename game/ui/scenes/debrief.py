@@ -8,8 +8,6 @@ default under the user's data directory is filled in).
 
 from __future__ import annotations
 
-import csv
-import io
 import math
 import os
 from collections.abc import Callable
@@ -119,9 +117,10 @@ def export(debrief: Debrief, folder: Path, player: str) -> list[Path]:
     """Write ``metrics.csv`` and one PNG per chart into ``folder``; returns the files written."""
     folder.mkdir(parents=True, exist_ok=True)
     written = []
-    buffer = io.StringIO()
-    csv.writer(buffer, lineterminator="\n").writerows(debrief.csv_rows())
-    written.append(_write_atomic(folder / "metrics.csv", buffer.getvalue().encode("utf-8")))
+    from game.play.class_export import csv_text
+
+    written.append(_write_atomic(folder / "metrics.csv",
+                                 csv_text(debrief.csv_rows()).encode("utf-8")))
     for i, chart in enumerate(charts_of(debrief, player), start=1):
         path = folder / f"chart_{i:02d}_{_slug(chart.title)}.png"
         written.append(render_png(path, (theme.px(960), theme.px(540)),
