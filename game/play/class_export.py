@@ -513,9 +513,15 @@ def load_session_files(paths: Iterable[str | Path]) -> tuple[list[GameRecord], l
     records: list[GameRecord] = []
     problems: list[str] = []
     for raw in paths:
-        path = Path(raw).expanduser()
-        if path.is_dir():
-            path = path / "session.json"
+        try:
+            path = Path(raw).expanduser()
+            if path.is_dir():
+                path = path / "session.json"
+        except (OSError, ValueError, RuntimeError) as exc:
+            # A pasted path may be too long, hold a NUL or name an unknown ~user.
+            problems.append(t("{path}: this is not a path to a save ({detail}).",
+                              path=str(raw)[:80], detail=getattr(exc, "strerror", None) or exc))
+            continue
         try:
             records.append(read_save(path).record)
         except SaveError as error:

@@ -302,3 +302,13 @@ def test_the_replay_command_refuses_a_fifo_and_a_nan_save_with_a_message(
         assert stat.S_ISFIFO(fifo.stat().st_mode)
         assert main(["replay", str(fifo)]) == 1
         assert "not an ordinary file" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("typed", ["x" * 5000, "a\x00b", "~no-such-user-here/x.json",
+                                   "/dev/zero"])
+def test_compare_classes_turns_any_typed_path_into_a_message(typed: str) -> None:
+    from game.play.class_export import load_session_files
+
+    records, problems = load_session_files([typed])
+    assert records == [] and len(problems) == 1
+    assert len(problems[0]) < 400
