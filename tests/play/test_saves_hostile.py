@@ -24,7 +24,7 @@ from tests.play.play_helpers import level, level_path
 
 #: Seeded, and bounded by count (never by time).
 SEED = 15
-ONE_BYTE_MUTATIONS = 3000
+ONE_BYTE_MUTATIONS = 6000
 CONTINUE_MUTATIONS = 200
 REASONS = {"empty", "truncated", "not_a_save", "foreign", "damaged", "invalid", "too_big",
            "not_a_file", "newer"}
