@@ -146,11 +146,19 @@ def check_file(path: str | Path, expect: str | None = None,
     return (None if any(p.is_error for p in problems) else obj), problems
 
 
+def is_folder(path: Path) -> bool:
+    """Whether ``path`` is a folder; False when it cannot even be asked (a name too long)."""
+    try:
+        return path.is_dir()
+    except (OSError, ValueError):
+        return False
+
+
 def content_files(paths: Iterable[str | Path]) -> list[Path]:
     """The files named, and every .yaml/.yml file inside the folders named (sorted)."""
     out: list[Path] = []
     for path in map(Path, paths):
-        if path.is_dir():
+        if is_folder(path):
             # Hidden folders (.git, .venv) hold no levels and may hold thousands of files.
             out.extend(sorted(p for p in path.rglob("*") if p.suffix.lower() in EXTENSIONS
                               and not any(part.startswith(".")
