@@ -16,11 +16,20 @@ APP_NAME = "borderlines"
 DATA_DIR_ENV = "BORDERLINES_DATA_DIR"
 
 
-def user_data_dir() -> Path:
-    """The folder for saves and custom levels, created on first use."""
+def user_data_path() -> Path:
+    """Where the folder for saves and custom levels is, without creating it (never raises).
+
+    For paths shown or proposed to the player (an export folder): a read-only profile must not
+    stop a screen from opening; writing there later says why it failed.
+    """
     override = os.environ.get(DATA_DIR_ENV)
-    path = Path(override) if override else Path(platformdirs.user_data_dir(APP_NAME,
+    return Path(override) if override else Path(platformdirs.user_data_dir(APP_NAME,
                                                                           appauthor=False))
+
+
+def user_data_dir() -> Path:
+    """The folder for saves and custom levels, created on first use (raises OSError if not)."""
+    path = user_data_path()
     path.mkdir(parents=True, exist_ok=True)
     return path
 

@@ -18,3 +18,11 @@ def _private_user_folders(tmp_path_factory: pytest.TempPathFactory,
                           monkeypatch: pytest.MonkeyPatch) -> None:
     """Every test writes saves and settings into a temporary folder, never the real user's."""
     monkeypatch.setenv("BORDERLINES_DATA_DIR", str(tmp_path_factory.mktemp("userdata")))
+
+
+@pytest.fixture(autouse=True)
+def _saves_on() -> None:
+    """A test that made an autosave fail does not leave "saves are off" to the next one."""
+    from game.play.saves import autosave_status
+
+    autosave_status().error = ""

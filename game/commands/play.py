@@ -22,11 +22,39 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="resume the latest autosaved game")
 
 
+def level_refusal(spec: str) -> str | None:
+    """Why ``play LEVEL`` cannot open ``spec`` (the checker's messages), or None when it can."""
+    from game.content.catalog import level_entry, shipped_levels
+    from game.content.problems import format_problem
+
+    path = Path(spec).expanduser()
+    if path.exists() or path.suffix in {".yaml", ".yml"}:
+        entry = level_entry(path)
+    else:
+        entries = [e for e in shipped_levels() if spec in (e.id, e.path.stem)]
+        if not entries:
+            return f"no level file or shipped level called \"{spec}\""
+        entry = entries[0]
+    if entry.ok:
+        return None
+    return "\n".join(format_problem(p) for p in entry.problems if p.is_error)
+
+
 def run(args: argparse.Namespace) -> int:
     """Open the window and run until the player quits (or autoplay reaches the end)."""
     if args.level and args.resume:
         print("borderlines play: give a LEVEL or --continue, not both", file=sys.stderr)
         return 2
+    if args.level:
+        # A level that does not load stops here, with the checker's every message, instead of
+        # opening a window that shows one line of it.
+        refusal = level_refusal(args.level)
+        if refusal is not None:
+            from game.content.problems import terminal_safe
+
+            print(terminal_safe(f"borderlines play: {args.level} cannot be played:") + "\n"
+                  + refusal, file=sys.stderr)
+            return 1
     from game.ui.app import run_app
 
     code = run_app(level=args.level, autoplay=args.autoplay, screenshots=args.screenshots,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from game.content.check import check_file, content_files
+from game.content.check import check_file, content_files, is_folder
 from game.content.models.common import text_in
 from game.content.models.level import Level
 from game.content.problems import Problem
@@ -56,7 +56,7 @@ def level_entry(path: str | Path, group: str = "custom") -> LevelEntry:
 def scan_levels(folder: str | Path, group: str | None = None) -> list[LevelEntry]:
     """Every level file under ``folder`` (recursively); other formats are skipped."""
     folder = Path(folder)
-    if not folder.is_dir():
+    if not is_folder(folder):  # also a folder whose name is too long: nothing to list
         return []
     entries = []
     for path in content_files([folder]):

@@ -20,7 +20,7 @@ from pydantic import BaseModel
 from game.content.errors import validate
 from game.content.migrate import CURRENT, format_name, migrate, parse_format
 from game.content.models.campaign import Campaign, _ref_id
-from game.content.models.common import FIRST_YEAR, LAST_YEAR
+from game.content.models.common import FIRST_YEAR, LAST_YEAR, MAX_TEXT_CHARS
 from game.content.models.level import Level
 from game.content.models.levers import parties
 from game.content.models.strategy import Strategy
@@ -86,6 +86,8 @@ def check_document(doc: Document, expect: str | None = None) -> tuple[Any, list[
         problems += found
         problems += {"level": level_checks, "strategy": strategy_checks,
                      "campaign": campaign_checks}[kind](doc)
+        if kind in {"level", "campaign"}:
+            problems += _short_text_checks(doc)
     except Exception as error:  # noqa: BLE001 - a checker bug must not become a traceback
         return None, [*problems, doc.problem(
             (), f"the checker could not finish this file ({type(error).__name__}: {error})",
@@ -97,12 +99,40 @@ def check_document(doc: Document, expect: str | None = None) -> tuple[Any, list[
     return obj, problems
 
 
+#: Problems found while reading a value that explain every other problem at the same place.
+_ROOT_CAUSES = ("yaml-tag", "number-not-finite")
+
+
 def tidy(problems: Iterable[Problem]) -> list[Problem]:
     """Sorted problems without those caused by another (a value removed for its YAML tag)."""
     problems = list(problems)
-    tagged = {(p.file, p.line, p.column) for p in problems if p.code == "yaml-tag"}
-    return sort_problems(p for p in problems if p.code == "yaml-tag"
+    tagged = {(p.file, p.line, p.column) for p in problems if p.code in _ROOT_CAUSES}
+    return sort_problems(p for p in problems if p.code in _ROOT_CAUSES
                          or (p.file, p.line, p.column) not in tagged)
+
+
+#: The longest title and summary the level picker and campaign list show (characters).
+MAX_TITLE_CHARS = 120
+MAX_SUMMARY_CHARS = 600
+
+
+def _short_text_checks(doc: Document) -> list[Problem]:
+    """Titles and summaries fit where they are shown (the level picker, the campaign list)."""
+    out: list[Problem] = []
+    for key, limit, where in (("title", MAX_TITLE_CHARS, "a title fits on one line"),
+                              ("summary", MAX_SUMMARY_CHARS, "a summary is one or two "
+                                                             "sentences")):
+        value = doc.get((key,))
+        texts = ({(): value} if isinstance(value, str) else
+                 {(lang,): text for lang, text in value.items() if isinstance(text, str)}
+                 if isinstance(value, dict) else {})
+        for sub, text in texts.items():
+            # Beyond MAX_TEXT_CHARS the text's own validation already says so.
+            if limit < len(text) <= MAX_TEXT_CHARS:
+                out.append(doc.problem((key, *sub), f"this {key} is {len(text):,} characters "
+                                       f"long; a {key} may have at most {limit}",
+                                       f"shorten it: {where}", "text-too-long"))
+    return out
 
 
 def check_file(path: str | Path, expect: str | None = None,
@@ -116,11 +146,19 @@ def check_file(path: str | Path, expect: str | None = None,
     return (None if any(p.is_error for p in problems) else obj), problems
 
 
+def is_folder(path: Path) -> bool:
+    """Whether ``path`` is a folder; False when it cannot even be asked (a name too long)."""
+    try:
+        return path.is_dir()
+    except (OSError, ValueError):
+        return False
+
+
 def content_files(paths: Iterable[str | Path]) -> list[Path]:
     """The files named, and every .yaml/.yml file inside the folders named (sorted)."""
     out: list[Path] = []
     for path in map(Path, paths):
-        if path.is_dir():
+        if is_folder(path):
             # Hidden folders (.git, .venv) hold no levels and may hold thousands of files.
             out.extend(sorted(p for p in path.rglob("*") if p.suffix.lower() in EXTENSIONS
                               and not any(part.startswith(".")
@@ -348,6 +386,13 @@ def _agreement_checks(doc: Document, base: YamlPath, code: str,
         named = entry.get("with")
         partners = [named] if isinstance(named, str) else (
             list(named) if isinstance(named, list) else [])
+        if code in partners:
+            # `by:` may name the writer (MX writing the returns it accepts); `with:` may not.
+            out.append(doc.problem((*base, i, "with"), f"{code} cannot make `{kind}` with "
+                                   "itself", "name the partner country in `with:`",
+                                   "agreement-parties"))
+            continue
+        out += _share_checks(doc, (*base, i), kind, entry.get("terms"))
         if isinstance(entry.get("by"), str):
             partners.append(entry["by"])
         if not all(isinstance(p, str) and p in COUNTRIES for p in partners):
@@ -360,6 +405,29 @@ def _agreement_checks(doc: Document, base: YamlPath, code: str,
                                    "the partner with `with:`",
                                    "agreement-parties"))
     return out
+
+
+def _share_checks(doc: Document, path: YamlPath, kind: str, terms: Any) -> list[Problem]:
+    """Terms named ``share_*`` split one whole between countries: they add up to at most 100%."""
+    specs = [term for term in AGREEMENTS[kind].terms if term.name.startswith("share_")]
+    if not specs:
+        return []
+    given = terms if isinstance(terms, dict) else {}
+    shares: list[float] = []
+    for term in specs:
+        value = given.get(term.name, term.default)
+        if not isinstance(value, int | float) or isinstance(value, bool) \
+                or not math.isfinite(value):
+            return []  # a share that is not a number is reported by validation
+        shares.append(float(value))
+    total = sum(shares)
+    if total <= 1 + 1e-9:
+        return []
+    names = ", ".join(f"`{term.name}`" for term in specs)
+    return [doc.problem((*path, "terms"), f"the shares of `{kind}` add up to {total:.0%}; "
+                        "together they may be at most 100%",
+                        f"lower {names} so that they add up to 1 (100%) or less",
+                        "out-of-range")]
 
 
 def _timing_checks(doc: Document, path: YamlPath, event: dict[str, Any], start: int | None,

@@ -8,6 +8,7 @@ column, the types give the field's unit, range and example for the hint.
 
 from __future__ import annotations
 
+import math
 import re
 import types
 import typing
@@ -21,6 +22,21 @@ from game.content.models.common import ContentModel, shown
 from game.content.names import did_you_mean, format_number
 from game.content.problems import PROBLEM_KINDS, Problem
 from game.content.yamlsrc import Document, YamlPath
+
+#: A whole number YAML 1.1 reads as octal: a leading 0 then octal digits (``046054``).
+_OCTAL = re.compile(r"[-+]?0[0-7_]+")
+#: A number in exponent notation without a dot, which YAML 1.1 reads as text (``1e308``).
+_EXPONENT = re.compile(r"[-+]?\d+(\.\d*)?[eE][-+]?\d+")
+
+
+def _exponent_hint(name: str, text: str) -> str:
+    """A hint for ``1e308``-style text: the plain number when it is reasonable, never ``1308``."""
+    number = float(text)
+    if math.isfinite(number) and abs(number) < 1e15:
+        plain = f"{number:.15g}" if not number.is_integer() else str(int(number))
+        return f"YAML reads `{text}` as text; write the number out: `{name}: {plain}`"
+    return (f"YAML reads `{text}` as text, and it is far larger than any value of `{name}`; "
+            "write an ordinary number")
 
 
 def validate(model: type[BaseModel], doc: Document) -> tuple[Any, list[Problem]]:
@@ -205,12 +221,19 @@ def error_problem(error: Any, doc: Document, model: type[BaseModel]) -> Problem:
                    f"{format_number(limit)}{' ' + unit if unit else ''}")
         hint = (f"the range is {spread}" if spread else "") + (
             f"{'; ' if spread else ''}for example {example}" if example else "")
+        raw = doc.raw.get(walk.path)
+        if raw is not None and _OCTAL.fullmatch(raw):
+            # YAML 1.1 reads 046054 as octal (19500): say so, rather than only "too big".
+            hint = (f"a number written with a leading 0 is read as octal (`{raw}` means "
+                    f"{format_number(value)}); write `{name}: {raw.lstrip('+-0') or '0'}`")
     elif kind in ("float_type", "float_parsing", "int_type", "int_parsing", "int_from_float"):
         whole = kind.startswith("int")
         what = "a whole number" if whole else "a number"
         message = f"`{name}` needs {what}{f' ({unit})' if unit else ''}, got {shown(value)}"
         if isinstance(value, str) and re.fullmatch(r"\s*-?[\d.]+\s*", value):
             hint = f"remove the quotes: `{name}: {value.strip()}`"
+        elif isinstance(value, str) and _EXPONENT.fullmatch(value.strip()):
+            hint = _exponent_hint(name, value.strip())
         elif isinstance(value, str) and re.search(r"\d", value):
             digits = re.sub(r"[^\d.\-]", "", value)
             hint = f"write digits only, without commas or units: `{name}: {digits}`"

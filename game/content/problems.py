@@ -7,6 +7,7 @@ compilers use, so that a teacher can jump straight to the line.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal
@@ -44,6 +45,9 @@ PROBLEM_KINDS: dict[str, str] = {
     "missing-field": "A required field is missing.",
     "unknown-field": "A field the format does not have (often a typo).",
     "wrong-type": "A value of the wrong kind (text where a number is expected, and so on).",
+    "number-not-finite": "A number that is not finite (`.nan`, `.inf`, 1e999).",
+    "number-octal": "A number with a leading 0, which YAML reads as octal (`010` is 8).",
+    "text-too-long": "A text longer than any screen can show (a title, summary or briefing).",
     "out-of-range": "A number outside the plausible range of its field.",
     "bad-choice": "A value that is not one of the allowed choices.",
     "bad-date": "A date that is not a real `YYYY-MM` month.",
@@ -107,13 +111,26 @@ class ContentError(Exception):
         super().__init__(first + more)
 
 
+#: Characters a terminal would act on rather than show: C0/C1 controls (ANSI escapes start with
+#: ESC) and the bidirectional overrides that reorder what is displayed ("Trojan source").
+_UNSHOWABLE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def terminal_safe(text: str) -> str:
+    """``text`` with every control character written as an escape code, never obeyed."""
+    return _UNSHOWABLE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+
+
 def format_problem(problem: Problem, hint: bool = True) -> str:
-    """``path:line:column: severity: message`` plus the hint on an indented second line."""
+    """``path:line:column: severity: message`` plus the hint on an indented second line.
+
+    Messages quote what files hold, so control characters are escaped (:func:`terminal_safe`).
+    """
     where = f"{problem.file}:{problem.line}:{problem.column}" if problem.line else problem.file
     path = f"{problem.yaml_path}: " if problem.yaml_path else ""
-    text = f"{where}: {problem.severity}: {path}{problem.message}"
+    text = terminal_safe(f"{where}: {problem.severity}: {path}{problem.message}")
     if hint and problem.hint:
-        text += f"\n    hint: {problem.hint}"
+        text += f"\n    hint: {terminal_safe(problem.hint)}"
     return text
 
 

@@ -4,14 +4,19 @@ Only plain data is accepted — mappings, lists, text, numbers, booleans and nul
 ``yaml.safe_load`` — and anything else (``!!python/object``, ``!!binary``, custom tags) is a
 reported problem, never executed. The file is *composed* into PyYAML nodes, which carry line and
 column marks, and the nodes are turned into Python values by this module, which counts them:
-aliases may not expand beyond :data:`MAX_VALUES` values (a "billion laughs" bomb), nesting may
-not go deeper than :data:`MAX_DEPTH`, and files above :data:`MAX_BYTES` are refused before they
-are read. Every failure becomes a :class:`~game.content.problems.Problem`; nothing raises.
+aliases may not expand beyond :data:`MAX_VALUES` values (a "billion laughs" bomb) — every key a
+merge (``<<: [*a, *b]``) visits counts, even one an earlier key overrides — merges may not nest
+deeper than :data:`MAX_MERGE_DEPTH`, nesting may not go deeper than :data:`MAX_DEPTH`, and files
+above :data:`MAX_BYTES` are refused before they are read. Numbers that are not finite (``.nan``,
+``.inf``, ``1e999``) are reported where they are written and kept as their text. Every failure
+becomes a :class:`~game.content.problems.Problem`; nothing raises.
 """
 
 from __future__ import annotations
 
 import codecs
+import math
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -32,8 +37,12 @@ MAX_BYTES = 1_000_000
 MAX_VALUES = 100_000
 #: Deepest nesting of mappings and lists.
 MAX_DEPTH = 60
+#: Deepest chain of merges (``<<: *a`` where ``a`` itself merges …); levels use one or two.
+MAX_MERGE_DEPTH = 4
 
 _TAG = "tag:yaml.org,2002:"
+#: A whole number YAML 1.1 reads as octal: a leading 0 then octal digits (``046054``).
+_OCTAL = re.compile(r"[-+]?0[0-7_]+")
 _SCALAR_TAGS = {_TAG + name for name in ("str", "int", "float", "bool", "null")}
 
 
@@ -158,15 +167,19 @@ class _Builder:
         self.problems.append(Problem(self.doc.file, pos.line, pos.column, dotted(path), "error",
                                      message, hint, code))
 
-    def build(self, node: Node, path: YamlPath, depth: int) -> Any:
+    def tick(self, node: Node, path: YamlPath) -> None:
+        """Count one value (or one merged key) and stop when the document grows too big."""
         self.count += 1
         if self.count > MAX_VALUES:
             pos = self.at(node)
             raise _Abort(Problem(
                 self.doc.file, pos.line, pos.column, dotted(path), "error",
                 f"the document expands to more than {MAX_VALUES:,} values",
-                "aliases (`*name`) that repeat other aliases multiply; a level needs only a "
-                "few hundred values, so write them out instead", "yaml-too-big"))
+                "aliases (`*name`) and merges (`<<:`) that repeat others multiply; a level "
+                "needs only a few hundred values, so write them out instead", "yaml-too-big"))
+
+    def build(self, node: Node, path: YamlPath, depth: int) -> Any:
+        self.tick(node, path)
         if depth > MAX_DEPTH:
             pos = self.at(node)
             raise _Abort(Problem(
@@ -195,18 +208,30 @@ class _Builder:
                     self.bad_tag(node, path)
                     return None
                 out: dict[str, Any] = {}
-                self.mapping(node, path, depth, out, merged=False)
+                self.mapping(node, path, depth, out, merges=0)
                 return out
         finally:
             self.active.discard(id(node))
         return None  # pragma: no cover - composer produces only the three node kinds
 
     def mapping(self, node: MappingNode, path: YamlPath, depth: int, out: dict[str, Any],
-                merged: bool) -> None:
-        merges: list[Node] = []
+                merges: int) -> None:
+        """Fill ``out`` from ``node``; ``merges`` is how many merges deep this mapping is."""
+        merged = merges > 0
+        if merges > MAX_MERGE_DEPTH:
+            pos = self.doc.where(path)
+            raise _Abort(Problem(
+                self.doc.file, pos.line, pos.column, dotted(path), "error",
+                f"merges (`<<:`) are nested more than {MAX_MERGE_DEPTH} deep",
+                "merge a mapping that is written out, not one that merges others in turn",
+                "yaml-too-big"))
+        to_merge: list[Node] = []
         for key_node, value_node in node.value:
+            # Every key visited counts, even one a merge skips: a merge of merges repeats
+            # its keys exponentially without building a single new value.
+            self.tick(key_node, path)
             if key_node.tag == _TAG + "merge":
-                merges.append(value_node)
+                to_merge.append(value_node)
                 continue
             if not isinstance(key_node, ScalarNode) or key_node.tag == _TAG + "null":
                 self.report(key_node, path, "a key must be a plain name",
@@ -228,11 +253,11 @@ class _Builder:
             self.doc.keys[child] = self.at(key_node)
             self.doc.values.pop(child, None)
             out[key] = self.build(value_node, child, depth + 1)
-        for merge in merges:
+        for merge in to_merge:
             sources = merge.value if isinstance(merge, SequenceNode) else [merge]
             for source in sources:
                 if isinstance(source, MappingNode):
-                    self.mapping(source, path, depth + 1, out, merged=True)
+                    self.mapping(source, path, depth + 1, out, merges + 1)
                 else:
                     self.report(source, path, "`<<` must be followed by a mapping alias",
                                 "write `<<: *defaults` where `&defaults` marks a mapping",
@@ -249,6 +274,21 @@ class _Builder:
             value = self.constructor.construct_object(node, deep=True)
         except (ConstructorError, ValueError, OverflowError):
             return node.value
+        if isinstance(value, float) and not math.isfinite(value):
+            self.report(node, path, f"`{_clip(node.value)}` is not a number that can be used",
+                        "write an ordinary number such as `0.5` or `2000`: `.nan` means \"not a "
+                        "number\" and `.inf` (or a number as big as 1e999) infinity",
+                        "number-not-finite")
+            return node.value
+        if isinstance(value, int) and not isinstance(value, bool) and _OCTAL.fullmatch(
+                node.value):
+            # YAML 1.1 reads `020000` as octal (8192): almost never what an author meant.
+            pos = self.at(node)
+            self.problems.append(Problem(
+                self.doc.file, pos.line, pos.column, dotted(path), "warning",
+                f"`{node.value}` starts with 0, so YAML reads it as octal: {value:,}",
+                f"write `{node.value.lstrip('+-0') or '0'}` without the leading 0",
+                "number-octal"))
         if not isinstance(value, str):
             self.doc.raw[path] = node.value
         return value
@@ -258,6 +298,10 @@ class _Builder:
         self.report(node, path, f"the tag `{tag}` is not allowed",
                     "level files hold plain data only (text, numbers, lists, mappings); remove "
                     "the tag", "yaml-tag")
+
+
+def _clip(text: str, limit: int = 40) -> str:
+    return text if len(text) <= limit else text[:limit - 1] + "…"
 
 
 def _syntax_problem(file: str, error: yaml.YAMLError, text: str) -> Problem:

@@ -57,12 +57,43 @@ def number_text(value: float) -> str:
     return repr(value) if math.isfinite(value) else ""
 
 
-def _csv(rows: Iterable[Sequence[Any]]) -> str:
+#: First characters that make a spreadsheet read a cell as a formula (OWASP "CSV injection").
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+
+
+def spreadsheet_safe(cell: Any) -> Any:
+    """``cell`` as a spreadsheet shows it, never runs it: formula-like text gets a leading ``'``.
+
+    Team names and level texts are typed by students and authors: ``=HYPERLINK(…)`` must
+    arrive as text. Numbers (``-12.5``) stay numbers.
+    """
+    if not isinstance(cell, str) or not cell.startswith(_FORMULA_STARTS):
+        return cell
+    try:
+        float(cell)
+    except ValueError:
+        return "'" + cell
+    return cell
+
+
+def csv_text(rows: Iterable[Sequence[Any]]) -> str:
+    """CSV of ``rows`` with every cell made :func:`spreadsheet_safe`.
+
+    A carriage return inside a cell becomes a line break: the writer quotes cells holding its
+    line terminator (a line feed) but not a lone carriage return, which would split the row.
+    """
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     for row in rows:
-        writer.writerow(row)
+        writer.writerow([_one_line_ending(spreadsheet_safe(cell)) for cell in row])
     return out.getvalue()
+
+
+def _one_line_ending(cell: Any) -> Any:
+    return cell.replace("\r\n", "\n").replace("\r", "\n") if isinstance(cell, str) else cell
+
+
+_csv = csv_text
 
 
 def metrics_rows(record: GameRecord, months: Sequence[str] = ()) -> list[list[str]]:
@@ -482,9 +513,15 @@ def load_session_files(paths: Iterable[str | Path]) -> tuple[list[GameRecord], l
     records: list[GameRecord] = []
     problems: list[str] = []
     for raw in paths:
-        path = Path(raw).expanduser()
-        if path.is_dir():
-            path = path / "session.json"
+        try:
+            path = Path(raw).expanduser()
+            if path.is_dir():
+                path = path / "session.json"
+        except (OSError, ValueError, RuntimeError) as exc:
+            # A pasted path may be too long, hold a NUL or name an unknown ~user.
+            problems.append(t("{path}: this is not a path to a save ({detail}).",
+                              path=str(raw)[:80], detail=getattr(exc, "strerror", None) or exc))
+            continue
         try:
             records.append(read_save(path).record)
         except SaveError as error:

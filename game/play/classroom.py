@@ -62,6 +62,7 @@ from game.play.levelview import LevelView, text_of
 from game.play.record import GameRecord
 from game.play.report import metric_label
 from game.play.session import Phase, Session
+from game.play.team_names import lookalike_key, name_problem, normal_name
 from game.sim.policy import month_label
 from game.sim.registry import AGREEMENTS, EVENTS, LEVERS, METRICS
 
@@ -87,6 +88,10 @@ class Team:
 
     name: str
     country: str
+
+    def __post_init__(self) -> None:
+        # One spelling per name: the same letters typed two ways (NFC) are the same team.
+        object.__setattr__(self, "name", normal_name(self.name))
 
     @property
     def label(self) -> str:
@@ -160,15 +165,20 @@ def check_settings(level: Level, settings: ClassSettings) -> None:
         if team.country in seen_countries:
             raise ClassroomError(t("Two teams lead {country}: give each team its own country.",
                                    country=country_name(team.country, article=True)))
-        name = team.name.strip()
-        if not name:
+        name = normal_name(team.name)
+        problem = name_problem(name)
+        if problem == "control":
+            raise ClassroomError(t("A team name cannot contain line breaks or control "
+                                   "characters."))
+        if not name or problem == "empty":
             raise ClassroomError(t("Every team needs a name."))
         if len(name) > NAME_LIMIT:
             raise ClassroomError(t("Team names can be at most {n} characters.", n=NAME_LIMIT))
-        if name.casefold() in seen_names:
-            raise ClassroomError(t("Two teams are called “{name}”.", name=name))
+        if lookalike_key(name) in seen_names:
+            raise ClassroomError(t("Two teams are called “{name}” (or names that look the same "
+                                   "on screen).", name=name))
         seen_countries.add(team.country)
-        seen_names.add(name.casefold())
+        seen_names.add(lookalike_key(name))
     timer = settings.timer_minutes
     if timer is not None and not (isinstance(timer, int | float) and 1 <= timer <= 60):
         raise ClassroomError(t("The turn timer must be between 1 and 60 minutes."))

@@ -209,8 +209,9 @@ class GameRecord:
             raise RecordError("record.players: must map country codes to text")
         branch = obj.get("branch")
         seed = obj.get("seed")
-        if not isinstance(seed, int) or isinstance(seed, bool):
-            raise RecordError("record: 'seed' must be a whole number")
+        if not isinstance(seed, int) or isinstance(seed, bool) or not 0 <= seed < 2 ** 64:
+            # numpy seeds a generator from 0 to 2**64 - 1; anything else cannot be replayed.
+            raise RecordError("record: 'seed' must be a whole number from 0 to 2**64 - 1")
         return cls(
             level_id=_str(obj, "level_id", "record"),
             level_hash=_str(obj, "level_hash", "record"),

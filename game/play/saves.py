@@ -24,8 +24,11 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
+import math
 import os
 import re
+import stat
+import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -57,6 +60,15 @@ AUTOSAVE_KEEP = 10
 #: Suffix given to an autosave that turned out damaged, so it stops shadowing good ones.
 QUARANTINE_SUFFIX = ".bad"
 
+#: The largest save file the game opens. A whole campaign level saves under 100 KB; a file
+#: bigger than this is not one of ours, and reading it would freeze the title screen.
+MAX_SAVE_BYTES = 8 * 1024 * 1024
+#: The longest number a save may hold, in characters: seeds and metrics need at most 25, and a
+#: 5,000-digit number takes Python long enough to parse that it is refused before that.
+MAX_NUMBER_CHARS = 40
+#: Whole numbers in a save are below this (seeds are 64-bit; counts are far smaller).
+MAX_WHOLE_NUMBER = 2 ** 64
+
 _FORMAT_RE = re.compile(r"^borderlines-save/(\d+)$")
 _TURN_FILE_RE = re.compile(r"^turn-(\d+)\.json$")
 
@@ -66,7 +78,7 @@ class SaveError(Exception):
 
     ``reason`` is a stable code for the program: ``missing``, ``unreadable``, ``empty``,
     ``truncated``, ``not_a_save``, ``foreign``, ``newer``, ``damaged``, ``invalid``,
-    ``bad_name``.
+    ``too_big``, ``not_a_file``, ``bad_name``.
     """
 
     def __init__(self, message: str, reason: str, path: Path | None = None) -> None:
@@ -253,8 +265,75 @@ def _newer_version_label(document: dict[str, Any], version: int) -> str:
     return str(app) if isinstance(app, str) and app else f"save format {version}"
 
 
+class _BadNumber(ValueError):
+    """A number in a save that no save of ours holds (NaN, infinite, or far too long)."""
+
+
+def _refuse_constant(name: str) -> Any:
+    raise _BadNumber(name)
+
+
+def _finite_float(text: str) -> float:
+    if len(text) > MAX_NUMBER_CHARS:
+        raise _BadNumber(text[:20] + "…")
+    number = float(text)
+    if not math.isfinite(number):
+        raise _BadNumber(text)
+    return number
+
+
+def _bounded_int(text: str) -> int:
+    # Checked on the text, before int(): Python refuses (or takes seconds over) huge numbers.
+    if len(text) > MAX_NUMBER_CHARS:
+        raise _BadNumber(text[:20] + "…")
+    number = int(text)
+    if abs(number) >= MAX_WHOLE_NUMBER:
+        raise _BadNumber(text)
+    return number
+
+
+def _parse_json(text: str) -> Any:
+    """``json.loads`` that refuses NaN, infinities and oversized numbers (:class:`_BadNumber`)."""
+    return json.loads(text, parse_constant=_refuse_constant, parse_float=_finite_float,
+                      parse_int=_bounded_int)
+
+
+def _too_big(path: Path | None) -> SaveError:
+    return SaveError(t("This file is too big to be a Borderlines save (over {size} MB). It "
+                       "cannot be opened.", size=MAX_SAVE_BYTES // (1024 * 1024)),
+                     reason="too_big", path=path)
+
+
 def decode_save(data: bytes, path: Path | None = None) -> SaveFile:
-    """Parse, migrate and verify the bytes of a save file; raises :class:`SaveError`."""
+    """Parse, migrate and verify the bytes of a save file; raises :class:`SaveError` only.
+
+    This is the one way into a save's contents: every reader (Continue, the load screen, replay,
+    class resume and compare, branches) comes through here, so no content of a file, however
+    odd, can raise anything but a :class:`SaveError` with a message for the player.
+    """
+    if len(data) > MAX_SAVE_BYTES:
+        raise _too_big(path)
+    try:
+        return _decode(data, path)
+    except SaveError:
+        raise
+    except _BadNumber as exc:
+        raise SaveError(t("This save holds a number no saved game can hold ({number}), so it was "
+                          "changed or damaged after it was written. It cannot be opened.",
+                          number=_printable(str(exc))), reason="invalid", path=path) from None
+    except Exception as exc:  # noqa: BLE001 - whatever a file holds, the player gets a sentence
+        raise SaveError(t("This save's contents are not valid ({detail}). It cannot be opened.",
+                          detail=_printable(f"{type(exc).__name__}: {exc}")),
+                        reason="invalid", path=path) from None
+
+
+def _printable(text: str, limit: int = 80) -> str:
+    # A message may quote a file's contents: no control characters, and not a whole page.
+    cleaned = "".join(c if c.isprintable() else "?" for c in text)
+    return cleaned if len(cleaned) <= limit else cleaned[:limit - 1] + "…"
+
+
+def _decode(data: bytes, path: Path | None) -> SaveFile:
     if not data.strip():
         raise SaveError(t("This save is empty, probably because the computer stopped while it "
                           "was being written. It cannot be opened."), reason="empty", path=path)
@@ -267,7 +346,7 @@ def decode_save(data: bytes, path: Path | None = None) -> SaveFile:
         raise SaveError(t("This file is not a Borderlines save: it does not contain text. "
                           "It cannot be opened."), reason="not_a_save", path=path) from None
     try:
-        document = json.loads(text)
+        document = _parse_json(text)
     except (json.JSONDecodeError, RecursionError) as exc:
         if isinstance(exc, json.JSONDecodeError) and _looks_truncated(text, exc):
             raise SaveError(t(_TRUNCATED), reason="truncated", path=path) from None
@@ -321,21 +400,64 @@ def decode_save(data: bytes, path: Path | None = None) -> SaveFile:
     )
 
 
-def read_save(path: str | os.PathLike[str]) -> SaveFile:
-    """Open a save file; raises :class:`SaveError` with a message for the player."""
+def _open_flags() -> int:
+    # Non-blocking, so that opening a FIFO (a "file" that waits for a writer) returns at once
+    # and is then refused by its type instead of freezing the game.
+    return os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+
+
+def read_save_bytes(path: str | os.PathLike[str]) -> bytes:
+    """The bytes of a save file, refusing before reading what cannot be one; raises SaveError.
+
+    Folders, FIFOs, devices (``/dev/zero``) and files over :data:`MAX_SAVE_BYTES` are refused
+    with a message; at most :data:`MAX_SAVE_BYTES` + 1 bytes are ever read.
+    """
     target = Path(path)
     try:
-        data = target.read_bytes()
+        fd = os.open(target, _open_flags())
     except FileNotFoundError:
         raise SaveError(t("There is no save file at {path}.", path=target),
                         reason="missing", path=target) from None
     except IsADirectoryError:
         raise SaveError(t("{path} is a folder, not a save file.", path=target),
-                        reason="missing", path=target) from None
+                        reason="not_a_file", path=target) from None
+    except (OSError, ValueError) as exc:
+        raise SaveError(t("This save could not be read ({detail}).",
+                          detail=getattr(exc, "strerror", None) or exc),
+                        reason="unreadable", path=target) from None
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise SaveError(t("{path} is a folder, not a save file.", path=target),
+                            reason="not_a_file", path=target)
+        if not stat.S_ISREG(info.st_mode):
+            raise SaveError(t("{path} is not an ordinary file (it may be a device or a pipe), "
+                              "so it cannot be a save. It was not read.", path=target),
+                            reason="not_a_file", path=target)
+        if info.st_size > MAX_SAVE_BYTES:
+            raise _too_big(target)
+        chunks: list[bytes] = []
+        size = 0
+        while size <= MAX_SAVE_BYTES:
+            chunk = os.read(fd, min(1 << 20, MAX_SAVE_BYTES + 1 - size))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+        if size > MAX_SAVE_BYTES:  # a file that grew, or one whose size the system hides
+            raise _too_big(target)
+        return b"".join(chunks)
     except OSError as exc:
         raise SaveError(t("This save could not be read ({detail}).", detail=exc.strerror or exc),
                         reason="unreadable", path=target) from None
-    return decode_save(data, target)
+    finally:
+        os.close(fd)
+
+
+def read_save(path: str | os.PathLike[str]) -> SaveFile:
+    """Open a save file; raises :class:`SaveError` (only) with a message for the player."""
+    target = Path(path)
+    return decode_save(read_save_bytes(target), target)
 
 
 def load_save(path: str | os.PathLike[str]) -> GameRecord:
@@ -390,23 +512,75 @@ def game_folder(record: GameRecord) -> Path:
 
 def _write(path: Path, data: bytes) -> Path:
     try:
-        return write_atomic(path, data)
+        written = write_atomic(path, data)
     except OSError as exc:
         raise SaveError(t("The game could not be saved to {path} ({detail}). Your previous "
                           "saves are unchanged.", path=path, detail=exc.strerror or exc),
                         reason="unreadable", path=path) from None
+    _changed()
+    return written
+
+
+@dataclass
+class AutosaveStatus:
+    """How the last autosave went: one status for the whole program, shown by every screen.
+
+    Single-player and classroom games both save through :func:`autosave`, which keeps this up
+    to date, so a read-only or full disk is reported the same way in both modes.
+    """
+
+    #: The last failure's message for the player; empty when the last autosave worked.
+    error: str = ""
+
+    @property
+    def off(self) -> bool:
+        """Whether saves are off (the last attempt failed)."""
+        return bool(self.error)
+
+
+#: The program's one autosave status (see :class:`AutosaveStatus`).
+AUTOSAVE_STATUS = AutosaveStatus()
+
+
+def autosave_status() -> AutosaveStatus:
+    """The program's autosave status."""
+    return AUTOSAVE_STATUS
+
+
+def probe_saves() -> AutosaveStatus:
+    """Check once, at start, that saves can be written, so "saves are off" shows before play.
+
+    Writes and removes a tiny file in the save folder; a read-only or missing data folder sets
+    the status (never raises). A later autosave that works clears it.
+    """
+    try:
+        probe = autosave_dir() / ".write-test"
+        write_atomic(probe, b"borderlines\n")
+        probe.unlink()
+    except OSError as exc:
+        AUTOSAVE_STATUS.error = str(_cannot_save(exc))
+    else:
+        AUTOSAVE_STATUS.error = ""
+    return AUTOSAVE_STATUS
 
 
 def autosave(record: GameRecord, keep: int = AUTOSAVE_KEEP) -> Path:
     """Save ``record`` as its game's autosave for its latest turn; keep the last ``keep`` turns.
 
     Call after every resolved turn. The file is named ``turn-NNNN.json`` in the game's folder.
+    The outcome is kept in :func:`autosave_status` for the screens to show.
     """
     try:
-        folder = game_folder(record)
-    except OSError as exc:
-        raise _cannot_save(exc) from None
-    path = _write(folder / f"turn-{record.turn:04d}.json", encode_save(record, kind="autosave"))
+        try:
+            folder = game_folder(record)
+        except OSError as exc:
+            raise _cannot_save(exc) from None
+        path = _write(folder / f"turn-{record.turn:04d}.json",
+                      encode_save(record, kind="autosave"))
+    except SaveError as error:
+        AUTOSAVE_STATUS.error = str(error)
+        raise
+    AUTOSAVE_STATUS.error = ""
     _prune(folder, keep)
     remove_stale_temp_files(folder)
     return path
@@ -438,6 +612,7 @@ def _prune(folder: Path, keep: int) -> None:
     for path in _newest_first(folder)[max(1, keep):]:
         with contextlib.suppress(OSError):
             path.unlink()
+            _changed()
 
 
 def slot_path(name: str) -> Path:
@@ -466,6 +641,7 @@ def delete_save(path: str | os.PathLike[str]) -> None:
     """Remove one save file (missing files are not an error)."""
     with contextlib.suppress(FileNotFoundError):
         Path(path).unlink()
+    _changed()
 
 
 # --- listing and Continue --------------------------------------------------------------------
@@ -483,8 +659,57 @@ def _iso_from_mtime(path: Path) -> str:
         "+00:00", "Z")
 
 
+#: How many files' listings are remembered (a school computer with years of games).
+INFO_CACHE_SIZE = 4096
+_info_cache: dict[tuple[Path, str], tuple[tuple[int, int, int], SaveInfo, SaveFile | None]] = {}
+#: A file changed this recently (ns) may change again within the file system's clock tick
+#: without its stamp changing, so it is read again rather than trusted (as git does).
+_RACY_NS = 2_000_000_000
+_version = 0
+
+
+def saves_version() -> int:
+    """A number that changes whenever this program writes, removes or sets aside a save.
+
+    Screens that show saves (the debrief's "What if…" lines) compute them once and again only
+    when this changes, never every frame.
+    """
+    return _version
+
+
+def _changed() -> None:
+    global _version
+    _version += 1
+
+
+def _stamp(path: Path) -> tuple[int, int, int] | None:
+    try:
+        found = path.stat()
+    except (OSError, ValueError):
+        return None
+    return found.st_mtime_ns, found.st_size, found.st_ino
+
+
 def info_of(path: Path, kind: str) -> tuple[SaveInfo, SaveFile | None]:
-    """Read one file for a listing: its :class:`SaveInfo` and, if it loads, the save."""
+    """Read one file for a listing: its :class:`SaveInfo` and, if it loads, the save.
+
+    A file already read and unchanged since (same time, size and inode) is not read again, so
+    listing a hundred games costs a hundred ``stat`` calls, not a hundred decodings. The save
+    returned is shared with the cache: copy its record before changing it.
+    """
+    stamp = _stamp(path)
+    cached = _info_cache.get((path, kind))
+    if stamp is not None and cached is not None and cached[0] == stamp:
+        return cached[1], cached[2]
+    info, save = _read_info(path, kind)
+    if stamp is not None and stamp[0] < time.time_ns() - _RACY_NS:
+        if len(_info_cache) >= INFO_CACHE_SIZE:
+            _info_cache.clear()
+        _info_cache[(path, kind)] = (stamp, info, save)
+    return info, save
+
+
+def _read_info(path: Path, kind: str) -> tuple[SaveInfo, SaveFile | None]:
     try:
         save = read_save(path)
     except SaveError as exc:
@@ -552,9 +777,11 @@ def list_saves(every_autosave: bool = False) -> list[SaveInfo]:
 def _quarantine(info: SaveInfo) -> None:
     # A damaged file would otherwise be tried (and reported) first at every Continue. Files from
     # a newer version or unreadable for now (permissions) are left alone: they may open later.
-    if info.reason in {"empty", "truncated", "not_a_save", "foreign", "damaged", "invalid"}:
+    if info.reason in {"empty", "truncated", "not_a_save", "foreign", "damaged", "invalid",
+                       "too_big", "not_a_file"}:
         with contextlib.suppress(OSError):
             info.path.replace(info.path.with_name(info.path.name + QUARANTINE_SUFFIX))
+            _changed()
 
 
 def find_autosave(quarantine: bool = False) -> Continue:
@@ -650,6 +877,13 @@ def open_save(path: str | os.PathLike[str]) -> Opened:
         return Opened(None, message, fallback)
 
 
+def _has_later_turns(record: GameRecord) -> bool:
+    # Autosaves of this game past ``record``'s turn: playing on in the same game would write
+    # over them (a file from a newer version, one that does not replay, another future).
+    folder = _maybe(lambda: game_folder(record))
+    return folder is not None and any(turn > record.turn for turn, _ in _turn_files(folder))
+
+
 def open_session(record: GameRecord) -> Session:
     """A session to play on from a loaded save (a named save, an older autosave, an export).
 
@@ -659,8 +893,7 @@ def open_session(record: GameRecord) -> Session:
     """
     from game.play.session import Session  # here, because the session module imports this one
 
-    folder = _maybe(lambda: game_folder(record))
-    later = [turn for turn, _ in _turn_files(folder) if turn > record.turn] if folder else []
+    later = _has_later_turns(record)
     if later:
         record = branch_from(record, record.turn,
                              label=t("played on from turn {turn}", turn=record.turn))
@@ -671,31 +904,65 @@ def open_session(record: GameRecord) -> Session:
     return session
 
 
+def _same_game_saves(save: SaveFile) -> Iterator[SaveFile]:
+    """``save``, then the older autosaves of its game that load, newest first."""
+    yield save
+    if save.path is None:
+        return
+    for path in _newest_first(save.path.parent):
+        if path == save.path:
+            continue
+        _, older = info_of(path, "autosave")
+        if older is not None and older.record.game_id == save.record.game_id:
+            yield older
+
+
 def resume_latest() -> tuple[Session | None, str]:
     """Rebuild the session of the newest good autosave, for Continue and ``play --continue``.
 
     Returns the session (``None`` when there is nothing to resume) and the message to show
-    (empty when the newest autosave simply loaded). The session autosaves after every turn.
+    (empty when the newest autosave simply loaded). An autosave that loads but cannot be
+    replayed gives way to its game's previous turn that can. If the game has later autosaves
+    than the one resumed (from a newer version, or not replayable), they are left as they are
+    and play goes on in a new branch. The session autosaves after every turn.
     """
     from game.play.session import Session  # here, because the session module imports this one
 
     found = find_autosave(quarantine=True)
     if found.save is None:
         return None, found.message
-    record = found.save.record
-    try:
-        session = Session.from_record(record)
-    except Exception as exc:  # noqa: BLE001 - a save that cannot be replayed must not crash
+    messages = [found.message] if found.message else []
+    failed: tuple[int, str] | None = None
+    session: Session | None = None
+    for save in _same_game_saves(found.save):
+        try:
+            session = Session.from_record(save.record)
+        except Exception as exc:  # noqa: BLE001 - a save that cannot be replayed must not crash
+            failed = failed or (save.record.turn, _printable(str(exc), 200))
+            continue
+        break
+    if session is None:
+        turn, detail = failed or (found.save.record.turn, "")
         return None, t("The autosave from turn {turn} could not be replayed ({detail}). Start "
-                       "the level again from the title screen.", turn=record.turn, detail=exc)
+                       "the level again from the title screen.", turn=turn, detail=detail)
+    if failed is not None:
+        messages.append(t("The autosave from turn {bad_turn} could not be replayed ({detail}). "
+                          "Your autosave from turn {turn} is open instead.", bad_turn=failed[0],
+                          detail=failed[1], turn=session.record.turn))
+    if _has_later_turns(session.record):
+        turn = session.record.turn
+        session = Session.from_record(branch_from(
+            session.record, turn, label=t("played on from turn {turn}", turn=turn)))
+        autosave_session(session)
+        messages.append(t("This game's later autosaves were left as they are; you are playing "
+                          "on from turn {turn} as a new branch.", turn=turn))
     session.on_turn_end = autosave_session
-    message = found.message
     mismatches = getattr(session, "replay_mismatches", [])
     if mismatches:
-        note = t("This game was saved by an earlier version of the model: from turn {turn} on, "
-                 "the numbers may differ from what you saw.", turn=mismatches[0])
-        message = f"{message} {note}".strip()
-    return session, message
+        messages.append(t("This game was saved by an earlier version of the model: from turn "
+                          "{turn} on, the numbers may differ from what you saw.",
+                          turn=mismatches[0]))
+    return session, " ".join(messages)
 
 
 # --- branches --------------------------------------------------------------------------------

@@ -2,8 +2,11 @@
 
 A missing file means defaults. A file that is not a JSON object is kept next to it as
 ``settings.json.bad`` (so nothing the player wrote is destroyed) and defaults are used. A file
-with some bad values keeps the good ones and resets only the bad, saying which. Every outcome
-comes with a message for the player; nothing here raises on a bad file.
+with some bad values keeps the good ones and resets only the bad, saying which, and is also
+kept as ``settings.json.bad``. Numbers are read with limits (no NaN, nothing longer than
+:data:`MAX_NUMBER_CHARS`), the custom-levels folder must be a usable path, and the file itself
+is at most :data:`MAX_BYTES`. Every outcome comes with a message for the player; nothing here
+raises on a bad file.
 """
 
 from __future__ import annotations
@@ -25,6 +28,12 @@ FORMAT = "borderlines-settings/1"
 UI_SCALE_RANGE = (1.0, 2.0)
 VOLUME_RANGE = (0.0, 1.0)
 _LANGUAGE_RE = re.compile(r"^[a-z]{2,3}(-[A-Za-z]{2,4})?$")
+#: A settings file is a few hundred bytes; anything far bigger is not one.
+MAX_BYTES = 64 * 1024
+#: Longest number in the file, in characters (Python refuses to read 4,300-digit numbers).
+MAX_NUMBER_CHARS = 40
+#: Longest custom-levels folder path (Windows allows 260 without long-path support).
+MAX_PATH_CHARS = 1024
 
 
 class SettingsError(ValueError):
@@ -59,21 +68,31 @@ class Settings:
         return asdict(self)
 
 
+def _shown(value: Any) -> str:
+    text = repr(value) if not isinstance(value, int) or abs(value) < 10 ** 30 else "a huge number"
+    return text if len(text) <= 60 else text[:59] + "…"
+
+
 def _check(name: str, value: Any) -> str | None:
     """Why ``value`` is not acceptable for setting ``name`` (``None`` if it is)."""
     if name == "language":
         if not isinstance(value, str) or not _LANGUAGE_RE.match(value):
-            return f"language must be a language code such as \"en\", not {value!r}"
+            return f"language must be a language code such as \"en\", not {_shown(value)}"
     elif name in {"ui_scale", "volume"}:
         low, high = UI_SCALE_RANGE if name == "ui_scale" else VOLUME_RANGE
         if (not isinstance(value, int | float) or isinstance(value, bool)
                 or not math.isfinite(value) or not low <= value <= high):
-            return f"{name} must be a number from {low:g} to {high:g}, not {value!r}"
+            return f"{name} must be a number from {low:g} to {high:g}, not {_shown(value)}"
     elif name in {"colourblind", "reduced_motion", "fullscreen"}:
         if not isinstance(value, bool):
-            return f"{name} must be true or false, not {value!r}"
-    elif name == "custom_levels_dir" and not isinstance(value, str):
-        return f"custom_levels_dir must be a folder path, not {value!r}"
+            return f"{name} must be true or false, not {_shown(value)}"
+    elif name == "custom_levels_dir":
+        if not isinstance(value, str):
+            return f"custom_levels_dir must be a folder path, not {_shown(value)}"
+        if len(value) > MAX_PATH_CHARS or any(not c.isprintable() for c in value):
+            # A NUL or a newline makes every file call fail; no real folder has them.
+            return (f"custom_levels_dir must be a folder path of at most {MAX_PATH_CHARS} "
+                    f"ordinary characters, not {_shown(value)}")
     return None
 
 
@@ -137,6 +156,8 @@ def load_settings(path: Path | None = None) -> LoadedSettings:
             "The settings folder is not available ({detail}), so the default settings are used.",
             detail=exc.strerror or exc))
     try:
+        if target.stat().st_size > MAX_BYTES or not target.is_file():
+            raise OSError("not a settings file")
         text = target.read_text(encoding="utf-8")
     except FileNotFoundError:
         return LoadedSettings(Settings())
@@ -146,8 +167,8 @@ def load_settings(path: Path | None = None) -> LoadedSettings:
             "Your settings file could not be read, so the default settings are used. The old "
             "file was kept as {bad}.", bad=bad.name))
     try:
-        data = json.loads(text)
-    except (json.JSONDecodeError, RecursionError):
+        data = json.loads(text, parse_int=_bounded(int), parse_float=_bounded(float))
+    except (ValueError, RecursionError):  # JSONDecodeError is a ValueError
         data = None
     if not isinstance(data, dict):
         bad = _keep_bad_file(target)
@@ -156,10 +177,21 @@ def load_settings(path: Path | None = None) -> LoadedSettings:
             "kept as {bad}.", bad=bad.name))
     settings, problems = from_dict(data)
     if problems:
+        # Set aside, as a damaged file is: the next save writes only the good values.
+        bad = _keep_bad_file(target)
         return LoadedSettings(settings, t(
-            "Some settings were not valid and were reset to their defaults: {problems}.",
-            problems="; ".join(problems)))
+            "Some settings were not valid and were reset to their defaults: {problems}. The old "
+            "file was kept as {bad}.", problems="; ".join(problems), bad=bad.name))
     return LoadedSettings(settings)
+
+
+def _bounded(kind: type[int] | type[float]) -> Any:
+    def parse(text: str) -> int | float:
+        if len(text) > MAX_NUMBER_CHARS:
+            raise ValueError("number too long")
+        return kind(text)
+
+    return parse
 
 
 def save_settings(settings: Settings, path: Path | None = None) -> Path:

@@ -20,7 +20,7 @@ from game import __version__
 from game.i18n import set_language, t
 from game.ui import theme
 from game.ui.scenes.base import QUIT, Scene
-from game.ui.scenes.kit import footer
+from game.ui.scenes.kit import footer, wrap
 
 FPS = 60
 #: How long an idle frame may sleep waiting for input (ms); keeps the CPU near zero.
@@ -106,6 +106,9 @@ class App:
 
     def process(self, event: pygame.event.Event) -> None:
         """Route one event: window events here, keys to the focus ring, the rest to the scene."""
+        if not self.running or self.scene is QUIT:
+            # Quitting: the rest of this frame's events (a second Escape) have no scene to go to.
+            return
         if event.type == pygame.QUIT:
             self.running = False
             return
@@ -150,12 +153,13 @@ class App:
                 self._autoplay_step()
 
     def draw(self, surface: pygame.Surface) -> None:
-        """Paint the scene, its widgets, the focus ring and the key hints."""
+        """Paint the scene, its widgets, the focus ring, the key hints and "saves are off"."""
         assert self.scene is not None
         self.scene.draw(surface)
         self.manager.draw_ui(surface)
         self.scene.focus.draw(surface)
-        footer(surface, self.scene.hints())
+        bottom = footer(surface, self.scene.hints()).top
+        draw_saves_off(surface, bottom)
 
     def save_screenshot(self) -> Path:
         """Write the screen as ``NN_<scene>.png`` in the screenshots folder."""
@@ -200,6 +204,35 @@ class App:
             dt = self.clock.tick(FPS if animating and not self.autoplay else 0) / 1000.0
         pygame.quit()
         return self.exit_code
+
+
+def saves_off_text() -> str:
+    """The notice every screen shows while autosaves fail ("" while they work)."""
+    from game.play.saves import autosave_status
+
+    status = autosave_status()
+    if not status.off:
+        return ""
+    return t("Saves are off: {why} The game goes on; it tries again after every turn.",
+             why=status.error)
+
+
+def draw_saves_off(surface: pygame.Surface, bottom: int) -> pygame.Rect | None:
+    """Draw the "saves are off" strip just above ``bottom`` (the footer); its rect, or None."""
+    text = saves_off_text()
+    if not text:
+        return None
+    face = theme.font(13)
+    lines = wrap(face, text, surface.get_width() - theme.px(24))[:2]
+    height = face.get_linesize() * len(lines) + theme.px(8)
+    rect = pygame.Rect(0, bottom - height, surface.get_width(), height)
+    pygame.draw.rect(surface, (40, 14, 10), rect)
+    pygame.draw.line(surface, theme.BAD, rect.topleft, rect.topright)
+    y = rect.top + theme.px(4)
+    for line in lines:
+        surface.blit(face.render(line, True, theme.TEXT), (theme.px(12), y))
+        y += face.get_linesize()
+    return rect
 
 
 def wait_for_input(timeout_ms: int) -> list[pygame.event.Event]:
@@ -261,8 +294,10 @@ def load_settings() -> tuple[Any, str]:
 def run_app(level: str | None = None, autoplay: bool = False,
             screenshots: Path | None = None, resume: bool = False) -> int:
     """Open the window on the title screen (or straight into a level, or a resumed game)."""
+    from game.play.saves import probe_saves
     from game.ui.scenes.title import TitleScene
 
+    probe_saves()
     app = App(screenshots=screenshots, autoplay=autoplay)
     scene: Scene = TitleScene(app)
     if level is not None or resume:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 import pygame
 
 from game.i18n import t
-from game.paths import user_data_dir
+from game.paths import user_data_path
 from game.play.class_export import write_report
 from game.play.report import metric_label
 from game.ui import theme
@@ -62,7 +62,7 @@ def class_charts(debrief: ClassDebrief) -> list[Chart]:
 def default_report_dir(debrief: ClassDebrief) -> Path:
     """``<user data>/exports/class-<level>-<date time>``."""
     stamp = datetime.now().strftime("%Y-%m-%d_%H%M")
-    return user_data_dir() / "exports" / f"class-{debrief.level_id}-{stamp}"
+    return user_data_path() / "exports" / f"class-{debrief.level_id}-{stamp}"
 
 
 def export_class_report(folder: str | Path, debrief: ClassDebrief,

@@ -119,3 +119,34 @@ def test_a_config_folder_that_cannot_be_created_means_defaults(
     assert "not available" in loaded.message
     with pytest.raises(OSError):  # the settings screen shows "Could not save the settings: …"
         save_settings(Settings())
+
+
+# --- hostile values (tests/README.md, "Hostile input") -------------------------------------
+
+
+@pytest.mark.parametrize("written", [
+    '{"volume": ' + "9" * 5000 + "}",  # Python refuses to read a number this long
+    '{"volume": NaN, "language": "fr"}',
+    '{"ui_scale": Infinity}',
+    '{"custom_levels_dir": "/home/a\\u0000b"}',  # a NUL makes every file call fail
+    '{"custom_levels_dir": "' + "x" * 5000 + '"}',
+    '{"custom_levels_dir": "levels\\nmore"}',
+])
+def test_a_hostile_value_is_reset_named_briefly_and_the_file_set_aside(written: str) -> None:
+    path = settings_path()
+    path.write_text(written, encoding="utf-8")
+    loaded = load_settings()
+    assert loaded.message and len(loaded.message) < 400
+    assert path.with_name("settings.json.bad").read_text(encoding="utf-8") == written
+    assert not path.exists()
+    assert loaded.settings.volume == Settings().volume
+    assert loaded.settings.custom_levels_dir == ""
+
+
+def test_a_settings_file_far_too_big_is_set_aside_unread() -> None:
+    path = settings_path()
+    with path.open("wb") as handle:  # sparse
+        handle.truncate(settings_module.MAX_BYTES * 100)
+    loaded = load_settings()
+    assert loaded.settings == Settings()
+    assert "settings.json.bad" in loaded.message

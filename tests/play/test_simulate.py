@@ -208,3 +208,32 @@ def test_a_partner_nobody_leads_signs_and_the_model_decides_what_it_delivers(tmp
 
     assert total(deal, "protection_granted") <= total(calm, "protection_granted")
     assert total(deal, "returned_to_danger") > total(calm, "returned_to_danger")
+
+
+# --- hostile input: more worlds than memory holds (tests/README.md) ------------------------
+
+
+def test_worlds_that_cannot_fit_in_memory_are_refused_before_the_first_world(
+        capsys, monkeypatch: pytest.MonkeyPatch) -> None:
+    from game.commands import simulate as command
+
+    built: list[int] = []
+    monkeypatch.setattr(command, "available_memory", lambda: 2 * 10**9)
+    monkeypatch.setattr(command, "simulate", lambda *a, **k: built.append(1))
+    assert main(["simulate", "three-country-cooperation", "--worlds", "100000"]) == 2
+    err = capsys.readouterr().err
+    assert "--worlds 100,000 needs about" in err and "2.0 GB free" in err
+    assert built == []  # refused before anything ran
+
+
+def test_the_world_limit_grows_with_memory_and_shrinks_with_turns() -> None:
+    from game.commands.simulate import memory_needed, worlds_refusal
+
+    assert worlds_refusal(500, 12, 2 * 10**9) is None
+    assert worlds_refusal(100_000, 12, None) is None  # unknown memory: MAX_WORLDS still bounds
+    assert memory_needed(1000, 12) > memory_needed(1000, 4)
+    message = worlds_refusal(100_000, 12, 4 * 10**9)
+    assert message is not None
+    fits = int(message.rsplit("use --worlds ", 1)[1].split()[0].replace(",", ""))
+    assert worlds_refusal(fits, 12, 4 * 10**9) is None
+    assert worlds_refusal(fits + 100, 12, 4 * 10**9) is not None

@@ -356,3 +356,25 @@ def test_a_look_at_the_briefing_keeps_the_desks_unsent_changes(make_app) -> None
     press(app, app.scene.end_button)
     assert game.draft == {}
     assert game.session.table.policy.value("US", "work_visas") == 250_000.0
+
+
+def test_the_what_if_tab_reads_the_saves_once_not_every_frame(make_app, monkeypatch) -> None:
+    from game.play import saves
+
+    app = make_app()
+    game = new_game()
+    while not game.finished:
+        game.end_turn()
+    debrief = DebriefScene(app, game)
+    debrief.tab = "whatif"
+    app.switch(debrief)
+    scans: list[int] = []
+    real = saves.game_branches
+    monkeypatch.setattr(saves, "game_branches", lambda *a, **k: scans.append(1) or real(*a, **k))
+    for _ in range(30):
+        app.frame(0.016)
+    assert len(scans) == 1
+    saves.autosave(game.session.record)  # a save changed: the next frame reads them again
+    for _ in range(30):
+        app.frame(0.016)
+    assert len(scans) == 2

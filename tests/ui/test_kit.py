@@ -77,3 +77,30 @@ def test_arrow_keys_move_a_focused_slider_within_its_range(make_app) -> None:
     assert slider.get_current_value() == 100
     ring.translate(key(pygame.K_RIGHT))
     assert slider.get_current_value() == 100
+
+
+# --- hostile input: texts longer than any screen (tests/README.md) ---------------------------
+
+
+def test_a_900000_letter_word_is_cut_into_pieces_that_fit_and_lose_nothing(make_app) -> None:
+    make_app()
+    font = theme.font(14)
+    word = "".join(chr(ord("a") + i % 26) for i in range(900_000))
+    lines = wrap(font, word, 400)
+    assert "".join(lines) == word
+    assert all(font.size(line)[0] <= 400 for line in lines[:200])
+    # Each piece is as long as fits: adding the next letter would overflow.
+    assert all(font.size(line + word[0])[0] > 400 for line in lines[:50])
+
+
+def test_a_giant_text_draws_exactly_as_its_visible_beginning(make_app) -> None:
+    from game.ui.scenes.kit import draw_wrapped
+
+    make_app()
+    font = theme.font(14)
+    giant = "A sentence that goes on. " * 36_000  # 900,000 characters
+    box = pygame.Rect(10, 10, 400, 200)
+    whole, start = pygame.Surface((420, 220)), pygame.Surface((420, 220))
+    height = draw_wrapped(whole, font, giant, box)
+    assert height == draw_wrapped(start, font, giant[:5_000], box)
+    assert pygame.image.tobytes(whole, "RGB") == pygame.image.tobytes(start, "RGB")

@@ -94,3 +94,15 @@ def test_picker_layout_fits_at_every_scale(make_app, size, scale, section) -> No
     app.frame(0.016)
     assert layout_problems(app, scene) == []
     assert unreachable_buttons(scene, app) == []
+
+
+def test_a_custom_levels_folder_whose_name_is_too_long_lists_nothing_and_opens(make_app,
+                                                                               tmp_path) -> None:
+    from game.play.settings import Settings
+
+    app = make_app()
+    app.settings = Settings(custom_levels_dir=str(tmp_path / ("x" * 300)))  # ENAMETOOLONG
+    scene = LevelPickerScene(app)
+    app.switch(scene)
+    app.frame(0.0)
+    assert [b for b, e in scene.level_buttons if e.level.id == "tutorial"]

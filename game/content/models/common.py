@@ -67,12 +67,22 @@ class ContentModel(BaseModel):
 # --- Texts -------------------------------------------------------------------------------------
 
 _LANG = re.compile(r"^[a-z]{2}$")
+#: The longest text a level may show anywhere (a briefing); the longest shipped one is about
+#: 950 characters, and a screen shows about 3,000.
+MAX_TEXT_CHARS = 4000
+
+
+def _not_too_long(text: str) -> None:
+    if len(text) > MAX_TEXT_CHARS:
+        fail("text-too-long", f"this text is {len(text):,} characters long; a text may have at "
+             f"most {MAX_TEXT_CHARS:,}", "shorten it; a briefing is read in a minute or two")
 
 
 def _text(value: Any) -> Any:
     if isinstance(value, str):
         if not value.strip():
             fail("wrong-type", "this text is empty", "write the text, or remove the line")
+        _not_too_long(value)
         return value
     if isinstance(value, dict):
         if not value:
@@ -86,6 +96,7 @@ def _text(value: Any) -> Any:
             if not isinstance(text, str):
                 fail("wrong-type", f"the `{lang}` text is {shown(text)}, not text",
                      "put the text in quotes if it looks like a number or yes/no")
+            _not_too_long(text)
         return value
     hint = "put it in quotes: YAML reads yes/no/on/off as true/false and 2019 as a number"
     fail("wrong-type", f"expected text, got {shown(value)}", hint)

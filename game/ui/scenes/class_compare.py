@@ -18,7 +18,7 @@ import pygame_gui
 from pygame_gui.elements import UIButton, UITextEntryLine
 
 from game.i18n import t
-from game.paths import user_data_dir
+from game.paths import user_data_path
 from game.play.class_export import load_session_files, write_comparison
 from game.play.classroom import ClassroomError, Comparison, class_saves, compare_sessions
 from game.play.record import GameRecord
@@ -48,7 +48,7 @@ class CompareScene(Scene):
         self.records: list[tuple[str, GameRecord]] = [(s.label, s.record) for s in saves]
         self.chosen: set[int] = set(range(min(len(self.records), 4)))
         self.path_text = ""
-        self.folder_text = str(user_data_dir() / "exports" /
+        self.folder_text = str(user_data_path() / "exports" /
                                f"compare-{datetime.now().strftime('%Y-%m-%d_%H%M')}")
         self.message = ""
         self.message_bad = False

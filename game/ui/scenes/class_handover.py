@@ -186,7 +186,9 @@ def resume_class_scene(app: App, record: GameRecord, message: str = "") -> Scene
 
     try:
         room = resume_classroom(record, on_save=autosave_hook())
-    except (ClassroomError, ValueError) as problem:
+    # A save's classroom part is whatever the file holds (a crafted one passes the
+    # checksum): wrong kinds of values are a message, not a crash.
+    except (ClassroomError, ValueError, TypeError, KeyError, AttributeError) as problem:
         from game.ui.scenes.title import TitleScene
 
         title = TitleScene(app)

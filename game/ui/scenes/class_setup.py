@@ -334,7 +334,9 @@ class ClassSetupScene(Scene):
             return None
         try:
             room = resume_classroom(self.saves[0].record, on_save=autosave_hook())
-        except (ClassroomError, ValueError) as problem:
+        # A save's classroom part is whatever the file holds (a crafted one passes the
+        # checksum): wrong kinds of values are a message, not a crash.
+        except (ClassroomError, ValueError, TypeError, KeyError, AttributeError) as problem:
             self.message = t("That session could not be resumed: {why}", why=problem)
             return None
         from game.ui.scenes.class_handover import HandOverScene

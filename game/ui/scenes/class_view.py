@@ -70,14 +70,18 @@ def clock_text(seconds: float | None) -> str:
 
 
 def autosave_hook() -> Any:
-    """The classroom's save hook: the saves engineer's autosave, never raising into a lesson."""
+    """The classroom's save hook: autosave, never raising into a lesson.
+
+    A failure is not hidden: ``autosave`` records it in the program's autosave status, which
+    the app shows on every screen ("saves are off") until a save works again.
+    """
     from game.play.saves import SaveError, autosave
 
     def save(record: GameRecord) -> None:
         try:
             autosave(record)
         except SaveError:
-            # A full disk must not stop the class; the next commit tries again.
+            # A full disk must not stop the class; the status shows it, the next commit retries.
             pass
 
     return save

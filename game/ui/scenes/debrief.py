@@ -8,8 +8,6 @@ default under the user's data directory is filled in).
 
 from __future__ import annotations
 
-import csv
-import io
 import math
 import os
 from collections.abc import Callable
@@ -23,7 +21,7 @@ import pygame_gui
 from pygame_gui.elements import UIButton, UITextEntryLine
 
 from game.i18n import t
-from game.paths import user_data_dir
+from game.paths import user_data_path
 from game.play.report import metric_label
 from game.ui import theme
 from game.ui.scenes.base import Scene
@@ -112,16 +110,17 @@ def _chart_painter(chart: Chart, months: tuple[str, ...]
 def default_export_dir(debrief: Debrief) -> Path:
     """``<user data>/exports/<level>-<date time>``: a new folder per export."""
     stamp = datetime.now().strftime("%Y-%m-%d_%H%M")
-    return user_data_dir() / "exports" / f"{debrief.level_id}-{stamp}"
+    return user_data_path() / "exports" / f"{debrief.level_id}-{stamp}"
 
 
 def export(debrief: Debrief, folder: Path, player: str) -> list[Path]:
     """Write ``metrics.csv`` and one PNG per chart into ``folder``; returns the files written."""
     folder.mkdir(parents=True, exist_ok=True)
     written = []
-    buffer = io.StringIO()
-    csv.writer(buffer, lineterminator="\n").writerows(debrief.csv_rows())
-    written.append(_write_atomic(folder / "metrics.csv", buffer.getvalue().encode("utf-8")))
+    from game.play.class_export import csv_text
+
+    written.append(_write_atomic(folder / "metrics.csv",
+                                 csv_text(debrief.csv_rows()).encode("utf-8")))
     for i, chart in enumerate(charts_of(debrief, player), start=1):
         path = folder / f"chart_{i:02d}_{_slug(chart.title)}.png"
         written.append(render_png(path, (theme.px(960), theme.px(540)),
@@ -158,6 +157,9 @@ class DebriefScene(Scene):
         self.message = ""
         self.message_bad = False
         self.rewind_page = 0
+        #: (metric, saves version) → the family's lines: saves are read when they change, not
+        #: every frame (100 saved games made a frame take two seconds).
+        self._family: dict[tuple[str, int], tuple[list[Series], Series | None]] = {}
 
     def enter(self) -> None:
         """Tabs along the top, the tab's content, Title button at the bottom right."""
@@ -335,6 +337,16 @@ class DebriefScene(Scene):
 
     def family_lines(self, metric: str) -> tuple[list[Series], Series | None]:
         """One line per game of the family (this one first), and the status-quo baseline."""
+        from game.play.saves import saves_version
+
+        key = (metric, saves_version())
+        if key not in self._family:
+            if any(version != key[1] for _, version in self._family):
+                self._family.clear()
+            self._family[key] = self._read_family_lines(metric)
+        return self._family[key]
+
+    def _read_family_lines(self, metric: str) -> tuple[list[Series], Series | None]:
         from game.play.saves import game_branches
 
         try:

@@ -256,20 +256,41 @@ def fit(font: pygame.font.Font, text: str, width: int,
     return font.render(text.rstrip() + "…", True, colour)
 
 
+def _most_chars(font: pygame.font.Font, width: int) -> int:
+    """The most characters a line ``width`` pixels wide can hold in ``font`` (narrowest glyphs)."""
+    narrowest = max(1, min(font.size(c)[0] for c in "il.,'|!:; "))
+    return max(1, width // narrowest + 1)
+
+
+def _longest_fit(font: pygame.font.Font, word: str, start: int, most: int, width: int) -> int:
+    """The most letters of ``word`` from ``start`` (1 to ``most``) that fit ``width`` pixels."""
+    low, high = 1, most
+    while low < high:  # widths grow with length: halve the range instead of stepping down
+        middle = (low + high + 1) // 2
+        if font.size(word[start:start + middle])[0] <= width:
+            low = middle
+        else:
+            high = middle - 1
+    return low
+
+
 def wrap(font: pygame.font.Font, text: str, width: int) -> list[str]:
     """Split ``text`` into lines no wider than ``width`` (paragraphs kept on blank lines)."""
     lines: list[str] = []
+    # No piece longer than this fits the box: long words are cut from here, not from their end
+    # (a 900,000-letter word once took minutes measuring ever shorter prefixes).
+    most = _most_chars(font, width)
     for paragraph in text.split("\n"):
         words = []
         for word in paragraph.split():
             # A word wider than the box (a web address) is cut into pieces that fit.
-            while font.size(word)[0] > width and len(word) > 1:
-                cut = len(word) - 1
-                while cut > 1 and font.size(word[:cut])[0] > width:
-                    cut -= 1
-                words.append(word[:cut])
-                word = word[cut:]
-            words.append(word)
+            start = 0
+            while len(word) - start > 1 and (len(word) - start > most
+                                             or font.size(word[start:])[0] > width):
+                cut = _longest_fit(font, word, start, min(len(word) - start - 1, most), width)
+                words.append(word[start:start + cut])
+                start += cut
+            words.append(word[start:])
         if not words:
             lines.append("")
             continue
@@ -288,9 +309,12 @@ def wrap(font: pygame.font.Font, text: str, width: int) -> list[str]:
 def draw_wrapped(surface: pygame.Surface, font: pygame.font.Font, text: str, rect: pygame.Rect,
                  colour: tuple[int, int, int] = theme.TEXT, max_lines: int | None = None) -> int:
     """Draw wrapped text inside ``rect`` (cut with an ellipsis when it runs out); returns height."""
-    lines = wrap(font, text, rect.width)
     room = max(0, rect.height // font.get_linesize())
     limit = room if max_lines is None else min(room, max_lines)
+    # Only what the box can show is wrapped: a text far longer than any screen (a level's
+    # 900,000-character summary) costs what a full box costs, not minutes.
+    shown = (limit + 1) * (_most_chars(font, rect.width) + 1)
+    lines = wrap(font, text[:shown] if len(text) > shown else text, rect.width)
     if len(lines) > limit:
         lines = lines[:limit]
         if lines:

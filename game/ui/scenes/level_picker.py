@@ -21,7 +21,7 @@ import pygame_gui
 from pygame_gui.elements import UIButton, UITextBox
 
 from game.i18n import language, t
-from game.paths import user_data_dir
+from game.paths import user_data_path
 from game.play.decisions import country_name
 from game.ui import theme
 from game.ui.scenes.base import Scene
@@ -69,7 +69,7 @@ class Entry:
 def custom_levels_dir(settings: Any = None) -> Path:
     """The folder of the player's own levels (created on first use)."""
     chosen = getattr(settings, "custom_levels_dir", "") if settings is not None else ""
-    folder = Path(chosen).expanduser() if chosen else user_data_dir() / "levels"
+    folder = Path(chosen).expanduser() if chosen else user_data_path() / "levels"
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError:
