@@ -28,6 +28,7 @@ from game.sim._prepared import (
     prepared,
 )
 from game.sim.baseline import baseline_inputs
+from game.sim.event_effects import EventState, apply_events
 from game.sim.levers import COLUMN, DELAYS, OFFICER_COLUMNS, Levers
 from game.sim.noise import Noise
 from game.sim.params import Params
@@ -256,63 +257,23 @@ def step(world: World, levers: Levers, params: Params, noise: Noise,
     agents_mxb = col(eff, "border_agents:MX") + corps + guard * P.tariff_response_south
     agents_mxt = col(eff, "transit_agents:MX") + guard * (1 - P.tariff_response_south)
 
-    # ---------- Events scheduled for this month -------------------------------------------
-    violence_shock = world.violence_shock.copy()
-    violence_left = world.violence_left.copy()
-    income_shock = world.income_shock.copy()
-    income_left = world.income_left.copy()
-    disaster_push = world.disaster_push * P.disaster_push_decay
-    economy_shock = world.economy_shock.copy()
-    economy_left = world.economy_left.copy()
-    surge = world.surge.copy()
-    surge_left = world.surge_left.copy()
-    media = world.media * P.media_decay
-    caravan = np.zeros((n, 5))
-    blocked = blocked.copy()
-    deadline_now = np.zeros((n, 1))
-    deadline_rate = tariff_rate.copy()
-    evw = world.event_weight
-    for ev in events:
-        if ev.month != m:
-            continue
-        p = ev.params
-        if ev.kind in ("hurricane", "drought"):
-            # A drought ruins the harvest as a storm does (FAO/WFP): income lost, a wish to leave.
-            o = _ORIGIN[str(p["origin"])]
-            sev = float(p["severity"]) * evw
-            income_shock[:, o] -= sev * P.flat.hurricane_income_loss
-            disaster_push[:, o] += sev * P.flat.hurricane_push
-        elif ev.kind == "violence_shock":
-            o = _ORIGIN[str(p["origin"])]
-            violence_shock[:, o] = np.log1p(float(p["increase"])) * evw
-            violence_left[:, o] = float(p["months"])
-        elif ev.kind == "caravan":
-            caravan[:, _ORIGIN[str(p["origin"])]] += float(p["size"]) * evw
-        elif ev.kind == "media_photo":
-            c = str(p["country"])
-            if c in _NATION:
-                media[:, _NATION[c]] += float(p["intensity"]) * evw
-        elif ev.kind == "court_ruling":
-            c = str(p["country"])
-            b = str(p["blocks"])
-            if c in _NATION and b in _BLOCK:
-                blocked[:, _NATION[c], _BLOCK[b]] = np.maximum(
-                    blocked[:, _NATION[c], _BLOCK[b]], evw)
-        elif ev.kind == "tariff_deadline":
-            deadline_now[:, 0] = evw
-            deadline_rate = np.full((n, 1), float(p["rate"]))
-        elif ev.kind == "economic_shock":
-            c = str(p["country"])
-            change = np.log1p(float(p["change"])) * evw
-            if c in _NATION:
-                economy_shock[:, _NATION[c]] = change
-                economy_left[:, _NATION[c]] = float(p["months"])
-            if c in _ORIGIN:
-                income_shock[:, _ORIGIN[c]] += change
-                income_left[:, _ORIGIN[c]] = float(p["months"])
-        elif ev.kind == "extra_regional_surge":
-            surge += float(p["size"]) * evw
-            surge_left = np.maximum(surge_left, float(p["months"]) * (evw > 0))
+    # ---------- Events scheduled for this month (one handler per kind: event_effects.py) ----
+    ev_state = EventState(
+        income_shock=world.income_shock.copy(), income_left=world.income_left.copy(),
+        violence_shock=world.violence_shock.copy(), violence_left=world.violence_left.copy(),
+        disaster_push=world.disaster_push * P.disaster_push_decay,
+        economy_shock=world.economy_shock.copy(), economy_left=world.economy_left.copy(),
+        surge=world.surge.copy(), surge_left=world.surge_left.copy(),
+        media=world.media * P.media_decay, caravan=np.zeros((n, 5)), blocked=blocked.copy(),
+        deadline_now=np.zeros((n, 1)), deadline_rate=tariff_rate.copy())
+    apply_events(ev_state, events, m, P, world.event_weight)
+    income_shock, income_left = ev_state.income_shock, ev_state.income_left
+    violence_shock, violence_left = ev_state.violence_shock, ev_state.violence_left
+    disaster_push = ev_state.disaster_push
+    economy_shock, economy_left = ev_state.economy_shock, ev_state.economy_left
+    surge, surge_left = ev_state.surge, ev_state.surge_left
+    media, caravan, blocked = ev_state.media, ev_state.caravan, ev_state.blocked
+    deadline_now, deadline_rate = ev_state.deadline_now, ev_state.deadline_rate
 
     # Random disasters (hurricane season June-November): drawn from the month's uniforms.
     season_on = float(moy in _HURRICANE_MONTHS)
