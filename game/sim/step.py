@@ -30,6 +30,13 @@ from game.sim._prepared import (
 from game.sim.baseline import baseline_inputs
 from game.sim.event_effects import EventState, apply_events
 from game.sim.levers import COLUMN, DELAYS, OFFICER_COLUMNS, Levers
+from game.sim.movers import (
+    departures,
+    expected_after_border,
+    family_transit,
+    saturating_funnel,
+    update_beliefs,
+)
 from game.sim.noise import Noise
 from game.sim.params import Params
 from game.sim.policy import ScheduledEvent
@@ -349,20 +356,11 @@ def step(world: World, levers: Levers, params: Params, noise: Noise,
     # Who moves: single adults, families and children alone decide apart (DESIGN.md §3.2). All
     # weigh what they expect after the border — the chance of release into the US times the
     # (log) months a claim keeps them there, as word of recent arrivals has it — families most.
-    expected = world.release_seen * np.log1p(world.stay_seen)[:, None, None] - _k3(
-        P.expected_stay_reference)
+    expected = expected_after_border(world.release_seen, world.stay_seen,
+                                     P.expected_stay_reference)
     violence_extra = P.family_violence_extra * np.log(np.maximum(homicide_seen, 0.1))
-    rate = np.exp(logit + P.pull_adult * expected[:, 0]) * season_on
-    rate_family = np.exp(logit + pp.family_logit + violence_extra
-                         + P.pull_family * expected[:, 1]) * season_on
-    rate_child = np.exp(logit + pp.child_logit + violence_extra
-                        + P.pull_child * expected[:, 2]) * season_on
-    all_rates = rate + rate_family + rate_child + _TINY
     home = s["home"]
-    leave_all = home * (1 - np.exp(-all_rates))
-    movers = leave_all * (rate / all_rates)
-    fc_new = np.stack([leave_all * (rate_family / all_rates),
-                       leave_all * (rate_child / all_rates)], axis=1)  # (n, kind, origin)
+    movers, fc_new = departures(home, logit, season_on, expected, violence_extra, pp, P)
     xr_extra = np.minimum(surge[:, None] * (surge_left[:, None] > 0),
                           home[:, XR:XR + 1] * _GUARD_SHARE)
     movers[:, XR:XR + 1] += xr_extra
@@ -467,9 +465,8 @@ def step(world: World, levers: Levers, params: Params, noise: Noise,
     bus_dead = bus * P.transit_bus_mortality * transit_risk
     # Checkpoints push the remote routes further from help and into criminals' hands (Frontera
     # Sur, WOLA 2015): their mortality grows with Mexico's enforcement, and saturates.
-    mx_pressure = P.mx_funnel_elasticity * np.log(
-        np.maximum(agents_mxb + agents_mxt, 1.0) / P.agents_reference_mx)
-    mx_funnel = np.exp(P.mx_funnel_max_log * np.tanh(mx_pressure / P.mx_funnel_max_log))
+    mx_funnel = saturating_funnel(agents_mxb + agents_mxt, P.agents_reference_mx,
+                                  P.mx_funnel_elasticity, P.mx_funnel_max_log)
     remote_dead = remote * P.transit_remote_mortality * transit_risk * mx_funnel
     transit_deaths = bus_dead + remote_dead
     bus -= bus_dead
@@ -489,20 +486,14 @@ def step(world: World, levers: Levers, params: Params, noise: Noise,
     bus -= out_bus
     remote -= out_remote
     # Families and children alone cross Mexico by bus with smugglers, through the same checks.
-    fc_enter = fc_new * through[:, None, :]
-    fc_direct = fc_new - fc_enter  # Mexicans reach the US border the month they leave
-    fc_caught_south = fc_enter * pi_south[:, :, None]
-    fc = np.stack([s["transit_family"], s["transit_child"]], axis=1) + fc_enter - fc_caught_south
-    fc_dead = fc * _k3(P.transit_bus_mortality * transit_risk)
-    fc = fc - fc_dead
-    fc_caught = fc * _k3(pi_bus * P.family_catch_factor)
-    fc = fc - fc_caught
-    fc_out = fc * _k3(P.family_transit_exit)
-    fc = fc - fc_out
+    journey = family_transit(fc_new, np.stack([s["transit_family"], s["transit_child"]], axis=1),
+                             through, pi_south, pi_bus, P.transit_bus_mortality * transit_risk,
+                             P)
+    fc, fc_out, fc_direct = journey["road"], journey["out"], journey["direct"]
     s["transit_family"][...] = fc[:, 0]
     s["transit_child"][...] = fc[:, 1]
-    transit_deaths = transit_deaths + fc_dead.sum(axis=1)
-    fc_caught_mx = fc_caught_south + fc_caught
+    transit_deaths = transit_deaths + journey["dead"].sum(axis=1)
+    fc_caught_mx = journey["caught"]
     caught_mx = caught_south + caught_bus + caught_remote + fc_caught_mx.sum(axis=1)
     mx_apprehension_events = caught_mx.sum(axis=1)
     # Mexico's response to those it catches: claim asylum, detain and deport, or release.
@@ -583,8 +574,8 @@ def step(world: World, levers: Levers, params: Params, noise: Noise,
     die_urban = P.us_urban_mortality * heat * (1 - rescue_cut)
     # The funnel effect: patrols push remote crossings into ever more remote terrain.
     # It saturates: past the reference staffing it adds at most a factor exp(funnel_max_log).
-    log_funnel = P.funnel_elasticity * np.log(np.maximum(agents_us, 1.0) / P.agents_reference_us)
-    funnel = np.exp(P.funnel_max_log * np.tanh(log_funnel / P.funnel_max_log))
+    funnel = saturating_funnel(agents_us, P.agents_reference_us, P.funnel_elasticity,
+                               P.funnel_max_log)
     die_remote = np.minimum(P.us_remote_mortality * funnel * heat * (1 - rescue_cut), _GUARD_SHARE)
     border_deaths = ev_urban * die_urban + (ev_remote + claim_remote) * die_remote
     ev_urban = ev_urban * (1 - die_urban)
@@ -685,10 +676,8 @@ def step(world: World, levers: Levers, params: Params, noise: Noise,
                          / (adults_arriving + _TINY), fam_stays / (fam + _TINY),
                          kid_released / (kid + _TINY)], axis=1)
     heard = np.stack([adults_arriving, fam, kid], axis=1) > _FEW
-    release_seen = world.release_seen + (realised - world.release_seen) * _k3(
-        pp.k_expect) * heard
-    stay_seen = (world.stay_seen[:, None] + (wait_us - world.stay_seen[:, None])
-                 * pp.k_expect)[:, 0]
+    release_seen, stay_seen = update_beliefs(world.release_seen, world.stay_seen, realised,
+                                             heard, wait_us, pp.k_expect)
     encounters_true = encounters_by_origin.sum(axis=1)
     measure = np.exp(P.flat.measurement_sd * normals[:, nz.NORMAL_MEASURE][:, 0])
     encounters = encounters_true * measure
@@ -1138,11 +1127,6 @@ def step(world: World, levers: Levers, params: Params, noise: Noise,
     metrics.update(zip(_FAMILY_METRICS, (fam * measure[:, None]).T, strict=True))
     metrics.update(zip(_CHILD_METRICS, (kid * measure[:, None]).T, strict=True))
     return new_world, MonthOutcome(m, metrics)
-
-
-def _k3(x: float | np.ndarray) -> float | np.ndarray:
-    """A coefficient (float, or ``(n, 1)`` per world) shaped to scale ``(n, kind, origin)``."""
-    return x[:, :, None] if np.ndim(x) == 2 else x  # type: ignore[index]
 
 
 def _add_up(parts: Iterable[np.ndarray]) -> np.ndarray:
