@@ -18,11 +18,13 @@ import numpy as np
 
 from game.sim.policy import ScheduledEvent
 from game.sim.registry import ORIGINS
-from game.sim.world import BLOCKABLE, NATIONS
+from game.sim.world import BLOCKABLE, KINDS, NATIONS
 
 _ORIGIN = {o: i for i, o in enumerate(ORIGINS)}
 _NATION = {c: i for i, c in enumerate(NATIONS)}
 _BLOCK = {b: i for i, b in enumerate(BLOCKABLE)}
+#: Who an announcement speaks to: one kind of movers, or all three.
+_PEOPLE = {**{k: [i] for i, k in enumerate(KINDS)}, "everyone": list(range(len(KINDS)))}
 
 
 @dataclass
@@ -43,6 +45,7 @@ class EventState:
     blocked: np.ndarray
     deadline_now: np.ndarray
     deadline_rate: np.ndarray
+    release_seen: np.ndarray
 
 
 #: A handler: the month's state, the event's parameters, the batch's coefficients, the weight.
@@ -108,6 +111,14 @@ def _surge(st: EventState, p: Mapping[str, Any], P: Any, evw: np.ndarray) -> Non
     st.surge_left = np.maximum(st.surge_left, float(p["months"]) * (evw > 0))
 
 
+def _announcement(st: EventState, p: Mapping[str, Any], P: Any, evw: np.ndarray) -> None:
+    """What movers believe about release jumps now; arrivals' real fate pulls it back later."""
+    kinds = _PEOPLE.get(str(p["people"]), [])
+    for k in kinds:
+        st.release_seen[:, k, :] = np.clip(
+            st.release_seen[:, k, :] + float(p["release_change"]) * evw[:, None], 0.0, 1.0)
+
+
 #: Every event kind the step acts on, by name (``policy_change`` is the caller's: None).
 EVENT_EFFECTS: dict[str, Handler | None] = {
     "hurricane": _disaster,
@@ -119,6 +130,7 @@ EVENT_EFFECTS: dict[str, Handler | None] = {
     "tariff_deadline": _deadline,
     "economic_shock": _economy,
     "extra_regional_surge": _surge,
+    "announcement": _announcement,
     "policy_change": None,
 }
 

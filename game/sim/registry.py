@@ -452,6 +452,17 @@ EVENTS: dict[str, EventSpec] = {
             ),
         ),
         EventSpec(
+            "announcement",
+            "A government declares a crackdown (or an opening) at the US border: word of it "
+            "reaches would-be movers at once, and fades when what arrivals find does not follow.",
+            (
+                TermSpec("people", "kind", "Whose expectations it moves: adults, families, "
+                         "children or everyone.", default="families"),
+                TermSpec("release_change", "share", "How much the chance of release people "
+                         "believe in moves at once: −0.3 = thirty points less.", -1, 1, -0.3),
+            ),
+        ),
+        EventSpec(
             "violence_shock",
             "Homicides rise sharply in an origin (gang war, state collapse).",
             (

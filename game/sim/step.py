@@ -272,7 +272,8 @@ def step(world: World, levers: Levers, params: Params, noise: Noise,
         economy_shock=world.economy_shock.copy(), economy_left=world.economy_left.copy(),
         surge=world.surge.copy(), surge_left=world.surge_left.copy(),
         media=world.media * P.media_decay, caravan=np.zeros((n, 5)), blocked=blocked.copy(),
-        deadline_now=np.zeros((n, 1)), deadline_rate=tariff_rate.copy())
+        deadline_now=np.zeros((n, 1)), deadline_rate=tariff_rate.copy(),
+        release_seen=world.release_seen.copy())
     apply_events(ev_state, events, m, P, world.event_weight)
     income_shock, income_left = ev_state.income_shock, ev_state.income_left
     violence_shock, violence_left = ev_state.violence_shock, ev_state.violence_left
@@ -281,6 +282,7 @@ def step(world: World, levers: Levers, params: Params, noise: Noise,
     surge, surge_left = ev_state.surge, ev_state.surge_left
     media, caravan, blocked = ev_state.media, ev_state.caravan, ev_state.blocked
     deadline_now, deadline_rate = ev_state.deadline_now, ev_state.deadline_rate
+    release_believed = ev_state.release_seen  # with this month's announcements
 
     # Random disasters (hurricane season June-November): drawn from the month's uniforms.
     season_on = float(moy in _HURRICANE_MONTHS)
@@ -356,7 +358,7 @@ def step(world: World, levers: Levers, params: Params, noise: Noise,
     # Who moves: single adults, families and children alone decide apart (DESIGN.md §3.2). All
     # weigh what they expect after the border — the chance of release into the US times the
     # (log) months a claim keeps them there, as word of recent arrivals has it — families most.
-    expected = expected_after_border(world.release_seen, world.stay_seen,
+    expected = expected_after_border(release_believed, world.stay_seen,
                                      P.expected_stay_reference)
     violence_extra = P.family_violence_extra * np.log(np.maximum(homicide_seen, 0.1))
     home = s["home"]
@@ -676,7 +678,7 @@ def step(world: World, levers: Levers, params: Params, noise: Noise,
                          / (adults_arriving + _TINY), fam_stays / (fam + _TINY),
                          kid_released / (kid + _TINY)], axis=1)
     heard = np.stack([adults_arriving, fam, kid], axis=1) > _FEW
-    release_seen, stay_seen = update_beliefs(world.release_seen, world.stay_seen, realised,
+    release_seen, stay_seen = update_beliefs(release_believed, world.stay_seen, realised,
                                              heard, wait_us, pp.k_expect)
     encounters_true = encounters_by_origin.sum(axis=1)
     measure = np.exp(P.flat.measurement_sd * normals[:, nz.NORMAL_MEASURE][:, 0])

@@ -279,3 +279,19 @@ def test_the_unauthorized_population_does_not_melt_away_when_the_border_is_open(
     out = run([BASE, BASE.with_lever("US", "border_agents", 0)], 36)
     stock = out.monthly["unauthorized_population_us"]
     assert stock[-1, 1] / stock[0, 1] > 0.9
+
+
+def test_an_announced_crackdown_deters_families_at_once_and_fades_when_nothing_follows():
+    # Announcement shocks move expectations, then reality pulls them back (model issue, item 3).
+    crackdown = ScheduledEvent("announcement", START + 1,
+                               {"people": "families", "release_change": -0.5})
+    calm = run([BASE], 24)
+    hit = run([BASE], 24, events=[crackdown])
+    belief = hit.monthly["perceived_release_families"][:, 0]
+    belief_calm = calm.monthly["perceived_release_families"][:, 0]
+    assert belief[1] < belief_calm[1] - 0.3
+    assert abs(belief[-1] - belief_calm[-1]) < 0.05  # faded: nothing followed
+    departures = hit.monthly["family_departures_nt"][:, 0]
+    departures_calm = calm.monthly["family_departures_nt"][:, 0]
+    assert departures[1:4].sum() < 0.8 * departures_calm[1:4].sum()
+    assert departures[18:].sum() > 0.9 * departures_calm[18:].sum()

@@ -29,6 +29,7 @@ GOLDEN = Path(__file__).resolve().parents[1] / "golden" / "sim_2016_seed42.json"
 ALL_EVENTS = (
     ScheduledEvent("hurricane", START + 1, {"origin": "HN", "severity": 1.0}),
     ScheduledEvent("drought", START + 1, {"origin": "GT", "severity": 0.5}),
+    ScheduledEvent("announcement", START + 2, {"people": "everyone", "release_change": -0.4}),
     ScheduledEvent("violence_shock", START + 2, {"origin": "SV", "increase": 2.0, "months": 3}),
     ScheduledEvent("caravan", START + 2, {"origin": "GT", "size": 20_000}),
     ScheduledEvent("media_photo", START + 3, {"country": "US", "intensity": 1.0}),

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal, Union
 
 from pydantic import BeforeValidator, Field, create_model
 
+from game.content.events.announcement import Announcement
 from game.content.events.base import Condition, EventBase, param
 from game.content.events.caravan import Caravan
 from game.content.events.court_ruling import CourtRuling
@@ -31,7 +32,7 @@ from game.sim.registry import EVENTS
 DOCUMENTED: dict[str, type[EventBase]] = {
     cls.model_fields["kind"].annotation.__args__[0]: cls  # type: ignore[union-attr]
     for cls in (Hurricane, Drought, ViolenceShock, Caravan, MediaPhoto, CourtRuling,
-                TariffDeadline, EconomicShock, ExtraRegionalSurge, PolicyChange)
+                TariffDeadline, EconomicShock, ExtraRegionalSurge, Announcement, PolicyChange)
 }
 
 
