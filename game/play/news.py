@@ -103,7 +103,8 @@ def threshold_news(metrics: Mapping[str, float], previous: Mapping[str, float],
 _EVENT_TEXT: dict[str, str] = {
     "hurricane": "A hurricane strikes {origin}: homes and harvests are lost",
     "drought": "Drought ruins the harvest in {origin}",
-    "announcement": "A government announcement changes what {people} expect at the US border",
+    "announcement": "A government announcement changes what people hear about release at the "
+    "US border",
     "violence_shock": "Violence surges in {origin}",
     "caravan": "A caravan of about {size:,.0f} people sets out from {origin}",
     "media_photo": "A photograph from the border moves the public in {country}",
