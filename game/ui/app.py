@@ -37,7 +37,10 @@ class App:
 
     def __init__(self, size: tuple[int, int] = theme.BASE_SIZE, settings: Any = None,
                  screenshots: Path | None = None, autoplay: bool = False) -> None:
-        pygame.init()
+        # Display and fonts only: the game has no sounds, so it never opens the audio device
+        # (on a machine without sound that printed nine lines of ALSA errors at every start).
+        pygame.display.init()
+        pygame.font.init()
         _prefer_native_framebuffer()
         theme.reset_fonts()
         pygame.display.set_caption(t("Borderlines") + f" {__version__}")
@@ -72,7 +75,7 @@ class App:
         return pygame_gui.UIManager(self.screen.get_size(), theme.ui_theme())
 
     def apply_settings(self, rebuild: bool = True) -> None:
-        """Apply the settings to the window, the theme, the language and the sound."""
+        """Apply the settings to the window, the theme and the language."""
         s = self.settings
         if rebuild:
             fullscreen = bool(self.screen.get_flags() & pygame.FULLSCREEN)
@@ -83,9 +86,6 @@ class App:
         theme.set_palette(bool(_setting(s, "colourblind", False)))
         theme.set_reduced_motion(bool(_setting(s, "reduced_motion", False)))
         set_language(str(_setting(s, "language", "en")))
-        if pygame.mixer.get_init():
-            for i in range(pygame.mixer.get_num_channels()):
-                pygame.mixer.Channel(i).set_volume(float(_setting(s, "volume", 0.8)))
         if rebuild:
             self.manager = self._new_manager()
 

@@ -1,4 +1,7 @@
-"""Settings: UI scale, colour-blind palette, reduced motion, full screen, volume, language."""
+"""Settings: UI scale, colour-blind palette, reduced motion, full screen, language.
+
+The game has no sounds, so there is no volume here (the saved ``volume`` is kept for later).
+"""
 
 from __future__ import annotations
 
@@ -6,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 import pygame
 import pygame_gui
-from pygame_gui.elements import UIButton, UIHorizontalSlider
+from pygame_gui.elements import UIButton
 
 from game.i18n import t
 from game.ui import theme
@@ -21,7 +24,7 @@ LANGUAGES = (("en", "English"),)
 
 
 class SettingsScene(Scene):
-    """Choose how the game looks and sounds; Apply saves the choices and redraws at once."""
+    """Choose how the game looks and reads; Apply saves the choices and redraws at once."""
 
     name = "settings"
 
@@ -34,7 +37,6 @@ class SettingsScene(Scene):
             "colourblind": bool(getattr(s, "colourblind", False)),
             "reduced_motion": bool(getattr(s, "reduced_motion", False)),
             "fullscreen": bool(getattr(s, "fullscreen", False)),
-            "volume": float(getattr(s, "volume", 0.8) if s is not None else 0.8),
             "language": str(getattr(s, "language", "en") or "en"),
         }
         self.message = ""
@@ -54,7 +56,7 @@ class SettingsScene(Scene):
         cx = inner.left + label_w
         cw = inner.right - cx
         row_h = theme.px(36)
-        gap = max(theme.px(8), (inner.height - 8 * row_h) // 8)
+        gap = max(theme.px(8), (inner.height - 7 * row_h) // 7)
         self.rows: list[tuple[str, pygame.Rect]] = []
         y = inner.top
 
@@ -90,13 +92,6 @@ class SettingsScene(Scene):
         self.display_buttons = choices(row(t("Display")),
                                        [(False, t("Window")), (True, t("Full screen"))],
                                        d["fullscreen"])
-        vol = row(t("Volume"))
-        self.volume_slider = UIHorizontalSlider(
-            pygame.Rect(vol.left, vol.top, vol.width - theme.px(70), vol.height),
-            round(d["volume"] * 100), (0, 100), manager=m, click_increment=5)
-        self.volume_rect = pygame.Rect(vol.right - theme.px(62), vol.top, theme.px(62),
-                                       vol.height)
-        self.focus.add(self.volume_slider)
         self.language_buttons = choices(row(t("Language")),
                                         [(code, name) for code, name in LANGUAGES],
                                         d["language"])
@@ -120,10 +115,6 @@ class SettingsScene(Scene):
 
     def handle(self, event: pygame.event.Event) -> Scene | None:
         """Pick options; Apply saves and redraws at the new scale; Back or Escape leaves."""
-        if event.type == pygame_gui.UI_HORIZONTAL_SLIDER_MOVED and \
-                event.ui_element is self.volume_slider:
-            self.draft["volume"] = float(self.volume_slider.get_current_value()) / 100
-            return None
         if event.type != pygame_gui.UI_BUTTON_PRESSED:
             return super().handle(event)
         el = event.ui_element
@@ -180,8 +171,6 @@ class SettingsScene(Scene):
         for label, rect in self.rows:
             text = fit(f, label, rect.width, theme.TEXT)
             surface.blit(text, text.get_rect(midleft=rect.midleft))
-        vol = theme.font(16).render(f"{round(self.draft['volume'] * 100)}%", True, theme.TEXT)
-        surface.blit(vol, vol.get_rect(midright=self.volume_rect.midright))
         if self.message:
             msg = fit(theme.font(14), self.message, self.message_rect.width, theme.TEXT_DIM)
             surface.blit(msg, msg.get_rect(midleft=self.message_rect.midleft))
