@@ -76,8 +76,6 @@ SEASONAL_SCALE = 0.08     # 1 - correlation of the mean monthly pattern
 DEATHS_SCALE = 0.15       # log error of recorded deaths
 MEXICO_SCALE = 0.30       # log error of Mexico's apprehension events (F* / M figures: loose)
 BACKLOG_SCALE = 0.30      # log error of the US backlog (M figures: loose)
-#: The Northern-Triangle share the model issue asks for (the backtest's own target is DESIGN's 10).
-NT_SHARE_TARGET = 0.08
 FAMILY_SHARE_SCALE = 0.04  # families and children's share of apprehensions, points of 1
 KIND_SCALE = 0.35         # log error of families / children by nationality (several M: loose)
 #: Hinge penalties push every calibration year inside the targets, with a small margin.
@@ -98,12 +96,6 @@ def loss(scores: backtest.Scores) -> np.ndarray:
         value = value + ((scores.mexico_log_error / MEXICO_SCALE) ** 2).sum(axis=1)
     if scores.backlog_log_error is not None:
         value = value + ((scores.backlog_log_error / BACKLOG_SCALE) ** 2).sum(axis=1)
-    # The model issue's targets per nationality (±30% for Mexico and the Northern Triangle)
-    # and the Northern-Triangle share (8 points), as hinges like the others.
-    value = value + HINGE_WEIGHT * (
-        _hinge(np.abs(np.expm1(scores.origin_log_error[:, :, :4])),
-               backtest.ORIGIN_TOLERANCE).sum(axis=(1, 2))
-        + _hinge(np.abs(scores.nt_share_gap), NT_SHARE_TARGET).sum(axis=1))
     if scores.family_share_gap is not None and scores.kind_log_error is not None:
         value = value + ((scores.family_share_gap / FAMILY_SHARE_SCALE) ** 2).sum(axis=1)
         value = value + np.nansum((scores.kind_log_error / KIND_SCALE) ** 2, axis=(1, 2, 3))
