@@ -39,6 +39,7 @@ from game.sim.movers import (
 )
 from game.sim.noise import Noise
 from game.sim.params import Params
+from game.sim.queues import us_decisions
 from game.sim.policy import ScheduledEvent
 from game.sim.registry import LEVERS, ORIGINS
 from game.sim.world import BLOCKABLE, NATIONS, STOCK, STOCKS, World
@@ -739,31 +740,14 @@ def step(world: World, levers: Levers, params: Params, noise: Noise,
     thr = officers * P.decisions_per_officer  # decisions per month: US, MX, CA
     thr_us = thr[:, 0:1]
     backlog_us = (queued[0] + queued[1] + queued[2])[:, None]
-    frac_us = np.minimum(1.0, thr_us / (backlog_us + _TINY))
-    d_proc = proc_us * frac_us
-    d_det = det_stock * np.minimum(1.0, frac_us * P.detained_docket_priority)
-    d_mpp = mpp * frac_us
-    granted_us = (d_proc + d_det + d_mpp) * grant
-    s["legal_us"] += granted_us
-    deny = 1 - grant
-    denied_proc = d_proc * deny
-    denied_det = d_det * deny
-    denied_mpp = d_mpp * deny
-    removed_proc = denied_proc * P.denied_removal_rate_released
-    s["unauth_recent_us"] += denied_proc - removed_proc
-    removed_det = denied_det * P.denied_removal_rate_detained
-    s["unauth_recent_us"] += denied_det - removed_det
+    decided = us_decisions(proc_us, det_stock, mpp, backlog_us, thr_us, grant, det_us, P)
+    s["legal_us"] += decided["granted"]
+    granted_us = decided["granted"]
+    for part in decided["to_unauthorized"]:
+        s["unauth_recent_us"] += part
+    removed_proc, removed_det, denied_mpp = decided["returned"]
     returned = returned + removed_proc + removed_det + denied_mpp
-    proc_us = proc_us - d_proc
-    det_stock = det_stock - d_det
-    mpp = mpp - d_mpp
-    released_bond = det_stock * P.detention_release_rate
-    det_stock = det_stock - released_bond
-    proc_us = proc_us + released_bond
-    abscond = proc_us * (det_us[:, 0:1] * P.abscond_release + det_us[:, 1:2] * P.abscond_atd
-                         + (det_us[:, 2:3] + det_us[:, 3:4]) * P.abscond_release)
-    proc_us = proc_us - abscond
-    s["unauth_recent_us"] += abscond
+    proc_us, det_stock, mpp = decided["proc"], decided["detained"], decided["waiting_in_mexico"]
     queue_us = proc_us  # the procedure the US wait is measured on (before interior arrests join)
 
     thr[:, 1:2] += corps * P.corps_screening_rate  # the joint corps screens claims in Mexico
