@@ -39,8 +39,8 @@ from game.sim.movers import (
 )
 from game.sim.noise import Noise
 from game.sim.params import Params
-from game.sim.queues import us_decisions
 from game.sim.policy import ScheduledEvent
+from game.sim.queues import us_decisions
 from game.sim.registry import LEVERS, ORIGINS
 from game.sim.world import BLOCKABLE, NATIONS, STOCK, STOCKS, World
 
