@@ -48,7 +48,6 @@ from game.play.decisions import (
     InjectEvent,
     ProposeAgreement,
     SetLever,
-    Table,
     ThreatenTariff,
     WithdrawAgreement,
     agreement_label,
@@ -61,7 +60,9 @@ from game.play.decisions import (
 from game.play.levelview import LevelView, text_of
 from game.play.record import GameRecord
 from game.play.report import metric_label
+from game.play.saves import SaveError
 from game.play.session import Phase, Session
+from game.play.turndesk import TurnDesk
 from game.sim.policy import month_label
 from game.sim.registry import AGREEMENTS, EVENTS, LEVERS, METRICS
 
@@ -328,7 +329,7 @@ def _at_least(value: Any, amount: float) -> Any:
 # --- the class ----------------------------------------------------------------------------------
 
 
-SaveHook = Callable[[GameRecord], None]
+SaveHook = Callable[[GameRecord], object]
 
 
 class Classroom:
@@ -364,8 +365,6 @@ class Classroom:
         self._pin_hash = pin_hash(settings.pin)
         #: Team countries in the order they decide this turn.
         self.order: list[str] = self._order_for(self.session.turn)
-        self.committed: list[str] = []
-        self.drafts: dict[str, dict[str, Any]] = {tm.country: {} for tm in self.teams}
         self.paused = False
         self.scores_revealed = False
         self.ended_early = False
@@ -397,6 +396,16 @@ class Classroom:
                 return tm
         raise DecisionRejected(t("No team leads {country}.",
                                  country=country_name(country, article=True)))
+
+    @property
+    def desk(self) -> TurnDesk:
+        """The session's turn desk, which keeps each team's draft private until the turn ends."""
+        return self.session.desk
+
+    @property
+    def committed(self) -> list[str]:
+        """The teams' countries that have committed this turn, in order."""
+        return self.session.desk.committed
 
     @property
     def current(self) -> Team | None:
@@ -445,19 +454,6 @@ class Classroom:
             raise DecisionRejected(t("{country} is not at the desk now: wait for its turn.",
                                      country=country_subject(country)))
 
-    def team_table(self, country: str, extra: Mapping[str, Any] | None = None) -> Table:
-        """A copy of the turn's table with ``country``'s draft applied (for its desk)."""
-        table = Table(**{f: getattr(self.session.table, f) for f in (
-            "turn", "month", "months_per_turn", "policy", "countries", "budgets")})
-        # Proposals, pacts and threats are shared, read-only here; levers are the team's own.
-        table.proposals = self.session.table.proposals
-        table.pacts = self.session.table.pacts
-        table.threats = self.session.table.threats
-        table.last_metrics = self.session.table.last_metrics
-        for lever, value in {**self.drafts.get(country, {}), **dict(extra or {})}.items():
-            SetLever(country, lever, value).apply(table)
-        return table
-
     def set_lever(self, country: str, lever: str, value: Any) -> None:
         """Put a lever change in the team's private draft (DecisionRejected if illegal)."""
         self._check_turn(country)
@@ -469,13 +465,12 @@ class Classroom:
                     "Your team pledged at least {amount} to {to}: leave the pledge first (a "
                     "broken promise) to go lower.", amount=_pledge_amount(pledge),
                     to=self._who(pledge.to)))
-        self.team_table(country, {lever: value})
-        self.drafts[country][lever] = value
+        self.desk.set_lever(country, lever, value)
 
     def clear_lever(self, country: str, lever: str) -> None:
         """Take a lever change back out of the team's draft."""
         self._check_turn(country)
-        self.drafts[country].pop(lever, None)
+        self.desk.clear_lever(country, lever)
 
     def decide(self, country: str, decision: Decision) -> list[AIChoice]:
         """A team's decision: levers go to its draft, diplomacy to the session at once."""
@@ -540,9 +535,9 @@ class Classroom:
                     other.status == "pending" or other.active(self.session.turn)):
                 raise DecisionRejected(t("This pledge is already on the table."))
         # The pledge must be affordable now, with the team's draft.
-        current = self.team_table(country).policy.value(country, lever)
+        current = self.desk.table(country).policy.value(country, lever)
         if _lever_total(current) < amount:
-            self.team_table(country, {lever: _at_least(current, float(amount))})
+            self.desk.table(country, {lever: _at_least(current, float(amount))})
         pledge = Pledge(len(self.pledges) + 1, country, to, lever, float(amount), int(turns),
                         self.session.turn)
         self.pledges.append(pledge)
@@ -625,9 +620,7 @@ class Classroom:
     def commit(self, country: str) -> Team | None:
         """The team is done for this turn; returns the next team (None: all have committed)."""
         self._check_turn(country)
-        # The draft must still be legal (a pact accepted since may have raised the dues).
-        self.team_table(country)
-        self.committed.append(country)
+        self.desk.commit(country)
         self.time_left = self._full_time()
         self._save()
         return self.current
@@ -637,12 +630,12 @@ class Classroom:
         team = self.team(country)
         table = self.session.table
         try:
-            levers = dict(self.team_table(country).policy.levers.get(country, {}))
+            levers = dict(self.desk.table(country).policy.levers.get(country, {}))
         except DecisionRejected:
             levers = dict(table.policy.levers.get(country, {}))
         inbox = tuple(self.session.proposals_for(country))
         outbox = tuple(p for p in table.proposals if p.status == "pending" and p.by == country)
-        return TeamView(team, levers, dict(self.drafts[country]), inbox, outbox,
+        return TeamView(team, levers, self.desk.draft(country), inbox, outbox,
                         tuple(table.active_pacts(country)), self.objectives_for(country))
 
     def objectives_for(self, country: str) -> tuple[ObjectiveState, ...]:
@@ -658,21 +651,13 @@ class Classroom:
                                      if self.current else ""))
         if self.finished:
             raise DecisionRejected(t("The session is over."))
-        self.notes = []
-        for country in self.order:
-            for lever, value in self.drafts[country].items():
-                try:
-                    self.session.submit(SetLever(country, lever, value))
-                except DecisionRejected as refusal:
-                    # An agreement accepted after the team committed can make a change
-                    # unaffordable; the class is told instead of the turn failing.
-                    self.notes.append(t("{team}: {why}", team=self.team(country).label,
-                                        why=str(refusal)))
+        # An agreement accepted after a team committed can make a change unaffordable: the
+        # desk refuses it and the class is told, instead of the turn failing.
+        self.notes = [t("{team}: {why}", team=self.team(r.country).label, why=r.reason)
+                      for r in self.desk.apply_commits()]
         self._enforce_pledges()
         report = self.session.end_turn()
         self.session.next_turn()
-        self.committed = []
-        self.drafts = {tm.country: {} for tm in self.teams}
         self.order = self._order_for(self.session.turn)
         self.time_left = self._full_time()
         self._save()
@@ -766,7 +751,7 @@ class Classroom:
                 "turn": self.session.turn,
                 "order": list(self.order),
                 "committed": list(self.committed),
-                "drafts": {c: _plain(d) for c, d in self.drafts.items()},
+                "drafts": {c: _plain(d) for c, d in self.desk.drafts().items()},
                 "log": [dict(e) for e in self.session.table.log],
                 "time_left": self.time_left,
             },
@@ -777,8 +762,16 @@ class Classroom:
 
     def _save(self) -> None:
         self._sync_record()
-        if self.on_save is not None:
+        if self.on_save is None:
+            return
+        # A full disk must not stop the lesson: the class is told (``session.save_error``, as
+        # in single-player) and the next commit tries again.
+        try:
             self.on_save(self.session.record)
+        except SaveError as error:
+            self.session.save_error = str(error)
+        else:
+            self.session.save_error = ""
 
     @property
     def record(self) -> GameRecord:
@@ -846,10 +839,9 @@ def resume_classroom(record: GameRecord, level: Level | None = None,
         order = [c for c in state.get("order", []) if c in countries]
         if sorted(order) == sorted(countries):
             room.order = order
-        room.committed = [c for c in state.get("committed", []) if c in countries]
-        for country, draft in (state.get("drafts") or {}).items():
-            if country in room.drafts and isinstance(draft, dict):
-                room.drafts[country] = dict(draft)
+        drafts = {c: dict(d) for c, d in (state.get("drafts") or {}).items()
+                  if c in countries and isinstance(d, dict)}
+        room.desk.restore(drafts, [c for c in state.get("committed", []) if c in countries])
         left = state.get("time_left")
         room.time_left = float(left) if isinstance(left, int | float) else room.time_left
     room._sync_record()

@@ -62,6 +62,7 @@ from game.play.report import (
     lagged_effects,
 )
 from game.play.stories import choose_story, dominant_outcome
+from game.play.turndesk import TurnDesk
 from game.sim import Noise, Simulation
 from game.sim.policy import Agreement, ScheduledEvent, month_label
 from game.sim.registry import COUNTRIES, METRICS
@@ -168,6 +169,10 @@ class Session:
         self.phase = Phase.BRIEFING
         self.reports: list[TurnReport] = []
         self.on_turn_end: AutosaveHook | None = None
+        #: Why the last autosave failed ("" when it worked); both modes show it.
+        self.save_error = ""
+        #: The turn being decided: each deciding country's private levers and its commit.
+        self.desk = TurnDesk(self)
         #: Turns whose replayed state hash differed from the record (empty when all match).
         self.replay_mismatches: list[int] = []
         self._replaying = False
@@ -262,9 +267,10 @@ class Session:
         return [] if scripted else self._ai_answers()
 
     def end_turn(self) -> TurnReport:
-        """Resolve the turn: AI leaders decide, the sim runs, the report is built and recorded."""
+        """Resolve the turn: the desk's commits apply, AI leaders decide, the sim runs."""
         if self.phase not in (Phase.BRIEFING, Phase.DECIDE):
             raise DecisionRejected(t("This turn has already been resolved."))
+        self.desk.apply_commits()
         self.phase = Phase.RESOLVE
         table, months, first = self.table, self.months_per_turn, self.table.month
         if self._ai_on:
@@ -391,26 +397,31 @@ class Session:
         else:
             self.table.pacts.append(Pact(0, agreement, 0))
 
-    def _events_this_turn(self, news: list[NewsItem]) -> list[tuple[ScheduledEvent, str]]:
+    def upcoming_events(self) -> list[tuple[ScheduledEvent, str, str]]:
+        """The events the turn being decided will run: (event, source, headline).
+
+        The level's scheduled events that fall in the turn, those a condition queued at the last
+        turn's end, and those the teacher added; the desk's forecast runs the same list.
+        """
         table = self.table
         first, last = table.month, table.month + self.months_per_turn - 1
-        out: list[tuple[ScheduledEvent, str]] = []
+        out: list[tuple[ScheduledEvent, str, str]] = []
         for event in self.view.events:
             if event.condition is not None:
                 continue
             if event.month is not None and first <= event.month <= last:
-                month = event.month
-                out.append((event.scheduled(month), "level"))
-                news.append(event_news(self._event_dict(event.scheduled(month), "level",
-                                                        event.headline)))
+                out.append((event.scheduled(event.month), "level", event.headline))
         for event, _ in self._queued:
-            out.append((event.scheduled(first), "condition"))
-            news.append(event_news(self._event_dict(event.scheduled(first), "condition",
-                                                    event.headline)))
+            out.append((event.scheduled(first), "condition", event.headline))
+        out.extend((scheduled, "teacher", "") for scheduled in table.injected)
+        return out
+
+    def _events_this_turn(self, news: list[NewsItem]) -> list[tuple[ScheduledEvent, str]]:
+        out: list[tuple[ScheduledEvent, str]] = []
+        for event, source, headline in self.upcoming_events():
+            out.append((event, source))
+            news.append(event_news(self._event_dict(event, source, headline)))
         self._queued = []
-        for scheduled in table.injected:
-            out.append((scheduled, "teacher"))
-            news.append(event_news({**self._event_dict(scheduled, "teacher")}))
         self._threat_news(news)
         return out
 

@@ -138,7 +138,7 @@ def test_the_hand_over_hides_the_previous_teams_lever_choices() -> None:
     assert mexico.draft == {}
     # Mexico's desk reads the table: the US change is not in it until the turn resolves.
     assert room.session.table.policy.value("US", "asylum_officers") == start
-    assert room.team_table("MX").policy.value("US", "asylum_officers") == start
+    assert room.desk.table("MX").policy.value("US", "asylum_officers") == start
     room.commit("MX")
     room.commit("CA")
     room.resolve()
@@ -284,7 +284,7 @@ def test_a_session_resumes_mid_turn_with_each_teams_draft(tmp_path) -> None:
     room.commit("MX")
     resumed = resume_classroom(saved[-1])
     assert resumed.session.turn == 2 and resumed.committed == ["MX"]
-    assert resumed.drafts["MX"] == {"aid_economic": 0}
+    assert resumed.desk.draft("MX") == {"aid_economic": 0}
     assert resumed.current.country == room.current.country
     assert [p.kind for p in resumed.team_view("CA").inbox] == ["burden_sharing"]
     assert resumed.check_pin("42") and not resumed.check_pin("")

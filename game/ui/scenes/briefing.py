@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import html
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import pygame
 import pygame_gui
@@ -17,6 +17,7 @@ from game.ui.scenes.base import Scene
 from game.ui.scenes.kit import draw_wrapped, fit, footer_height, header, header_height, panel
 
 if TYPE_CHECKING:
+    from game.play.game import Game
     from game.ui.app import App
 
 
@@ -37,7 +38,7 @@ class BriefingScene(Scene):
 
     name = "briefing"
 
-    def __init__(self, app: App, game: Any) -> None:
+    def __init__(self, app: App, game: Game) -> None:
         super().__init__(app)
         self.game = game
 

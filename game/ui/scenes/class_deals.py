@@ -91,7 +91,7 @@ class ClassDealsScene(Scene):
             return
         if kind == PLEDGE:
             lever = self.levers[self.lever_index % len(self.levers)]
-            current = self.room.team_table(self.country).policy.value(self.country, lever)
+            current = self.room.desk.table(self.country).policy.value(self.country, lever)
             total = sum(current.values()) if isinstance(current, dict) else current
             self.terms = {"amount": _plain(float(total)), "turns": "2"}  # type: ignore[arg-type]
             return

@@ -15,10 +15,11 @@ import pygame
 from pygame_gui.elements import UIButton
 
 from game.i18n import t
-from game.play.decisions import DecisionRejected, SetLever, agreement_label, country_name
+from game.play.decisions import DecisionRejected, agreement_label, country_name
+from game.play.game import TeamGame
 from game.ui import theme
 from game.ui.scenes.base import Scene
-from game.ui.scenes.class_view import ClassGameView, clock_text, teacher_key
+from game.ui.scenes.class_view import clock_text, teacher_key
 from game.ui.scenes.desk import DIPLOMACY, DeskScene
 from game.ui.scenes.kit import draw_wrapped, fit
 
@@ -35,7 +36,7 @@ class ClassDeskScene(DeskScene):
     def __init__(self, app: App, room: Classroom, country: str) -> None:
         self.room = room
         self.country = country
-        super().__init__(app, ClassGameView(room, country, app.autoplay))
+        super().__init__(app, TeamGame(room, country, app.autoplay))
         self.deals_button: UIButton | None = None
 
     # -- layout ---------------------------------------------------------------------------------
@@ -141,16 +142,8 @@ class ClassDeskScene(DeskScene):
 
     def end_turn(self) -> Scene | None:
         """Commit the team's draft and open the hand-over screen."""
-        for lever, value in self.draft.items():
-            try:
-                self.room.decide(self.country, SetLever(self.country, lever,
-                                                        value))  # type: ignore[arg-type]
-            except DecisionRejected as refusal:
-                self.say(str(refusal), bad=True)
-                return None
-        self.draft.clear()
         try:
-            self.room.commit(self.country)
+            self.game.end_turn()
         except DecisionRejected as refusal:
             self.say(str(refusal), bad=True)
             return None

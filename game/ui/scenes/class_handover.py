@@ -182,10 +182,10 @@ class HandOverScene(Scene):
 def resume_class_scene(app: App, record: GameRecord, message: str = "") -> Scene:
     """Resume a saved classroom session: its hand-over (or its debrief when it is over)."""
     from game.play.classroom import ClassroomError, resume_classroom
-    from game.ui.scenes.class_view import autosave_hook
+    from game.play.saves import autosave
 
     try:
-        room = resume_classroom(record, on_save=autosave_hook())
+        room = resume_classroom(record, on_save=autosave)
     except (ClassroomError, ValueError) as problem:
         from game.ui.scenes.title import TitleScene
 

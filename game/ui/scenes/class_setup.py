@@ -31,9 +31,9 @@ from game.play.classroom import (
 )
 from game.play.decisions import country_name
 from game.play.levelview import text_of
+from game.play.saves import autosave
 from game.ui import theme
 from game.ui.scenes.base import Scene
-from game.ui.scenes.class_view import autosave_hook
 from game.ui.scenes.kit import draw_wrapped, fit, footer_height, header, header_height, panel
 
 if TYPE_CHECKING:
@@ -317,7 +317,7 @@ class ClassSetupScene(Scene):
             source = None
         try:
             room = Classroom(entry.level, self.settings(), source=source,
-                             on_save=autosave_hook())
+                             on_save=autosave)
         except ClassroomError as problem:
             self.message = str(problem)
             return None
@@ -333,7 +333,7 @@ class ClassSetupScene(Scene):
         if not self.saves:
             return None
         try:
-            room = resume_classroom(self.saves[0].record, on_save=autosave_hook())
+            room = resume_classroom(self.saves[0].record, on_save=autosave)
         except (ClassroomError, ValueError) as problem:
             self.message = t("That session could not be resumed: {why}", why=problem)
             return None

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import pygame
 import pygame_gui
@@ -41,6 +41,7 @@ from game.ui.scenes.report import panel_inner
 from game.ui.widgets import Series, draw_line_chart, render_png
 
 if TYPE_CHECKING:
+    from game.play.game import Game
     from game.play.report import Debrief
     from game.ui.app import App
 
@@ -148,7 +149,7 @@ class DebriefScene(Scene):
 
     name = "debrief"
 
-    def __init__(self, app: App, game: Any) -> None:
+    def __init__(self, app: App, game: Game) -> None:
         super().__init__(app)
         self.game = game
         self.debrief: Debrief = game.debrief()
@@ -284,10 +285,10 @@ class DebriefScene(Scene):
 
     def rewind(self, turn: int) -> Scene | None:
         """Branch the game at the start of ``turn`` and open the desk of the new branch."""
+        from game.play.game import SoloGame
         from game.play.record import RecordError
         from game.play.saves import SaveError, branch_session
         from game.ui.scenes.desk import DeskScene
-        from game.ui.scenes.start import GameView
 
         label = t("replaying turn {n}", n=turn)
         try:
@@ -295,7 +296,7 @@ class DebriefScene(Scene):
         except (RecordError, SaveError, OSError) as error:
             self.message, self.message_bad = t("Could not rewind: {e}", e=error), True
             return None
-        return DeskScene(self.app, GameView(session, self.game.player, self.game.autoplay))
+        return DeskScene(self.app, SoloGame(session, self.game.player, self.game.autoplay))
 
     def _draw_whatif(self, surface: pygame.Surface) -> None:
         left, right = self._whatif_rects()

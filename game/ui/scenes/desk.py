@@ -1,14 +1,14 @@
 """The policy desk: the map, the levers in tabs, proposals, the advisors' forecast, End turn.
 
-The desk keeps the player's changes as a draft and checks them at once against a copy of the
-turn's table with the same :class:`~game.play.decisions.SetLever` commands the session will run,
-so the budget left and any refusal ("The aid budget exceeds this turn's budget by $120M.") show
-while the slider moves. End turn sends the draft to the session and opens the turn report.
+The player's changes are the turn desk's draft for the player's country (``game.draft()``),
+checked at once against the turn's table with the same :class:`~game.play.decisions.SetLever`
+commands the session will run, so the budget left and any refusal ("The aid budget exceeds this
+turn's budget by $120M.") show while the slider moves. End turn commits the draft
+(``game.end_turn()``) and opens the turn report.
 """
 
 from __future__ import annotations
 
-import copy
 import math
 import time
 from collections.abc import Mapping
@@ -23,7 +23,6 @@ from game.play.decisions import (
     AnswerProposal,
     DecisionRejected,
     ProposeAgreement,
-    SetLever,
     Table,
     ThreatenTariff,
     agreement_label,
@@ -50,7 +49,10 @@ from game.ui.widgets import human_number
 from game.ui.widgets.lever_slider import LeverSlider, key_step
 
 if TYPE_CHECKING:
+    from game.play.game import Game
+    from game.sim.policy import Policy
     from game.ui.app import App
+    from game.ui.map import MapState
 
 #: Tabs in order: registry tab name → label. Diplomacy is added after the lever tabs.
 TABS = (("visas", "Visas"), ("borders", "Borders"), ("asylum", "Asylum"), ("aid", "Aid"),
@@ -88,17 +90,43 @@ def forecast_metrics(player: str) -> tuple[str, ...]:
     return tuple(metrics)
 
 
+#: The metrics the map draws its flows from (per turn, as the model reports them).
+MAP_METRICS = ("asylum_claims_ca", "asylum_claims_mx", "asylum_claims_us",
+               "ca_irregular_interceptions", "deaths_in_transit", "emigrants_from_mx",
+               "emigrants_from_gt", "emigrants_from_hn", "emigrants_from_sv", "emigrants_from_xr",
+               "irregular_entries_us", "legal_admissions_us", "legal_admissions_ca",
+               "legal_admissions_mx", "mx_apprehensions", "stranded_in_mx_border_towns",
+               "us_border_encounters")
+
+
+def map_state(game: Game, policy: Policy | None = None) -> MapState:
+    """What the map shows: the last turn's flows under the current (or planned) levers."""
+    from game.ui.map import MapState
+
+    session = game.session
+    metrics = session.reports[-1].metrics if session.reports else dict(
+        session.table.last_metrics)
+    if not metrics:
+        # Before the first turn nothing has happened yet: show the advisors' median
+        # expectation for it, so the map is not empty on the first screen.
+        try:
+            metrics = {m: mid for m, (_, mid, _) in game.forecast(MAP_METRICS).items()}
+        except DecisionRejected:
+            metrics = {}
+    levers = (policy or session.table.policy).levers
+    return MapState.from_metrics(metrics, levers, months=session.months_per_turn,
+                                 player_countries=[game.player])
+
+
 class DeskScene(Scene):
     """Decide one turn: levers, proposals, forecast; End turn runs the simulation."""
 
     name = "desk"
 
-    def __init__(self, app: App, game: Any) -> None:
+    def __init__(self, app: App, game: Game) -> None:
         super().__init__(app)
         self.game = game
         self.player: str = game.player
-        # The draft lives on the game, so a look at the briefing does not lose it.
-        self.draft: dict[str, LeverValue] = game.draft
         self.message = ""
         self.message_bad = False
         self.forecast: dict[str, tuple[float, float, float]] | None = None
@@ -111,7 +139,7 @@ class DeskScene(Scene):
         self.map_view: Any = None
         self.hover: Any = None
         self._chrome: pygame.Surface | None = None
-        if getattr(game, "message", ""):
+        if game.message:
             # A resumed game that fell back to an older autosave, or a save that failed.
             self.say(game.message, bad=True)
         self.lever_page = 0
@@ -126,6 +154,11 @@ class DeskScene(Scene):
         """The turn's table as the session holds it (before the draft)."""
         return self.game.table
 
+    @property
+    def draft(self) -> dict[str, LeverValue]:
+        """The player's pending lever changes (kept by the turn desk, so leaving keeps them)."""
+        return self.game.draft()
+
     def tabs(self) -> list[tuple[str, str]]:
         """The tabs this player has: those with levers, then Diplomacy."""
         have = {spec.tab for spec in LEVERS.values() if self.player in spec.countries}
@@ -137,26 +170,22 @@ class DeskScene(Scene):
 
     def value(self, lever: str) -> LeverValue:
         """A lever's value with the draft applied."""
-        if lever in self.draft:
-            return self.draft[lever]
+        draft = self.draft
+        if lever in draft:
+            return draft[lever]
         return self.table.policy.value(self.player, lever)
 
     def draft_table(self, extra: dict[str, LeverValue] | None = None) -> Table:
-        """A copy of the table with the draft applied (raises DecisionRejected if it is illegal)."""
-        # SetLever only replaces ``table.policy`` (an immutable Policy): a shallow copy is safe.
-        table = copy.copy(self.table)
-        for lever, value in {**self.draft, **(extra or {})}.items():
-            SetLever(self.player, lever, value).apply(table)
-        return table
+        """The table with the draft applied (raises DecisionRejected if it is illegal)."""
+        return self.game.draft_table(extra)
 
     def try_set(self, lever: str, value: LeverValue) -> bool:
         """Put a lever in the draft if the rules allow it; otherwise say why and keep the old."""
         try:
-            self.draft_table({lever: value})
+            self.game.set_lever(lever, value)
         except DecisionRejected as refusal:
             self.say(str(refusal), bad=True)
             return False
-        self.draft[lever] = value
         # Wait until the slider rests a moment: the forecast runs many worlds.
         self._forecast_dirty = True
         self._forecast_due = time.monotonic() + FORECAST_DELAY_S
@@ -249,7 +278,7 @@ class DeskScene(Scene):
 
         if self.map_view is None:
             self.map_view = MapView(reduced_motion=theme.reduced_motion(), seed=self.game.turn)
-            self.map_view.set_state(self.game.map_state())
+            self.map_view.set_state(map_state(self.game))
         self.map_view.set_reduced_motion(theme.reduced_motion())
         self.map_view.resize(self.map_rect)
 
@@ -602,15 +631,14 @@ class DeskScene(Scene):
         self.say(self._deal_status(kind)[0] or t("Proposal sent."))
 
     def end_turn(self) -> Scene | None:
-        """Send the draft to the session, run the turn, and open its report."""
-        for lever, value in self.draft.items():
-            try:
-                self.game.decide(SetLever(self.player, lever, value))
-            except DecisionRejected as refusal:
-                self.say(str(refusal), bad=True)
-                return None
-        self.draft.clear()
-        report = self.game.end_turn()
+        """Commit the draft, run the turn, and open its report."""
+        try:
+            report = self.game.end_turn()
+        except DecisionRejected as refusal:
+            self.say(str(refusal), bad=True)
+            return None
+        if report is None:
+            return None
         from game.ui.scenes.report import ReportScene
 
 
@@ -644,26 +672,17 @@ class DeskScene(Scene):
                     policy = self.draft_table().policy
                 except DecisionRejected:
                     policy = self.table.policy
-                self.map_view.set_state(self.game.map_state(policy))
+                self.map_view.set_state(map_state(self.game, policy))
         if self.map_view is not None and self.animating:
             self.map_view.update(dt)
         return None
 
     def _refresh_forecast(self) -> None:
-        run = getattr(self.game, "forecast", None)
-        if not callable(run) or not self.game.forecast_available():
-            self.forecast = None
-            self.forecast_note = t("Forecast unavailable: this version of the model does not "
-                                   "offer the advisors' forecast yet. The turn report will show "
-                                   "what happened and why.")
-            return
         try:
-            policy = self.draft_table().policy
+            self.forecast = self.game.forecast(forecast_metrics(self.player))
+            self.forecast_note = ""
         except DecisionRejected:
             return
-        try:
-            self.forecast = run(policy, forecast_metrics(self.player))
-            self.forecast_note = ""
         except Exception as error:  # noqa: BLE001 - advisors failing must not stop the turn
             self.forecast = None
             self.forecast_note = t("Forecast unavailable: the advisors could not compute it "
