@@ -35,7 +35,7 @@ from __future__ import annotations
 import hashlib
 import math
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from game.i18n import t
@@ -59,7 +59,7 @@ from game.play.decisions import (
 )
 from game.play.levelview import LevelView, text_of
 from game.play.record import GameRecord
-from game.play.report import metric_label
+from game.play.report import CAUSE_METRICS, Cause, metric_label
 from game.play.saves import SaveError
 from game.play.session import Phase, Session
 from game.play.turndesk import TurnDesk
@@ -1001,7 +1001,8 @@ class CauseLine:
     change: float
     #: (label, amount), largest first; team decisions are labelled with the team's name.
     parts: tuple[tuple[str, float], ...]
-    #: The kind of each part: team, computer, together, events, season, chance or trend.
+    #: The kind of each part, in the report's vocabulary (:class:`~game.play.report.Cause`):
+    #: player (a team), partner (the computer), together, event, season, chance or lagged.
     kinds: tuple[str, ...] = ()
 
     @property
@@ -1107,44 +1108,46 @@ def class_agreements(room: Classroom) -> tuple[AgreementLine, ...]:
     return tuple(sorted(out, key=lambda a: (a.turn, abs(a.id))))
 
 
-#: Metrics the causes are sought for, and their scale for ranking changes of different units.
-CAUSE_METRICS = ("us_border_encounters", "deaths_in_transit", "protection_granted",
-                 "stranded_in_mx_border_towns", "approval_us", "approval_mx", "approval_ca",
-                 "humanitarian_score")
-
-
 def class_causes(room: Classroom, limit: int = 6) -> tuple[CauseLine, ...]:
     """The session's biggest turn-on-turn changes, each split into causes by team.
 
-    Each turn is re-run from the recorded decisions with :func:`game.sim.explain.explain`:
-    one counterfactual world per country that decided something (that team's whole turn
-    undone), plus events, season, chance and earlier decisions, all with shared noise.
+    The causes are those the session stored when each turn resolved (the model's
+    counterfactual worlds, run with shared noise before the turn): a country's decisions are
+    added up into one part named after its team (or "Mexico (computer)"), beside events,
+    season, chance, decisions acting together, and earlier decisions and trends. Nothing is
+    replayed, so the debrief opens at once however long the session was.
     """
-    record = room.record
+    teams = {tm.country: tm.name for tm in room.teams}
     out: list[CauseLine] = []
-    season: dict[str, float] | None = None
-    for turn in record.turns:
-        explained, season = _explain_turn(room, record, turn.turn, season)
-        if explained is None:
-            continue
-        for metric, (month, change, parts) in explained.items():
-            out.append(CauseLine(turn.turn, month, metric, metric_label(metric), change,
-                                 tuple((label, amount) for label, amount, _ in parts),
-                                 tuple(kind for _, _, kind in parts)))
+    for report in room.session.reports:
+        for metric in CAUSE_METRICS:
+            rows = report.causes.get(metric, ())
+            if not report.previous:
+                # The first turn has no "last turn": its decisions are measured against the
+                # status quo instead (the same start, the same events, the starting policy).
+                rows = tuple(c for c in rows if c.kind in DECIDED)
+                change = float(sum(c.amount for c in rows))
+            else:
+                change = report.metrics.get(metric, 0.0) - report.previous.get(metric, 0.0)
+            parts = _parts_by_country(rows, teams)
+            if parts:
+                out.append(CauseLine(report.turn, report.start, metric, metric_label(metric),
+                                     change, tuple((label, amount) for label, amount, _ in parts),
+                                     tuple(kind for _, _, kind in parts)))
 
     def size(line: CauseLine) -> float:
         # Changes the teams made count twice: the debrief is about their choices.
         values = room.session.history(line.metric)
         scale = max((abs(v) for v in values if math.isfinite(v)), default=0.0) or 1.0
         decided = sum(abs(a) for (_, a), kind in zip(line.parts, line.kinds, strict=True)
-                      if kind in ("team", "computer", "together"))
+                      if kind in DECIDED)
         return (abs(line.change) + decided) / scale
 
     def decided(line: CauseLine) -> float:
         values = room.session.history(line.metric)
         scale = max((abs(v) for v in values if math.isfinite(v)), default=0.0) or 1.0
         return sum(abs(a) for (_, a), kind in zip(line.parts, line.kinds, strict=True)
-                   if kind in ("team", "computer", "together")) / scale
+                   if kind in DECIDED) / scale
 
     usable = [c for c in out if c.change and math.isfinite(c.change)]
     # Half the list goes to the changes the teams' decisions drove most, the rest to the
@@ -1159,91 +1162,25 @@ def class_causes(room: Classroom, limit: int = 6) -> tuple[CauseLine, ...]:
     return tuple(sorted(chosen, key=lambda c: (c.turn, -size(c))))
 
 
-def _explain_turn(room: Classroom, record: GameRecord, turn: int,
-                  season: dict[str, float] | None
-                  ) -> tuple[dict[str, tuple[str, float, tuple[tuple[str, float, str], ...]]]
-                             | None, dict[str, float] | None]:
-    """Causes of ``turn``'s changes by country; None when the model cannot explain them."""
-    try:
-        from game.sim.explain import Change, explain
-        from game.sim.policy import ScheduledEvent, month_index, month_label
-    except ImportError:
-        return None, season
-    before = Session.from_record(replace(record, classroom=None), upto_turn=turn - 1,
-                                 level=room.level)
-    table = before.table
-    previous_policy = table.policy
-    entries = record.turns[turn - 1].decisions
-    for entry in entries:
-        decision_from_dict(entry).apply(table)
-    policy = table.policy
-    changes = []
-    for country in dict.fromkeys(str(e.get("country", "")) for e in entries):
-        if country in ("", TEACHER):
-            continue
-        undone = _undo_country(previous_policy, policy, country)
-        if undone == policy:
-            continue
-        who = next((tm.name for tm in room.teams if tm.country == country), None)
-        label = t("Team {name}", name=who) if who else t("{country} (computer)",
-                                                         country=country_name(country))
-        changes.append(Change(label, country, undone))
-    events = []
-    for e in record.turns[turn - 1].events:
-        year, month_number = (int(x) for x in str(e["month"]).split("-"))
-        events.append(ScheduledEvent(str(e["kind"]), month_index(year, month_number),
-                                     dict(e.get("params", {}))))
-    prev_values = record.turns[turn - 2].metrics if turn >= 2 else None
-    result = explain(before.sim, previous_policy, policy, changes, before.months_per_turn,
-                     events, previous_values=prev_values, previous_season=season,
-                     metrics=[m for m in CAUSE_METRICS if m in METRICS])
-    month = month_label(before.month)
-    teams = {tm.country for tm in room.teams}
-    out = {}
-    for metric, m in result.metrics.items():
-        contributions = m.contributions
-        if m.change is None:
-            # The first turn has no "last turn": its decisions are measured against the status
-            # quo instead (the same start, the same events, the starting policy kept).
-            contributions = tuple(c for c in contributions if c.kind in ("decision",
-                                                                         "together"))
-            change = float(sum(c.amount for c in contributions))
+#: Cause kinds that are decisions: a team's, a computer-led country's, or several together.
+DECIDED = ("player", "partner", "together")
+
+
+def _parts_by_country(rows: Sequence[Cause], teams: Mapping[str, str]
+                      ) -> list[tuple[str, float, str]]:
+    """(label, amount, kind) with each country's decisions added up, largest first."""
+    totals: dict[str, tuple[str, float, str]] = {}
+    for cause in rows:
+        if cause.kind in ("player", "partner") and cause.country:
+            name = teams.get(cause.country)
+            label = t("Team {name}", name=name) if name else t(
+                "{country} (computer)", country=country_name(cause.country))
+            key = f"country:{cause.country}"
         else:
-            change = float(m.change)
-        parts = tuple(sorted(((t(c.label), c.amount, _cause_kind(c, teams))
-                              for c in contributions if abs(c.amount) > 1e-9),
-                             key=lambda p: -abs(p[1])))
-        if parts:
-            out[metric] = (month, change, parts)
-    return out, dict(result.season_levels)
-
-
-def _cause_kind(contribution: Any, teams: set[str]) -> str:
-    """team, computer, together, events, season, chance or trend."""
-    if contribution.kind == "decision":
-        return "team" if contribution.country in teams else "computer"
-    return str(contribution.kind)
-
-
-def _undo_country(previous: Any, policy: Any, country: str) -> Any:
-    """``policy`` with ``country``'s levers and agreement changes of this turn undone."""
-    undone = policy
-    for lever in LEVERS:
-        if country in LEVERS[lever].countries:
-            old, new = previous.value(country, lever), policy.value(country, lever)
-            if old != new:
-                undone = undone.with_lever(country, lever, old)
-    before = {(a.kind, frozenset(a.parties)): a for a in previous.agreements}
-    after = {(a.kind, frozenset(a.parties)): a for a in policy.agreements}
-    for key, agreement in after.items():
-        if country in agreement.parties and before.get(key) != agreement:
-            undone = undone.without_agreement(agreement.kind, agreement.parties)
-            if key in before:
-                undone = undone.with_agreement(before[key])
-    for key, agreement in before.items():
-        if country in agreement.parties and key not in after:
-            undone = undone.with_agreement(agreement)
-    return undone
+            label, key = cause.label, f"{cause.kind}:{cause.label}"
+        _, amount, _ = totals.get(key, (label, 0.0, cause.kind))
+        totals[key] = (label, amount + cause.amount, cause.kind)
+    return sorted((p for p in totals.values() if abs(p[1]) > 1e-9), key=lambda p: -abs(p[1]))
 
 
 def class_debrief(room: Classroom, causes: bool = True) -> ClassDebrief:

@@ -53,6 +53,7 @@ from game.play.news import (
 )
 from game.play.record import GameRecord, TurnRecord, same_numbers
 from game.play.report import (
+    EXPLAINED_METRICS,
     Cause,
     Debrief,
     ObjectiveState,
@@ -314,7 +315,8 @@ class Session:
             months=months, metrics=metrics, previous=dict(previous), baseline=baseline,
             headlines=build_headlines(metrics, previous, baseline, causes),
             news=tuple(news), decisions=decisions, lagged=lagged, story=story,
-            objectives=(), events=event_dicts, explained=explained, worlds=worlds,
+            objectives=(), events=event_dicts, explained=explained,
+            causes={m: tuple(rows) for m, rows in causes.items()}, worlds=worlds,
             baseline_worlds=baseline_worlds,
             finished=table.turn >= self.turns,
         )
@@ -522,7 +524,7 @@ class Session:
         previous = self.reports[-1].metrics if self.reports else None
         explanation = explain_turn(self.sim, self._turn_start_policy, self.table.policy,
                                    self.months_per_turn, [e for e, _ in events], previous,
-                                   self._season, ended)
+                                   self._season, ended, EXPLAINED_METRICS)
         self._season = explanation.season_levels
         return causes_of(explanation, self.humans), True
 

@@ -34,7 +34,7 @@ from game.ui.scenes.kit import (
     panel,
     signed,
 )
-from game.ui.widgets import Contribution, draw_contributions
+from game.ui.widgets import Contribution, draw_contributions, widget_kind
 
 if TYPE_CHECKING:
     from game.play.classroom import Classroom
@@ -42,9 +42,6 @@ if TYPE_CHECKING:
 
 TABS = (("scores", "Scores"), ("timeline", "Timeline"), ("agreements", "Agreements"),
         ("causes", "Causes"), ("discuss", "Discuss"), ("export", "Export"))
-#: Cause kinds of the class debrief → the chart widget's colour kinds.
-CAUSE_KINDS = {"team": "you", "computer": "partner", "together": "lagged", "events": "event",
-               "season": "season", "chance": "chance", "trend": "lagged"}
 
 
 class ClassDebriefScene(Scene):
@@ -322,7 +319,7 @@ class ClassDebriefScene(Scene):
         for i, cause in enumerate(shown):
             r = pygame.Rect(self.body.left + (i % 2) * (cw + gap),
                             self.body.top + (i // 2) * (ch + gap), cw, ch)
-            parts = [Contribution(label, amount, CAUSE_KINDS.get(kind, "chance"))
+            parts = [Contribution(label, amount, widget_kind(kind))
                      for (label, amount), kind in zip(cause.parts, cause.kinds, strict=False)]
             spec = METRICS.get(cause.metric)
             if cause.against_status_quo:

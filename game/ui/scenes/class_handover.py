@@ -15,6 +15,7 @@ from pygame_gui.elements import UIButton
 
 from game.i18n import t
 from game.play.decisions import DecisionRejected, country_name
+from game.play.game import save_message
 from game.ui import theme
 from game.ui.scenes.base import Scene
 from game.ui.scenes.class_view import clock_text, teacher_key
@@ -166,12 +167,14 @@ class HandOverScene(Scene):
                            else None)
         if clock and team is not None:
             note += " " + t("Each team has {clock} at the desk.", clock=clock)
-        if self.message:
-            note = self.message
+        # A failed autosave is said here too, where the teacher looks between teams.
+        warning = self.message or save_message(room.session)
+        if warning:
+            note = warning
         nf = theme.font(16)
         ny = y + theme.px(40)
         for line in wrap(nf, note.strip(), w - theme.px(120))[:3]:
-            s = nf.render(line, True, theme.BAD if self.message else theme.TEXT_DIM)
+            s = nf.render(line, True, theme.BAD if warning else theme.TEXT_DIM)
             surface.blit(s, s.get_rect(center=(w // 2, ny)))
             ny += nf.get_linesize()
         hint = fit(theme.font(14), t("Teacher: Ctrl+T opens the teacher panel."),

@@ -8,7 +8,7 @@ its causes (the player's decisions, partners', events, the season, chance), from
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import pygame
 import pygame_gui
@@ -28,9 +28,10 @@ from game.ui.scenes.kit import (
     panel,
     signed,
 )
-from game.ui.widgets import CAUSE_COLOURS, Contribution, draw_contributions
+from game.ui.widgets import CAUSE_COLOURS, Contribution, draw_contributions, widget_kind
 
 if TYPE_CHECKING:
+    from game.play.game import Game
     from game.play.report import Cause, Headline, TurnReport
     from game.ui.app import App
 
@@ -44,7 +45,7 @@ class ReportScene(Scene):
 
     name = "report"
 
-    def __init__(self, app: App, game: Any, report: TurnReport) -> None:
+    def __init__(self, app: App, game: Game, report: TurnReport) -> None:
         super().__init__(app)
         self.game = game
         self.report = report
@@ -267,14 +268,6 @@ def significant_causes(causes: Sequence[Cause], share: float = 0.01) -> list[Con
     if small:
         rows.append(Contribution(t("Smaller effects together"), small, "other"))
     return rows
-
-
-def widget_kind(kind: str) -> str:
-    """The chart widget's name for a kind of cause (the player's own decisions are "you")."""
-    if kind in ("player", "decision", "you", "own"):
-        return "you"
-    # Decisions acting together are still decisions: the colour of the player's own.
-    return "you" if kind == "together" else kind
 
 
 def panel_inner(rect: pygame.Rect, title: str | None) -> pygame.Rect:

@@ -19,6 +19,7 @@ from .charts import (
     Series,
     draw_contributions,
     draw_line_chart,
+    widget_kind,
 )
 from .export import render_png, save_png
 from .format import grouped, human_number, nice_ticks, signed_number
@@ -41,4 +42,5 @@ __all__ = [
     "render_png",
     "save_png",
     "signed_number",
+    "widget_kind",
 ]

@@ -41,6 +41,16 @@ CAUSE_COLOURS: dict[str, Colour] = {
     "chance": theme.OKABE_ITO["grey"],
     "lagged": theme.OKABE_ITO["blue"],
 }
+
+
+def widget_kind(kind: str) -> str:
+    """The chart widget's name for a kind of cause (the player's own decisions are "you")."""
+    if kind in ("player", "decision", "you", "own"):
+        return "you"
+    # Decisions acting together are still decisions: the colour of the player's own.
+    return "you" if kind == "together" else kind
+
+
 GRID = (44, 58, 80)
 AXIS = (92, 110, 136)
 BASELINE_COLOUR = (176, 184, 196)
