@@ -8,6 +8,7 @@ column, the types give the field's unit, range and example for the hint.
 
 from __future__ import annotations
 
+import math
 import re
 import types
 import typing
@@ -214,7 +215,7 @@ def error_problem(error: Any, doc: Document, model: type[BaseModel]) -> Problem:
         elif isinstance(value, str) and re.search(r"\d", value):
             digits = re.sub(r"[^\d.\-]", "", value)
             hint = f"write digits only, without commas or units: `{name}: {digits}`"
-        elif isinstance(value, float) and whole:
+        elif isinstance(value, float) and whole and math.isfinite(value):
             hint = f"write a whole number, e.g. `{name}: {round(value)}`"
         else:
             hint = f"for example `{name}: {example}`" if example else "write a number"
