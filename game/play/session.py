@@ -66,7 +66,7 @@ from game.play.stories import choose_story, dominant_outcome
 from game.play.turndesk import TurnDesk
 from game.sim import Noise, Simulation
 from game.sim.policy import Agreement, ScheduledEvent, month_label
-from game.sim.registry import COUNTRIES, METRICS
+from game.sim.registry import COUNTRIES, METRICS, TariffState, tariff_target_met
 
 if TYPE_CHECKING:
     from game.content import Level
@@ -435,30 +435,30 @@ class Session:
                 news.append(threat_news("made", th.rate, th.target_reduction,
                                         th.deadline_month - th.month, th.by, th.target))
 
-    def _tariff_state(self) -> float:
-        """The model's tariff-threat state in world 0: 0 none, 1 pending, 2 resolved, 3 imposed."""
-        state = getattr(getattr(self.sim, "world", None), "tariff_state", None)
-        return 0.0 if state is None else float(np.asarray(state).reshape(-1)[0])
+    def _tariff_state(self) -> TariffState:
+        """The model's tariff-threat state in world 0."""
+        return TariffState(int(np.asarray(self.sim.world.tariff_state).reshape(-1)[0]))
 
-    def _resolve_threats(self, before: float, metrics: Mapping[str, float],
+    def _resolve_threats(self, before: TariffState, metrics: Mapping[str, float],
                          news: list[NewsItem]) -> None:
         """When the model has settled a pending threat, report it and take it off the table."""
         after = self._tariff_state()
-        if after not in (2.0, 3.0) or before == after:
+        if after not in (TariffState.SETTLED, TariffState.IMPOSED) or before == after:
             return
         table = self.table
         for th in table.pending_threats():
-            if after == 3.0:
+            if after == TariffState.IMPOSED:
                 th.status = "carried_out"
             else:
                 base = float(np.asarray(self.sim.world.tariff_base).reshape(-1)[0])
                 monthly = metrics.get("us_border_encounters", 0.0) / self.months_per_turn
-                th.status = "met" if monthly <= base * (1 - th.target_reduction) else "lifted"
+                met = tariff_target_met(monthly, base, th.target_reduction)
+                th.status = "met" if met else "lifted"
             what = "passed" if th.status == "lifted" else th.status
             news.append(threat_news(what, th.rate, th.target_reduction, 0, th.by, th.target))
         # In the model the agreement *is* the tariff regime: an imposed tariff lasts while it
         # stays in force (until the US withdraws it); a settled threat is taken off the table.
-        if after == 2.0:
+        if after == TariffState.SETTLED:
             table.policy = table.policy.without_agreement("tariff_threat")
 
     def _queue_conditional_events(self, metrics: Mapping[str, float]) -> None:

@@ -8,6 +8,7 @@ lever added here is known everywhere without editing a second place (DESIGN.md ย
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import IntEnum
 from typing import Literal
 
 #: Countries whose governments act. GT, HN and SV act only in classroom levels.
@@ -418,6 +419,30 @@ AGREEMENTS: dict[str, AgreementSpec] = {
 }
 
 
+class TariffState(IntEnum):
+    """Where a US tariff threat on Mexico stands (``World.tariff_state`` holds the number)."""
+
+    NONE = 0
+    #: Threatened; the deadline has not come.
+    PENDING = 1
+    #: The deadline came and went without a tariff.
+    SETTLED = 2
+    #: The deadline came and the tariff was imposed; it lasts while the threat stays in force.
+    IMPOSED = 3
+
+
+def tariff_target_met(encounters: float, base: float, reduction: float) -> bool:
+    """Whether monthly encounters fell by the threat's ``reduction`` from the ``base`` month."""
+    return encounters <= base * (1.0 - reduction)
+
+
+#: What a court ruling can block: two lever choices and two agreements, in the order of the
+#: model's ``World.blocked`` axis (``game.sim.world.BLOCKABLE`` must equal it: a test says so).
+#: The checker accepts only these, so no level schedules a ruling the model would ignore.
+COURT_BLOCKABLE: tuple[str, ...] = ("detain_separate", "expel", "remain_in_mexico",
+                                    "safe_third_country")
+
+
 @dataclass(frozen=True)
 class EventSpec:
     """A kind of world event that levels can schedule or trigger (DESIGN.md ยง3.5)."""
@@ -475,7 +500,7 @@ EVENTS: dict[str, EventSpec] = {
                 TermSpec(
                     "blocks",
                     "policy",
-                    "detain_separate, expel, remain_in_mexico or safe_third_country.",
+                    ", ".join(COURT_BLOCKABLE[:-1]) + " or " + COURT_BLOCKABLE[-1] + ".",
                     default="detain_separate",
                 ),
             ),
