@@ -46,13 +46,6 @@ class LevelEntry:
         return self.level is not None and self.level.classroom is not None
 
 
-def level_entry(path: str | Path, group: str = "custom") -> LevelEntry:
-    """One level file as an entry (loaded, or with the problems that stop it loading)."""
-    path = Path(path)
-    level, problems = check_file(path, expect="level", display=_display(path))
-    return LevelEntry(path, group, level, problems)
-
-
 def scan_levels(folder: str | Path, group: str | None = None) -> list[LevelEntry]:
     """Every level file under ``folder`` (recursively); other formats are skipped."""
     folder = Path(folder)

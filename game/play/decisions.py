@@ -26,7 +26,6 @@ from game.sim.policy import (
     ScheduledEvent,
     TermValue,
     check_lever,
-    month_label,
 )
 from game.sim.registry import AGREEMENTS, COUNTRIES, COUNTRY_NAMES, EVENTS, LEVERS, TermSpec
 
@@ -679,8 +678,3 @@ def decision_from_dict(d: Mapping[str, Any]) -> Decision:
     except KeyError:
         raise DecisionRejected(t("Unknown decision: {d}", d=dict(d))) from None
     return cls.from_dict(d)
-
-
-def month_text(month: int) -> str:
-    """``YYYY-MM`` for a month index (re-exported for the report)."""
-    return month_label(month)

@@ -125,11 +125,6 @@ class TurnDesk:
         self.table(country)
         self.committed.append(country)
 
-    def reopen(self, country: str) -> None:
-        """Take back ``country``'s commit (a resumed turn restores it this way too)."""
-        if country in self.committed:
-            self.committed.remove(country)
-
     def restore(self, drafts: Mapping[str, Mapping[str, LeverValue]],
                 committed: Sequence[str]) -> None:
         """Put back the drafts and commits of a saved turn in progress (no checks: they were)."""

@@ -10,10 +10,8 @@ from typing import TYPE_CHECKING
 
 import pygame
 
-from game.i18n import t
-
 if TYPE_CHECKING:
-    from game.play.classroom import Classroom
+    pass
 
 
 def teacher_key(event: pygame.event.Event) -> bool:
@@ -31,9 +29,3 @@ def clock_text(seconds: float | None) -> str:
         return ""
     whole = max(0, int(round(seconds)))
     return f"{whole // 60}:{whole % 60:02d}"
-
-
-def pass_text(room: Classroom) -> str:
-    """The hand-over line for the team due at the desk."""
-    team = room.current
-    return t("Pass to Team {name}", name=team.name) if team else t("Every team has decided")
