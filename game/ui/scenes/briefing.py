@@ -11,7 +11,7 @@ from pygame_gui.elements import UIButton, UITextBox
 
 from game.i18n import t
 from game.play.decisions import country_name, lever_label
-from game.sim.registry import levers_for
+from game.play.names import levers_for
 from game.ui import theme
 from game.ui.scenes.base import Scene
 from game.ui.scenes.kit import draw_wrapped, fit, footer_height, header, header_height, panel

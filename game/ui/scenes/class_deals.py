@@ -18,7 +18,7 @@ from pygame_gui.elements import UIButton, UITextEntryLine
 from game.i18n import t
 from game.play.classroom import agreement_kinds_for, pledge_levers
 from game.play.decisions import DecisionRejected, agreement_label, country_name, lever_label
-from game.sim.registry import AGREEMENTS
+from game.play.names import AGREEMENTS
 from game.ui import theme
 from game.ui.scenes.base import Scene
 from game.ui.scenes.class_view import clock_text, teacher_key
@@ -112,7 +112,7 @@ class ClassDealsScene(Scene):
     def _term_specs(self) -> dict[str, Any]:
         """The form's terms with their registry specs (a pledge's amount: the lever's)."""
         if self.kind == PLEDGE:
-            from game.sim.registry import LEVERS
+            from game.play.names import LEVERS
 
             return {"amount": LEVERS[self.levers[self.lever_index % len(self.levers)]]}
         if self.kind is None:

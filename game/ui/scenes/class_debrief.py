@@ -20,7 +20,7 @@ from pygame_gui.elements import UIButton, UITextEntryLine
 from game.i18n import t
 from game.play.classroom import ClassDebrief, class_debrief
 from game.play.decisions import country_name
-from game.sim.registry import METRICS
+from game.play.names import METRICS
 from game.ui import theme
 from game.ui.report_export import class_charts, default_report_dir, export_class_report
 from game.ui.scenes.base import Scene

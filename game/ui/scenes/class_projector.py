@@ -17,7 +17,7 @@ from pygame_gui.elements import UIButton
 from game.i18n import t
 from game.play.classroom import ProjectorView, projector_view
 from game.play.decisions import country_name
-from game.sim.registry import METRICS
+from game.play.names import METRICS
 from game.ui import theme
 from game.ui.scenes.base import Scene
 from game.ui.scenes.class_view import teacher_key

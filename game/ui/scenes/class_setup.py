@@ -49,7 +49,7 @@ def classroom_entries(settings: Any = None) -> list[Any]:
     The teacher's own levels (the folder the level picker uses) are offered when they have a
     ``classroom`` section or at least two countries a team may lead.
     """
-    from game.content.catalog import scan_levels, shipped_levels
+    from game.play.catalog import scan_levels, shipped_levels
     from game.ui.scenes.level_picker import custom_levels_dir
 
     entries = [e for e in shipped_levels() if e.ok and e.is_classroom]

@@ -32,9 +32,8 @@ from game.play.decisions import (
     lever_label,
     money,
 )
+from game.play.names import AGREEMENTS, LEVERS, METRICS, LeverSpec, LeverValue
 from game.play.report import metric_label
-from game.sim.policy import LeverValue
-from game.sim.registry import AGREEMENTS, LEVERS, METRICS, LeverSpec
 from game.ui import theme
 from game.ui.scenes.base import Scene
 from game.ui.scenes.kit import (
@@ -50,7 +49,7 @@ from game.ui.widgets.lever_slider import LeverSlider, key_step
 
 if TYPE_CHECKING:
     from game.play.game import Game
-    from game.sim.policy import Policy
+    from game.play.names import Policy
     from game.ui.app import App
     from game.ui.map import MapState
 

@@ -22,6 +22,7 @@ from pygame_gui.elements import UIButton, UITextBox
 
 from game.i18n import language, t
 from game.paths import user_data_dir
+from game.play.catalog import format_problem, level_text, scan_levels, shipped_levels
 from game.play.decisions import country_name
 from game.ui import theme
 from game.ui.scenes.base import Scene
@@ -61,9 +62,7 @@ class Entry:
         """The level's title (the file name when it did not load)."""
         if self.level is None:
             return self.path.name
-        from game.content.models.common import text_in
-
-        return text_in(self.level.title, language())
+        return level_text(self.level.title, language())
 
 
 def custom_levels_dir(settings: Any = None) -> Path:
@@ -78,8 +77,6 @@ def custom_levels_dir(settings: Any = None) -> Path:
 
 
 def _entries(found: list[Any], custom: bool) -> list[Entry]:
-    from game.content.problems import format_problem
-
     return [Entry(e.path, custom, e.level,
                   [] if e.ok else [format_problem(p) for p in e.problems], e.group)
             for e in found]
@@ -91,8 +88,6 @@ GROUP_ORDER = ("campaign", "classroom", "examples")
 
 def find_entries(settings: Any = None) -> tuple[list[Entry], list[Entry]]:
     """(shipped, custom) level entries: campaign first, then classroom levels and examples."""
-    from game.content.catalog import scan_levels, shipped_levels
-
     # Within a group, levels in historical order: the campaign then reads as a story.
     found = sorted(shipped_levels(), key=lambda e: (
         GROUP_ORDER.index(e.group) if e.group in GROUP_ORDER else len(GROUP_ORDER),
@@ -368,8 +363,6 @@ class LevelPickerScene(Scene):
                              inner.width, theme.BAD), (inner.left, y))
             return
         level = entry.level
-        from game.content.models.common import text_in
-
         facts = (t("Starts {start} · {turns} turns of one month", start=level.start,
                    turns=level.turns) if level.months_per_turn == 1 else
                  t("Starts {start} · {turns} turns of {months} months", start=level.start,
@@ -382,11 +375,11 @@ class LevelPickerScene(Scene):
             facts = f"{kind} · {facts}"
         surface.blit(fit(small, facts, inner.width, theme.ACCENT), (inner.left, y))
         y += small.get_linesize() + theme.px(10)
-        summary = text_in(getattr(level, "summary", None), language())
+        summary = level_text(getattr(level, "summary", None), language())
         bottom = getattr(self, "role_y", inner.bottom) - theme.px(30)
         y += draw_wrapped(surface, f, summary, pygame.Rect(inner.left, y, inner.width,
                                                            bottom - y)) + theme.px(14)
-        objectives = [text_in(o.text, language()) for o in getattr(level, "objectives", [])]
+        objectives = [level_text(o.text, language()) for o in getattr(level, "objectives", [])]
         if objectives and y + 2 * small.get_linesize() < bottom:
             surface.blit(theme.font(15, bold=True).render(t("Objectives"), True, theme.TEXT),
                          (inner.left, y))

@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from game.i18n import t
+from game.play.catalog import find_level
 from game.play.game import SoloGame, save_message
 
 if TYPE_CHECKING:
@@ -74,27 +74,6 @@ def resume_scene(app: App) -> Scene:
 
         return DebriefScene(app, game)
     return DeskScene(app, game)
-
-
-def find_level(spec: str) -> tuple[Any, Path] | str:
-    """A level from a path or a shipped id; or the message saying why it cannot be opened."""
-    from game.content.catalog import scan_levels, shipped_levels
-    from game.content.problems import format_problem
-
-    path = Path(spec).expanduser()
-    if path.is_file():
-        entries = [e for e in scan_levels(path.parent, "custom") if e.path.resolve()
-                   == path.resolve()]
-        if not entries:
-            return t("{path} is not a level file.", path=path)
-    else:
-        entries = [e for e in shipped_levels() if spec in (e.id, e.path.stem)]
-        if not entries:
-            return t("No level file or shipped level called “{spec}”.", spec=spec)
-    entry = entries[0]
-    if not entry.ok:
-        return "\n".join(format_problem(p) for p in entry.problems)
-    return entry.level, entry.path
 
 
 def start_scene(app: App, level: str | None = None, resume: bool = False) -> Scene:

@@ -1,0 +1,41 @@
+"""The levels a player or a teacher may open: shipped, in a folder, or named on the command line.
+
+The screens list levels through here (the UI imports only ``game.play``); reading and checking
+the files is :mod:`game.content`'s work, whose entries and problems are handed on unchanged.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from game.content.catalog import LevelEntry, scan_levels, shipped_levels
+from game.content.models.common import text_in
+from game.content.models.level import Level
+from game.content.problems import format_problem
+from game.i18n import t
+
+__all__ = ["LevelEntry", "find_level", "format_problem", "level_text", "scan_levels",
+           "shipped_levels"]
+
+
+def level_text(text: str | dict[str, str] | None, language: str) -> str:
+    """A level's text (title, summary) in ``language``, else English, else any."""
+    return text_in(text, language)
+
+
+def find_level(spec: str) -> tuple[Level, Path] | str:
+    """A level from a path or a shipped id; or the message saying why it cannot be opened."""
+    path = Path(spec).expanduser()
+    if path.is_file():
+        entries = [e for e in scan_levels(path.parent, "custom") if e.path.resolve()
+                   == path.resolve()]
+        if not entries:
+            return t("{path} is not a level file.", path=path)
+    else:
+        entries = [e for e in shipped_levels() if spec in (e.id, e.path.stem)]
+        if not entries:
+            return t("No level file or shipped level called “{spec}”.", spec=spec)
+    entry = entries[0]
+    if entry.level is None:
+        return "\n".join(format_problem(p) for p in entry.problems)
+    return entry.level, entry.path
