@@ -13,9 +13,11 @@ from game.content.models.common import text_in
 from game.content.models.level import Level
 from game.content.problems import format_problem
 from game.i18n import t
+from game.paths import user_data_dir
+from game.play.settings import Settings
 
-__all__ = ["LevelEntry", "find_level", "format_problem", "level_text", "scan_levels",
-           "shipped_levels"]
+__all__ = ["LevelEntry", "custom_levels_dir", "find_level", "format_problem", "level_text",
+           "scan_levels", "shipped_levels"]
 
 
 def level_text(text: str | dict[str, str] | None, language: str) -> str:
@@ -39,3 +41,14 @@ def find_level(spec: str) -> tuple[Level, Path] | str:
     if entry.level is None:
         return "\n".join(format_problem(p) for p in entry.problems)
     return entry.level, entry.path
+
+
+def custom_levels_dir(settings: Settings | None = None) -> Path:
+    """The folder of the player's own levels (created on first use)."""
+    chosen = settings.custom_levels_dir if settings is not None else ""
+    folder = Path(chosen).expanduser() if chosen else user_data_dir() / "levels"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        pass  # Shown as an empty list; the picker says where it looked.
+    return folder

@@ -15,6 +15,7 @@ from game.play.names import levers_for
 from game.ui import theme
 from game.ui.scenes.base import Scene
 from game.ui.scenes.kit import draw_wrapped, fit, footer_height, header, header_height, panel
+from game.ui.scenes.registry import open_scene
 
 if TYPE_CHECKING:
     from game.play.game import Game
@@ -91,19 +92,13 @@ class BriefingScene(Scene):
 
     def desk(self) -> Scene:
         """Open the policy desk."""
-        from game.ui.scenes.desk import DeskScene
-
-        return DeskScene(self.app, self.game)
+        return open_scene("desk", self.app, self.game)
 
     def back(self) -> Scene | None:
         """Before the first turn: the level picker; later: the title (the game is autosaved)."""
         if self.game.reports:
-            from game.ui.scenes.title import TitleScene
-
-            return TitleScene(self.app)
-        from game.ui.scenes.level_picker import LevelPickerScene
-
-        return LevelPickerScene(self.app)
+            return open_scene("title", self.app)
+        return open_scene("level_picker", self.app)
 
     def autoplay(self) -> Scene | None:
         """Read, then go to the desk."""

@@ -23,6 +23,7 @@ from game.ui import theme
 from game.ui.scenes.base import Scene
 from game.ui.scenes.class_view import clock_text, teacher_key
 from game.ui.scenes.kit import draw_wrapped, fit, footer_height, header, header_height, panel
+from game.ui.scenes.registry import open_scene
 
 if TYPE_CHECKING:
     from game.play.classroom import Classroom
@@ -314,9 +315,7 @@ class ClassDealsScene(Scene):
     def handle(self, event: pygame.event.Event) -> Scene | None:
         """Answers, leaving, the form; Ctrl+T for the teacher; Escape back to the desk."""
         if teacher_key(event):
-            from game.ui.scenes.class_teacher import TeacherPanelScene
-
-            return TeacherPanelScene(self.app, self.room, back_to=self)
+            return open_scene("class_teacher", self.app, self.room, back_to=self)
         if self.room.paused and event.type in (pygame.KEYDOWN, pygame.MOUSEBUTTONDOWN):
             return None
         if event.type == pygame_gui.UI_TEXT_ENTRY_CHANGED:

@@ -24,7 +24,6 @@ from game.play.names import METRICS
 from game.ui import theme
 from game.ui.report_export import class_charts, default_report_dir, export_class_report
 from game.ui.scenes.base import Scene
-from game.ui.scenes.debrief import draw_chart, star_points
 from game.ui.scenes.kit import (
     draw_wrapped,
     fit,
@@ -34,7 +33,14 @@ from game.ui.scenes.kit import (
     panel,
     signed,
 )
-from game.ui.widgets import Contribution, draw_contributions, widget_kind
+from game.ui.scenes.registry import open_scene
+from game.ui.widgets import (
+    Contribution,
+    draw_chart,
+    draw_contributions,
+    star_points,
+    widget_kind,
+)
 
 if TYPE_CHECKING:
     from game.play.classroom import Classroom
@@ -156,9 +162,7 @@ class ClassDebriefScene(Scene):
 
     def back(self) -> Scene | None:
         """Back to the title."""
-        from game.ui.scenes.title import TitleScene
-
-        return TitleScene(self.app)
+        return open_scene("title", self.app)
 
     def autoplay(self) -> Scene | None:
         """Autoplay exports, then goes back to the title."""

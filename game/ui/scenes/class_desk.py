@@ -22,6 +22,7 @@ from game.ui.scenes.base import Scene
 from game.ui.scenes.class_view import clock_text, teacher_key
 from game.ui.scenes.desk import DIPLOMACY, DeskScene
 from game.ui.scenes.kit import draw_wrapped, fit
+from game.ui.scenes.registry import open_scene
 
 if TYPE_CHECKING:
     from game.play.classroom import Classroom
@@ -129,15 +130,11 @@ class ClassDeskScene(DeskScene):
 
     def teacher(self) -> Scene:
         """The teacher panel over this desk."""
-        from game.ui.scenes.class_teacher import TeacherPanelScene
-
-        return TeacherPanelScene(self.app, self.room, back_to=self)
+        return open_scene("class_teacher", self.app, self.room, back_to=self)
 
     def _button(self, element: object) -> Scene | None:
         if element is not None and element is self.deals_button:
-            from game.ui.scenes.class_deals import ClassDealsScene
-
-            return ClassDealsScene(self.app, self.room, self.country, back_to=self)
+            return open_scene("class_deals", self.app, self.room, self.country, back_to=self)
         return super()._button(element)
 
     def end_turn(self) -> Scene | None:
@@ -147,15 +144,11 @@ class ClassDeskScene(DeskScene):
         except DecisionRejected as refusal:
             self.say(str(refusal), bad=True)
             return None
-        from game.ui.scenes.class_handover import HandOverScene
-
-        return HandOverScene(self.app, self.room)
+        return open_scene("class_handover", self.app, self.room)
 
     def back(self) -> Scene | None:
         """Escape shows the team's briefing and objectives (and comes back to this desk)."""
-        from game.ui.scenes.class_briefing import ClassBriefingScene
-
-        return ClassBriefingScene(self.app, self.room, self.country, desk=self)
+        return open_scene("class_briefing", self.app, self.room, self.country, desk=self)
 
     def autoplay(self) -> Scene | None:
         """Autoplay commits the team's (empty) draft."""

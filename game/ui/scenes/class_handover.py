@@ -20,6 +20,7 @@ from game.ui import theme
 from game.ui.scenes.base import Scene
 from game.ui.scenes.class_view import clock_text, teacher_key
 from game.ui.scenes.kit import fit, footer_height, wrap
+from game.ui.scenes.registry import open_scene, scene_factory
 
 if TYPE_CHECKING:
     from game.play.classroom import Classroom
@@ -58,9 +59,8 @@ class HandOverScene(Scene):
     def handle(self, event: pygame.event.Event) -> Scene | None:
         """The button; Ctrl+T for the teacher."""
         if teacher_key(event):
-            from game.ui.scenes.class_teacher import TeacherPanelScene
 
-            return TeacherPanelScene(self.app, self.room, back_to=self)
+            return open_scene("class_teacher", self.app, self.room, back_to=self)
         if event.type == pygame_gui.UI_BUTTON_PRESSED and event.ui_element is self.go_button:
             return self.go()
         return super().handle(event)
@@ -68,9 +68,7 @@ class HandOverScene(Scene):
     def go(self) -> Scene | None:
         """Open the next team's desk, or resolve the turn, or open the debrief."""
         if self.room.finished:
-            from game.ui.scenes.class_debrief import ClassDebriefScene
-
-            return ClassDebriefScene(self.app, self.room)
+            return open_scene("class_debrief", self.app, self.room)
         if self.room.paused:
             self.message = t("The teacher has paused the session.")
             return None
@@ -81,17 +79,11 @@ class HandOverScene(Scene):
             except DecisionRejected as refusal:
                 self.message = str(refusal)
                 return None
-            from game.ui.scenes.class_projector import ProjectorScene
-
-            return ProjectorScene(self.app, self.room)
+            return open_scene("class_projector", self.app, self.room)
         if self.room.turn == 1:
             # A team's first time at the computer: its brief and its own objectives first.
-            from game.ui.scenes.class_briefing import ClassBriefingScene
-
-            return ClassBriefingScene(self.app, self.room, team.country)
-        from game.ui.scenes.class_desk import ClassDeskScene
-
-        return ClassDeskScene(self.app, self.room, team.country)
+            return open_scene("class_briefing", self.app, self.room, team.country)
+        return open_scene("class_desk", self.app, self.room, team.country)
 
     def back(self) -> Scene | None:
         """Escape: back to the set-up before anyone has played, else the teacher panel.
@@ -101,9 +93,7 @@ class HandOverScene(Scene):
         """
         if self.setup is not None and self.room.turn == 1 and not self.room.committed:
             return self.setup
-        from game.ui.scenes.class_teacher import TeacherPanelScene
-
-        return TeacherPanelScene(self.app, self.room, back_to=self)
+        return open_scene("class_teacher", self.app, self.room, back_to=self)
 
     def autoplay(self) -> Scene | None:
         """Autoplay presses the button."""
@@ -182,6 +172,7 @@ class HandOverScene(Scene):
         surface.blit(hint, hint.get_rect(center=(w // 2, h - footer_height() - theme.px(24))))
 
 
+@scene_factory("resume_class")
 def resume_class_scene(app: App, record: GameRecord, message: str = "") -> Scene:
     """Resume a saved classroom session: its hand-over (or its debrief when it is over)."""
     from game.play.classroom import ClassroomError, resume_classroom
@@ -190,11 +181,8 @@ def resume_class_scene(app: App, record: GameRecord, message: str = "") -> Scene
     try:
         room = resume_classroom(record, on_save=autosave)
     except (ClassroomError, ValueError) as problem:
-        from game.ui.scenes.title import TitleScene
-
-        title = TitleScene(app)
-        title.notice = t("That classroom session could not be resumed: {why}", why=problem)
-        return title
+        return open_scene("title", app, notice=t(
+            "That classroom session could not be resumed: {why}", why=problem))
     scene = HandOverScene(app, room)
     scene.message = message
     return scene

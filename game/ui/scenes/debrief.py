@@ -13,7 +13,6 @@ import io
 import math
 import os
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -35,10 +34,11 @@ from game.ui.scenes.kit import (
     header_height,
     number,
     panel,
+    panel_inner,
     wrap,
 )
-from game.ui.scenes.report import panel_inner
-from game.ui.widgets import Series, draw_line_chart, render_png
+from game.ui.scenes.registry import open_scene
+from game.ui.widgets import Chart, Series, draw_chart, draw_line_chart, render_png, star_points
 
 if TYPE_CHECKING:
     from game.play.game import Game
@@ -53,16 +53,6 @@ def export_note() -> str:
 
 TABS = (("charts", "Charts"), ("timeline", "Decisions"), ("objectives", "Objectives"),
         ("discuss", "Discuss"), ("whatif", "What if…"), ("export", "Export"))
-
-
-@dataclass(frozen=True)
-class Chart:
-    """One debrief chart: lines, an optional status-quo baseline, and how to scale it."""
-
-    title: str
-    series: tuple[Series, ...]
-    baseline: Series | None = None
-    include_zero: bool = True
 
 
 def charts_of(debrief: Debrief, player: str) -> list[Chart]:
@@ -81,25 +71,6 @@ def charts_of(debrief: Debrief, player: str) -> list[Chart]:
                 Series(t("Status quo"), list(debrief.baseline.get(metric, []))),
                 include_zero=not metric.endswith("score")))
     return out
-
-
-def draw_chart(surface: pygame.Surface, rect: pygame.Rect, chart: Chart,
-               months: tuple[str, ...]) -> None:
-    """Draw one debrief chart with the shared chart widget."""
-    draw_line_chart(surface, rect, chart.series, baseline=chart.baseline, x_labels=months,
-                    title=chart.title, include_zero=chart.include_zero,
-                    text_size=round(13 * theme.scale()))
-
-
-def star_points(centre: tuple[int, int], radius: int) -> list[tuple[float, float]]:
-    """The ten corners of a five-pointed star (the font has no star glyph)."""
-    cx, cy = centre
-    pts = []
-    for k in range(10):
-        r = radius if k % 2 == 0 else radius * 0.45
-        a = math.pi / 2 + k * math.pi / 5
-        pts.append((cx + r * math.cos(a), cy - r * math.sin(a)))
-    return pts
 
 
 def _chart_painter(chart: Chart, months: tuple[str, ...]
@@ -288,15 +259,14 @@ class DebriefScene(Scene):
         from game.play.game import SoloGame
         from game.play.record import RecordError
         from game.play.saves import SaveError, branch_session
-        from game.ui.scenes.desk import DeskScene
-
         label = t("replaying turn {n}", n=turn)
         try:
             session = branch_session(self.game.session.record, turn - 1, label)
         except (RecordError, SaveError, OSError) as error:
             self.message, self.message_bad = t("Could not rewind: {e}", e=error), True
             return None
-        return DeskScene(self.app, SoloGame(session, self.game.player, self.game.autoplay))
+        return open_scene("desk", self.app,
+                          SoloGame(session, self.game.player, self.game.autoplay))
 
     def _draw_whatif(self, surface: pygame.Surface) -> None:
         left, right = self._whatif_rects()
@@ -377,9 +347,7 @@ class DebriefScene(Scene):
 
     def back(self) -> Scene | None:
         """Back to the title."""
-        from game.ui.scenes.title import TitleScene
-
-        return TitleScene(self.app)
+        return open_scene("title", self.app)
 
     def autoplay(self) -> Scene | None:
         """Show every tab but Export (no files are written unasked), then the title."""

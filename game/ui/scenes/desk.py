@@ -44,6 +44,7 @@ from game.ui.scenes.kit import (
     number,
     panel,
 )
+from game.ui.scenes.registry import open_scene
 from game.ui.widgets import human_number
 from game.ui.widgets.lever_slider import LeverSlider, key_step
 
@@ -638,16 +639,12 @@ class DeskScene(Scene):
             return None
         if report is None:
             return None
-        from game.ui.scenes.report import ReportScene
 
-
-        return ReportScene(self.app, self.game, report)
+        return open_scene("report", self.app, self.game, report)
 
     def back(self) -> Scene | None:
         """Escape leaves the desk for the briefing (the game is autosaved after every turn)."""
-        from game.ui.scenes.briefing import BriefingScene
-
-        return BriefingScene(self.app, self.game)
+        return open_scene("briefing", self.app, self.game)
 
     def autoplay(self) -> Scene | None:
         """End the turn: under autoplay every country, the player's too, is led by its AI."""

@@ -21,8 +21,13 @@ import pygame_gui
 from pygame_gui.elements import UIButton, UITextBox
 
 from game.i18n import language, t
-from game.paths import user_data_dir
-from game.play.catalog import format_problem, level_text, scan_levels, shipped_levels
+from game.play.catalog import (
+    custom_levels_dir,
+    format_problem,
+    level_text,
+    scan_levels,
+    shipped_levels,
+)
 from game.play.decisions import country_name
 from game.ui import theme
 from game.ui.scenes.base import Scene
@@ -34,6 +39,7 @@ from game.ui.scenes.kit import (
     header_height,
     panel,
 )
+from game.ui.scenes.registry import open_scene
 
 if TYPE_CHECKING:
     from game.ui.app import App
@@ -63,17 +69,6 @@ class Entry:
         if self.level is None:
             return self.path.name
         return level_text(self.level.title, language())
-
-
-def custom_levels_dir(settings: Any = None) -> Path:
-    """The folder of the player's own levels (created on first use)."""
-    chosen = getattr(settings, "custom_levels_dir", "") if settings is not None else ""
-    folder = Path(chosen).expanduser() if chosen else user_data_dir() / "levels"
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError:
-        pass  # Shown as an empty list; the picker says where it looked.
-    return folder
 
 
 def _entries(found: list[Any], custom: bool) -> list[Entry]:
@@ -229,7 +224,7 @@ class LevelPickerScene(Scene):
                                           box, manager=m)
             self.focus.add(self.problems_box)
         elif entry is not None:
-            roles = playable(entry.level)
+            roles = entry.level.playable_countries()
             if self.role not in roles:
                 self.role = roles[0] if roles else None
             rw = min(theme.px(170), (inner.width - theme.px(6) * max(0, len(roles) - 1))
@@ -296,26 +291,22 @@ class LevelPickerScene(Scene):
         entry = self.selected
         if entry is None or not entry.ok or self.role is None:
             return None
-        from game.ui.scenes.start import new_game_scene
-
         try:
-            return new_game_scene(self.app, entry.level, self.role, entry.path)
+            return open_scene("new_game", self.app, entry.level, self.role, entry.path)
         except Exception as error:  # noqa: BLE001 - a level that cannot start must not crash
             self.message = t("This level could not be started: {error}", error=error)
             return None
 
     def back(self) -> Scene | None:
         """Back to the title."""
-        from game.ui.scenes.title import TitleScene
-
-        return TitleScene(self.app)
+        return open_scene("title", self.app)
 
     def autoplay(self) -> Scene | None:
         """Play the first level that loads."""
         for entry in self.entries():
             if entry.ok:
                 self.selected = entry
-                self.role = playable(entry.level)[0]
+                self.role = entry.level.playable_countries()[0]
                 return self.play()
         return self.back()
 
@@ -408,13 +399,3 @@ def _problem_html(problem: str) -> str:
     if rest:
         out += "<br><font color='#a0aebe'>" + html.escape(rest).replace("\n", "<br>") + "</font>"
     return out
-
-
-def playable(level: Any) -> list[str]:
-    """The countries a person may play in a level, in the level's order."""
-    fn = getattr(level, "playable_countries", None)
-    if callable(fn):
-        return list(fn())
-    countries = getattr(level, "countries", {}) or {}
-    out = [code for code, c in countries.items() if getattr(c, "playable", False)]
-    return out or list(countries)[:1]

@@ -26,8 +26,10 @@ from game.ui.scenes.kit import (
     header_height,
     number,
     panel,
+    panel_inner,
     signed,
 )
+from game.ui.scenes.registry import open_scene
 from game.ui.widgets import CAUSE_COLOURS, Contribution, draw_contributions, widget_kind
 
 if TYPE_CHECKING:
@@ -116,12 +118,8 @@ class ReportScene(Scene):
     def next(self) -> Scene:
         """The next turn's desk, or the debrief after the last turn."""
         if self.finished:
-            from game.ui.scenes.debrief import DebriefScene
-
-            return DebriefScene(self.app, self.game)
-        from game.ui.scenes.desk import DeskScene
-
-        return DeskScene(self.app, self.game)
+            return open_scene("debrief", self.app, self.game)
+        return open_scene("desk", self.app, self.game)
 
     def back(self) -> Scene | None:
         """A resolved turn cannot be undone: Escape goes on, like Next."""
@@ -268,16 +266,6 @@ def significant_causes(causes: Sequence[Cause], share: float = 0.01) -> list[Con
     if small:
         rows.append(Contribution(t("Smaller effects together"), small, "other"))
     return rows
-
-
-def panel_inner(rect: pygame.Rect, title: str | None) -> pygame.Rect:
-    """The content rect :func:`panel` will return for ``rect`` (to lay out before drawing)."""
-    inner = rect.inflate(-2 * theme.px(12), -2 * theme.px(10))
-    if title:
-        step = theme.font(15, bold=True).get_linesize() + theme.px(4)
-        inner.top += step
-        inner.height -= step
-    return inner
 
 
 def _span(h: Headline) -> float:

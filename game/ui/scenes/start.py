@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from game.play.catalog import find_level
 from game.play.game import SoloGame, save_message
+from game.ui.scenes.registry import open_scene, scene_factory
 
 if TYPE_CHECKING:
     from game.play.session import Session
@@ -35,10 +36,9 @@ def make_session(level: Any, player: str | None, source: str | None, autoplay: b
     return session
 
 
+@scene_factory("new_game")
 def new_game_scene(app: App, level: Any, player: str, path: Path | None = None) -> Scene:
     """The briefing of a new game of ``level`` led by ``player``."""
-    from game.ui.scenes.briefing import BriefingScene
-
     source = None
     if path is not None:
         try:
@@ -46,48 +46,37 @@ def new_game_scene(app: App, level: Any, player: str, path: Path | None = None) 
         except OSError:
             source = None
     game = SoloGame(make_session(level, player, source, app.autoplay), player, app.autoplay)
-    return BriefingScene(app, game)
+    return open_scene("briefing", app, game)
 
 
+@scene_factory("resume")
 def resume_scene(app: App) -> Scene:
     """The desk of the latest autosaved game, or the title with the reason it cannot resume."""
     from game.play.saves import autosave_session, resume_latest
-    from game.ui.scenes.desk import DeskScene
-    from game.ui.scenes.title import TitleScene
 
     session, message = resume_latest()
     if session is None:
-        title = TitleScene(app)
-        title.notice = message
-        return title
+        return open_scene("title", app, notice=message)
     if session.record.classroom:
         # A classroom session resumes as a class: its teams, drafts and hand-over.
-        from game.ui.scenes.class_handover import resume_class_scene
-
-        return resume_class_scene(app, session.record, message)
+        return open_scene("resume_class", app, session.record, message)
     session.on_turn_end = autosave_session
     humans = session.humans or tuple(session.roles)
     game = SoloGame(session, humans[0], app.autoplay)
     game.message = message or save_message(session)
     if session.finished:
-        from game.ui.scenes.debrief import DebriefScene
-
-        return DebriefScene(app, game)
-    return DeskScene(app, game)
+        return open_scene("debrief", app, game)
+    return open_scene("desk", app, game)
 
 
+@scene_factory("start")
 def start_scene(app: App, level: str | None = None, resume: bool = False) -> Scene:
     """The first scene for ``borderlines play [LEVEL] [--continue]``."""
-    from game.ui.scenes.level_picker import playable
-    from game.ui.scenes.title import TitleScene
-
     if resume:
         return resume_scene(app)
     assert level is not None
     found = find_level(level)
     if isinstance(found, str):
-        title = TitleScene(app)
-        title.notice = found
-        return title
+        return open_scene("title", app, notice=found)
     loaded, path = found
-    return new_game_scene(app, loaded, playable(loaded)[0], path)
+    return new_game_scene(app, loaded, loaded.playable_countries()[0], path)

@@ -14,11 +14,14 @@ from .charts import (
     CAUSE_COLOURS,
     SERIES_COLOURS,
     Band,
+    Chart,
     ChartLayout,
     Contribution,
     Series,
+    draw_chart,
     draw_contributions,
     draw_line_chart,
+    star_points,
     widget_kind,
 )
 from .export import render_png, save_png
@@ -29,9 +32,11 @@ __all__ = [
     "CAUSE_COLOURS",
     "SERIES_COLOURS",
     "Band",
+    "Chart",
     "ChartLayout",
     "Contribution",
     "Series",
+    "draw_chart",
     "draw_contributions",
     "draw_gauge",
     "draw_line_chart",
@@ -42,5 +47,6 @@ __all__ = [
     "render_png",
     "save_png",
     "signed_number",
+    "star_points",
     "widget_kind",
 ]

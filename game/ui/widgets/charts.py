@@ -469,3 +469,32 @@ def draw_contributions(
         surface.blit(value, (vx, top + (row_h - value.get_height()) / 2))
     surface.set_clip(clip)
     return layout
+
+
+@dataclass(frozen=True)
+class Chart:
+    """One debrief chart: lines, an optional status-quo baseline, and how to scale it."""
+
+    title: str
+    series: tuple[Series, ...]
+    baseline: Series | None = None
+    include_zero: bool = True
+
+
+def draw_chart(surface: pygame.Surface, rect: pygame.Rect, chart: Chart,
+               months: tuple[str, ...]) -> None:
+    """Draw one debrief chart with the shared chart widget."""
+    draw_line_chart(surface, rect, chart.series, baseline=chart.baseline, x_labels=months,
+                    title=chart.title, include_zero=chart.include_zero,
+                    text_size=round(13 * theme.scale()))
+
+
+def star_points(centre: tuple[int, int], radius: int) -> list[tuple[float, float]]:
+    """The ten corners of a five-pointed star (the font has no star glyph)."""
+    cx, cy = centre
+    pts = []
+    for k in range(10):
+        r = radius if k % 2 == 0 else radius * 0.45
+        a = math.pi / 2 + k * math.pi / 5
+        pts.append((cx + r * math.cos(a), cy - r * math.sin(a)))
+    return pts
