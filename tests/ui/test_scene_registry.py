@@ -37,9 +37,17 @@ def scene_imports(path: Path) -> set[str]:
     return found - SHARED
 
 
+def screens() -> dict[str, list[Path]]:
+    """Each screen's name and its files: a module, or a folder (``desk/``) of modules."""
+    out = {path.stem: [path] for path in SCENES.glob("*.py")}
+    out.update({folder.name: sorted(folder.rglob("*.py")) for folder in SCENES.iterdir()
+                if (folder / "__init__.py").is_file()})
+    return out
+
+
 def test_no_screen_module_imports_another_screen() -> None:
-    edges = {(path.stem, other) for path in sorted(SCENES.glob("*.py"))
-             for other in scene_imports(path) if other != path.stem}
+    edges = {(name, other) for name, files in screens().items() for path in files
+             for other in scene_imports(path) if other != name}
     assert edges - SUBCLASSES == set()
 
 
@@ -52,8 +60,9 @@ def test_the_ui_outside_the_screens_opens_them_by_name_too() -> None:
 
 def test_every_screen_is_registered_under_its_name() -> None:
     names = scene_names()
-    for path in sorted(SCENES.glob("*.py")):
-        module = __import__(f"game.ui.scenes.{path.stem}", fromlist=["*"])
+    for path in sorted(SCENES.rglob("*.py")):
+        dotted = ".".join(path.relative_to(SCENES).with_suffix("").parts)
+        module = __import__(f"game.ui.scenes.{dotted}", fromlist=["*"])
         for _, cls in inspect.getmembers(module, inspect.isclass):
             own = cls.__module__ == module.__name__ and not cls.__name__.startswith("_")
             if own and issubclass(cls, Scene) and cls is not Scene:
