@@ -8,6 +8,14 @@ ranges and tabs, the agreements on offer, the metrics and their units — are th
 from __future__ import annotations
 
 from game.sim.policy import LeverValue, Policy
-from game.sim.registry import AGREEMENTS, LEVERS, METRICS, LeverSpec, levers_for
+from game.sim.registry import (
+    AGREEMENTS,
+    LEVERS,
+    METRIC_SHORT_LABELS,
+    METRICS,
+    LeverSpec,
+    levers_for,
+)
 
-__all__ = ["AGREEMENTS", "LEVERS", "METRICS", "LeverSpec", "LeverValue", "Policy", "levers_for"]
+__all__ = ["AGREEMENTS", "LEVERS", "METRICS", "METRIC_SHORT_LABELS", "LeverSpec", "LeverValue",
+           "Policy", "levers_for"]

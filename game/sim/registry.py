@@ -550,6 +550,23 @@ EVENTS: dict[str, EventSpec] = {
 MetricKind = Literal["observed", "flow", "stock", "condition", "politics", "score"]
 
 
+#: The news headline of each event kind (``{param}`` placeholders from its parameters; a level's
+#: own ``news`` text wins). The content class of each kind is ``game.content.events``; a test
+#: checks that the registry, the content classes, these headlines and the model agree.
+EVENT_NEWS: dict[str, str] = {
+    "hurricane": "A hurricane strikes {origin}: homes and harvests are lost",
+    "violence_shock": "Violence surges in {origin}",
+    "caravan": "A caravan of about {size:,.0f} people sets out from {origin}",
+    "media_photo": "A photograph from the border moves the public in {country}",
+    "court_ruling": "A court in {country} blocks {blocks}",
+    "tariff_deadline": "The United States imposes a {rate_pct:.0f}% tariff on Mexican goods",
+    "economic_shock": "The economy of {country} is hit by a shock of {change_pct:+.0f}%",
+    "extra_regional_surge": "More people from Haiti, Cuba and Venezuela head north "
+    "(about {size:,.0f} a month)",
+    "policy_change": "{country} changes {lever} to {value}",
+}
+
+
 @dataclass(frozen=True)
 class MetricSpec:
     """A canonical metric (DESIGN.md §3.8): per turn, per world."""
@@ -572,6 +589,39 @@ def _m(name: str, kind: MetricKind, unit: str, description: str, better: int = 0
         per_turn = "sum"
     return MetricSpec(name, kind, unit, description, better, per_turn, METRIC_LABELS[name])
 
+
+#: Levers, lever choices and agreements as they read inside an English sentence (the screens,
+#: the news and the checker translate them with ``t()``; a heading capitalises the first letter).
+LEVER_LABELS: dict[str, str] = {
+    **{name: name.replace("_", " ") for name in LEVERS},
+    "aid_economic": "economic aid",
+    "aid_governance": "governance aid",
+    "aid_violence_prevention": "violence-prevention aid",
+}
+CHOICE_LABELS: dict[str, str] = {
+    "release": "release",
+    "alternatives": "alternatives",
+    "detain": "detain",
+    "detain_separate": "separate families",
+    "expel": "expel",
+    "remove": "remove",
+    "prosecute": "prosecute",
+}
+AGREEMENT_LABELS: dict[str, str] = {
+    **{kind: kind.replace("_", " ") for kind in AGREEMENTS},
+    "remain_in_mexico": "Remain in Mexico",
+    "burden_sharing": "burden-sharing",
+}
+#: The shortest metric names, for the desk's narrow forecast columns.
+METRIC_SHORT_LABELS: dict[str, str] = {
+    "us_border_encounters": "Border encounters",
+    "deaths_in_transit": "Deaths in transit",
+    "protection_granted": "Protected",
+    "asylum_wait_months_us": "Asylum wait (mo.)",
+    "approval_us": "Approval",
+    "approval_mx": "Approval",
+    "approval_ca": "Approval",
+}
 
 #: Short names of the canonical metrics, as every screen and export shows them.
 METRIC_LABELS: dict[str, str] = {

@@ -10,7 +10,7 @@ import pygame_gui
 from pygame_gui.elements import UIButton, UITextBox
 
 from game.i18n import t
-from game.play.decisions import country_name, lever_label
+from game.play.decisions import country_name, heading, lever_label
 from game.play.names import levers_for
 from game.ui import theme
 from game.ui.scenes.base import Scene
@@ -27,7 +27,7 @@ def advisor_notes(country: str) -> list[str]:
     specs = [s for s in levers_for(country) if s.kind != "choice"]
     slow = sorted(specs, key=lambda s: -s.delay_months.get(country, 0))[:3]
     notes = [t("{lever}: a change takes {n} months to reach full effect.",
-               lever=lever_label(s.name).capitalize(), n=s.delay_months.get(country, 0))
+               lever=heading(lever_label(s.name)), n=s.delay_months.get(country, 0))
              for s in slow]
     notes.append(t("Before you end a turn, the forecast under the map shows the likely range "
                    "of next turn's numbers."))

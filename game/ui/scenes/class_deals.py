@@ -17,7 +17,13 @@ from pygame_gui.elements import UIButton, UITextEntryLine
 
 from game.i18n import t
 from game.play.classroom import agreement_kinds_for, pledge_levers
-from game.play.decisions import DecisionRejected, agreement_label, country_name, lever_label
+from game.play.decisions import (
+    DecisionRejected,
+    agreement_label,
+    country_name,
+    heading,
+    lever_label,
+)
 from game.play.names import AGREEMENTS
 from game.ui import theme
 from game.ui.scenes.base import Scene
@@ -195,7 +201,7 @@ class ClassDealsScene(Scene):
         for pact in view.pacts:
             others = tuple(c for c in pact.agreement.parties if c != self.country)
             items.append((t("{kind} with {partners}",
-                            kind=_cap(agreement_label(pact.agreement.kind)),
+                            kind=heading(agreement_label(pact.agreement.kind)),
                             partners=", ".join(self.who(c) for c in others)),
                           pact.agreement.kind, others, t("Leave")))
         for proposal in view.outbox:
@@ -245,7 +251,7 @@ class ClassDealsScene(Scene):
         self.term_notes: list[tuple[pygame.Rect, str]] = []
         if self.kind is None:
             return
-        label = _cap(agreement_label(self.kind))
+        label = heading(agreement_label(self.kind))
         if self.kind == "tariff_threat":
             label = t("Tariff threat")
         elif self.kind == PLEDGE:
@@ -547,10 +553,6 @@ class ClassDealsScene(Scene):
         if self.message:
             draw_wrapped(surface, small, self.message, self.message_rect,
                          theme.BAD if self.message_bad else theme.GOOD, 3)
-
-
-def _cap(text: str) -> str:
-    return text[:1].upper() + text[1:]
 
 
 def _plain(value: Any) -> str:

@@ -15,7 +15,7 @@ import pygame
 from pygame_gui.elements import UIButton
 
 from game.i18n import t
-from game.play.decisions import DecisionRejected, agreement_label, country_name
+from game.play.decisions import DecisionRejected, agreement_label, country_name, heading
 from game.play.game import TeamGame
 from game.ui import theme
 from game.ui.scenes.base import Scene
@@ -85,12 +85,12 @@ class ClassDeskScene(DeskScene):
             (t("Your offers waiting for others"), [self._proposal_text(p) for p in view.outbox]),
             (t("Agreements in force"), [
                 t("{kind} with {partners} (since turn {n})",
-                  kind=_cap(agreement_label(p.agreement.kind)),
+                  kind=heading(agreement_label(p.agreement.kind)),
                   partners=", ".join(self._who(c) for c in p.agreement.parties
                                      if c != self.country), n=p.since_turn)
                 if p.since_turn else
                 t("{kind} with {partners} (from the start)",
-                  kind=_cap(agreement_label(p.agreement.kind)),
+                  kind=heading(agreement_label(p.agreement.kind)),
                   partners=", ".join(self._who(c) for c in p.agreement.parties
                                      if c != self.country))
                 for p in view.pacts]),
@@ -197,11 +197,6 @@ class ClassDeskScene(DeskScene):
             surface.blit(veil, (0, 0))
             big = theme.font(40, bold=True).render(t("Paused by the teacher"), True, theme.TEXT)
             surface.blit(big, big.get_rect(center=surface.get_rect().center))
-
-
-def _cap(text: str) -> str:
-    """Capitalise the first letter only ("Remain in Mexico" keeps its capital M)."""
-    return text[:1].upper() + text[1:]
 
 
 __all__ = ["DIPLOMACY", "ClassDeskScene"]

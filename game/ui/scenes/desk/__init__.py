@@ -6,10 +6,7 @@ Everything the other screens and the tests use is importable from here.
 from __future__ import annotations
 
 from game.ui.scenes.desk.drawing import (
-    AGREEMENT_LABELS,
-    CHOICE_LABELS,
     DIPLOMACY,
-    FORECAST_LABELS,
     MAP_METRICS,
     TABS,
     forecast_metrics,
@@ -18,5 +15,5 @@ from game.ui.scenes.desk.drawing import (
 )
 from game.ui.scenes.desk.scene import DeskScene
 
-__all__ = ["AGREEMENT_LABELS", "CHOICE_LABELS", "DIPLOMACY", "FORECAST_LABELS", "MAP_METRICS",
-           "TABS", "DeskScene", "forecast_metrics", "lever_total", "map_state"]
+__all__ = ["DIPLOMACY", "MAP_METRICS", "TABS", "DeskScene", "forecast_metrics", "lever_total",
+           "map_state"]

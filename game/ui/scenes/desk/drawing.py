@@ -14,13 +14,15 @@ from game.i18n import t
 from game.play.decisions import (
     DecisionRejected,
     agreement_label,
+    choice_label,
     country_list,
     country_name,
     country_subject,
+    heading,
     lever_label,
     money,
 )
-from game.play.names import AGREEMENTS, LEVERS, METRICS
+from game.play.names import AGREEMENTS, LEVERS, METRIC_SHORT_LABELS, METRICS
 from game.play.report import metric_label
 from game.ui import theme
 from game.ui.scenes.kit import (
@@ -43,18 +45,6 @@ TABS = (("visas", "Visas"), ("borders", "Borders"), ("asylum", "Asylum"), ("aid"
 DIPLOMACY = "diplomacy"
 #: Seconds a slider must rest before the advisors' forecast and the map are refreshed.
 FORECAST_DELAY_S = 0.1
-#: Choice labels, so the radio buttons read as words rather than identifiers.
-CHOICE_LABELS = {
-    "release": "Release",
-    "alternatives": "Alternatives",
-    "detain": "Detain",
-    "detain_separate": "Separate families",
-    "expel": "Expel",
-    "remove": "Remove",
-    "prosecute": "Prosecute",
-}
-
-
 def lever_total(value: object) -> float:
     """A number lever's value (an aid split counts as its total)."""
     if isinstance(value, Mapping):
@@ -161,7 +151,7 @@ def draw_forecast(desk: DeskScene, surface: pygame.Surface) -> None:
     for i, (metric, (lo, mid, hi)) in enumerate(items):
         box = pygame.Rect(inner.left + (i % cols) * cw, inner.top + (i // cols) * ch,
                           cw - theme.px(10), ch)
-        label = t(FORECAST_LABELS[metric]) if metric in FORECAST_LABELS else \
+        label = t(METRIC_SHORT_LABELS[metric]) if metric in METRIC_SHORT_LABELS else \
             metric_label(metric)
         surface.blit(fit(f, label, box.width), box.topleft)
         y = box.top + f.get_linesize()
@@ -226,14 +216,14 @@ def draw_lever_texts(desk: DeskScene, surface: pygame.Surface) -> None:
         spec = LEVERS[lever]
         value = desk.value(lever)
         if spec.kind == "choice":
-            shown = t(CHOICE_LABELS.get(str(value), str(value)))
+            shown = heading(choice_label(str(value)))
         elif spec.kind == "money":
             shown = t("{m} a year", m=money(lever_total(value)))
         else:
             shown = number(lever_total(value), t(spec.unit))
         vs = small.render(shown, True, theme.ACCENT if lever in desk.draft else theme.TEXT)
         surface.blit(vs, vs.get_rect(topright=(rect.right, rect.top + theme.px(2))))
-        name = fit(bold, lever_label(lever).capitalize(),
+        name = fit(bold, heading(lever_label(lever)),
                    rect.width - vs.get_width() - theme.px(8))
         surface.blit(name, rect.topleft)
         cost = spec.cost_per_unit.get(desk.player, 0.0)
@@ -286,8 +276,7 @@ def draw_deals(desk: DeskScene, surface: pygame.Surface) -> None:
             continue
         kind = row["kind"]
         partners = country_list(desk._partners(kind))
-        name = t(AGREEMENT_LABELS[kind]) if kind in AGREEMENT_LABELS else \
-            agreement_label(kind).capitalize()
+        name = heading(agreement_label(kind))
         title = (t("{kind} on {partners}", kind=name, partners=partners)
                  if kind == "tariff_threat" else
                  t("{kind} with {partners}", kind=name, partners=partners))
@@ -306,8 +295,7 @@ def draw_deals(desk: DeskScene, surface: pygame.Surface) -> None:
 
 def agreement_name(kind: str) -> str:
     """An agreement's name as people write it (a sentence's start)."""
-    return t(AGREEMENT_LABELS[kind]) if kind in AGREEMENT_LABELS else \
-        agreement_label(kind).capitalize()
+    return heading(agreement_label(kind))
 
 
 def terms_text(terms: Mapping[str, object]) -> str:
@@ -327,28 +315,6 @@ def terms_text(terms: Mapping[str, object]) -> str:
         else:
             parts.append(f"{label} {value}")
     return " · ".join(parts)
-
-
-#: Agreement names as people write them (proper nouns keep their capitals).
-AGREEMENT_LABELS = {
-    "safe_third_country": "Safe third country",
-    "remain_in_mexico": "Remain in Mexico",
-    "burden_sharing": "Burden-sharing",
-    "joint_corps": "Joint corps",
-    "returns_acceptance": "Returns acceptance",
-    "visa_requirement": "Visa requirement",
-    "tariff_threat": "Tariff threat",
-}
-#: The shortest names, for the forecast strip's narrow columns.
-FORECAST_LABELS = {
-    "us_border_encounters": "Border encounters",
-    "deaths_in_transit": "Deaths in transit",
-    "protection_granted": "Protected",
-    "asylum_wait_months_us": "Asylum wait (mo.)",
-    "approval_us": "Approval",
-    "approval_mx": "Approval",
-    "approval_ca": "Approval",
-}
 
 
 def draw_gauge(surface: pygame.Surface, box: pygame.Rect, label: str, value: float | None,

@@ -24,7 +24,9 @@ from game.play.decisions import (
     ProposeAgreement,
     Table,
     ThreatenTariff,
+    choice_label,
     country_list,
+    heading,
     lever_label,
     money,
 )
@@ -32,7 +34,6 @@ from game.play.names import AGREEMENTS, LEVERS, LeverSpec, LeverValue
 from game.ui import theme
 from game.ui.scenes.base import Scene
 from game.ui.scenes.desk.drawing import (
-    CHOICE_LABELS,
     DIPLOMACY,
     FORECAST_DELAY_S,
     TABS,
@@ -270,7 +271,7 @@ class DeskScene(Scene):
         """Choices in one row when their labels fit, else in rows of two."""
         f = theme.font(15)
         n = len(spec.choices)
-        need = max(f.size(t(CHOICE_LABELS.get(c, c)))[0] for c in spec.choices) + theme.px(14)
+        need = max(f.size(heading(choice_label(c)))[0] for c in spec.choices) + theme.px(14)
         return n if n * need + (n - 1) * theme.px(4) <= width else 2
 
     def _build_levers(self) -> None:
@@ -323,10 +324,10 @@ class DeskScene(Scene):
                 for i, choice in enumerate(spec.choices):
                     r = pygame.Rect(area.left + (i % cols) * (bw + gap),
                                     cy + (i // cols) * (control_h + gap), bw, control_h)
-                    label = t(CHOICE_LABELS.get(choice, choice))
+                    label = heading(choice_label(choice))
                     b = UIButton(r, label, manager=m,
                                  object_id="#tab_selected" if choice == current else "#tab")
-                    b.set_tooltip(t("{lever}: {choice}", lever=lever_label(spec.name).capitalize(),
+                    b.set_tooltip(t("{lever}: {choice}", lever=heading(lever_label(spec.name)),
                                     choice=label))
                     buttons.append((b, choice))
                     self.focus.add(b)
@@ -497,7 +498,7 @@ class DeskScene(Scene):
             self.field_notes[lever] = t("Between {low} and {high}.", low=number(spec.low),
                                         high=number(spec.high))
             self.say(t("{lever} must be between {low} and {high} {unit}.",
-                       lever=lever_label(lever).capitalize(), low=number(spec.low),
+                       lever=heading(lever_label(lever)), low=number(spec.low),
                        high=number(spec.high), unit=t(spec.unit)), bad=True)
             c["entry"].set_text(shown)
             return
