@@ -366,11 +366,11 @@ class LevelPickerScene(Scene):
             facts = f"{kind} · {facts}"
         surface.blit(fit(small, facts, inner.width, theme.ACCENT), (inner.left, y))
         y += small.get_linesize() + theme.px(10)
-        summary = level_text(getattr(level, "summary", None), language())
+        summary = level_text(level.summary, language())
         bottom = getattr(self, "role_y", inner.bottom) - theme.px(30)
         y += draw_wrapped(surface, f, summary, pygame.Rect(inner.left, y, inner.width,
                                                            bottom - y)) + theme.px(14)
-        objectives = [level_text(o.text, language()) for o in getattr(level, "objectives", [])]
+        objectives = [level_text(o.text, language()) for o in level.objectives]
         if objectives and y + 2 * small.get_linesize() < bottom:
             surface.blit(theme.font(15, bold=True).render(t("Objectives"), True, theme.TEXT),
                          (inner.left, y))

@@ -97,7 +97,7 @@ class ReportScene(Scene):
     @property
     def finished(self) -> bool:
         """Whether this was the level's last turn."""
-        return bool(self.report.finished or getattr(self.game, "finished", False))
+        return self.report.finished or self.game.finished
 
     def handle(self, event: pygame.event.Event) -> Scene | None:
         """Rows show their causes; Next goes on."""
@@ -216,7 +216,7 @@ class ReportScene(Scene):
         inner = panel(surface, news_rect, t("News"))
         y = inner.top
         items = [n.text for n in r.news] + [e.text for e in r.lagged]
-        if getattr(self.game, "message", ""):
+        if self.game.message:
             items.insert(0, self.game.message)
         if not items:
             items = [t("A quiet turn: nothing made the news.")]

@@ -405,7 +405,7 @@ class DeskScene(Scene):
 
     def _partners(self, kind: str) -> tuple[str, ...]:
         spec = AGREEMENTS[kind]
-        countries = getattr(self.game, "countries", self.table.countries)
+        countries = self.table.countries
         partners = tuple(c for c in spec.acceptors if c != self.player and c in countries)
         if kind in ("burden_sharing", "joint_corps"):
             return partners
