@@ -129,7 +129,8 @@ class TurnDesk:
                 committed: Sequence[str]) -> None:
         """Put back the drafts and commits of a saved turn in progress (no checks: they were)."""
         self._drafts = {c: dict(d) for c, d in drafts.items()}
-        self.committed = [c for c in committed if c not in self.committed]
+        # A hand-edited save may repeat a country: it commits once, in its first place.
+        self.committed = list(dict.fromkeys(committed))
 
     def drafts(self) -> dict[str, dict[str, LeverValue]]:
         """Every country's draft, for the save of a turn in progress (never for a desk)."""

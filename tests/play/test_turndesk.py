@@ -157,3 +157,13 @@ def test_single_player_and_a_one_team_class_reach_the_same_states() -> None:
     room = Classroom(tutorial, ClassSettings((Team("Eagles", "US"),)))
     assert play_solo(solo) == play_one_team_class(room)
     assert solo.session.reports[-1].metrics == room.session.reports[-1].metrics
+
+
+def test_a_saved_turn_in_progress_comes_back_with_its_drafts_and_commit_order() -> None:
+    session = Session(level("june-2019-crisis"), players={"US": "human", "MX": "human"})
+    session.desk.restore({"US": {"rescue": 30}, "MX": {"asylum_officers": 200}},
+                         ["MX", "US", "MX"])
+    assert session.desk.committed == ["MX", "US"]
+    assert session.desk.draft("US") == {"rescue": 30}
+    session.end_turn()
+    assert lever_decisions(session, 1) == [("MX", "asylum_officers"), ("US", "rescue")]
