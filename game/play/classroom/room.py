@@ -36,6 +36,8 @@ from game.play.decisions import (
     Decision,
     DecisionRejected,
     InjectEvent,
+    Pact,
+    Proposal,
     ProposeAgreement,
     SetLever,
     ThreatenTariff,
@@ -50,6 +52,7 @@ from game.play.record import GameRecord
 from game.play.saves import SaveError
 from game.play.session import Phase, Session
 from game.play.turndesk import TurnDesk
+from game.sim.policy import LeverValue
 from game.sim.registry import LEVERS
 
 if TYPE_CHECKING:
@@ -63,15 +66,15 @@ class TeamView:
 
     team: Team
     #: Lever values as they stood at the start of the turn, with this team's draft applied.
-    levers: dict[str, Any]
+    levers: dict[str, LeverValue]
     #: The team's own draft changes this turn.
-    draft: dict[str, Any]
+    draft: dict[str, LeverValue]
     #: Proposals waiting for this team's answer.
-    inbox: tuple[Any, ...]
+    inbox: tuple[Proposal, ...]
     #: Proposals this team made that wait for others.
-    outbox: tuple[Any, ...]
+    outbox: tuple[Proposal, ...]
     #: Agreements in force that this team is party to.
-    pacts: tuple[Any, ...]
+    pacts: tuple[Pact, ...]
     #: Objectives this team sees (the open ones and, if enabled, its hidden ones).
     objectives: tuple[ObjectiveState, ...]
 
