@@ -105,10 +105,10 @@ def idle(scene: str, seconds: float) -> None:
     if scene.startswith("desk"):
         from turn_setup import new_session
 
+        from game.play.game import SoloGame
         from game.ui.scenes.desk import DeskScene
-        from game.ui.scenes.start import GameView
 
-        first: Any = DeskScene(app, GameView(new_session("tutorial"), "US"))
+        first: Any = DeskScene(app, SoloGame(new_session("tutorial"), "US"))
     else:
         from game.ui.scenes.title import TitleScene
 

@@ -68,16 +68,16 @@ def desk_frames(size: tuple[int, int], frames: int = 600) -> dict[str, Any]:
     """Percentiles (ms) of whole app frames on the desk with the map animating."""
     from turn_setup import new_session
 
+    from game.play.game import SoloGame
     from game.play.settings import Settings
     from game.ui.app import App
     from game.ui.scenes.desk import DeskScene
-    from game.ui.scenes.start import GameView
 
     focused = pygame.key.get_focused
     pygame.key.get_focused = lambda: True  # see the module docstring: a player at the desk
     try:
         app = App(size, settings=Settings())
-        game = GameView(new_session("tutorial"), "US")
+        game = SoloGame(new_session("tutorial"), "US")
         desk = DeskScene(app, game)
         app.switch(desk)
         parts: dict[str, float] = {"map": 0.0, "widgets": 0.0}

@@ -122,15 +122,15 @@ def frame_profile(top: int, size: tuple[int, int] = (1920, 1080)) -> str:
     import pygame
     from turn_setup import new_session
 
+    from game.play.game import SoloGame
     from game.play.settings import Settings
     from game.ui import theme
     from game.ui.app import App
     from game.ui.scenes.desk import DeskScene
-    from game.ui.scenes.start import GameView
 
     pygame.key.get_focused = lambda: True
     app = App(size, settings=Settings())
-    app.switch(DeskScene(app, GameView(new_session("tutorial"), "US")))
+    app.switch(DeskScene(app, SoloGame(new_session("tutorial"), "US")))
     for _ in range(30):
         app.frame(1 / 60)
     try:

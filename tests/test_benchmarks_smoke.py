@@ -57,3 +57,16 @@ def test_every_benchmark_runs_and_reports_every_budget_line(run_module, tmp_path
     # Only ratios gate the exit code; absolute times and memory are reported.
     assert not gated["start-up to the first title frame (wall median)"]
     assert all(gated[n] for n in names if n.startswith("batch speed-up"))
+
+
+def test_the_class_debrief_benchmark_plays_a_session_and_times_its_debrief(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("BORDERLINES_DATA_DIR", str(tmp_path / "user"))
+    monkeypatch.syspath_prepend(str(BENCHMARKS))
+    import bench_class_debrief
+
+    room = bench_class_debrief.played_room(3)
+    assert room.finished and len(room.session.reports) == 3
+    bench_class_debrief.main(["--turns", "2", "--repeats", "1"])
+    assert "class debrief: median" in capsys.readouterr().out

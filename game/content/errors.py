@@ -237,7 +237,7 @@ def error_problem(error: Any, doc: Document, model: type[BaseModel]) -> Problem:
         elif isinstance(value, str) and re.search(r"\d", value):
             digits = re.sub(r"[^\d.\-]", "", value)
             hint = f"write digits only, without commas or units: `{name}: {digits}`"
-        elif isinstance(value, float) and whole:
+        elif isinstance(value, float) and whole and math.isfinite(value):
             hint = f"write a whole number, e.g. `{name}: {round(value)}`"
         else:
             hint = f"for example `{name}: {example}`" if example else "write a number"

@@ -10,24 +10,17 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable
 
-from game.sim.registry import AGREEMENTS, COUNTRIES, EVENTS, LEVERS, METRICS, ORIGINS
+from game.sim.initial import override_keys
+from game.sim.registry import LEVERS
 
 #: Languages the game ships text for; other two-letter codes are accepted but not shown.
 GAME_LANGUAGES: tuple[str, ...] = ("en", "es", "fr")
 #: AI leaders' personalities (DESIGN.md §5).
 PERSONALITIES: tuple[str, ...] = ("hardliner", "pragmatist", "humanitarian")
 
-#: Metric kinds whose value at the start of a level a level may set (initial-world overrides).
-_OVERRIDABLE_KINDS = ("stock", "condition", "politics")
-
 
 def world_override_names() -> tuple[str, ...]:
     """Names a level's ``world:`` section may set: the model's own list of override keys."""
-    try:
-        from game.sim.initial import override_keys
-    except ImportError:  # pragma: no cover - only while the model is being built
-        return tuple(name for name, spec in METRICS.items()
-                     if spec.kind in _OVERRIDABLE_KINDS and not name.startswith("spending_"))
     return tuple(override_keys())
 
 
@@ -77,11 +70,6 @@ def choices_hint(word: object, options: Iterable[str], what: str, limit: int = 1
     return f"{what}: {shown}{more}"
 
 
-def lever_countries(lever: str) -> str:
-    """``US, MX and CA`` — who may set a lever."""
-    return join_and(LEVERS[lever].countries)
-
-
 def join_and(items: Iterable[str]) -> str:
     """``a, b and c``."""
     items = list(items)
@@ -105,15 +93,3 @@ def format_number(value: object) -> str:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value)
-
-
-def known_names() -> dict[str, tuple[str, ...]]:
-    """Every family of registry names, for the guide and the schemas."""
-    return {
-        "country": COUNTRIES,
-        "origin": ORIGINS,
-        "lever": tuple(LEVERS),
-        "agreement": tuple(AGREEMENTS),
-        "event": tuple(EVENTS),
-        "metric": tuple(METRICS),
-    }

@@ -26,9 +26,18 @@ from game.sim.policy import (
     ScheduledEvent,
     TermValue,
     check_lever,
-    month_label,
 )
-from game.sim.registry import AGREEMENTS, COUNTRIES, COUNTRY_NAMES, EVENTS, LEVERS, TermSpec
+from game.sim.registry import (
+    AGREEMENT_LABELS,
+    AGREEMENTS,
+    CHOICE_LABELS,
+    COUNTRIES,
+    COUNTRY_NAMES,
+    EVENTS,
+    LEVER_LABELS,
+    LEVERS,
+    TermSpec,
+)
 
 #: Who injects events in a classroom session: not a country.
 TEACHER = "teacher"
@@ -60,22 +69,29 @@ def country_list(codes: Iterable[str]) -> str:
     return ", ".join(names[:-1]) + t(" and ") + names[-1]
 
 
-#: Lever names that do not read as English with their underscores made spaces.
-_LEVER_LABELS = {"aid_economic": "economic aid", "aid_governance": "governance aid",
-                 "aid_violence_prevention": "violence-prevention aid"}
-
-
 def lever_label(lever: str) -> str:
     """A lever's name for people ("border agents", "economic aid")."""
-    return t(_LEVER_LABELS.get(lever, lever.replace("_", " ")))
+    return t(LEVER_LABELS.get(lever, lever.replace("_", " ")))
 
 
-_AGREEMENT_LABELS = {"remain_in_mexico": "Remain in Mexico", "burden_sharing": "burden-sharing"}
+def choice_label(choice: str) -> str:
+    """A lever choice's name for people ("separate families")."""
+    return t(CHOICE_LABELS.get(choice, choice.replace("_", " ")))
 
 
 def agreement_label(kind: str) -> str:
     """An agreement's name for people ("safe third country", "Remain in Mexico")."""
-    return t(_AGREEMENT_LABELS.get(kind, kind.replace("_", " ")))
+    return t(AGREEMENT_LABELS.get(kind, kind.replace("_", " ")))
+
+
+def policy_label(name: str) -> str:
+    """A lever choice's or an agreement's name (what a court ruling blocks)."""
+    return choice_label(name) if name in CHOICE_LABELS else agreement_label(name)
+
+
+def heading(text: str) -> str:
+    """``text`` with its first letter capitalised only ("Remain in Mexico" keeps its M)."""
+    return text[:1].upper() + text[1:]
 
 
 def money(amount: float) -> str:
@@ -356,7 +372,7 @@ class SetLever(Decision):
         if self.lever.startswith("aid_"):
             what = t("The aid budget")
         else:
-            what = t("{lever} at {value}", lever=lever_label(self.lever).capitalize(),
+            what = t("{lever} at {value}", lever=heading(lever_label(self.lever)),
                      value=_shown_value(self.lever, value))
         _check_budget(table, self.country, new, what)
         table.policy = new
@@ -365,11 +381,11 @@ class SetLever(Decision):
         spec = LEVERS[self.lever]
         if spec.kind == "choice":
             return t("{lever} must be one of: {choices}.",
-                     lever=lever_label(self.lever).capitalize(), choices=", ".join(spec.choices))
+                     lever=heading(lever_label(self.lever)), choices=", ".join(spec.choices))
         if isinstance(self.value, Mapping) and "only to" in str(exc):
             return t("Aid can go only to Guatemala, Honduras and El Salvador.")
         return t("{lever} must be between {low:,.0f} and {high:,.0f} {unit}.",
-                 lever=lever_label(self.lever).capitalize(), low=spec.low, high=spec.high,
+                 lever=heading(lever_label(self.lever)), low=spec.low, high=spec.high,
                  unit=t(spec.unit))
 
     def describe(self) -> str:
@@ -679,8 +695,3 @@ def decision_from_dict(d: Mapping[str, Any]) -> Decision:
     except KeyError:
         raise DecisionRejected(t("Unknown decision: {d}", d=dict(d))) from None
     return cls.from_dict(d)
-
-
-def month_text(month: int) -> str:
-    """``YYYY-MM`` for a month index (re-exported for the report)."""
-    return month_label(month)

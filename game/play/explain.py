@@ -20,7 +20,7 @@ from game.play.decisions import SetLever, agreement_label, country_name
 from game.play.report import Cause
 from game.sim.explain import Change, Explanation, explain
 from game.sim.policy import Agreement, Policy, ScheduledEvent
-from game.sim.registry import LEVERS
+from game.sim.registry import HEADLINE_METRICS, LEVERS
 
 _KINDS = {"events": "event", "season": "season", "chance": "chance", "trend": "lagged",
           "together": "together"}
@@ -75,11 +75,12 @@ def _same(a: Any, b: Any) -> bool:
 def explain_turn(sim: Any, start: Policy, policy: Policy, months: int,
                  events: Sequence[ScheduledEvent], previous: Mapping[str, float] | None,
                  previous_season: Mapping[str, float] | None,
-                 ended_by: Mapping[tuple[str, frozenset[str]], str] | None = None
-                 ) -> Explanation:
-    """Ask the model why the headline metrics will change this turn (before it is run)."""
+                 ended_by: Mapping[tuple[str, frozenset[str]], str] | None = None,
+                 metrics: Sequence[str] = HEADLINE_METRICS) -> Explanation:
+    """Ask the model why ``metrics`` will change this turn (before it is run)."""
     return explain(sim, start, policy, turn_changes(start, policy, ended_by), months, events,
-                   previous_values=previous or None, previous_season=previous_season)
+                   previous_values=previous or None, previous_season=previous_season,
+                   metrics=metrics)
 
 
 def causes_of(explanation: Explanation, humans: Sequence[str]) -> dict[str, list[Cause]]:

@@ -18,8 +18,9 @@ from game.play.decisions import (
     country_name,
     decision_from_dict,
     money,
+    policy_label,
 )
-from game.sim.registry import COUNTRIES
+from game.sim.registry import COUNTRIES, EVENT_NEWS
 
 NewsKind = Literal["event", "threshold", "partner", "agreement", "threat", "teacher"]
 
@@ -100,21 +101,6 @@ def threshold_news(metrics: Mapping[str, float], previous: Mapping[str, float],
     return items
 
 
-_EVENT_TEXT: dict[str, str] = {
-    "hurricane": "A hurricane strikes {origin}: homes and harvests are lost",
-    "drought": "Drought ruins the harvest in {origin}",
-    "announcement": "A government announcement changes what people hear about release at the "
-    "US border",
-    "violence_shock": "Violence surges in {origin}",
-    "caravan": "A caravan of about {size:,.0f} people sets out from {origin}",
-    "media_photo": "A photograph from the border moves the public in {country}",
-    "court_ruling": "A court in {country} blocks {blocks}",
-    "tariff_deadline": "The United States imposes a {rate_pct:.0f}% tariff on Mexican goods",
-    "economic_shock": "The economy of {country} is hit by a shock of {change_pct:+.0f}%",
-    "extra_regional_surge": "More people from Haiti, Cuba and Venezuela head north "
-    "(about {size:,.0f} a month)",
-    "policy_change": "{country} changes {lever} to {value}",
-}
 
 
 def event_news(event: Mapping[str, Any]) -> NewsItem:
@@ -128,6 +114,8 @@ def event_news(event: Mapping[str, Any]) -> NewsItem:
     for key, value in params.items():
         if isinstance(value, str) and (value in COUNTRIES or value == "XR"):
             values[key] = country_name(value)
+        elif isinstance(value, str) and key == "blocks":
+            values[key] = policy_label(value)
         elif isinstance(value, str):
             values[key] = t(value.replace("_", " "))
         else:
@@ -136,7 +124,7 @@ def event_news(event: Mapping[str, Any]) -> NewsItem:
         values["rate_pct"] = float(params["rate"]) * 100
     if "change" in params:
         values["change_pct"] = float(params["change"]) * 100
-    template = _EVENT_TEXT.get(kind, kind.replace("_", " "))
+    template = EVENT_NEWS.get(kind, kind.replace("_", " "))
     try:
         text = t(template, **values)
     except (KeyError, ValueError, IndexError):

@@ -22,6 +22,15 @@ from game.play.stories import Story
 from game.sim.policy import month_label
 from game.sim.registry import HEADLINE_METRICS, LEVERS, METRICS
 
+#: Metrics a class debrief looks for the session's biggest changes in (with their causes).
+CAUSE_METRICS: tuple[str, ...] = tuple(m for m in (
+    "us_border_encounters", "deaths_in_transit", "protection_granted",
+    "stranded_in_mx_border_towns", "approval_us", "approval_mx", "approval_ca",
+    "humanitarian_score") if m in METRICS)
+#: Metrics each turn's explanation splits into causes: the headlines and the class's metrics
+#: (the counterfactual worlds are run once; more metrics only read more of their outputs).
+EXPLAINED_METRICS: tuple[str, ...] = tuple(dict.fromkeys((*HEADLINE_METRICS, *CAUSE_METRICS)))
+
 
 @dataclass(frozen=True)
 class Cause:
@@ -113,6 +122,10 @@ class TurnReport:
     events: tuple[dict[str, Any], ...]
     #: Whether ``Headline.causes`` come from the simulation's explanation.
     explained: bool = False
+    #: The causes of every explained metric's change (:data:`EXPLAINED_METRICS`), stored when
+    #: the turn resolved: one row per decision (with its country), then events, season, chance
+    #: and earlier decisions. On the first turn, decisions are measured against the status quo.
+    causes: dict[str, tuple[Cause, ...]] = field(default_factory=dict)
     #: Every world's metrics when the session runs a batch (``--worlds``), else empty.
     worlds: dict[str, list[float]] = field(default_factory=dict)
     #: The baseline's metrics per world, likewise.

@@ -826,14 +826,14 @@ def autosave_session(session: Session) -> None:
     """The autosave hook: ``session.on_turn_end = autosave_session`` saves after every turn.
 
     A failed autosave must not end the game: the error is kept on the session
-    (``session.autosave_error``) for the UI to show, and the next turn tries again.
+    (``session.save_error``) for the UI to show, and the next turn tries again.
     """
     try:
         autosave(session.record)
     except SaveError as error:
-        session.autosave_error = str(error)  # type: ignore[attr-defined]
+        session.save_error = str(error)
     else:
-        session.autosave_error = ""  # type: ignore[attr-defined]
+        session.save_error = ""
 
 
 @dataclass(frozen=True)

@@ -53,6 +53,7 @@ from game.play.news import (
 )
 from game.play.record import GameRecord, TurnRecord, same_numbers
 from game.play.report import (
+    EXPLAINED_METRICS,
     Cause,
     Debrief,
     ObjectiveState,
@@ -62,9 +63,10 @@ from game.play.report import (
     lagged_effects,
 )
 from game.play.stories import choose_story, dominant_outcome
+from game.play.turndesk import TurnDesk
 from game.sim import Noise, Simulation
 from game.sim.policy import Agreement, ScheduledEvent, month_label
-from game.sim.registry import COUNTRIES, METRICS
+from game.sim.registry import COUNTRIES, METRICS, TariffState, tariff_target_met
 
 if TYPE_CHECKING:
     from game.content import Level
@@ -168,6 +170,10 @@ class Session:
         self.phase = Phase.BRIEFING
         self.reports: list[TurnReport] = []
         self.on_turn_end: AutosaveHook | None = None
+        #: Why the last autosave failed ("" when it worked); both modes show it.
+        self.save_error = ""
+        #: The turn being decided: each deciding country's private levers and its commit.
+        self.desk = TurnDesk(self)
         #: Turns whose replayed state hash differed from the record (empty when all match).
         self.replay_mismatches: list[int] = []
         self._replaying = False
@@ -262,9 +268,10 @@ class Session:
         return [] if scripted else self._ai_answers()
 
     def end_turn(self) -> TurnReport:
-        """Resolve the turn: AI leaders decide, the sim runs, the report is built and recorded."""
+        """Resolve the turn: the desk's commits apply, AI leaders decide, the sim runs."""
         if self.phase not in (Phase.BRIEFING, Phase.DECIDE):
             raise DecisionRejected(t("This turn has already been resolved."))
+        self.desk.apply_commits()
         self.phase = Phase.RESOLVE
         table, months, first = self.table, self.months_per_turn, self.table.month
         if self._ai_on:
@@ -308,7 +315,8 @@ class Session:
             months=months, metrics=metrics, previous=dict(previous), baseline=baseline,
             headlines=build_headlines(metrics, previous, baseline, causes),
             news=tuple(news), decisions=decisions, lagged=lagged, story=story,
-            objectives=(), events=event_dicts, explained=explained, worlds=worlds,
+            objectives=(), events=event_dicts, explained=explained,
+            causes={m: tuple(rows) for m, rows in causes.items()}, worlds=worlds,
             baseline_worlds=baseline_worlds,
             finished=table.turn >= self.turns,
         )
@@ -391,26 +399,31 @@ class Session:
         else:
             self.table.pacts.append(Pact(0, agreement, 0))
 
-    def _events_this_turn(self, news: list[NewsItem]) -> list[tuple[ScheduledEvent, str]]:
+    def upcoming_events(self) -> list[tuple[ScheduledEvent, str, str]]:
+        """The events the turn being decided will run: (event, source, headline).
+
+        The level's scheduled events that fall in the turn, those a condition queued at the last
+        turn's end, and those the teacher added; the desk's forecast runs the same list.
+        """
         table = self.table
         first, last = table.month, table.month + self.months_per_turn - 1
-        out: list[tuple[ScheduledEvent, str]] = []
+        out: list[tuple[ScheduledEvent, str, str]] = []
         for event in self.view.events:
             if event.condition is not None:
                 continue
             if event.month is not None and first <= event.month <= last:
-                month = event.month
-                out.append((event.scheduled(month), "level"))
-                news.append(event_news(self._event_dict(event.scheduled(month), "level",
-                                                        event.headline)))
+                out.append((event.scheduled(event.month), "level", event.headline))
         for event, _ in self._queued:
-            out.append((event.scheduled(first), "condition"))
-            news.append(event_news(self._event_dict(event.scheduled(first), "condition",
-                                                    event.headline)))
+            out.append((event.scheduled(first), "condition", event.headline))
+        out.extend((scheduled, "teacher", "") for scheduled in table.injected)
+        return out
+
+    def _events_this_turn(self, news: list[NewsItem]) -> list[tuple[ScheduledEvent, str]]:
+        out: list[tuple[ScheduledEvent, str]] = []
+        for event, source, headline in self.upcoming_events():
+            out.append((event, source))
+            news.append(event_news(self._event_dict(event, source, headline)))
         self._queued = []
-        for scheduled in table.injected:
-            out.append((scheduled, "teacher"))
-            news.append(event_news({**self._event_dict(scheduled, "teacher")}))
         self._threat_news(news)
         return out
 
@@ -422,30 +435,30 @@ class Session:
                 news.append(threat_news("made", th.rate, th.target_reduction,
                                         th.deadline_month - th.month, th.by, th.target))
 
-    def _tariff_state(self) -> float:
-        """The model's tariff-threat state in world 0: 0 none, 1 pending, 2 resolved, 3 imposed."""
-        state = getattr(getattr(self.sim, "world", None), "tariff_state", None)
-        return 0.0 if state is None else float(np.asarray(state).reshape(-1)[0])
+    def _tariff_state(self) -> TariffState:
+        """The model's tariff-threat state in world 0."""
+        return TariffState(int(np.asarray(self.sim.world.tariff_state).reshape(-1)[0]))
 
-    def _resolve_threats(self, before: float, metrics: Mapping[str, float],
+    def _resolve_threats(self, before: TariffState, metrics: Mapping[str, float],
                          news: list[NewsItem]) -> None:
         """When the model has settled a pending threat, report it and take it off the table."""
         after = self._tariff_state()
-        if after not in (2.0, 3.0) or before == after:
+        if after not in (TariffState.SETTLED, TariffState.IMPOSED) or before == after:
             return
         table = self.table
         for th in table.pending_threats():
-            if after == 3.0:
+            if after == TariffState.IMPOSED:
                 th.status = "carried_out"
             else:
                 base = float(np.asarray(self.sim.world.tariff_base).reshape(-1)[0])
                 monthly = metrics.get("us_border_encounters", 0.0) / self.months_per_turn
-                th.status = "met" if monthly <= base * (1 - th.target_reduction) else "lifted"
+                met = tariff_target_met(monthly, base, th.target_reduction)
+                th.status = "met" if met else "lifted"
             what = "passed" if th.status == "lifted" else th.status
             news.append(threat_news(what, th.rate, th.target_reduction, 0, th.by, th.target))
         # In the model the agreement *is* the tariff regime: an imposed tariff lasts while it
         # stays in force (until the US withdraws it); a settled threat is taken off the table.
-        if after == 2.0:
+        if after == TariffState.SETTLED:
             table.policy = table.policy.without_agreement("tariff_threat")
 
     def _queue_conditional_events(self, metrics: Mapping[str, float]) -> None:
@@ -511,7 +524,7 @@ class Session:
         previous = self.reports[-1].metrics if self.reports else None
         explanation = explain_turn(self.sim, self._turn_start_policy, self.table.policy,
                                    self.months_per_turn, [e for e, _ in events], previous,
-                                   self._season, ended)
+                                   self._season, ended, EXPLAINED_METRICS)
         self._season = explanation.season_levels
         return causes_of(explanation, self.humans), True
 

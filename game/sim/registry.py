@@ -8,6 +8,7 @@ lever added here is known everywhere without editing a second place (DESIGN.md �
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import IntEnum
 from typing import Literal
 
 #: Countries whose governments act. GT, HN and SV act only in classroom levels.
@@ -418,6 +419,30 @@ AGREEMENTS: dict[str, AgreementSpec] = {
 }
 
 
+class TariffState(IntEnum):
+    """Where a US tariff threat on Mexico stands (``World.tariff_state`` holds the number)."""
+
+    NONE = 0
+    #: Threatened; the deadline has not come.
+    PENDING = 1
+    #: The deadline came and went without a tariff.
+    SETTLED = 2
+    #: The deadline came and the tariff was imposed; it lasts while the threat stays in force.
+    IMPOSED = 3
+
+
+def tariff_target_met(encounters: float, base: float, reduction: float) -> bool:
+    """Whether monthly encounters fell by the threat's ``reduction`` from the ``base`` month."""
+    return encounters <= base * (1.0 - reduction)
+
+
+#: What a court ruling can block: two lever choices and two agreements, in the order of the
+#: model's ``World.blocked`` axis (``game.sim.world.BLOCKABLE`` must equal it: a test says so).
+#: The checker accepts only these, so no level schedules a ruling the model would ignore.
+COURT_BLOCKABLE: tuple[str, ...] = ("detain_separate", "expel", "remain_in_mexico",
+                                    "safe_third_country")
+
+
 @dataclass(frozen=True)
 class EventSpec:
     """A kind of world event that levels can schedule or trigger (DESIGN.md §3.5)."""
@@ -498,7 +523,7 @@ EVENTS: dict[str, EventSpec] = {
                 TermSpec(
                     "blocks",
                     "policy",
-                    "detain_separate, expel, remain_in_mexico or safe_third_country.",
+                    ", ".join(COURT_BLOCKABLE[:-1]) + " or " + COURT_BLOCKABLE[-1] + ".",
                     default="detain_separate",
                 ),
             ),
@@ -548,6 +573,26 @@ EVENTS: dict[str, EventSpec] = {
 MetricKind = Literal["observed", "flow", "stock", "condition", "politics", "score"]
 
 
+#: The news headline of each event kind (``{param}`` placeholders from its parameters; a level's
+#: own ``news`` text wins). The content class of each kind is ``game.content.events``; a test
+#: checks that the registry, the content classes, these headlines and the model agree.
+EVENT_NEWS: dict[str, str] = {
+    "hurricane": "A hurricane strikes {origin}: homes and harvests are lost",
+    "drought": "Drought ruins the harvest in {origin}",
+    "announcement": "A government announcement changes what people hear about release at the "
+    "US border",
+    "violence_shock": "Violence surges in {origin}",
+    "caravan": "A caravan of about {size:,.0f} people sets out from {origin}",
+    "media_photo": "A photograph from the border moves the public in {country}",
+    "court_ruling": "A court in {country} blocks {blocks}",
+    "tariff_deadline": "The United States imposes a {rate_pct:.0f}% tariff on Mexican goods",
+    "economic_shock": "The economy of {country} is hit by a shock of {change_pct:+.0f}%",
+    "extra_regional_surge": "More people from Haiti, Cuba and Venezuela head north "
+    "(about {size:,.0f} a month)",
+    "policy_change": "{country} changes {lever} to {value}",
+}
+
+
 @dataclass(frozen=True)
 class MetricSpec:
     """A canonical metric (DESIGN.md §3.8): per turn, per world."""
@@ -570,6 +615,39 @@ def _m(name: str, kind: MetricKind, unit: str, description: str, better: int = 0
         per_turn = "sum"
     return MetricSpec(name, kind, unit, description, better, per_turn, METRIC_LABELS[name])
 
+
+#: Levers, lever choices and agreements as they read inside an English sentence (the screens,
+#: the news and the checker translate them with ``t()``; a heading capitalises the first letter).
+LEVER_LABELS: dict[str, str] = {
+    **{name: name.replace("_", " ") for name in LEVERS},
+    "aid_economic": "economic aid",
+    "aid_governance": "governance aid",
+    "aid_violence_prevention": "violence-prevention aid",
+}
+CHOICE_LABELS: dict[str, str] = {
+    "release": "release",
+    "alternatives": "alternatives",
+    "detain": "detain",
+    "detain_separate": "separate families",
+    "expel": "expel",
+    "remove": "remove",
+    "prosecute": "prosecute",
+}
+AGREEMENT_LABELS: dict[str, str] = {
+    **{kind: kind.replace("_", " ") for kind in AGREEMENTS},
+    "remain_in_mexico": "Remain in Mexico",
+    "burden_sharing": "burden-sharing",
+}
+#: The shortest metric names, for the desk's narrow forecast columns.
+METRIC_SHORT_LABELS: dict[str, str] = {
+    "us_border_encounters": "Border encounters",
+    "deaths_in_transit": "Deaths in transit",
+    "protection_granted": "Protected",
+    "asylum_wait_months_us": "Asylum wait (mo.)",
+    "approval_us": "Approval",
+    "approval_mx": "Approval",
+    "approval_ca": "Approval",
+}
 
 #: Short names of the canonical metrics, as every screen and export shows them.
 METRIC_LABELS: dict[str, str] = {

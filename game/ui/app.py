@@ -21,6 +21,7 @@ from game.i18n import set_language, t
 from game.ui import theme
 from game.ui.scenes.base import QUIT, Scene
 from game.ui.scenes.kit import footer, wrap
+from game.ui.scenes.registry import open_scene
 
 FPS = 60
 #: How long an idle frame may sleep waiting for input (ms); keeps the CPU near zero.
@@ -295,13 +296,10 @@ def run_app(level: str | None = None, autoplay: bool = False,
             screenshots: Path | None = None, resume: bool = False) -> int:
     """Open the window on the title screen (or straight into a level, or a resumed game)."""
     from game.play.saves import probe_saves
-    from game.ui.scenes.title import TitleScene
 
     probe_saves()
     app = App(screenshots=screenshots, autoplay=autoplay)
-    scene: Scene = TitleScene(app)
+    scene: Scene = open_scene("title", app)
     if level is not None or resume:
-        from game.ui.scenes.start import start_scene
-
-        scene = start_scene(app, level=level, resume=resume)
+        scene = open_scene("start", app, level=level, resume=resume)
     return app.run(scene)

@@ -18,8 +18,7 @@ from game.paths import user_data_path
 from game.play.class_export import write_report
 from game.play.report import metric_label
 from game.ui import theme
-from game.ui.scenes.debrief import Chart, draw_chart
-from game.ui.widgets import Series, render_png
+from game.ui.widgets import Chart, Series, draw_chart, render_png
 
 if TYPE_CHECKING:
     from game.play.classroom import ClassDebrief

@@ -138,7 +138,7 @@ def test_the_hand_over_hides_the_previous_teams_lever_choices() -> None:
     assert mexico.draft == {}
     # Mexico's desk reads the table: the US change is not in it until the turn resolves.
     assert room.session.table.policy.value("US", "asylum_officers") == start
-    assert room.team_table("MX").policy.value("US", "asylum_officers") == start
+    assert room.desk.table("MX").policy.value("US", "asylum_officers") == start
     room.commit("MX")
     room.commit("CA")
     room.resolve()
@@ -284,7 +284,7 @@ def test_a_session_resumes_mid_turn_with_each_teams_draft(tmp_path) -> None:
     room.commit("MX")
     resumed = resume_classroom(saved[-1])
     assert resumed.session.turn == 2 and resumed.committed == ["MX"]
-    assert resumed.drafts["MX"] == {"aid_economic": 0}
+    assert resumed.desk.draft("MX") == {"aid_economic": 0}
     assert resumed.current.country == room.current.country
     assert [p.kind for p in resumed.team_view("CA").inbox] == ["burden_sharing"]
     assert resumed.check_pin("42") and not resumed.check_pin("")
@@ -386,3 +386,35 @@ def test_a_pledge_survives_a_resume_and_expires_as_kept() -> None:
         resumed.commit(country)
     resumed.resolve()
     assert resumed.pledges[0].status == "kept"
+
+
+def test_the_class_debrief_reads_the_causes_stored_when_each_turn_resolved(
+        finished_room: Classroom, monkeypatch: pytest.MonkeyPatch) -> None:
+    def no_replay(*args, **kwargs):
+        raise AssertionError("the class debrief must not replay the game")
+
+    monkeypatch.setattr(Session, "from_record", no_replay)
+    causes = class_debrief(finished_room).causes
+    assert causes
+    kinds = {kind for line in causes for kind in line.kinds}
+    assert kinds <= {"player", "partner", "together", "event", "season", "chance", "lagged"}
+    teams = {label for line in causes for label, _ in line.parts}
+    assert teams & {"Team Eagles", "Team Jaguars", "Team Moose"}
+
+
+def test_a_failed_classroom_save_is_told_as_in_single_player_and_the_class_plays_on() -> None:
+    from game.play.game import TeamGame, save_message
+    from game.play.saves import SaveError
+
+    def full_disk(record: GameRecord) -> None:
+        raise SaveError("The disk is full.", "unwritable")
+
+    room = Classroom(level("june-2019-crisis"), ClassSettings(TEAMS), on_save=full_disk)
+    room.commit("US")
+    assert room.session.save_error == "The disk is full."
+    assert "could not be saved" in save_message(room.session)
+    assert "The disk is full." in TeamGame(room, "MX").message
+    room.commit("MX")
+    room.commit("CA")
+    room.resolve()
+    assert room.session.turn == 2

@@ -486,9 +486,9 @@ def test_a_failed_autosave_is_kept_on_the_session_for_the_screen_to_show(
 
     game = Game()
     saves.autosave_session(game)
-    assert game.autosave_error == ""
+    assert game.save_error == ""
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("x", encoding="utf-8")
     monkeypatch.setenv("BORDERLINES_DATA_DIR", str(blocker / "user"))
     saves.autosave_session(game)
-    assert "could not be saved" in game.autosave_error
+    assert "could not be saved" in game.save_error

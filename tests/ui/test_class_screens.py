@@ -157,7 +157,7 @@ def test_a_team_whose_time_runs_out_hands_over_with_its_draft(make_app) -> None:
     desk.try_set("rescue", 30)
     app.frame(200.0)
     assert isinstance(app.scene, HandOverScene)
-    assert desk.room.committed == ["US"] and desk.room.drafts["US"] == {"rescue": 30}
+    assert desk.room.committed == ["US"] and desk.room.desk.draft("US") == {"rescue": 30}
 
 
 def test_a_whole_session_reaches_the_projector_the_debrief_and_exports(make_app, tmp_path
@@ -287,7 +287,7 @@ def test_continue_on_the_title_resumes_the_class_where_it_stopped(make_app) -> N
     hand_over = app.scene
     assert isinstance(hand_over, HandOverScene)
     room = hand_over.room
-    assert room.committed == ["US"] and room.drafts["US"] == {"rescue": 35}
+    assert room.committed == ["US"] and room.desk.draft("US") == {"rescue": 35}
     assert room.current.name == "Jaguars"
 
 

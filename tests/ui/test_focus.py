@@ -11,6 +11,7 @@ import pytest
 from ui_helpers import click, pump, replace_text, tap
 
 from game.content.catalog import shipped_levels
+from game.play.game import SoloGame
 from game.play.saves import autosave_files
 from game.ui.scenes.class_briefing import ClassBriefingScene
 from game.ui.scenes.class_debrief import ClassDebriefScene
@@ -22,13 +23,13 @@ from game.ui.scenes.class_teacher import TeacherPanelScene
 from game.ui.scenes.debrief import DebriefScene
 from game.ui.scenes.desk import DeskScene
 from game.ui.scenes.settings import SettingsScene
-from game.ui.scenes.start import GameView, make_session
+from game.ui.scenes.start import make_session
 from game.ui.scenes.title import TitleScene
 
 
-def new_game(level_id: str = "tutorial", player: str = "US") -> GameView:
+def new_game(level_id: str = "tutorial", player: str = "US") -> SoloGame:
     [entry] = [e for e in shipped_levels() if e.id == level_id]
-    return GameView(make_session(entry.level, player, None, autoplay=False), player)
+    return SoloGame(make_session(entry.level, player, None, autoplay=False), player)
 
 
 def desk_on(make_app, tab: str, player: str = "US", level_id: str = "tutorial") -> DeskScene:

@@ -13,12 +13,13 @@ import pytest
 from ui_helpers import key, layout_problems, press, unreachable_buttons
 
 from game.content.catalog import shipped_levels
+from game.play.game import SoloGame
 from game.ui.scenes.briefing import BriefingScene
 from game.ui.scenes.debrief import DebriefScene
 from game.ui.scenes.desk import DIPLOMACY, DeskScene
 from game.ui.scenes.level_picker import LevelPickerScene
 from game.ui.scenes.report import ReportScene
-from game.ui.scenes.start import GameView, make_session
+from game.ui.scenes.start import make_session
 from game.ui.scenes.title import TitleScene
 
 
@@ -27,8 +28,8 @@ def level(level_id: str):
     return entry.level
 
 
-def new_game(level_id: str = "tutorial", player: str = "US") -> GameView:
-    return GameView(make_session(level(level_id), player, None, autoplay=False), player)
+def new_game(level_id: str = "tutorial", player: str = "US") -> SoloGame:
+    return SoloGame(make_session(level(level_id), player, None, autoplay=False), player)
 
 
 def test_a_new_player_walks_from_the_title_to_the_debrief_and_back(make_app) -> None:
@@ -354,7 +355,7 @@ def test_a_look_at_the_briefing_keeps_the_desks_unsent_changes(make_app) -> None
     press(app, app.scene.desk_button)
     assert app.scene.draft == {"work_visas": 250_000.0}
     press(app, app.scene.end_button)
-    assert game.draft == {}
+    assert game.draft() == {}
     assert game.session.table.policy.value("US", "work_visas") == 250_000.0
 
 

@@ -34,11 +34,17 @@ def test_every_translated_literal_is_in_the_english_catalogue() -> None:
 
 
 def test_labels_kept_in_the_screens_tables_are_in_the_catalogue() -> None:
+    from game.sim.registry import (
+        AGREEMENT_LABELS,
+        CHOICE_LABELS,
+        LEVER_LABELS,
+        METRIC_SHORT_LABELS,
+    )
     from game.ui.scenes import debrief, desk
 
     catalogue = json.loads((CATALOGUES / "en.json").read_text(encoding="utf-8"))
-    labels = [*METRIC_LABELS.values(), *desk.FORECAST_LABELS.values(),
-              *desk.CHOICE_LABELS.values(), *desk.AGREEMENT_LABELS.values(),
+    labels = [*METRIC_LABELS.values(), *METRIC_SHORT_LABELS.values(),
+              *CHOICE_LABELS.values(), *AGREEMENT_LABELS.values(), *LEVER_LABELS.values(),
               *(label for _, label in desk.TABS),
               *(label for _, label in debrief.TABS)]
     assert [label for label in labels if label not in catalogue] == []
@@ -47,7 +53,7 @@ def test_labels_kept_in_the_screens_tables_are_in_the_catalogue() -> None:
 def test_the_scan_finds_the_screens_strings() -> None:
     found = literals_passed_to_t()
     assert "End turn" in found and "Budget left this turn: {left} of {total}" in found
-    assert Path(found["End turn"].split(":")[0]).name == "desk.py"
+    assert Path(found["End turn"].split(":")[0]).parts[-2:] == ("desk", "scene.py")
 
 
 def test_english_placeholders_are_filled() -> None:

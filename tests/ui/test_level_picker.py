@@ -8,8 +8,9 @@ import pygame
 import pytest
 from ui_helpers import key, layout_problems, press, unreachable_buttons
 
+from game.play.catalog import custom_levels_dir
 from game.ui.scenes import level_picker
-from game.ui.scenes.level_picker import LevelPickerScene, custom_levels_dir, open_folder
+from game.ui.scenes.level_picker import LevelPickerScene, open_folder
 from game.ui.scenes.title import TitleScene
 
 BROKEN = """format: borderlines-level/1

@@ -11,9 +11,9 @@ import pytest
 from game.ui import theme
 from game.ui.map import MapState, MapView
 from game.ui.map.corridors import CORRIDORS, TOWN_BY_NAME, TOWNS, US_SECTORS
+from game.ui.map.land import COUNTRY_TONES, render_land
 from game.ui.map.particles import particle_count
 from game.ui.map.projection import Projection
-from game.ui.map.view import COUNTRY_TONES, render_land
 
 BUSY = {
     "us_border_encounters": 130_000, "irregular_entries_us": 25_000,

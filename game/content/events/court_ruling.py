@@ -9,18 +9,16 @@ from pydantic import BeforeValidator, WithJsonSchema
 from game.content.events.base import EventBase, param
 from game.content.models.common import CountryCode, fail
 from game.content.names import choices_hint
-from game.sim.registry import AGREEMENTS, LEVERS
+from game.sim.registry import COURT_BLOCKABLE
 
-#: What a court can block: a choice of a choice lever, or an agreement kind.
-BLOCKABLE: tuple[str, ...] = tuple(dict.fromkeys(
-    [c for spec in LEVERS.values() if spec.kind == "choice" for c in spec.choices]
-    + list(AGREEMENTS)))
+#: What a court can block: the lever choices and agreements the model acts on (registry).
+BLOCKABLE: tuple[str, ...] = COURT_BLOCKABLE
 
 
 def _blockable(value: Any) -> Any:
     if value not in BLOCKABLE:
         fail("bad-choice", f"a court cannot block `{value}`",
-             choices_hint(value, BLOCKABLE, "it can block a lever choice or an agreement"))
+             choices_hint(value, BLOCKABLE, "the model acts on a court blocking only"))
     return value
 
 

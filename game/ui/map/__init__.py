@@ -8,6 +8,7 @@ Scenes use three names: fill a ``MapState`` (``MapState.from_metrics(...)``), gi
 from __future__ import annotations
 
 from .state import MapState
-from .view import MapView, Tooltip, draw_tooltip, staffing_colour
+from .tooltip import Tooltip, draw_tooltip
+from .view import MapView, staffing_colour
 
 __all__ = ["MapState", "MapView", "Tooltip", "draw_tooltip", "staffing_colour"]

@@ -89,11 +89,6 @@ def resample(path: FloatArray, spacing: float) -> FloatArray:
     return np.column_stack([np.interp(s, cum, path[:, 0]), np.interp(s, cum, path[:, 1])])
 
 
-def path_length(path: FloatArray) -> float:
-    """Length of a polyline in pixels."""
-    return float(np.hypot(*np.diff(path, axis=0).T).sum())
-
-
 def corridor_path(corridor: Corridor, projection: Projection, spacing: float = 3.0) -> FloatArray:
     """The corridor's curve on screen, evenly sampled every ``spacing`` pixels."""
     anchors = projection.points(corridor.anchors)

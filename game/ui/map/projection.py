@@ -99,8 +99,3 @@ class Projection:
         arr = np.asarray(lonlat, dtype=float).reshape(-1, 2)
         x, y = self.project(arr[:, 0], arr[:, 1])
         return np.column_stack([x, y])
-
-    @property
-    def km_per_pixel(self) -> float:
-        """Approximate ground distance of one pixel near the centre (km)."""
-        return 6371.0 / self.scale

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-from game.sim.registry import LEVERS
+from game.play.names import LEVERS
 
 from .corridors import (
     CORRIDOR_BY_NAME,

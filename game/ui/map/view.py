@@ -16,7 +16,6 @@ from __future__ import annotations
 import math
 import zlib
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 
 import numpy as np
 import pygame
@@ -36,10 +35,12 @@ from .corridors import (
     TOWNS,
     Channel,
 )
-from .geometry import Country, catmull_rom, corridor_path, load_lakes, load_outlines, sector_line
+from .geometry import corridor_path, load_outlines, sector_line
+from .land import lift, render_land
 from .particles import FADE_LEVELS, FLOW_UNIT, Particles, dot_sprite
 from .projection import Projection
 from .state import MapState
+from .tooltip import Tooltip, draw_tooltip
 
 #: Colour per channel (Okabe–Ito): legal blue, irregular orange, asylum reddish purple.
 CHANNEL_COLOURS: dict[Channel, tuple[int, int, int]] = {
@@ -48,31 +49,6 @@ CHANNEL_COLOURS: dict[Channel, tuple[int, int, int]] = {
     "asylum": theme.OKABE_ITO["reddish_purple"],
 }
 CHANNEL_INDEX: dict[Channel, int] = {"legal": 0, "irregular": 1, "asylum": 2}
-
-# Land tones: muted slate, warmer to the south; the player's countries a touch lighter.
-COUNTRY_TONES = {
-    "CAN": (66, 82, 98),
-    "USA": (70, 86, 102),
-    "MEX": (96, 94, 82),
-    "GTM": (92, 98, 82),
-    "HND": (88, 96, 84),
-    "SLV": (98, 100, 84),
-    "BLZ": (80, 88, 80),
-    "NIC": (78, 86, 82),
-    "CRI": (78, 86, 82),
-    "PAN": (78, 86, 82),
-    "CUB": (72, 84, 90),
-}
-OTHER_TONE = (54, 66, 78)
-PLAYER_LIFT = 22
-BORDER_LINE = (34, 44, 56)
-PLAYER_EDGE = (226, 214, 160)
-OCEAN_DEEP = (9, 20, 36)
-OCEAN_SHALLOW = (22, 50, 76)
-GRATICULE = (40, 66, 94)
-LAKE = (30, 58, 86)
-COAST_GLOW = (22, 54, 70)
-RIM_LIGHT = (46, 46, 40)
 
 #: Everything the map can draw; ``MapView.set_layers`` picks a subset.
 LAYERS = ("corridors", "people", "staffing", "stranded", "deaths", "labels", "legend")
@@ -102,17 +78,6 @@ LABELS = {
 }
 
 
-@dataclass(frozen=True)
-class Tooltip:
-    """What is under the pointer: a title and (label, value) lines, ready to draw."""
-
-    kind: str  # "corridor", "sector", "town", "deaths" or "country"
-    key: str
-    title: str
-    lines: tuple[tuple[str, str], ...]
-    anchor: tuple[int, int]
-
-
 def staffing_colour(agents_per_km: float) -> tuple[int, int, int]:
     """The staffing scale's colour for a density of agents per km of border."""
     lo, hi = STAFFING_RANGE
@@ -126,11 +91,6 @@ def staffing_colour(agents_per_km: float) -> tuple[int, int, int]:
         round(a[1] + (b[1] - a[1]) * f),
         round(a[2] + (b[2] - a[2]) * f),
     )
-
-
-def _lift(colour: tuple[int, int, int], amount: int) -> tuple[int, int, int]:
-    return (min(255, colour[0] + amount), min(255, colour[1] + amount),
-            min(255, colour[2] + amount))
 
 
 def _tracked(text: str, font: pygame.font.Font, colour: tuple[int, int, int],
@@ -156,113 +116,6 @@ def _halo_text(text: str, font: pygame.font.Font, colour: tuple[int, int, int],
         out.blit(bg, (dx, dy))
     out.blit(fg, (1, 1))
     return out
-
-
-def render_land(size: tuple[int, int], player_iso3: frozenset[str] = frozenset()
-                ) -> pygame.Surface:
-    """Ocean, coast glow, shadow, countries and graticule for a map of ``size`` pixels."""
-    w, h = max(8, size[0]), max(8, size[1])
-    countries, _ = load_outlines()
-    surface = _ocean(w, h)
-
-    # Graticule every 10°: a quiet hint of the globe's curve.
-    proj = Projection.fit((0, 0, w, h))
-    grat = pygame.Surface((w, h), pygame.SRCALPHA)
-    for lon in range(-170, -29, 10):
-        pts = proj.points([(lon, lat) for lat in np.linspace(-10, 80, 60)])
-        pygame.draw.aalines(grat, (*GRATICULE, 90), False, pts.tolist())
-    for lat in range(0, 81, 10):
-        pts = proj.points([(lon, lat) for lon in np.linspace(-180, -20, 120)])
-        pygame.draw.aalines(grat, (*GRATICULE, 90), False, pts.tolist())
-    surface.blit(grat, (0, 0))
-
-    # Shadow and shallow-water glow from blurred low-resolution land masks (blurring is the
-    # costly step, so it runs on a half- and a quarter-size copy and is scaled up).
-    half = _land_mask(countries, (max(4, w // 2), max(4, h // 2)))
-    quarter = pygame.transform.smoothscale(half, (max(2, w // 4), max(2, h // 4)))
-    radius = max(1, int(min(w, h) / 360))
-    glow = pygame.transform.gaussian_blur(quarter, radius * 2, repeat_edge_pixels=False)
-    glow = pygame.transform.smoothscale(glow, (w, h))
-    glow.fill(COAST_GLOW, special_flags=pygame.BLEND_MULT)
-    surface.blit(glow, (0, 0), special_flags=pygame.BLEND_ADD)
-    shadow = pygame.transform.gaussian_blur(half, radius * 2, repeat_edge_pixels=False)
-    shadow = pygame.transform.smoothscale(shadow, (w, h))
-    shadow.fill((70, 70, 70), special_flags=pygame.BLEND_MULT)
-    offset = max(2, h // 240)
-    surface.blit(shadow, (offset, offset * 2), special_flags=pygame.BLEND_SUB)
-
-    # Countries at twice the size, then smooth-scaled: anti-aliased coasts and borders.
-    ss = 2
-    big = pygame.Surface((w * ss, h * ss), pygame.SRCALPHA)
-    proj_big = Projection.fit((0, 0, w * ss, h * ss))
-    line = max(2, round(h / 540) * ss // 2 + 1)
-    outlines: list[tuple[list[list[float]], bool]] = []
-    for country in countries:
-        tone = COUNTRY_TONES.get(country.iso, OTHER_TONE)
-        player = country.iso in player_iso3
-        if player:
-            tone = _lift(tone, PLAYER_LIFT)
-        for poly in country.polygons:
-            outline = proj_big.points(poly).tolist()
-            pygame.draw.polygon(big, (*tone, 255), outline)
-            outlines.append((outline, player))
-    for outline, _player in outlines:
-        pygame.draw.lines(big, (*BORDER_LINE, 255), True, outline, line)
-    for lake in load_lakes():
-        # Smoothed closed ring: the hand-traced points are few.
-        ring = catmull_rom(np.vstack([lake, lake[:1]]) if len(lake) else lake, 6)
-        pts = proj_big.points(ring).tolist()
-        if len(pts) >= 3:
-            pygame.draw.polygon(big, (*LAKE, 255), pts)
-            pygame.draw.lines(big, (*BORDER_LINE, 255), True, pts, max(1, line - 1))
-    for outline, player in outlines:
-        if player:
-            pygame.draw.lines(big, (*PLAYER_EDGE, 150), True, outline, max(1, line - 1))
-    land = pygame.transform.smoothscale(big, (w, h))
-    surface.blit(land, (0, 0))
-
-    # A soft rim of light just inside the coasts gives the land a little relief.
-    rim = pygame.transform.smoothscale(half, (w, h))
-    inner = pygame.transform.gaussian_blur(quarter, radius, repeat_edge_pixels=True)
-    rim.blit(pygame.transform.smoothscale(inner, (w, h)), (0, 0),
-             special_flags=pygame.BLEND_RGB_SUB)
-    rim.fill(RIM_LIGHT, special_flags=pygame.BLEND_RGB_MULT)
-    surface.blit(rim, (0, 0), special_flags=pygame.BLEND_RGB_ADD)
-    return surface
-
-
-def _land_mask(countries: Sequence[Country], size: tuple[int, int]) -> pygame.Surface:
-    """White land on black at ``size``."""
-    proj = Projection.fit((0, 0, *size))
-    mask = pygame.Surface(size)
-    for country in countries:
-        for poly in country.polygons:
-            pygame.draw.polygon(mask, (255, 255, 255), proj.points(poly).tolist())
-    return mask
-
-
-def _ocean(w: int, h: int) -> pygame.Surface:
-    """A deep-sea gradient, lighter toward the centre, with a faint seeded grain."""
-    # The gradient is smooth, so it is computed small and scaled up.
-    sw, sh = max(2, w // 8), max(2, h // 8)
-    ys = np.linspace(-1.0, 1.0, sh)[None, :]
-    xs = np.linspace(-1.0, 1.0, sw)[:, None]
-    d = np.clip(np.sqrt((xs * 0.8) ** 2 + (ys * 1.0 + 0.15) ** 2), 0.0, 1.4) / 1.4
-    k = (1.0 - d) ** 1.3
-    rgb = np.empty((sw, sh, 3))
-    for c in range(3):
-        rgb[:, :, c] = OCEAN_DEEP[c] + (OCEAN_SHALLOW[c] - OCEAN_DEEP[c]) * k
-    small = pygame.Surface((sw, sh))
-    pygame.surfarray.blit_array(small, np.clip(rgb, 0, 255).astype(np.uint8))
-    surface = pygame.transform.smoothscale(small, (w, h))
-    # Grain: a small tile of seeded noise added everywhere, like paper under ink.
-    tile = pygame.Surface((128, 128))
-    noise = np.random.default_rng(7).integers(0, 4, (128, 128, 1)).repeat(3, axis=2)
-    pygame.surfarray.blit_array(tile, noise.astype(np.uint8))
-    for x in range(0, w, 128):
-        for y in range(0, h, 128):
-            surface.blit(tile, (x, y), special_flags=pygame.BLEND_RGB_ADD)
-    return surface
 
 
 class MapView:
@@ -778,7 +631,7 @@ class MapView:
         if tip.kind == "corridor":
             pts = (self._paths[tip.key] + (ox, oy)).tolist()
             colour = CHANNEL_COLOURS[CORRIDOR_BY_NAME[tip.key].channel]
-            pygame.draw.lines(surface, _lift(colour, 40), False, pts, max(2, int(2 * self._scale)))
+            pygame.draw.lines(surface, lift(colour, 40), False, pts, max(2, int(2 * self._scale)))
         elif tip.kind == "sector":
             pts = (self._sector_paths[tip.key] + (ox, oy)).tolist()
             pygame.draw.lines(surface, theme.TEXT, False, pts, 1)
@@ -834,40 +687,3 @@ def _dashed(surface: pygame.Surface, colour: tuple[int, int, int, int],
             run = []
     if len(run) >= 2:
         pygame.draw.aalines(surface, colour, False, run)
-
-
-def draw_tooltip(surface: pygame.Surface, tip: Tooltip, pos: tuple[int, int],
-                 bounds: pygame.Rect | None = None) -> pygame.Rect:
-    """Draw ``tip`` as a small panel next to ``pos``, kept inside ``bounds``; returns its rect."""
-    bounds = bounds or surface.get_rect()
-    scale = theme.scale()
-    title_font = theme.font(13, bold=True)
-    font = theme.font(12)
-    pad = theme.px(8)
-    gap = theme.px(14)
-    title = title_font.render(tip.title, True, theme.TEXT)
-    rows = [(font.render(k, True, theme.TEXT_DIM), font.render(v, True, theme.TEXT))
-            for k, v in tip.lines]
-    label_w = max((r[0].get_width() for r in rows), default=0)
-    value_w = max((r[1].get_width() for r in rows), default=0)
-    width = max(title.get_width(), label_w + gap + value_w) + 2 * pad
-    height = pad * 2 + title_font.get_linesize() + font.get_linesize() * len(rows)
-    box = pygame.Rect(pos[0] + int(14 * scale), pos[1] + int(14 * scale), width, height)
-    if box.right > bounds.right:
-        box.right = pos[0] - int(10 * scale)
-    if box.bottom > bounds.bottom:
-        box.bottom = pos[1] - int(10 * scale)
-    box.clamp_ip(bounds)
-    panel = pygame.Surface(box.size, pygame.SRCALPHA)
-    panel.fill((*theme.PANEL, 238))
-    pygame.draw.rect(panel, (*theme.PANEL_EDGE, 255), panel.get_rect(), 1,
-                     border_radius=int(4 * scale))
-    surface.blit(panel, box.topleft)
-    x, y = box.left + pad, box.top + pad
-    surface.blit(title, (x, y))
-    y += title_font.get_linesize()
-    for label, value in rows:
-        surface.blit(label, (x, y))
-        surface.blit(value, (box.right - pad - value.get_width(), y))
-        y += font.get_linesize()
-    return box

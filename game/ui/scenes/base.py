@@ -15,6 +15,9 @@ window and UI scale); ``leave()`` when it stops being current (the app clears th
 window resize calls ``leave()`` then ``enter()`` again on the same scene, so a scene keeps its
 state in attributes set in ``__init__``, and only its widgets in ``enter()``.
 
+A scene opens the next one by name — ``open_scene("report", self.app, game, report)``
+(``registry.py``) — so no scene module imports another.
+
 ``animating`` tells the app whether the scene needs frames while nothing happens: an idle scene
 costs almost no CPU. ``back()`` is where Escape leads (nothing is a dead end); ``autoplay()`` is
 what ``borderlines play --autoplay`` does on this screen: the next scene, as a player pressing the
@@ -23,11 +26,12 @@ obvious button would reach it.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pygame
 
 from game.ui.scenes.kit import FocusRing, standard_hints
+from game.ui.scenes.registry import register
 
 if TYPE_CHECKING:
     from game.ui.app import App
@@ -40,6 +44,13 @@ class Scene:
     name = "scene"
     #: True while the scene animates; False lets the app sleep until the next event.
     animating = False
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        """Register each screen of ``game.ui.scenes`` under its ``name`` (see registry.py)."""
+        super().__init_subclass__(**kwargs)
+        if ("name" in cls.__dict__ and cls.__module__.startswith("game.ui.scenes.")
+                and not cls.__name__.startswith("_")):
+            register(cls.name, cls)
 
     def __init__(self, app: App) -> None:
         self.app = app

@@ -3,20 +3,22 @@
 from __future__ import annotations
 
 import html
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import pygame
 import pygame_gui
 from pygame_gui.elements import UIButton, UITextBox
 
 from game.i18n import t
-from game.play.decisions import country_name, lever_label
-from game.sim.registry import levers_for
+from game.play.decisions import country_name, heading, lever_label
+from game.play.names import levers_for
 from game.ui import theme
 from game.ui.scenes.base import Scene
 from game.ui.scenes.kit import draw_wrapped, fit, footer_height, header, header_height, panel
+from game.ui.scenes.registry import open_scene
 
 if TYPE_CHECKING:
+    from game.play.game import Game
     from game.ui.app import App
 
 
@@ -25,7 +27,7 @@ def advisor_notes(country: str) -> list[str]:
     specs = [s for s in levers_for(country) if s.kind != "choice"]
     slow = sorted(specs, key=lambda s: -s.delay_months.get(country, 0))[:3]
     notes = [t("{lever}: a change takes {n} months to reach full effect.",
-               lever=lever_label(s.name).capitalize(), n=s.delay_months.get(country, 0))
+               lever=heading(lever_label(s.name)), n=s.delay_months.get(country, 0))
              for s in slow]
     notes.append(t("Before you end a turn, the forecast under the map shows the likely range "
                    "of next turn's numbers."))
@@ -37,7 +39,7 @@ class BriefingScene(Scene):
 
     name = "briefing"
 
-    def __init__(self, app: App, game: Any) -> None:
+    def __init__(self, app: App, game: Game) -> None:
         super().__init__(app)
         self.game = game
 
@@ -90,19 +92,13 @@ class BriefingScene(Scene):
 
     def desk(self) -> Scene:
         """Open the policy desk."""
-        from game.ui.scenes.desk import DeskScene
-
-        return DeskScene(self.app, self.game)
+        return open_scene("desk", self.app, self.game)
 
     def back(self) -> Scene | None:
         """Before the first turn: the level picker; later: the title (the game is autosaved)."""
         if self.game.reports:
-            from game.ui.scenes.title import TitleScene
-
-            return TitleScene(self.app)
-        from game.ui.scenes.level_picker import LevelPickerScene
-
-        return LevelPickerScene(self.app)
+            return open_scene("title", self.app)
+        return open_scene("level_picker", self.app)
 
     def autoplay(self) -> Scene | None:
         """Read, then go to the desk."""

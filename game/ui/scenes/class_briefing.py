@@ -17,6 +17,7 @@ from game.ui import theme
 from game.ui.scenes.base import Scene
 from game.ui.scenes.class_view import clock_text, teacher_key
 from game.ui.scenes.kit import draw_wrapped, fit, footer_height, header, header_height, panel
+from game.ui.scenes.registry import open_scene
 
 if TYPE_CHECKING:
     from game.play.classroom import Classroom
@@ -60,9 +61,7 @@ class ClassBriefingScene(Scene):
     def handle(self, event: pygame.event.Event) -> Scene | None:
         """Open the desk; Ctrl+T for the teacher."""
         if teacher_key(event):
-            from game.ui.scenes.class_teacher import TeacherPanelScene
-
-            return TeacherPanelScene(self.app, self.room, back_to=self)
+            return open_scene("class_teacher", self.app, self.room, back_to=self)
         if event.type == pygame_gui.UI_BUTTON_PRESSED and event.ui_element is self.open_button:
             return self.open()
         return super().handle(event)
@@ -71,9 +70,7 @@ class ClassBriefingScene(Scene):
         """The team's desk (the same one when it came from there)."""
         if self.desk is not None:
             return self.desk
-        from game.ui.scenes.class_desk import ClassDeskScene
-
-        return ClassDeskScene(self.app, self.room, self.country)
+        return open_scene("class_desk", self.app, self.room, self.country)
 
     def back(self) -> Scene | None:
         """Escape opens the desk too."""

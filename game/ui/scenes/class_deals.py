@@ -17,12 +17,19 @@ from pygame_gui.elements import UIButton, UITextEntryLine
 
 from game.i18n import t
 from game.play.classroom import agreement_kinds_for, pledge_levers
-from game.play.decisions import DecisionRejected, agreement_label, country_name, lever_label
-from game.sim.registry import AGREEMENTS
+from game.play.decisions import (
+    DecisionRejected,
+    agreement_label,
+    country_name,
+    heading,
+    lever_label,
+)
+from game.play.names import AGREEMENTS
 from game.ui import theme
 from game.ui.scenes.base import Scene
 from game.ui.scenes.class_view import clock_text, teacher_key
 from game.ui.scenes.kit import draw_wrapped, fit, footer_height, header, header_height, panel
+from game.ui.scenes.registry import open_scene
 
 if TYPE_CHECKING:
     from game.play.classroom import Classroom
@@ -91,7 +98,7 @@ class ClassDealsScene(Scene):
             return
         if kind == PLEDGE:
             lever = self.levers[self.lever_index % len(self.levers)]
-            current = self.room.team_table(self.country).policy.value(self.country, lever)
+            current = self.room.desk.table(self.country).policy.value(self.country, lever)
             total = sum(current.values()) if isinstance(current, dict) else current
             self.terms = {"amount": _plain(float(total)), "turns": "2"}  # type: ignore[arg-type]
             return
@@ -112,7 +119,7 @@ class ClassDealsScene(Scene):
     def _term_specs(self) -> dict[str, Any]:
         """The form's terms with their registry specs (a pledge's amount: the lever's)."""
         if self.kind == PLEDGE:
-            from game.sim.registry import LEVERS
+            from game.play.names import LEVERS
 
             return {"amount": LEVERS[self.levers[self.lever_index % len(self.levers)]]}
         if self.kind is None:
@@ -194,7 +201,7 @@ class ClassDealsScene(Scene):
         for pact in view.pacts:
             others = tuple(c for c in pact.agreement.parties if c != self.country)
             items.append((t("{kind} with {partners}",
-                            kind=_cap(agreement_label(pact.agreement.kind)),
+                            kind=heading(agreement_label(pact.agreement.kind)),
                             partners=", ".join(self.who(c) for c in others)),
                           pact.agreement.kind, others, t("Leave")))
         for proposal in view.outbox:
@@ -244,7 +251,7 @@ class ClassDealsScene(Scene):
         self.term_notes: list[tuple[pygame.Rect, str]] = []
         if self.kind is None:
             return
-        label = _cap(agreement_label(self.kind))
+        label = heading(agreement_label(self.kind))
         if self.kind == "tariff_threat":
             label = t("Tariff threat")
         elif self.kind == PLEDGE:
@@ -314,9 +321,7 @@ class ClassDealsScene(Scene):
     def handle(self, event: pygame.event.Event) -> Scene | None:
         """Answers, leaving, the form; Ctrl+T for the teacher; Escape back to the desk."""
         if teacher_key(event):
-            from game.ui.scenes.class_teacher import TeacherPanelScene
-
-            return TeacherPanelScene(self.app, self.room, back_to=self)
+            return open_scene("class_teacher", self.app, self.room, back_to=self)
         if self.room.paused and event.type in (pygame.KEYDOWN, pygame.MOUSEBUTTONDOWN):
             return None
         if event.type == pygame_gui.UI_TEXT_ENTRY_CHANGED:
@@ -548,10 +553,6 @@ class ClassDealsScene(Scene):
         if self.message:
             draw_wrapped(surface, small, self.message, self.message_rect,
                          theme.BAD if self.message_bad else theme.GOOD, 3)
-
-
-def _cap(text: str) -> str:
-    return text[:1].upper() + text[1:]
 
 
 def _plain(value: Any) -> str:

@@ -20,11 +20,10 @@ from pygame_gui.elements import UIButton, UITextEntryLine
 from game.i18n import t
 from game.play.classroom import ClassDebrief, class_debrief
 from game.play.decisions import country_name
-from game.sim.registry import METRICS
+from game.play.names import METRICS
 from game.ui import theme
 from game.ui.report_export import class_charts, default_report_dir, export_class_report
 from game.ui.scenes.base import Scene
-from game.ui.scenes.debrief import draw_chart, star_points
 from game.ui.scenes.kit import (
     draw_wrapped,
     fit,
@@ -34,7 +33,14 @@ from game.ui.scenes.kit import (
     panel,
     signed,
 )
-from game.ui.widgets import Contribution, draw_contributions
+from game.ui.scenes.registry import open_scene
+from game.ui.widgets import (
+    Contribution,
+    draw_chart,
+    draw_contributions,
+    star_points,
+    widget_kind,
+)
 
 if TYPE_CHECKING:
     from game.play.classroom import Classroom
@@ -42,9 +48,6 @@ if TYPE_CHECKING:
 
 TABS = (("scores", "Scores"), ("timeline", "Timeline"), ("agreements", "Agreements"),
         ("causes", "Causes"), ("discuss", "Discuss"), ("export", "Export"))
-#: Cause kinds of the class debrief → the chart widget's colour kinds.
-CAUSE_KINDS = {"team": "you", "computer": "partner", "together": "lagged", "events": "event",
-               "season": "season", "chance": "chance", "trend": "lagged"}
 
 
 class ClassDebriefScene(Scene):
@@ -159,9 +162,7 @@ class ClassDebriefScene(Scene):
 
     def back(self) -> Scene | None:
         """Back to the title."""
-        from game.ui.scenes.title import TitleScene
-
-        return TitleScene(self.app)
+        return open_scene("title", self.app)
 
     def autoplay(self) -> Scene | None:
         """Autoplay exports, then goes back to the title."""
@@ -322,7 +323,7 @@ class ClassDebriefScene(Scene):
         for i, cause in enumerate(shown):
             r = pygame.Rect(self.body.left + (i % 2) * (cw + gap),
                             self.body.top + (i // 2) * (ch + gap), cw, ch)
-            parts = [Contribution(label, amount, CAUSE_KINDS.get(kind, "chance"))
+            parts = [Contribution(label, amount, widget_kind(kind))
                      for (label, amount), kind in zip(cause.parts, cause.kinds, strict=False)]
             spec = METRICS.get(cause.metric)
             if cause.against_status_quo:

@@ -15,12 +15,14 @@ import pygame
 from pygame_gui.elements import UIButton
 
 from game.i18n import t
-from game.play.decisions import DecisionRejected, SetLever, agreement_label, country_name
+from game.play.decisions import DecisionRejected, agreement_label, country_name, heading
+from game.play.game import TeamGame
 from game.ui import theme
 from game.ui.scenes.base import Scene
-from game.ui.scenes.class_view import ClassGameView, clock_text, teacher_key
+from game.ui.scenes.class_view import clock_text, teacher_key
 from game.ui.scenes.desk import DIPLOMACY, DeskScene
 from game.ui.scenes.kit import draw_wrapped, fit
+from game.ui.scenes.registry import open_scene
 
 if TYPE_CHECKING:
     from game.play.classroom import Classroom
@@ -35,7 +37,7 @@ class ClassDeskScene(DeskScene):
     def __init__(self, app: App, room: Classroom, country: str) -> None:
         self.room = room
         self.country = country
-        super().__init__(app, ClassGameView(room, country, app.autoplay))
+        super().__init__(app, TeamGame(room, country, app.autoplay))
         self.deals_button: UIButton | None = None
 
     # -- layout ---------------------------------------------------------------------------------
@@ -83,12 +85,12 @@ class ClassDeskScene(DeskScene):
             (t("Your offers waiting for others"), [self._proposal_text(p) for p in view.outbox]),
             (t("Agreements in force"), [
                 t("{kind} with {partners} (since turn {n})",
-                  kind=_cap(agreement_label(p.agreement.kind)),
+                  kind=heading(agreement_label(p.agreement.kind)),
                   partners=", ".join(self._who(c) for c in p.agreement.parties
                                      if c != self.country), n=p.since_turn)
                 if p.since_turn else
                 t("{kind} with {partners} (from the start)",
-                  kind=_cap(agreement_label(p.agreement.kind)),
+                  kind=heading(agreement_label(p.agreement.kind)),
                   partners=", ".join(self._who(c) for c in p.agreement.parties
                                      if c != self.country))
                 for p in view.pacts]),
@@ -128,41 +130,25 @@ class ClassDeskScene(DeskScene):
 
     def teacher(self) -> Scene:
         """The teacher panel over this desk."""
-        from game.ui.scenes.class_teacher import TeacherPanelScene
-
-        return TeacherPanelScene(self.app, self.room, back_to=self)
+        return open_scene("class_teacher", self.app, self.room, back_to=self)
 
     def _button(self, element: object) -> Scene | None:
         if element is not None and element is self.deals_button:
-            from game.ui.scenes.class_deals import ClassDealsScene
-
-            return ClassDealsScene(self.app, self.room, self.country, back_to=self)
+            return open_scene("class_deals", self.app, self.room, self.country, back_to=self)
         return super()._button(element)
 
     def end_turn(self) -> Scene | None:
         """Commit the team's draft and open the hand-over screen."""
-        for lever, value in self.draft.items():
-            try:
-                self.room.decide(self.country, SetLever(self.country, lever,
-                                                        value))  # type: ignore[arg-type]
-            except DecisionRejected as refusal:
-                self.say(str(refusal), bad=True)
-                return None
-        self.draft.clear()
         try:
-            self.room.commit(self.country)
+            self.game.end_turn()
         except DecisionRejected as refusal:
             self.say(str(refusal), bad=True)
             return None
-        from game.ui.scenes.class_handover import HandOverScene
-
-        return HandOverScene(self.app, self.room)
+        return open_scene("class_handover", self.app, self.room)
 
     def back(self) -> Scene | None:
         """Escape shows the team's briefing and objectives (and comes back to this desk)."""
-        from game.ui.scenes.class_briefing import ClassBriefingScene
-
-        return ClassBriefingScene(self.app, self.room, self.country, desk=self)
+        return open_scene("class_briefing", self.app, self.room, self.country, desk=self)
 
     def autoplay(self) -> Scene | None:
         """Autoplay commits the team's (empty) draft."""
@@ -211,11 +197,6 @@ class ClassDeskScene(DeskScene):
             surface.blit(veil, (0, 0))
             big = theme.font(40, bold=True).render(t("Paused by the teacher"), True, theme.TEXT)
             surface.blit(big, big.get_rect(center=surface.get_rect().center))
-
-
-def _cap(text: str) -> str:
-    """Capitalise the first letter only ("Remain in Mexico" keeps its capital M)."""
-    return text[:1].upper() + text[1:]
 
 
 __all__ = ["DIPLOMACY", "ClassDeskScene"]

@@ -15,10 +15,12 @@ from pygame_gui.elements import UIButton
 
 from game.i18n import t
 from game.play.decisions import DecisionRejected, country_name
+from game.play.game import save_message
 from game.ui import theme
 from game.ui.scenes.base import Scene
 from game.ui.scenes.class_view import clock_text, teacher_key
 from game.ui.scenes.kit import fit, footer_height, wrap
+from game.ui.scenes.registry import open_scene, scene_factory
 
 if TYPE_CHECKING:
     from game.play.classroom import Classroom
@@ -57,9 +59,8 @@ class HandOverScene(Scene):
     def handle(self, event: pygame.event.Event) -> Scene | None:
         """The button; Ctrl+T for the teacher."""
         if teacher_key(event):
-            from game.ui.scenes.class_teacher import TeacherPanelScene
 
-            return TeacherPanelScene(self.app, self.room, back_to=self)
+            return open_scene("class_teacher", self.app, self.room, back_to=self)
         if event.type == pygame_gui.UI_BUTTON_PRESSED and event.ui_element is self.go_button:
             return self.go()
         return super().handle(event)
@@ -67,9 +68,7 @@ class HandOverScene(Scene):
     def go(self) -> Scene | None:
         """Open the next team's desk, or resolve the turn, or open the debrief."""
         if self.room.finished:
-            from game.ui.scenes.class_debrief import ClassDebriefScene
-
-            return ClassDebriefScene(self.app, self.room)
+            return open_scene("class_debrief", self.app, self.room)
         if self.room.paused:
             self.message = t("The teacher has paused the session.")
             return None
@@ -80,17 +79,11 @@ class HandOverScene(Scene):
             except DecisionRejected as refusal:
                 self.message = str(refusal)
                 return None
-            from game.ui.scenes.class_projector import ProjectorScene
-
-            return ProjectorScene(self.app, self.room)
+            return open_scene("class_projector", self.app, self.room)
         if self.room.turn == 1:
             # A team's first time at the computer: its brief and its own objectives first.
-            from game.ui.scenes.class_briefing import ClassBriefingScene
-
-            return ClassBriefingScene(self.app, self.room, team.country)
-        from game.ui.scenes.class_desk import ClassDeskScene
-
-        return ClassDeskScene(self.app, self.room, team.country)
+            return open_scene("class_briefing", self.app, self.room, team.country)
+        return open_scene("class_desk", self.app, self.room, team.country)
 
     def back(self) -> Scene | None:
         """Escape: back to the set-up before anyone has played, else the teacher panel.
@@ -100,9 +93,7 @@ class HandOverScene(Scene):
         """
         if self.setup is not None and self.room.turn == 1 and not self.room.committed:
             return self.setup
-        from game.ui.scenes.class_teacher import TeacherPanelScene
-
-        return TeacherPanelScene(self.app, self.room, back_to=self)
+        return open_scene("class_teacher", self.app, self.room, back_to=self)
 
     def autoplay(self) -> Scene | None:
         """Autoplay presses the button."""
@@ -166,12 +157,14 @@ class HandOverScene(Scene):
                            else None)
         if clock and team is not None:
             note += " " + t("Each team has {clock} at the desk.", clock=clock)
-        if self.message:
-            note = self.message
+        # A failed autosave is said here too, where the teacher looks between teams.
+        warning = self.message or save_message(room.session)
+        if warning:
+            note = warning
         nf = theme.font(16)
         ny = y + theme.px(40)
         for line in wrap(nf, note.strip(), w - theme.px(120))[:3]:
-            s = nf.render(line, True, theme.BAD if self.message else theme.TEXT_DIM)
+            s = nf.render(line, True, theme.BAD if warning else theme.TEXT_DIM)
             surface.blit(s, s.get_rect(center=(w // 2, ny)))
             ny += nf.get_linesize()
         hint = fit(theme.font(14), t("Teacher: Ctrl+T opens the teacher panel."),
@@ -179,21 +172,19 @@ class HandOverScene(Scene):
         surface.blit(hint, hint.get_rect(center=(w // 2, h - footer_height() - theme.px(24))))
 
 
+@scene_factory("resume_class")
 def resume_class_scene(app: App, record: GameRecord, message: str = "") -> Scene:
     """Resume a saved classroom session: its hand-over (or its debrief when it is over)."""
     from game.play.classroom import ClassroomError, resume_classroom
-    from game.ui.scenes.class_view import autosave_hook
+    from game.play.saves import autosave
 
     try:
-        room = resume_classroom(record, on_save=autosave_hook())
+        room = resume_classroom(record, on_save=autosave)
     # A save's classroom part is whatever the file holds (a crafted one passes the
     # checksum): wrong kinds of values are a message, not a crash.
     except (ClassroomError, ValueError, TypeError, KeyError, AttributeError) as problem:
-        from game.ui.scenes.title import TitleScene
-
-        title = TitleScene(app)
-        title.notice = t("That classroom session could not be resumed: {why}", why=problem)
-        return title
+        return open_scene("title", app, notice=t(
+            "That classroom session could not be resumed: {why}", why=problem))
     scene = HandOverScene(app, room)
     scene.message = message
     return scene

@@ -17,7 +17,7 @@ from pygame_gui.elements import UIButton
 from game.i18n import t
 from game.play.classroom import ProjectorView, projector_view
 from game.play.decisions import country_name
-from game.sim.registry import METRICS
+from game.play.names import METRICS
 from game.ui import theme
 from game.ui.scenes.base import Scene
 from game.ui.scenes.class_view import teacher_key
@@ -31,6 +31,7 @@ from game.ui.scenes.kit import (
     panel,
     signed,
 )
+from game.ui.scenes.registry import open_scene
 from game.ui.widgets.gauges import draw_gauge
 
 if TYPE_CHECKING:
@@ -118,9 +119,8 @@ class ProjectorScene(Scene):
     def handle(self, event: pygame.event.Event) -> Scene | None:
         """Next turn; Ctrl+T for the teacher."""
         if teacher_key(event):
-            from game.ui.scenes.class_teacher import TeacherPanelScene
 
-            return TeacherPanelScene(self.app, self.room, back_to=self)
+            return open_scene("class_teacher", self.app, self.room, back_to=self)
         if event.type == pygame_gui.UI_BUTTON_PRESSED and event.ui_element is self.next_button:
             return self.next()
         return super().handle(event)
@@ -128,18 +128,12 @@ class ProjectorScene(Scene):
     def next(self) -> Scene:
         """The hand-over to the first team of the next turn, or the debrief."""
         if self.room.finished:
-            from game.ui.scenes.class_debrief import ClassDebriefScene
-
-            return ClassDebriefScene(self.app, self.room)
-        from game.ui.scenes.class_handover import HandOverScene
-
-        return HandOverScene(self.app, self.room)
+            return open_scene("class_debrief", self.app, self.room)
+        return open_scene("class_handover", self.app, self.room)
 
     def back(self) -> Scene | None:
         """Escape opens the teacher panel, which comes back here."""
-        from game.ui.scenes.class_teacher import TeacherPanelScene
-
-        return TeacherPanelScene(self.app, self.room, back_to=self)
+        return open_scene("class_teacher", self.app, self.room, back_to=self)
 
     def autoplay(self) -> Scene | None:
         """Autoplay moves on."""

@@ -31,10 +31,11 @@ from game.play.classroom import (
 )
 from game.play.decisions import country_name
 from game.play.levelview import text_of
+from game.play.saves import autosave
 from game.ui import theme
 from game.ui.scenes.base import Scene
-from game.ui.scenes.class_view import autosave_hook
 from game.ui.scenes.kit import draw_wrapped, fit, footer_height, header, header_height, panel
+from game.ui.scenes.registry import open_scene
 
 if TYPE_CHECKING:
     from game.ui.app import App
@@ -49,8 +50,7 @@ def classroom_entries(settings: Any = None) -> list[Any]:
     The teacher's own levels (the folder the level picker uses) are offered when they have a
     ``classroom`` section or at least two countries a team may lead.
     """
-    from game.content.catalog import scan_levels, shipped_levels
-    from game.ui.scenes.level_picker import custom_levels_dir
+    from game.play.catalog import custom_levels_dir, scan_levels, shipped_levels
 
     entries = [e for e in shipped_levels() if e.ok and e.is_classroom]
     try:
@@ -251,9 +251,7 @@ class ClassSetupScene(Scene):
         if element is self.resume_button:
             return self.resume()
         if element is self.compare_button:
-            from game.ui.scenes.class_compare import CompareScene
-
-            return CompareScene(self.app, back_to=self)
+            return open_scene("class_compare", self.app, back_to=self)
         for b, i in self.level_buttons:
             if element is b and i != self.level_index:
                 self.level_index = i
@@ -317,37 +315,31 @@ class ClassSetupScene(Scene):
             source = None
         try:
             room = Classroom(entry.level, self.settings(), source=source,
-                             on_save=autosave_hook())
+                             on_save=autosave)
         except ClassroomError as problem:
             self.message = str(problem)
             return None
         room.record.name = t("Class session: {title}", title=entry.title())
         # Nothing is saved until the first team commits: a session left before anyone played
         # must not become what Continue opens.
-        from game.ui.scenes.class_handover import HandOverScene
-
-        return HandOverScene(self.app, room, setup=self)
+        return open_scene("class_handover", self.app, room, setup=self)
 
     def resume(self) -> Scene | None:
         """Resume the newest saved classroom session where it stopped."""
         if not self.saves:
             return None
         try:
-            room = resume_classroom(self.saves[0].record, on_save=autosave_hook())
+            room = resume_classroom(self.saves[0].record, on_save=autosave)
         # A save's classroom part is whatever the file holds (a crafted one passes the
         # checksum): wrong kinds of values are a message, not a crash.
         except (ClassroomError, ValueError, TypeError, KeyError, AttributeError) as problem:
             self.message = t("That session could not be resumed: {why}", why=problem)
             return None
-        from game.ui.scenes.class_handover import HandOverScene
-
-        return HandOverScene(self.app, room)
+        return open_scene("class_handover", self.app, room)
 
     def back(self) -> Scene | None:
         """Back to the title."""
-        from game.ui.scenes.title import TitleScene
-
-        return TitleScene(self.app)
+        return open_scene("title", self.app)
 
     def autoplay(self) -> Scene | None:
         """Autoplay starts the session as set up."""

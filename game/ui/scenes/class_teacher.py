@@ -21,6 +21,7 @@ from game.ui import theme
 from game.ui.scenes.base import Scene
 from game.ui.scenes.class_view import clock_text
 from game.ui.scenes.kit import draw_wrapped, fit, footer_height, header, header_height, panel
+from game.ui.scenes.registry import open_scene
 
 if TYPE_CHECKING:
     from game.play.classroom import Classroom
@@ -186,9 +187,7 @@ class TeacherPanelScene(Scene):
                                  "far.")
             else:
                 room.end_session()
-                from game.ui.scenes.class_debrief import ClassDebriefScene
-
-                return ClassDebriefScene(self.app, room)
+                return open_scene("class_debrief", self.app, room)
         self.message_bad = False
         self._rebuild()
         return None

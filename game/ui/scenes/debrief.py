@@ -11,10 +11,9 @@ from __future__ import annotations
 import math
 import os
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import pygame
 import pygame_gui
@@ -33,12 +32,14 @@ from game.ui.scenes.kit import (
     header_height,
     number,
     panel,
+    panel_inner,
     wrap,
 )
-from game.ui.scenes.report import panel_inner
-from game.ui.widgets import Series, draw_line_chart, render_png
+from game.ui.scenes.registry import open_scene
+from game.ui.widgets import Chart, Series, draw_chart, draw_line_chart, render_png, star_points
 
 if TYPE_CHECKING:
+    from game.play.game import Game
     from game.play.report import Debrief
     from game.ui.app import App
 
@@ -50,16 +51,6 @@ def export_note() -> str:
 
 TABS = (("charts", "Charts"), ("timeline", "Decisions"), ("objectives", "Objectives"),
         ("discuss", "Discuss"), ("whatif", "What if…"), ("export", "Export"))
-
-
-@dataclass(frozen=True)
-class Chart:
-    """One debrief chart: lines, an optional status-quo baseline, and how to scale it."""
-
-    title: str
-    series: tuple[Series, ...]
-    baseline: Series | None = None
-    include_zero: bool = True
 
 
 def charts_of(debrief: Debrief, player: str) -> list[Chart]:
@@ -78,25 +69,6 @@ def charts_of(debrief: Debrief, player: str) -> list[Chart]:
                 Series(t("Status quo"), list(debrief.baseline.get(metric, []))),
                 include_zero=not metric.endswith("score")))
     return out
-
-
-def draw_chart(surface: pygame.Surface, rect: pygame.Rect, chart: Chart,
-               months: tuple[str, ...]) -> None:
-    """Draw one debrief chart with the shared chart widget."""
-    draw_line_chart(surface, rect, chart.series, baseline=chart.baseline, x_labels=months,
-                    title=chart.title, include_zero=chart.include_zero,
-                    text_size=round(13 * theme.scale()))
-
-
-def star_points(centre: tuple[int, int], radius: int) -> list[tuple[float, float]]:
-    """The ten corners of a five-pointed star (the font has no star glyph)."""
-    cx, cy = centre
-    pts = []
-    for k in range(10):
-        r = radius if k % 2 == 0 else radius * 0.45
-        a = math.pi / 2 + k * math.pi / 5
-        pts.append((cx + r * math.cos(a), cy - r * math.sin(a)))
-    return pts
 
 
 def _chart_painter(chart: Chart, months: tuple[str, ...]
@@ -147,7 +119,7 @@ class DebriefScene(Scene):
 
     name = "debrief"
 
-    def __init__(self, app: App, game: Any) -> None:
+    def __init__(self, app: App, game: Game) -> None:
         super().__init__(app)
         self.game = game
         self.debrief: Debrief = game.debrief()
@@ -286,18 +258,17 @@ class DebriefScene(Scene):
 
     def rewind(self, turn: int) -> Scene | None:
         """Branch the game at the start of ``turn`` and open the desk of the new branch."""
+        from game.play.game import SoloGame
         from game.play.record import RecordError
         from game.play.saves import SaveError, branch_session
-        from game.ui.scenes.desk import DeskScene
-        from game.ui.scenes.start import GameView
-
         label = t("replaying turn {n}", n=turn)
         try:
             session = branch_session(self.game.session.record, turn - 1, label)
         except (RecordError, SaveError, OSError) as error:
             self.message, self.message_bad = t("Could not rewind: {e}", e=error), True
             return None
-        return DeskScene(self.app, GameView(session, self.game.player, self.game.autoplay))
+        return open_scene("desk", self.app,
+                          SoloGame(session, self.game.player, self.game.autoplay))
 
     def _draw_whatif(self, surface: pygame.Surface) -> None:
         left, right = self._whatif_rects()
@@ -388,9 +359,7 @@ class DebriefScene(Scene):
 
     def back(self) -> Scene | None:
         """Back to the title."""
-        from game.ui.scenes.title import TitleScene
-
-        return TitleScene(self.app)
+        return open_scene("title", self.app)
 
     def autoplay(self) -> Scene | None:
         """Show every tab but Export (no files are written unasked), then the title."""

@@ -229,6 +229,16 @@ class FocusRing:
                          border_radius=theme.px(8))
 
 
+def panel_inner(rect: pygame.Rect, title: str | None) -> pygame.Rect:
+    """The content rect :func:`panel` will return for ``rect`` (to lay out before drawing)."""
+    inner = rect.inflate(-2 * theme.px(12), -2 * theme.px(10))
+    if title:
+        step = theme.font(15, bold=True).get_linesize() + theme.px(4)
+        inner.top += step
+        inner.height -= step
+    return inner
+
+
 def panel(surface: pygame.Surface, rect: pygame.Rect, title: str | None = None,
           fill: tuple[int, int, int] = theme.PANEL) -> pygame.Rect:
     """Draw a rounded panel (with an optional heading); returns the content rect inside it."""

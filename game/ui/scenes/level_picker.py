@@ -21,7 +21,13 @@ import pygame_gui
 from pygame_gui.elements import UIButton, UITextBox
 
 from game.i18n import language, t
-from game.paths import user_data_path
+from game.play.catalog import (
+    custom_levels_dir,
+    format_problem,
+    level_text,
+    scan_levels,
+    shipped_levels,
+)
 from game.play.decisions import country_name
 from game.ui import theme
 from game.ui.scenes.base import Scene
@@ -33,6 +39,7 @@ from game.ui.scenes.kit import (
     header_height,
     panel,
 )
+from game.ui.scenes.registry import open_scene
 
 if TYPE_CHECKING:
     from game.ui.app import App
@@ -61,25 +68,10 @@ class Entry:
         """The level's title (the file name when it did not load)."""
         if self.level is None:
             return self.path.name
-        from game.content.models.common import text_in
-
-        return text_in(self.level.title, language())
-
-
-def custom_levels_dir(settings: Any = None) -> Path:
-    """The folder of the player's own levels (created on first use)."""
-    chosen = getattr(settings, "custom_levels_dir", "") if settings is not None else ""
-    folder = Path(chosen).expanduser() if chosen else user_data_path() / "levels"
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError:
-        pass  # Shown as an empty list; the picker says where it looked.
-    return folder
+        return level_text(self.level.title, language())
 
 
 def _entries(found: list[Any], custom: bool) -> list[Entry]:
-    from game.content.problems import format_problem
-
     return [Entry(e.path, custom, e.level,
                   [] if e.ok else [format_problem(p) for p in e.problems], e.group)
             for e in found]
@@ -91,8 +83,6 @@ GROUP_ORDER = ("campaign", "classroom", "examples")
 
 def find_entries(settings: Any = None) -> tuple[list[Entry], list[Entry]]:
     """(shipped, custom) level entries: campaign first, then classroom levels and examples."""
-    from game.content.catalog import scan_levels, shipped_levels
-
     # Within a group, levels in historical order: the campaign then reads as a story.
     found = sorted(shipped_levels(), key=lambda e: (
         GROUP_ORDER.index(e.group) if e.group in GROUP_ORDER else len(GROUP_ORDER),
@@ -234,7 +224,7 @@ class LevelPickerScene(Scene):
                                           box, manager=m)
             self.focus.add(self.problems_box)
         elif entry is not None:
-            roles = playable(entry.level)
+            roles = entry.level.playable_countries()
             if self.role not in roles:
                 self.role = roles[0] if roles else None
             rw = min(theme.px(170), (inner.width - theme.px(6) * max(0, len(roles) - 1))
@@ -301,26 +291,22 @@ class LevelPickerScene(Scene):
         entry = self.selected
         if entry is None or not entry.ok or self.role is None:
             return None
-        from game.ui.scenes.start import new_game_scene
-
         try:
-            return new_game_scene(self.app, entry.level, self.role, entry.path)
+            return open_scene("new_game", self.app, entry.level, self.role, entry.path)
         except Exception as error:  # noqa: BLE001 - a level that cannot start must not crash
             self.message = t("This level could not be started: {error}", error=error)
             return None
 
     def back(self) -> Scene | None:
         """Back to the title."""
-        from game.ui.scenes.title import TitleScene
-
-        return TitleScene(self.app)
+        return open_scene("title", self.app)
 
     def autoplay(self) -> Scene | None:
         """Play the first level that loads."""
         for entry in self.entries():
             if entry.ok:
                 self.selected = entry
-                self.role = playable(entry.level)[0]
+                self.role = entry.level.playable_countries()[0]
                 return self.play()
         return self.back()
 
@@ -368,8 +354,6 @@ class LevelPickerScene(Scene):
                              inner.width, theme.BAD), (inner.left, y))
             return
         level = entry.level
-        from game.content.models.common import text_in
-
         facts = (t("Starts {start} · {turns} turns of one month", start=level.start,
                    turns=level.turns) if level.months_per_turn == 1 else
                  t("Starts {start} · {turns} turns of {months} months", start=level.start,
@@ -382,11 +366,11 @@ class LevelPickerScene(Scene):
             facts = f"{kind} · {facts}"
         surface.blit(fit(small, facts, inner.width, theme.ACCENT), (inner.left, y))
         y += small.get_linesize() + theme.px(10)
-        summary = text_in(getattr(level, "summary", None), language())
+        summary = level_text(level.summary, language())
         bottom = getattr(self, "role_y", inner.bottom) - theme.px(30)
         y += draw_wrapped(surface, f, summary, pygame.Rect(inner.left, y, inner.width,
                                                            bottom - y)) + theme.px(14)
-        objectives = [text_in(o.text, language()) for o in getattr(level, "objectives", [])]
+        objectives = [level_text(o.text, language()) for o in level.objectives]
         if objectives and y + 2 * small.get_linesize() < bottom:
             surface.blit(theme.font(15, bold=True).render(t("Objectives"), True, theme.TEXT),
                          (inner.left, y))
@@ -415,13 +399,3 @@ def _problem_html(problem: str) -> str:
     if rest:
         out += "<br><font color='#a0aebe'>" + html.escape(rest).replace("\n", "<br>") + "</font>"
     return out
-
-
-def playable(level: Any) -> list[str]:
-    """The countries a person may play in a level, in the level's order."""
-    fn = getattr(level, "playable_countries", None)
-    if callable(fn):
-        return list(fn())
-    countries = getattr(level, "countries", {}) or {}
-    out = [code for code, c in countries.items() if getattr(c, "playable", False)]
-    return out or list(countries)[:1]

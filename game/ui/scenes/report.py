@@ -8,7 +8,7 @@ its causes (the player's decisions, partners', events, the season, chance), from
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import pygame
 import pygame_gui
@@ -26,11 +26,14 @@ from game.ui.scenes.kit import (
     header_height,
     number,
     panel,
+    panel_inner,
     signed,
 )
-from game.ui.widgets import CAUSE_COLOURS, Contribution, draw_contributions
+from game.ui.scenes.registry import open_scene
+from game.ui.widgets import CAUSE_COLOURS, Contribution, draw_contributions, widget_kind
 
 if TYPE_CHECKING:
+    from game.play.game import Game
     from game.play.report import Cause, Headline, TurnReport
     from game.ui.app import App
 
@@ -44,7 +47,7 @@ class ReportScene(Scene):
 
     name = "report"
 
-    def __init__(self, app: App, game: Any, report: TurnReport) -> None:
+    def __init__(self, app: App, game: Game, report: TurnReport) -> None:
         super().__init__(app)
         self.game = game
         self.report = report
@@ -94,7 +97,7 @@ class ReportScene(Scene):
     @property
     def finished(self) -> bool:
         """Whether this was the level's last turn."""
-        return bool(self.report.finished or getattr(self.game, "finished", False))
+        return self.report.finished or self.game.finished
 
     def handle(self, event: pygame.event.Event) -> Scene | None:
         """Rows show their causes; Next goes on."""
@@ -115,12 +118,8 @@ class ReportScene(Scene):
     def next(self) -> Scene:
         """The next turn's desk, or the debrief after the last turn."""
         if self.finished:
-            from game.ui.scenes.debrief import DebriefScene
-
-            return DebriefScene(self.app, self.game)
-        from game.ui.scenes.desk import DeskScene
-
-        return DeskScene(self.app, self.game)
+            return open_scene("debrief", self.app, self.game)
+        return open_scene("desk", self.app, self.game)
 
     def back(self) -> Scene | None:
         """A resolved turn cannot be undone: Escape goes on, like Next."""
@@ -217,7 +216,7 @@ class ReportScene(Scene):
         inner = panel(surface, news_rect, t("News"))
         y = inner.top
         items = [n.text for n in r.news] + [e.text for e in r.lagged]
-        if getattr(self.game, "message", ""):
+        if self.game.message:
             items.insert(0, self.game.message)
         if not items:
             items = [t("A quiet turn: nothing made the news.")]
@@ -267,24 +266,6 @@ def significant_causes(causes: Sequence[Cause], share: float = 0.01) -> list[Con
     if small:
         rows.append(Contribution(t("Smaller effects together"), small, "other"))
     return rows
-
-
-def widget_kind(kind: str) -> str:
-    """The chart widget's name for a kind of cause (the player's own decisions are "you")."""
-    if kind in ("player", "decision", "you", "own"):
-        return "you"
-    # Decisions acting together are still decisions: the colour of the player's own.
-    return "you" if kind == "together" else kind
-
-
-def panel_inner(rect: pygame.Rect, title: str | None) -> pygame.Rect:
-    """The content rect :func:`panel` will return for ``rect`` (to lay out before drawing)."""
-    inner = rect.inflate(-2 * theme.px(12), -2 * theme.px(10))
-    if title:
-        step = theme.font(15, bold=True).get_linesize() + theme.px(4)
-        inner.top += step
-        inner.height -= step
-    return inner
 
 
 def _span(h: Headline) -> float:

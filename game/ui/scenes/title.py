@@ -12,6 +12,7 @@ from game.i18n import t
 from game.ui import theme
 from game.ui.scenes.base import QUIT, Scene
 from game.ui.scenes.kit import footer_height, wrap
+from game.ui.scenes.registry import open_scene
 
 
 class TitleScene(Scene):
@@ -19,11 +20,11 @@ class TitleScene(Scene):
 
     name = "title"
 
-    def __init__(self, app) -> None:  # noqa: ANN001 - App, typed in Scene
+    def __init__(self, app, notice: str = "") -> None:  # noqa: ANN001 - App, typed in Scene
         super().__init__(app)
         self._background: pygame.Surface | None = None
         #: A message to show under the menu (a level that would not open, a repaired file).
-        self.notice: str = getattr(app, "settings_message", "") or ""
+        self.notice: str = notice or getattr(app, "settings_message", "") or ""
 
     def enter(self) -> None:
         """Build the menu buttons, centred below the title."""
@@ -70,23 +71,16 @@ class TitleScene(Scene):
             if event.ui_element is self.custom_button:
                 return self._picker("custom")
             if event.ui_element is self.classroom_button:
-                from game.ui.scenes.class_setup import ClassSetupScene
-
-                return ClassSetupScene(self.app)
+                return open_scene("class_setup", self.app)
             if event.ui_element is self.settings_button:
-                from game.ui.scenes.settings import SettingsScene
 
-                return SettingsScene(self.app, back_to=TitleScene(self.app))
+                return open_scene("settings", self.app, back_to=TitleScene(self.app))
             if event.ui_element is self.continue_button and self.autosave is not None:
-                from game.ui.scenes.start import resume_scene
-
-                return resume_scene(self.app)
+                return open_scene("resume", self.app)
         return super().handle(event)
 
     def _picker(self, section: str) -> Scene:
-        from game.ui.scenes.level_picker import LevelPickerScene
-
-        return LevelPickerScene(self.app, section=section)
+        return open_scene("level_picker", self.app, section=section)
 
     def hints(self) -> list[tuple[str, str]]:
         """Menu keys."""
@@ -97,9 +91,7 @@ class TitleScene(Scene):
         if "debrief" in self.app.visited:
             return QUIT
         if "settings" not in self.app.visited:
-            from game.ui.scenes.settings import SettingsScene
-
-            return SettingsScene(self.app, back_to=self)
+            return open_scene("settings", self.app, back_to=self)
         return self._picker("campaign")
 
     def draw(self, surface: pygame.Surface) -> None:

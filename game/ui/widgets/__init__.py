@@ -14,11 +14,15 @@ from .charts import (
     CAUSE_COLOURS,
     SERIES_COLOURS,
     Band,
+    Chart,
     ChartLayout,
     Contribution,
     Series,
+    draw_chart,
     draw_contributions,
     draw_line_chart,
+    star_points,
+    widget_kind,
 )
 from .export import render_png, save_png
 from .format import grouped, human_number, nice_ticks, signed_number
@@ -28,9 +32,11 @@ __all__ = [
     "CAUSE_COLOURS",
     "SERIES_COLOURS",
     "Band",
+    "Chart",
     "ChartLayout",
     "Contribution",
     "Series",
+    "draw_chart",
     "draw_contributions",
     "draw_gauge",
     "draw_line_chart",
@@ -41,4 +47,6 @@ __all__ = [
     "render_png",
     "save_png",
     "signed_number",
+    "star_points",
+    "widget_kind",
 ]

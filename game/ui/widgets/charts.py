@@ -41,6 +41,16 @@ CAUSE_COLOURS: dict[str, Colour] = {
     "chance": theme.OKABE_ITO["grey"],
     "lagged": theme.OKABE_ITO["blue"],
 }
+
+
+def widget_kind(kind: str) -> str:
+    """The chart widget's name for a kind of cause (the player's own decisions are "you")."""
+    if kind in ("player", "decision", "you", "own"):
+        return "you"
+    # Decisions acting together are still decisions: the colour of the player's own.
+    return "you" if kind == "together" else kind
+
+
 GRID = (44, 58, 80)
 AXIS = (92, 110, 136)
 BASELINE_COLOUR = (176, 184, 196)
@@ -235,17 +245,7 @@ def draw_line_chart(
         values += _finite(b.low) + _finite(b.high)
     if baseline is not None:
         values += _finite(baseline.values)
-    if y_range is not None:
-        low, high = y_range
-        ticks = nice_ticks(low, high)
-        ticks = [v for v in ticks if low - 1e-9 <= v <= high + 1e-9] or [low, high]
-    else:
-        low = min(values, default=0.0)
-        high = max(values, default=1.0)
-        if include_zero and low >= 0:
-            low = 0.0
-        ticks = nice_ticks(low, high, 4)
-        low, high = ticks[0], ticks[-1]
+    low, high, ticks = _y_scale(values, y_range, include_zero)
 
     tick_texts = tick_labels(ticks, value_format)
     label_w = max(small.size(text)[0] for text in tick_texts)
@@ -272,29 +272,12 @@ def draw_line_chart(
         return plot.left + (plot.width * i / (n - 1) if n > 1 else plot.width / 2)
 
     if x_labels:
-        widest = max(small.size(str(lbl))[0] for lbl in x_labels) + 10
-        step = max(1, math.ceil(widest / max(1.0, plot.width / max(1, n - 1 or 1))))
-        for i in range(0, len(x_labels), step):
-            label = small.render(str(x_labels[i]), True, theme.TEXT_DIM)
-            lx = x_of(i) - label.get_width() / 2
-            lx = min(max(lx, plot.left - label_w), rect.right - pad - label.get_width())
-            surface.blit(label, (lx, plot.bottom + 3))
-            pygame.draw.line(surface, AXIS, (x_of(i), plot.bottom), (x_of(i), plot.bottom + 2))
+        _draw_x_labels(surface, x_labels, small, plot, x_of, n,
+                       (plot.left - label_w, rect.right - pad))
     pygame.draw.line(surface, AXIS, plot.bottomleft, plot.bottomright)
 
     for b in bands:
-        layer = pygame.Surface(plot.size, pygame.SRCALPHA)
-        run_top: list[tuple[float, float]] = []
-        run_bottom: list[tuple[float, float]] = []
-        for i, (lo_v, hi_v) in enumerate(zip(b.low, b.high, strict=False)):
-            if math.isfinite(lo_v) and math.isfinite(hi_v):
-                run_top.append((x_of(i) - plot.left, layout.y_of(hi_v) - plot.top))
-                run_bottom.append((x_of(i) - plot.left, layout.y_of(lo_v) - plot.top))
-                continue
-            _fill_band(layer, run_top, run_bottom, b)
-            run_top, run_bottom = [], []
-        _fill_band(layer, run_top, run_bottom, b)
-        surface.blit(layer, plot.topleft)
+        _draw_band(surface, b, layout, x_of)
 
     if marker is not None and 0 <= marker < n:
         mx = round(x_of(marker))
@@ -305,30 +288,83 @@ def draw_line_chart(
         drawn.insert(0, Series(baseline.label, baseline.values,
                                baseline.colour or BASELINE_COLOUR, True, baseline.width))
     for s in drawn:
-        colour = s.colour or theme.TEXT
-        run: list[tuple[float, float]] = []
-        runs: list[list[tuple[float, float]]] = []
-        for i, v in enumerate(s.values):
-            if v is not None and math.isfinite(float(v)):
-                run.append((x_of(i), layout.y_of(float(v))))
-            elif run:
-                runs.append(run)
-                run = []
-        if run:
-            runs.append(run)
-        for pts in runs:
-            if len(pts) == 1:
-                pygame.draw.circle(surface, colour, pts[0], max(2, s.width + 1))
-            elif s.dashed:
-                _dashed_polyline(surface, colour, pts, 6, s.width)
-            else:
-                if s.width > 1:
-                    pygame.draw.lines(surface, colour, False, pts, s.width)
-                pygame.draw.aalines(surface, colour, False, pts)
-        if runs and not s.dashed:
-            pygame.draw.circle(surface, colour, runs[-1][-1], max(2, s.width + 1))
+        _draw_series(surface, s, layout, x_of)
     surface.set_clip(clip)
     return layout
+
+
+def _draw_x_labels(surface: pygame.Surface, x_labels: Sequence[str], font: pygame.font.Font,
+                   plot: pygame.Rect, x_of: Callable[[int], float], n: int,
+                   span: tuple[int, int]) -> None:
+    """The x labels under the plot, thinned so they never overlap, kept within ``span``."""
+    widest = max(font.size(str(lbl))[0] for lbl in x_labels) + 10
+    step = max(1, math.ceil(widest / max(1.0, plot.width / max(1, n - 1 or 1))))
+    for i in range(0, len(x_labels), step):
+        label = font.render(str(x_labels[i]), True, theme.TEXT_DIM)
+        lx = x_of(i) - label.get_width() / 2
+        lx = min(max(lx, span[0]), span[1] - label.get_width())
+        surface.blit(label, (lx, plot.bottom + 3))
+        pygame.draw.line(surface, AXIS, (x_of(i), plot.bottom), (x_of(i), plot.bottom + 2))
+
+
+def _y_scale(values: Sequence[float], y_range: tuple[float, float] | None,
+             include_zero: bool) -> tuple[float, float, list[float]]:
+    """(low, high, ticks) of the y axis: the range given, or the data's with round ticks."""
+    if y_range is not None:
+        low, high = y_range
+        ticks = nice_ticks(low, high)
+        return low, high, [v for v in ticks if low - 1e-9 <= v <= high + 1e-9] or [low, high]
+    low = min(values, default=0.0)
+    high = max(values, default=1.0)
+    if include_zero and low >= 0:
+        low = 0.0
+    ticks = nice_ticks(low, high, 4)
+    return ticks[0], ticks[-1], ticks
+
+
+def _draw_band(surface: pygame.Surface, band: Band, layout: ChartLayout,
+               x_of: Callable[[int], float]) -> None:
+    """A shaded range, in runs between missing values, on a layer the size of the plot."""
+    plot = layout.plot
+    layer = pygame.Surface(plot.size, pygame.SRCALPHA)
+    run_top: list[tuple[float, float]] = []
+    run_bottom: list[tuple[float, float]] = []
+    for i, (lo_v, hi_v) in enumerate(zip(band.low, band.high, strict=False)):
+        if math.isfinite(lo_v) and math.isfinite(hi_v):
+            run_top.append((x_of(i) - plot.left, layout.y_of(hi_v) - plot.top))
+            run_bottom.append((x_of(i) - plot.left, layout.y_of(lo_v) - plot.top))
+            continue
+        _fill_band(layer, run_top, run_bottom, band)
+        run_top, run_bottom = [], []
+    _fill_band(layer, run_top, run_bottom, band)
+    surface.blit(layer, plot.topleft)
+
+
+def _draw_series(surface: pygame.Surface, s: Series, layout: ChartLayout,
+                 x_of: Callable[[int], float]) -> None:
+    """One line, broken where values are missing, with a dot at its last value."""
+    colour = s.colour or theme.TEXT
+    run: list[tuple[float, float]] = []
+    runs: list[list[tuple[float, float]]] = []
+    for i, v in enumerate(s.values):
+        if v is not None and math.isfinite(float(v)):
+            run.append((x_of(i), layout.y_of(float(v))))
+        elif run:
+            runs.append(run)
+            run = []
+    if run:
+        runs.append(run)
+    for pts in runs:
+        if len(pts) == 1:
+            pygame.draw.circle(surface, colour, pts[0], max(2, s.width + 1))
+        elif s.dashed:
+            _dashed_polyline(surface, colour, pts, 6, s.width)
+        else:
+            if s.width > 1:
+                pygame.draw.lines(surface, colour, False, pts, s.width)
+            pygame.draw.aalines(surface, colour, False, pts)
+    if runs and not s.dashed:
+        pygame.draw.circle(surface, colour, runs[-1][-1], max(2, s.width + 1))
 
 
 def _fill_band(layer: pygame.Surface, top: list[tuple[float, float]],
@@ -459,3 +495,32 @@ def draw_contributions(
         surface.blit(value, (vx, top + (row_h - value.get_height()) / 2))
     surface.set_clip(clip)
     return layout
+
+
+@dataclass(frozen=True)
+class Chart:
+    """One debrief chart: lines, an optional status-quo baseline, and how to scale it."""
+
+    title: str
+    series: tuple[Series, ...]
+    baseline: Series | None = None
+    include_zero: bool = True
+
+
+def draw_chart(surface: pygame.Surface, rect: pygame.Rect, chart: Chart,
+               months: tuple[str, ...]) -> None:
+    """Draw one debrief chart with the shared chart widget."""
+    draw_line_chart(surface, rect, chart.series, baseline=chart.baseline, x_labels=months,
+                    title=chart.title, include_zero=chart.include_zero,
+                    text_size=round(13 * theme.scale()))
+
+
+def star_points(centre: tuple[int, int], radius: int) -> list[tuple[float, float]]:
+    """The ten corners of a five-pointed star (the font has no star glyph)."""
+    cx, cy = centre
+    pts = []
+    for k in range(10):
+        r = radius if k % 2 == 0 else radius * 0.45
+        a = math.pi / 2 + k * math.pi / 5
+        pts.append((cx + r * math.cos(a), cy - r * math.sin(a)))
+    return pts

@@ -10,7 +10,6 @@ import pygame
 from game.ui import theme
 
 from .charts import Colour, Formatter
-from .format import human_number
 
 TRACK = (40, 54, 76)
 #: Supersampling factor for arcs: pygame's thick arcs are not anti-aliased.
@@ -188,8 +187,3 @@ def draw_sparkline(
     if text is not None:
         surface.blit(text, (plot.right + 6, rect.centery - text.get_height() / 2))
     surface.set_clip(clip)
-
-
-def default_format(value: float) -> str:
-    """Short numbers for gauges that show counts."""
-    return human_number(value)

@@ -1,17 +1,16 @@
 """The policy desk: the map, the levers in tabs, proposals, the advisors' forecast, End turn.
 
-The desk keeps the player's changes as a draft and checks them at once against a copy of the
-turn's table with the same :class:`~game.play.decisions.SetLever` commands the session will run,
-so the budget left and any refusal ("The aid budget exceeds this turn's budget by $120M.") show
-while the slider moves. End turn sends the draft to the session and opens the turn report.
+The player's changes are the turn desk's draft for the player's country (``game.draft()``),
+checked at once against the turn's table with the same :class:`~game.play.decisions.SetLever`
+commands the session will run, so the budget left and any refusal ("The aid budget exceeds this
+turn's budget by $120M.") show while the slider moves. End turn commits the draft
+(``game.end_turn()``) and opens the turn report.
 """
 
 from __future__ import annotations
 
-import copy
 import math
 import time
-from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, Literal
 
 import pygame
@@ -23,82 +22,52 @@ from game.play.decisions import (
     AnswerProposal,
     DecisionRejected,
     ProposeAgreement,
-    SetLever,
     Table,
     ThreatenTariff,
-    agreement_label,
+    choice_label,
     country_list,
-    country_name,
-    country_subject,
+    heading,
     lever_label,
     money,
 )
-from game.play.report import metric_label
-from game.sim.policy import LeverValue
-from game.sim.registry import AGREEMENTS, LEVERS, METRICS, LeverSpec
+from game.play.names import AGREEMENTS, LEVERS, LeverSpec, LeverValue
 from game.ui import theme
 from game.ui.scenes.base import Scene
+from game.ui.scenes.desk.drawing import (
+    DIPLOMACY,
+    FORECAST_DELAY_S,
+    TABS,
+    agreement_name,
+    draw_deals,
+    draw_forecast,
+    draw_panel,
+    draw_top,
+    forecast_metrics,
+    gauges,
+    lever_total,
+    map_state,
+)
 from game.ui.scenes.kit import (
     FIELD_LEFT,
-    draw_wrapped,
-    fit,
     footer_height,
     number,
-    panel,
 )
-from game.ui.widgets import human_number
+from game.ui.scenes.registry import open_scene
 from game.ui.widgets.lever_slider import LeverSlider, key_step
 
 if TYPE_CHECKING:
+    from game.play.game import Game
     from game.ui.app import App
-
-#: Tabs in order: registry tab name → label. Diplomacy is added after the lever tabs.
-TABS = (("visas", "Visas"), ("borders", "Borders"), ("asylum", "Asylum"), ("aid", "Aid"),
-        ("home", "Home"))
-DIPLOMACY = "diplomacy"
-#: Seconds a slider must rest before the advisors' forecast and the map are refreshed.
-FORECAST_DELAY_S = 0.1
-#: Choice labels, so the radio buttons read as words rather than identifiers.
-CHOICE_LABELS = {
-    "release": "Release",
-    "alternatives": "Alternatives",
-    "detain": "Detain",
-    "detain_separate": "Separate families",
-    "expel": "Expel",
-    "remove": "Remove",
-    "prosecute": "Prosecute",
-}
-
-
-def lever_total(value: object) -> float:
-    """A number lever's value (an aid split counts as its total)."""
-    if isinstance(value, Mapping):
-        return float(sum(value.values()))
-    return float(value)  # type: ignore[arg-type]
-
-
-def forecast_metrics(player: str) -> tuple[str, ...]:
-    """The metrics the advisors forecast for a player: people first, then the player's standing."""
-    approval = f"approval_{player.lower()}"
-    # Scores are judged against the status quo after the turn, so they cannot be forecast.
-    metrics = ["us_border_encounters", "deaths_in_transit", "protection_granted",
-               "asylum_wait_months_us"]
-    if approval in METRICS:
-        metrics.append(approval)
-    return tuple(metrics)
-
 
 class DeskScene(Scene):
     """Decide one turn: levers, proposals, forecast; End turn runs the simulation."""
 
     name = "desk"
 
-    def __init__(self, app: App, game: Any) -> None:
+    def __init__(self, app: App, game: Game) -> None:
         super().__init__(app)
         self.game = game
         self.player: str = game.player
-        # The draft lives on the game, so a look at the briefing does not lose it.
-        self.draft: dict[str, LeverValue] = game.draft
         self.message = ""
         self.message_bad = False
         self.forecast: dict[str, tuple[float, float, float]] | None = None
@@ -111,7 +80,7 @@ class DeskScene(Scene):
         self.map_view: Any = None
         self.hover: Any = None
         self._chrome: pygame.Surface | None = None
-        if getattr(game, "message", ""):
+        if game.message:
             # A resumed game that fell back to an older autosave, or a save that failed.
             self.say(game.message, bad=True)
         self.lever_page = 0
@@ -126,6 +95,11 @@ class DeskScene(Scene):
         """The turn's table as the session holds it (before the draft)."""
         return self.game.table
 
+    @property
+    def draft(self) -> dict[str, LeverValue]:
+        """The player's pending lever changes (kept by the turn desk, so leaving keeps them)."""
+        return self.game.draft()
+
     def tabs(self) -> list[tuple[str, str]]:
         """The tabs this player has: those with levers, then Diplomacy."""
         have = {spec.tab for spec in LEVERS.values() if self.player in spec.countries}
@@ -137,26 +111,22 @@ class DeskScene(Scene):
 
     def value(self, lever: str) -> LeverValue:
         """A lever's value with the draft applied."""
-        if lever in self.draft:
-            return self.draft[lever]
+        draft = self.draft
+        if lever in draft:
+            return draft[lever]
         return self.table.policy.value(self.player, lever)
 
     def draft_table(self, extra: dict[str, LeverValue] | None = None) -> Table:
-        """A copy of the table with the draft applied (raises DecisionRejected if it is illegal)."""
-        # SetLever only replaces ``table.policy`` (an immutable Policy): a shallow copy is safe.
-        table = copy.copy(self.table)
-        for lever, value in {**self.draft, **(extra or {})}.items():
-            SetLever(self.player, lever, value).apply(table)
-        return table
+        """The table with the draft applied (raises DecisionRejected if it is illegal)."""
+        return self.game.draft_table(extra)
 
     def try_set(self, lever: str, value: LeverValue) -> bool:
         """Put a lever in the draft if the rules allow it; otherwise say why and keep the old."""
         try:
-            self.draft_table({lever: value})
+            self.game.set_lever(lever, value)
         except DecisionRejected as refusal:
             self.say(str(refusal), bad=True)
             return False
-        self.draft[lever] = value
         # Wait until the slider rests a moment: the forecast runs many worlds.
         self._forecast_dirty = True
         self._forecast_due = time.monotonic() + FORECAST_DELAY_S
@@ -249,7 +219,7 @@ class DeskScene(Scene):
 
         if self.map_view is None:
             self.map_view = MapView(reduced_motion=theme.reduced_motion(), seed=self.game.turn)
-            self.map_view.set_state(self.game.map_state())
+            self.map_view.set_state(map_state(self.game))
         self.map_view.set_reduced_motion(theme.reduced_motion())
         self.map_view.resize(self.map_rect)
 
@@ -301,7 +271,7 @@ class DeskScene(Scene):
         """Choices in one row when their labels fit, else in rows of two."""
         f = theme.font(15)
         n = len(spec.choices)
-        need = max(f.size(t(CHOICE_LABELS.get(c, c)))[0] for c in spec.choices) + theme.px(14)
+        need = max(f.size(heading(choice_label(c)))[0] for c in spec.choices) + theme.px(14)
         return n if n * need + (n - 1) * theme.px(4) <= width else 2
 
     def _build_levers(self) -> None:
@@ -354,10 +324,10 @@ class DeskScene(Scene):
                 for i, choice in enumerate(spec.choices):
                     r = pygame.Rect(area.left + (i % cols) * (bw + gap),
                                     cy + (i // cols) * (control_h + gap), bw, control_h)
-                    label = t(CHOICE_LABELS.get(choice, choice))
+                    label = heading(choice_label(choice))
                     b = UIButton(r, label, manager=m,
                                  object_id="#tab_selected" if choice == current else "#tab")
-                    b.set_tooltip(t("{lever}: {choice}", lever=lever_label(spec.name).capitalize(),
+                    b.set_tooltip(t("{lever}: {choice}", lever=heading(lever_label(spec.name)),
                                     choice=label))
                     buttons.append((b, choice))
                     self.focus.add(b)
@@ -435,7 +405,7 @@ class DeskScene(Scene):
 
     def _partners(self, kind: str) -> tuple[str, ...]:
         spec = AGREEMENTS[kind]
-        countries = getattr(self.game, "countries", self.table.countries)
+        countries = self.table.countries
         partners = tuple(c for c in spec.acceptors if c != self.player and c in countries)
         if kind in ("burden_sharing", "joint_corps"):
             return partners
@@ -528,7 +498,7 @@ class DeskScene(Scene):
             self.field_notes[lever] = t("Between {low} and {high}.", low=number(spec.low),
                                         high=number(spec.high))
             self.say(t("{lever} must be between {low} and {high} {unit}.",
-                       lever=lever_label(lever).capitalize(), low=number(spec.low),
+                       lever=heading(lever_label(lever)), low=number(spec.low),
                        high=number(spec.high), unit=t(spec.unit)), bad=True)
             c["entry"].set_text(shown)
             return
@@ -573,7 +543,7 @@ class DeskScene(Scene):
         except DecisionRejected as refusal:
             self.say(str(refusal), bad=True)
             return
-        name = _agreement_name(proposal.kind)
+        name = agreement_name(proposal.kind)
         self.say(t("You accepted {kind}.", kind=name) if answer == "accept"
                  else t("You rejected {kind}.", kind=name))
 
@@ -602,25 +572,20 @@ class DeskScene(Scene):
         self.say(self._deal_status(kind)[0] or t("Proposal sent."))
 
     def end_turn(self) -> Scene | None:
-        """Send the draft to the session, run the turn, and open its report."""
-        for lever, value in self.draft.items():
-            try:
-                self.game.decide(SetLever(self.player, lever, value))
-            except DecisionRejected as refusal:
-                self.say(str(refusal), bad=True)
-                return None
-        self.draft.clear()
-        report = self.game.end_turn()
-        from game.ui.scenes.report import ReportScene
+        """Commit the draft, run the turn, and open its report."""
+        try:
+            report = self.game.end_turn()
+        except DecisionRejected as refusal:
+            self.say(str(refusal), bad=True)
+            return None
+        if report is None:
+            return None
 
-
-        return ReportScene(self.app, self.game, report)
+        return open_scene("report", self.app, self.game, report)
 
     def back(self) -> Scene | None:
         """Escape leaves the desk for the briefing (the game is autosaved after every turn)."""
-        from game.ui.scenes.briefing import BriefingScene
-
-        return BriefingScene(self.app, self.game)
+        return open_scene("briefing", self.app, self.game)
 
     def autoplay(self) -> Scene | None:
         """End the turn: under autoplay every country, the player's too, is led by its AI."""
@@ -644,26 +609,17 @@ class DeskScene(Scene):
                     policy = self.draft_table().policy
                 except DecisionRejected:
                     policy = self.table.policy
-                self.map_view.set_state(self.game.map_state(policy))
+                self.map_view.set_state(map_state(self.game, policy))
         if self.map_view is not None and self.animating:
             self.map_view.update(dt)
         return None
 
     def _refresh_forecast(self) -> None:
-        run = getattr(self.game, "forecast", None)
-        if not callable(run) or not self.game.forecast_available():
-            self.forecast = None
-            self.forecast_note = t("Forecast unavailable: this version of the model does not "
-                                   "offer the advisors' forecast yet. The turn report will show "
-                                   "what happened and why.")
-            return
         try:
-            policy = self.draft_table().policy
+            self.forecast = self.game.forecast(forecast_metrics(self.player))
+            self.forecast_note = ""
         except DecisionRejected:
             return
-        try:
-            self.forecast = run(policy, forecast_metrics(self.player))
-            self.forecast_note = ""
         except Exception as error:  # noqa: BLE001 - advisors failing must not stop the turn
             self.forecast = None
             self.forecast_note = t("Forecast unavailable: the advisors could not compute it "
@@ -681,9 +637,9 @@ class DeskScene(Scene):
         if self._chrome is None or self._chrome.get_size() != surface.get_size():
             chrome = pygame.Surface(surface.get_size())
             chrome.fill(theme.BACKGROUND)
-            self._draw_top(chrome)
-            self._draw_forecast(chrome)
-            self._draw_panel(chrome)
+            draw_top(self, chrome)
+            draw_forecast(self, chrome)
+            draw_panel(self, chrome)
             self._chrome = chrome
         surface.blit(self._chrome, (0, 0))
         self._draw_map(surface)
@@ -692,42 +648,9 @@ class DeskScene(Scene):
         """Render the desk's texts and panels again on the next frame."""
         self._chrome = None
 
-    def _draw_top(self, surface: pygame.Surface) -> None:
-        r = self.top_rect
-        pygame.draw.rect(surface, (10, 16, 27), r)
-        pygame.draw.line(surface, theme.PANEL_EDGE, r.bottomleft, r.bottomright)
-        s = self.game
-        f, small = theme.font(20, bold=True), theme.font(13)
-        gauges_w = min(theme.px(560), r.width // 2)
-        title_w = r.width - gauges_w - theme.px(32)
-        surface.blit(fit(f, s.title, title_w), (theme.px(16), theme.px(6)))
-        sub = t("{country} · Turn {turn} of {turns} · {date}",
-                country=country_name(self.player), turn=s.turn, turns=s.turns, date=s.date_label)
-        surface.blit(fit(small, sub, title_w, theme.TEXT_DIM),
-                     (theme.px(16), theme.px(8) + f.get_linesize()))
-        gauges = self.gauges()
-        # Gauges keep a readable width and sit at the right, however many there are.
-        gw = min(gauges_w // max(1, len(gauges)), theme.px(170))
-        x = r.right - gw * len(gauges) - theme.px(12)
-        for label, value, low, high in gauges:
-            box = pygame.Rect(x, theme.px(6), gw - theme.px(12), r.height - theme.px(12))
-            _gauge(surface, box, label, value, low, high)
-            x += gw
-
     def gauges(self) -> list[tuple[str, float | None, float, float]]:
         """Headline gauges: the player's approval, the humanitarian score, relations."""
-        last = self.table.last_metrics
-        out: list[tuple[str, float | None, float, float]] = []
-        approval = f"approval_{self.player.lower()}"
-        if approval in METRICS:
-            out.append((t("Approval"), last.get(approval), 0, 100))
-        out.append((t("Humanitarian"), last.get("humanitarian_score"), 0, 100))
-        rel = [m for m in ("relations_us_mx", "relations_us_ca", "relations_mx_ca")
-               if self.player.lower() in m.split("_")[1:]]
-        for m in rel[:2]:
-            other = [c for c in m.split("_")[1:] if c != self.player.lower()][0].upper()
-            out.append((t("Relations with {c}", c=other), last.get(m), -100, 100))
-        return out
+        return gauges(self)
 
     def _draw_map(self, surface: pygame.Surface) -> None:
         pygame.draw.rect(surface, theme.OCEAN, self.map_rect, border_radius=theme.px(10))
@@ -739,184 +662,9 @@ class DeskScene(Scene):
         pygame.draw.rect(surface, theme.PANEL_EDGE, self.map_rect, width=1,
                          border_radius=theme.px(10))
 
-    def _draw_forecast(self, surface: pygame.Surface) -> None:
-        inner = panel(surface, self.forecast_rect,
-                      t("Advisors' forecast for this turn's months (10–90% range)"))
-        if not self.forecast:
-            f = theme.font(14)
-            note = self.forecast_note or t("The advisors are working…")
-            draw_wrapped(surface, f, note, inner, theme.TEXT_DIM)
-            return
-        items = [(m, self.forecast[m]) for m in forecast_metrics(self.player)
-                 if m in self.forecast]
-        f, small, big = theme.font(13, bold=True), theme.font(12), theme.font(18, bold=True)
-        # As many columns as stay readable; the rest wrap onto a second row.
-        cols = max(1, min(len(items), inner.width // theme.px(150)))
-        rows = -(-len(items) // cols)
-        cw, ch = inner.width // cols, inner.height // rows
-        full = f.get_linesize() + big.get_linesize() + small.get_linesize() + theme.px(14)
-        for i, (metric, (lo, mid, hi)) in enumerate(items):
-            box = pygame.Rect(inner.left + (i % cols) * cw, inner.top + (i // cols) * ch,
-                              cw - theme.px(10), ch)
-            label = t(FORECAST_LABELS[metric]) if metric in FORECAST_LABELS else \
-                metric_label(metric)
-            surface.blit(fit(f, label, box.width), box.topleft)
-            y = box.top + f.get_linesize()
-            mid_s = fit(big, number(mid), box.width)
-            surface.blit(mid_s, (box.left, y))
-            span = t("{lo} – {hi}", lo=human_number(lo, 3), hi=human_number(hi, 3))
-            if ch < full:
-                # Compact: the range beside the middle value, no bar.
-                room = box.width - mid_s.get_width() - theme.px(8)
-                rng = fit(small, span, room, theme.TEXT_DIM)
-                surface.blit(rng, (box.left + mid_s.get_width() + theme.px(8),
-                                   y + big.get_ascent() - small.get_ascent()))
-                continue
-            y += big.get_linesize()
-            rng = fit(small, span, box.width, theme.TEXT_DIM)
-            surface.blit(rng, (box.left, y))
-            # A range bar: where the middle sits between the 10th and 90th percentiles.
-            bar = pygame.Rect(box.left, min(box.bottom - theme.px(8), y + rng.get_height()
-                                            + theme.px(4)), box.width, theme.px(6))
-            pygame.draw.rect(surface, theme.PANEL_EDGE, bar, border_radius=theme.px(3))
-            if hi > lo:
-                k = (mid - lo) / (hi - lo)
-                pygame.draw.circle(surface, theme.ACCENT, (bar.left + int(k * bar.width),
-                                                           bar.centery), theme.px(5))
-
-    def _draw_panel(self, surface: pygame.Surface) -> None:
-        panel(surface, self.panel_rect)
-        left, total = self.budget()
-        r = self.budget_rect
-        f = theme.font(14)
-        # The bar is what is left to spend: it empties as money is committed.
-        frac = 0.0 if total <= 0 else min(1.0, max(0.0, left / total))
-        pygame.draw.rect(surface, theme.BACKGROUND, r, border_radius=theme.px(5))
-        fill = r.copy()
-        fill.width = int(r.width * frac)
-        pygame.draw.rect(surface, theme.OKABE_ITO["blue"], fill, border_radius=theme.px(5))
-        if left < 0:
-            pygame.draw.rect(surface, theme.BAD, r, width=max(2, theme.px(2)),
-                             border_radius=theme.px(5))
-        text = t("Budget left this turn: {left} of {total}", left=money(left), total=money(total))
-        label = fit(f, text, r.width - theme.px(12), theme.TEXT)
-        shadow = fit(f, text, r.width - theme.px(12), theme.BACKGROUND)
-        pos = label.get_rect(midleft=(r.left + theme.px(6), r.centery))
-        surface.blit(shadow, pos.move(1, 1))
-        surface.blit(label, pos)
-        if self.tab == DIPLOMACY:
-            self._draw_deals(surface)
-        else:
-            self._draw_lever_texts(surface)
-        if self.message:
-            colour = theme.BAD if self.message_bad else theme.TEXT_DIM
-            draw_wrapped(surface, theme.font(13), self.message, self.message_rect, colour)
-
-    def _draw_lever_texts(self, surface: pygame.Surface) -> None:
-        bold, small = theme.font(15, bold=True), theme.font(13)
-        months = self.table.months_per_turn
-        for lever, rect in self.row_rects:
-            spec = LEVERS[lever]
-            value = self.value(lever)
-            if spec.kind == "choice":
-                shown = t(CHOICE_LABELS.get(str(value), str(value)))
-            elif spec.kind == "money":
-                shown = t("{m} a year", m=money(lever_total(value)))
-            else:
-                shown = number(lever_total(value), t(spec.unit))
-            vs = small.render(shown, True, theme.ACCENT if lever in self.draft else theme.TEXT)
-            surface.blit(vs, vs.get_rect(topright=(rect.right, rect.top + theme.px(2))))
-            name = fit(bold, lever_label(lever).capitalize(),
-                       rect.width - vs.get_width() - theme.px(8))
-            surface.blit(name, rect.topleft)
-            cost = spec.cost_per_unit.get(self.player, 0.0)
-            delay = spec.delay_months.get(self.player, 0)
-            if spec.kind == "choice":
-                detail = t("Takes effect in {d} months", d=delay) if delay != 1 else \
-                    t("Takes effect next month")
-            else:
-                turn_cost = lever_total(value) * cost * months / 12
-                detail = (t("{cost} this turn · full effect after {d} months",
-                            cost=money(turn_cost), d=delay) if delay != 1 else
-                          t("{cost} this turn · full effect next month", cost=money(turn_cost)))
-            y = self.controls[lever]["bottom"] + theme.px(4)
-            if lever in self.field_notes:
-                # Why the value asked for was not applied, where the player is looking.
-                detail = self.field_notes[lever]
-                colour = theme.BAD
-            else:
-                colour = theme.ACCENT if lever in self.draft else theme.TEXT_DIM
-            surface.blit(fit(small, detail, rect.width, colour), (rect.left, y))
-            if getattr(self, "describe", False):
-                y += small.get_linesize()
-                draw_wrapped(surface, small, t(spec.description),
-                             pygame.Rect(rect.left, y, rect.width, rect.bottom - y),
-                             theme.TEXT_DIM, 2)
-
     def _draw_deals(self, surface: pygame.Surface) -> None:
-        bold, small = theme.font(14, bold=True), theme.font(13)
-        if not self.deal_rows:
-            draw_wrapped(surface, small, t("No agreements can be proposed in this level."),
-                         self.rows_rect, theme.TEXT_DIM)
-            return
-        for row in self.deal_rows:
-            r = row["text_rect"]
-            if "offer" in row:
-                p = row["offer"]
-                pygame.draw.rect(surface, theme.PANEL_HIGHLIGHT, row["rect"].inflate(
-                    theme.px(6), theme.px(4)), border_radius=theme.px(6))
-                title = t("{who} offers: {kind}", who=country_subject(p.by),
-                          kind=_agreement_name(p.kind))
-                surface.blit(fit(bold, title, r.width, theme.ACCENT), r.topleft)
-                y = r.top + bold.get_linesize()
-                detail = _terms_text(p.terms) or t(AGREEMENTS[p.kind].description)
-                if p.reason:
-                    detail = f"“{p.reason}” · {detail}"
-                draw_wrapped(surface, small, detail, pygame.Rect(r.left, y, r.width,
-                                                                 r.bottom - y), theme.TEXT, 2)
-                continue
-            kind = row["kind"]
-            partners = country_list(self._partners(kind))
-            name = t(AGREEMENT_LABELS[kind]) if kind in AGREEMENT_LABELS else \
-                agreement_label(kind).capitalize()
-            title = (t("{kind} on {partners}", kind=name, partners=partners)
-                     if kind == "tariff_threat" else
-                     t("{kind} with {partners}", kind=name, partners=partners))
-            surface.blit(fit(bold, title, r.width), r.topleft)
-            status, state = self._deal_status(kind)
-            y = r.top + bold.get_linesize()
-            if status:
-                colour = theme.GOOD if state in ("accepted", "active", "met") else \
-                    theme.BAD if state in ("rejected", "carried_out", "broken") else theme.ACCENT
-                draw_wrapped(surface, small, status, pygame.Rect(r.left, y, r.width,
-                                                                 r.bottom - y), colour, 2)
-            else:
-                draw_wrapped(surface, small, t(AGREEMENTS[kind].description),
-                             pygame.Rect(r.left, y, r.width, r.bottom - y), theme.TEXT_DIM, 2)
-
-
-def _agreement_name(kind: str) -> str:
-    return t(AGREEMENT_LABELS[kind]) if kind in AGREEMENT_LABELS else \
-        agreement_label(kind).capitalize()
-
-
-def _terms_text(terms: Mapping[str, object]) -> str:
-    """An offer's terms in a line: shares as percentages, money as $M, counts as numbers."""
-    parts = []
-    for name, value in terms.items():
-        label = t(name.replace("_", " "))
-        who = name.rpartition("_")[2].upper()
-        if isinstance(value, int | float) and name.startswith("share_"):
-            parts.append(t("{country} takes {p}%", country=country_subject(who),
-                           p=f"{value * 100:.0f}"))
-        elif isinstance(value, int | float) and name.startswith("contribution_"):
-            parts.append(t("{country} pays {m} a year", country=country_subject(who),
-                           m=money(float(value))))
-        elif isinstance(value, int | float):
-            parts.append(f"{label} {number(float(value))}")
-        else:
-            parts.append(f"{label} {value}")
-    return " · ".join(parts)
+        """The Diplomacy tab's rows (a team's desk shows its negotiations instead)."""
+        draw_deals(self, surface)
 
 
 def _shown(spec: LeverSpec, value: float) -> str:
@@ -926,43 +674,3 @@ def _shown(spec: LeverSpec, value: float) -> str:
 
 def _plain(value: float) -> str:
     return f"{value:.0f}" if float(value).is_integer() or abs(value) >= 100 else f"{value:.1f}"
-
-
-#: Agreement names as people write them (proper nouns keep their capitals).
-AGREEMENT_LABELS = {
-    "safe_third_country": "Safe third country",
-    "remain_in_mexico": "Remain in Mexico",
-    "burden_sharing": "Burden-sharing",
-    "joint_corps": "Joint corps",
-    "returns_acceptance": "Returns acceptance",
-    "visa_requirement": "Visa requirement",
-    "tariff_threat": "Tariff threat",
-}
-#: The shortest names, for the forecast strip's narrow columns.
-FORECAST_LABELS = {
-    "us_border_encounters": "Border encounters",
-    "deaths_in_transit": "Deaths in transit",
-    "protection_granted": "Protected",
-    "asylum_wait_months_us": "Asylum wait (mo.)",
-    "approval_us": "Approval",
-    "approval_mx": "Approval",
-    "approval_ca": "Approval",
-}
-def _gauge(surface: pygame.Surface, box: pygame.Rect, label: str, value: float | None,
-           low: float, high: float) -> None:
-    """A compact gauge: label, value and a bar with the midpoint marked."""
-    small, bold = theme.font(12), theme.font(15, bold=True)
-    surface.blit(fit(small, label, box.width, theme.TEXT_DIM), box.topleft)
-    shown = "–" if value is None else f"{value:.0f}"
-    vs = bold.render(shown, True, theme.TEXT)
-    bar_y = box.top + small.get_linesize() + theme.px(4)
-    bar = pygame.Rect(box.left, bar_y + vs.get_height() // 2 - theme.px(3),
-                      box.width - vs.get_width() - theme.px(8), theme.px(6))
-    surface.blit(vs, (bar.right + theme.px(8), bar_y))
-    pygame.draw.rect(surface, theme.PANEL_EDGE, bar, border_radius=theme.px(3))
-    if value is not None and high > low:
-        k = min(1.0, max(0.0, (value - low) / (high - low)))
-        fill = bar.copy()
-        fill.width = max(1, int(bar.width * k))
-        colour = theme.GOOD if k >= 0.5 else theme.BAD
-        pygame.draw.rect(surface, colour, fill, border_radius=theme.px(3))
