@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import random
+import re
 import signal
 import subprocess
 import sys
@@ -67,7 +68,9 @@ def run_and_kill(env: dict[str, str], delay_s: float) -> tuple[int, int, list[st
     child.send_signal(signal.SIGKILL)
     out, _ = child.communicate(timeout=30)
     assert child.returncode == -signal.SIGKILL
-    saved = [int(line.split()[1]) for line in out.splitlines() if line.startswith("saved ")]
+    # A kill can land in the middle of the child's last line ("saved" without its number): only
+    # whole lines count as saved turns; what is on disk is checked by Continue, not by this.
+    saved = [int(m.group(1)) for m in re.finditer(r"^saved (\d+)$", out, flags=re.M)]
     warnings = [line for line in out.splitlines() if line.startswith("WARNING")]
     return resumed, max(saved, default=resumed), warnings
 
