@@ -20,7 +20,7 @@ from game.sim.policy import LeverValue, month_label
 
 if TYPE_CHECKING:
     from game.play.classroom import Classroom
-    from game.play.report import Debrief, TurnReport
+    from game.play.report import Debrief, ObjectiveState, TurnReport
     from game.play.session import Session
 
 
@@ -73,6 +73,10 @@ class Game(Protocol):
 
     def objectives(self) -> list[str]:
         """The objectives the player may see, as sentences."""
+        ...
+
+    def goals(self) -> tuple[ObjectiveState, ...]:
+        """The objectives the player may see, as they stand now (the desk's tracker)."""
         ...
 
     def offers(self) -> list[Proposal]:
@@ -175,6 +179,10 @@ class SoloGame:
         """The open objectives as sentences."""
         return [o.text for o in self.session.objectives(hidden=False)]
 
+    def goals(self) -> tuple[ObjectiveState, ...]:
+        """The open objectives and the player's own hidden ones, as they stand now."""
+        return self.session.objectives(self.player)
+
     def offers(self) -> list[Proposal]:
         """Partners' proposals waiting for the player's answer."""
         return list(self.session.proposals_for(self.player))
@@ -241,6 +249,10 @@ class TeamGame(SoloGame):
     def objectives(self) -> list[str]:
         """The open objectives and this team's own hidden ones, as sentences."""
         return [o.text for o in self.room.objectives_for(self.player)]
+
+    def goals(self) -> tuple[ObjectiveState, ...]:
+        """The open objectives and this team's own hidden ones, as they stand now."""
+        return self.room.objectives_for(self.player)
 
     def set_lever(self, lever: str, value: LeverValue) -> None:
         """Put a lever change in the team's draft (pledges and the desk's turn are checked)."""

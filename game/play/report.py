@@ -96,6 +96,18 @@ class ObjectiveState:
     final: bool = False
     #: The team whose hidden objective it is (None: everyone sees it).
     team: str | None = None
+    #: The metric judged, which side of the target meets it (``above`` or ``below``), how it
+    #: is compared (``absolute``, ``start`` or ``baseline``; a ``share`` or a ``difference``),
+    #: what is compared now (the value, or its change against ``reference``), the turn it is
+    #: judged at, and how it is measured (``value``, ``total``, ``average``).
+    metric: str = ""
+    side: str = "below"
+    compare: str = "absolute"
+    change: str = "share"
+    judged: float | None = None
+    reference: float | None = None
+    judged_turn: int = 0
+    measure: str = "value"
 
 
 @dataclass(frozen=True)

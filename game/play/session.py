@@ -42,6 +42,7 @@ from game.play.decisions import (
     policy_cost,
 )
 from game.play.explain import causes_of, explain_turn
+from game.play.goals import goal_state
 from game.play.levelview import LevelEvent, LevelView
 from game.play.news import (
     NewsItem,
@@ -588,22 +589,13 @@ class Session:
             hidden: include hidden objectives at all (False: only the open ones).
         """
         out = []
-        played = len(self.reports)
         for owner, objective in self.view.all_objectives:
             if owner is not None and (not hidden or (team is not None and owner != team)):
                 continue
-            judged = objective.judged_turn(self.turns)
-            values = self.history(objective.metric)
-            text = self.view.text(objective.text)
-            if not values:
-                out.append(ObjectiveState(objective.id, text, False, None, objective.threshold,
-                                          objective.stars, team=owner))
-                continue
-            result = objective.evaluate(values, self.baseline_history(objective.metric))
-            out.append(ObjectiveState(
-                objective.id, text, result.met, result.value, result.target, objective.stars,
-                final=played >= judged, team=owner,
-            ))
+            out.append(goal_state(objective, self.view.text(objective.text), owner,
+                                  self.history(objective.metric),
+                                  self.baseline_history(objective.metric), len(self.reports),
+                                  objective.judged_turn(self.turns)))
         return tuple(out)
 
     def _player(self) -> str | None:

@@ -183,7 +183,7 @@ def test_every_desk_tab_fits_and_is_reachable_by_keyboard(make_app, size, scale,
 def test_desk_of_a_home_country_has_its_own_tab(make_app) -> None:
     app = make_app()
     desk = DeskScene(app, new_game("regional-compact", "GT"))
-    assert [k for k, _ in desk.tabs()] == ["home", DIPLOMACY]
+    assert [k for k, _ in desk.tabs()] == ["goals", "home", DIPLOMACY]
 
 
 @pytest.mark.parametrize(("size", "scale"), SIZES)
@@ -379,3 +379,27 @@ def test_the_what_if_tab_reads_the_saves_once_not_every_frame(make_app, monkeypa
     for _ in range(30):
         app.frame(0.016)
     assert len(scans) == 2
+
+
+def test_the_goals_tab_says_where_each_objective_stands_and_what_the_advisors_expect(
+        make_app) -> None:
+    app = make_app()
+    game = new_game()
+    desk = DeskScene(app, game)
+    app.switch(desk)
+    assert desk.tab == "goals", "the desk opens on what the player is judged on"
+    desk._refresh_forecast()
+    app.frame(0.016)
+    goals = game.goals()
+    assert len(goals) == 3 and all(g.value is None for g in goals)
+    # Every objective's metric that can be forecast is in the advisors' forecast.
+    assert {g.metric for g in goals} <= set(desk.forecast or {})
+    game.end_turn()
+    after = game.goals()
+    deaths = next(g for g in after if g.metric == "deaths_in_transit")
+    assert deaths.judged is not None and deaths.reference is not None
+    assert deaths.compare == "baseline" and deaths.side == "below"
+    from game.play.goals import progress, status
+
+    assert status(deaths) in ("On track", "Not yet")
+    assert "against the status quo" in progress(deaths) and "turn 4" in progress(deaths)

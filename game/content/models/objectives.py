@@ -73,6 +73,8 @@ class ObjectiveResult:
     value: float
     target: float
     reference: float | None
+    #: What is compared with the target: the value, or its change against the reference.
+    judged: float = 0.0
 
 
 class Objective(ContentModel):
@@ -160,7 +162,7 @@ class Objective(ContentModel):
             else:
                 judged = value / abs(reference) - math.copysign(1.0, reference)
         met = judged > self.above if self.above is not None else judged < self.threshold
-        return ObjectiveResult(bool(met), value, self.threshold, reference)
+        return ObjectiveResult(bool(met), value, self.threshold, reference, judged)
 
 
 def _measure(values: Sequence[float], measure: str) -> float:

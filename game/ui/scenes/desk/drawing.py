@@ -22,6 +22,7 @@ from game.play.decisions import (
     lever_label,
     money,
 )
+from game.play.goals import progress, status
 from game.play.names import AGREEMENTS, LEVERS, METRIC_SHORT_LABELS, METRICS
 from game.play.report import metric_label
 from game.ui import theme
@@ -43,6 +44,8 @@ if TYPE_CHECKING:
 TABS = (("visas", "Visas"), ("borders", "Borders"), ("asylum", "Asylum"), ("aid", "Aid"),
         ("home", "Home"))
 DIPLOMACY = "diplomacy"
+#: The objectives tracker, the first tab: what the player is judged on, and where it stands.
+GOALS = "goals"
 #: Seconds a slider must rest before the advisors' forecast and the map are refreshed.
 FORECAST_DELAY_S = 0.1
 def lever_total(value: object) -> float:
@@ -201,11 +204,56 @@ def draw_panel(desk: DeskScene, surface: pygame.Surface) -> None:
     surface.blit(label, pos)
     if desk.tab == DIPLOMACY:
         desk._draw_deals(surface)
+    elif desk.tab == GOALS:
+        draw_goals(desk, surface)
     else:
         draw_lever_texts(desk, surface)
     if desk.message:
         colour = theme.BAD if desk.message_bad else theme.TEXT_DIM
         draw_wrapped(surface, theme.font(13), desk.message, desk.message_rect, colour)
+
+
+def goal_metrics(desk: DeskScene) -> tuple[str, ...]:
+    """The metrics of the player's objectives the advisors can forecast (scores they cannot)."""
+    return tuple(dict.fromkeys(
+        g.metric for g in desk.game.goals()
+        if g.metric in METRICS and METRICS[g.metric].kind != "score"))
+
+
+def draw_goals(desk: DeskScene, surface: pygame.Surface) -> None:
+    """Each objective: its status, its text, where it stands now and the coming turn's range."""
+    area = desk.rows_rect
+    goals = desk.game.goals()
+    small, bold = theme.font(13), theme.font(14, bold=True)
+    if not goals:
+        draw_wrapped(surface, small, t("This level sets no objectives: judge for yourself "
+                                       "what a good result is."), area, theme.TEXT_DIM)
+        return
+    y = area.top
+    chip_w = theme.px(84)
+    for goal in goals:
+        if y + bold.get_linesize() + small.get_linesize() > area.bottom:
+            break
+        word = status(goal)
+        colour = theme.GOOD if goal.met else theme.BAD if goal.final else theme.ACCENT
+        chip = pygame.Rect(area.left, y, chip_w, bold.get_linesize())
+        pygame.draw.rect(surface, colour, chip, border_radius=theme.px(4))
+        label = fit(small, word, chip.width - theme.px(8), theme.BACKGROUND)
+        surface.blit(label, label.get_rect(center=chip.center))
+        text_rect = pygame.Rect(chip.right + theme.px(8), y, area.width - chip_w - theme.px(8),
+                                area.bottom - y)
+        stars = t("1 star") if goal.stars == 1 else t("{n} stars", n=goal.stars)
+        used = draw_wrapped(surface, bold, f"{goal.text} ({stars})", text_rect, theme.TEXT, 2)
+        y += max(used, chip.height) + theme.px(2)
+        detail = progress(goal)
+        band = desk.forecast.get(goal.metric) if desk.forecast else None
+        if band is not None:
+            lo, _, hi = band
+            detail += " " + t("This turn the advisors expect {lo} – {hi}.",
+                              lo=human_number(lo, 3), hi=human_number(hi, 3))
+        y += draw_wrapped(surface, small, detail, pygame.Rect(
+            text_rect.left, y, text_rect.width, area.bottom - y), theme.TEXT_DIM, 3)
+        y += theme.px(10)
 
 
 def draw_lever_texts(desk: DeskScene, surface: pygame.Surface) -> None:

@@ -36,6 +36,7 @@ from game.ui.scenes.base import Scene
 from game.ui.scenes.desk.drawing import (
     DIPLOMACY,
     FORECAST_DELAY_S,
+    GOALS,
     TABS,
     agreement_name,
     draw_deals,
@@ -44,6 +45,7 @@ from game.ui.scenes.desk.drawing import (
     draw_top,
     forecast_metrics,
     gauges,
+    goal_metrics,
     lever_total,
     map_state,
 )
@@ -101,9 +103,10 @@ class DeskScene(Scene):
         return self.game.draft()
 
     def tabs(self) -> list[tuple[str, str]]:
-        """The tabs this player has: those with levers, then Diplomacy."""
+        """The tabs this player has: Goals, those with levers, then Diplomacy."""
         have = {spec.tab for spec in LEVERS.values() if self.player in spec.countries}
-        return [(k, t(label)) for k, label in TABS if k in have] + [(DIPLOMACY, t("Diplomacy"))]
+        return [(GOALS, t("Goals")), *((k, t(label)) for k, label in TABS if k in have),
+                (DIPLOMACY, t("Diplomacy"))]
 
     def levers(self, tab: str) -> list[LeverSpec]:
         """The player's levers on one tab."""
@@ -229,10 +232,17 @@ class DeskScene(Scene):
         self.tab_buttons: list[tuple[UIButton, str]] = []
         tabs = self.tabs()
         th = theme.font(15).get_linesize() + theme.px(10)
-        tw = inner.width // len(tabs)
+        # Each tab as wide as its label plus an equal share of the room left, so long names
+        # (Diplomacy) fit beside short ones (Aid).
+        font = theme.font(15)
+        needs = [font.size(label)[0] for _, label in tabs]
+        spare = max(0, inner.width - sum(needs)) / len(tabs)
+        x = float(inner.left)
         for i, (key, label) in enumerate(tabs):
-            rect = pygame.Rect(inner.left + i * tw, inner.top, tw if i < len(tabs) - 1
-                               else inner.width - i * tw, th)
+            width = needs[i] + spare
+            right = inner.right if i == len(tabs) - 1 else int(round(x + width))
+            rect = pygame.Rect(int(round(x)), inner.top, right - int(round(x)), th)
+            x += width
             b = UIButton(rect, label, manager=m,
                          object_id="#tab_selected" if key == self.tab else "#tab")
             self.tab_buttons.append((b, key))
@@ -261,7 +271,7 @@ class DeskScene(Scene):
         self.deal_rows: list[dict[str, Any]] = []
         if self.tab == DIPLOMACY:
             self._build_diplomacy()
-        else:
+        elif self.tab != GOALS:  # the goals are drawn text, with no controls
             self._build_levers()
         self.focus.add(self.end_button)
         if self.focus.index is None:
@@ -616,7 +626,9 @@ class DeskScene(Scene):
 
     def _refresh_forecast(self) -> None:
         try:
-            self.forecast = self.game.forecast(forecast_metrics(self.player))
+            wanted = forecast_metrics(self.player)
+            extra = tuple(m for m in goal_metrics(self) if m not in wanted)
+            self.forecast = self.game.forecast(wanted + extra)
             self.forecast_note = ""
         except DecisionRejected:
             return
