@@ -63,11 +63,12 @@ def progress(goal: ObjectiveState) -> str:
     """One sentence: the number judged now, against what, the target, and when it is judged."""
     name = metric_label(goal.metric) if goal.metric else ""
     side = t("above") if goal.side == "above" else t("below")
+    against = t("the status quo") if goal.compare == "baseline" else t("the start")
     if goal.compare == "absolute":
         target = t("needs {side} {target}", side=side, target=_amount(goal.target))
     else:
-        target = t("needs {side} {target}", side=side,
-                   target=_relative(goal.target, goal.change))
+        target = t("needs a change {side} {target} against {against}", side=side,
+                   target=_relative(goal.target, goal.change), against=against)
     when = (t("judged at the end of the level") if goal.judged_turn == 0 else
             t("judged at the end of turn {n}", n=goal.judged_turn))
     if goal.value is None or goal.judged is None:
@@ -75,8 +76,10 @@ def progress(goal: ObjectiveState) -> str:
     if goal.compare == "absolute":
         now = t("{name} now {value}", name=name, value=_amount(goal.judged))
     else:
-        against = t("the status quo") if goal.compare == "baseline" else t("the start")
         now = t("{name} {change} against {against} ({value} vs {reference})", name=name,
                 change=_relative(goal.judged, goal.change), against=against,
                 value=_amount(goal.value), reference=_amount(goal.reference or 0.0))
+    if goal.compare != "absolute":  # "against ..." was just said
+        target = t("needs {side} {target}", side=side,
+                   target=_relative(goal.target, goal.change))
     return t("{now}; {target}; {when}.", now=now, target=target, when=when)
