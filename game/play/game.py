@@ -13,10 +13,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Protocol
 
+import numpy as np
+
 from game.i18n import t
 from game.play.decisions import Decision, Proposal, Table
 from game.play.turndesk import Band
 from game.sim.policy import LeverValue, month_label
+from game.sim.registry import METRICS
+from game.sim.world import NATIONS, PAIRS
 
 if TYPE_CHECKING:
     from game.play.classroom import Classroom
@@ -77,6 +81,10 @@ class Game(Protocol):
 
     def goals(self) -> tuple[ObjectiveState, ...]:
         """The objectives the player may see, as they stand now (the desk's tracker)."""
+        ...
+
+    def start_metrics(self) -> dict[str, float]:
+        """The headline gauges' values before the first turn (approval, relations, scores)."""
         ...
 
     def offers(self) -> list[Proposal]:
@@ -183,6 +191,10 @@ class SoloGame:
         """The open objectives and the player's own hidden ones, as they stand now."""
         return self.session.objectives(self.player)
 
+    def start_metrics(self) -> dict[str, float]:
+        """The headline gauges' values before the first turn."""
+        return start_metrics(self.session)
+
     def offers(self) -> list[Proposal]:
         """Partners' proposals waiting for the player's answer."""
         return list(self.session.proposals_for(self.player))
@@ -254,6 +266,10 @@ class TeamGame(SoloGame):
         """The open objectives and this team's own hidden ones, as they stand now."""
         return self.room.objectives_for(self.player)
 
+    def start_metrics(self) -> dict[str, float]:
+        """The headline gauges' values before the first turn."""
+        return start_metrics(self.room.session)
+
     def set_lever(self, lever: str, value: LeverValue) -> None:
         """Put a lever change in the team's draft (pledges and the desk's turn are checked)."""
         self.room.set_lever(self.player, lever, value)
@@ -273,3 +289,17 @@ def save_message(session: Session) -> str:
     """What to tell the player about the last autosave: "" when it worked."""
     error = session.save_error
     return t("The game could not be saved: {e}", e=error) if error else ""
+
+
+def start_metrics(session: Session) -> dict[str, float]:
+    """The headline gauges before any turn: the start's approval and relations, scores 50.
+
+    Every score is 50 at the status quo, which is where a level starts.
+    """
+    world = session.sim.world
+    approval = np.asarray(world.approval).reshape(-1, 3)[0]
+    relations = np.asarray(world.relations).reshape(-1, 3)[0]
+    out = {f"approval_{c.lower()}": float(v) for c, v in zip(NATIONS, approval, strict=True)}
+    out.update({f"relations_{p}": float(v) for p, v in zip(PAIRS, relations, strict=True)})
+    out.update({m: 50.0 for m in METRICS if METRICS[m].kind == "score"})
+    return out

@@ -403,3 +403,24 @@ def test_the_goals_tab_says_where_each_objective_stands_and_what_the_advisors_ex
 
     assert status(deaths) in ("On track", "Not yet")
     assert "against the status quo" in progress(deaths) and "turn 4" in progress(deaths)
+
+
+def test_the_gauges_show_the_start_on_turn_one_and_a_neutral_middle_is_not_green(
+        make_app) -> None:
+    from game.ui.scenes.desk.drawing import gauges
+
+    app = make_app()
+    desk = DeskScene(app, new_game())
+    app.switch(desk)
+    shown = gauges(desk)
+    assert all(value is not None for _, value, _, _ in shown), "no blank gauge on turn 1"
+    humanitarian = next(v for label, v, _, _ in shown if label == "Humanitarian")
+    assert humanitarian == 50.0
+    app.frame(0.016)
+    # The humanitarian gauge at the status quo is drawn in the neutral colour, not green.
+    from game.ui import theme
+
+    box = desk.top_rect
+    pixels = {tuple(app.screen.get_at((x, y)))[:3] for x in range(box.left, box.right, 2)
+              for y in range(box.top, box.bottom, 2)}
+    assert tuple(theme.TEXT_DIM) in pixels

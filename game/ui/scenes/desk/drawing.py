@@ -44,6 +44,8 @@ if TYPE_CHECKING:
 TABS = (("visas", "Visas"), ("borders", "Borders"), ("asylum", "Asylum"), ("aid", "Aid"),
         ("home", "Home"))
 DIPLOMACY = "diplomacy"
+#: Half-width of the gauges' neutral band around their middle, as a share of the range.
+NEUTRAL_BAND = 0.05
 #: The objectives tracker, the first tab: what the player is judged on, and where it stands.
 GOALS = "goals"
 #: Seconds a slider must rest before the advisors' forecast and the map are refreshed.
@@ -120,7 +122,8 @@ def draw_top(desk: DeskScene, surface: pygame.Surface) -> None:
 
 def gauges(desk: DeskScene) -> list[tuple[str, float | None, float, float]]:
     """Headline gauges: the player's approval, the humanitarian score, relations."""
-    last = desk.table.last_metrics
+    # Before the first turn the gauges show where the level starts, not a blank.
+    last = desk.table.last_metrics or desk.game.start_metrics()
     out: list[tuple[str, float | None, float, float]] = []
     approval = f"approval_{desk.player.lower()}"
     if approval in METRICS:
@@ -381,5 +384,7 @@ def draw_gauge(surface: pygame.Surface, box: pygame.Rect, label: str, value: flo
         k = min(1.0, max(0.0, (value - low) / (high - low)))
         fill = bar.copy()
         fill.width = max(1, int(bar.width * k))
-        colour = theme.GOOD if k >= 0.5 else theme.BAD
+        # Near the middle (a score at the status quo, relations of 7) is neither good nor bad.
+        colour = theme.TEXT_DIM if abs(k - 0.5) < NEUTRAL_BAND else (
+            theme.GOOD if k > 0.5 else theme.BAD)
         pygame.draw.rect(surface, colour, fill, border_radius=theme.px(3))
