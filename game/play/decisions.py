@@ -399,7 +399,7 @@ def _shown_value(lever: str, value: LeverValue) -> str:
     if isinstance(value, Mapping):
         return ", ".join(f"{k} {money(float(v))}" for k, v in value.items())
     if isinstance(value, str):
-        return t(value.replace("_", " "))
+        return choice_label(value)
     if lever in LEVERS and LEVERS[lever].kind == "money":
         return money(float(value)) + t(" a year")
     return f"{float(value):,.0f}"
