@@ -27,9 +27,35 @@ CAUSE_METRICS: tuple[str, ...] = tuple(m for m in (
     "us_border_encounters", "deaths_in_transit", "protection_granted",
     "stranded_in_mx_border_towns", "approval_us", "approval_mx", "approval_ca",
     "humanitarian_score") if m in METRICS)
-#: Metrics each turn's explanation splits into causes: the headlines and the class's metrics
-#: (the counterfactual worlds are run once; more metrics only read more of their outputs).
-EXPLAINED_METRICS: tuple[str, ...] = tuple(dict.fromkeys((*HEADLINE_METRICS, *CAUSE_METRICS)))
+#: Each country's own headlines, put before the shared ones when one country is played.
+OWN_HEADLINES: dict[str, tuple[str, ...]] = {
+    "US": ("us_border_encounters", "asylum_wait_months_us", "approval_us", "political_score_us"),
+    "MX": ("mx_apprehensions", "stranded_in_mx_border_towns", "asylum_wait_months_mx",
+           "approval_mx", "political_score_mx", "returned_to_danger"),
+    "CA": ("ca_irregular_interceptions", "asylum_wait_months_ca", "approval_ca",
+           "political_score_ca"),
+}
+#: How many headlines a report shows.
+HEADLINE_ROWS = len(HEADLINE_METRICS)
+#: Metrics each turn's explanation splits into causes: every possible headline and the class's
+#: metrics (the counterfactual worlds are run once; more metrics only read more of their
+#: outputs).
+EXPLAINED_METRICS: tuple[str, ...] = tuple(dict.fromkeys(
+    (*HEADLINE_METRICS, *CAUSE_METRICS,
+     *(m for own in OWN_HEADLINES.values() for m in own if m in METRICS))))
+
+
+def headline_metrics(player: str | None = None,
+                     objectives: Sequence[str] = ()) -> tuple[str, ...]:
+    """A report's headlines: the objectives' metrics, the player's own, then the shared ones.
+
+    With no single player (a class of several teams), the shared list.
+    """
+    if player is None:
+        return HEADLINE_METRICS
+    wanted = [m for m in (*objectives, *OWN_HEADLINES.get(player, ()), *HEADLINE_METRICS)
+              if m in METRICS and m in EXPLAINED_METRICS]
+    return tuple(dict.fromkeys(wanted))[:HEADLINE_ROWS]
 
 
 @dataclass(frozen=True)
@@ -166,10 +192,11 @@ def metric_label(name: str) -> str:
 
 def build_headlines(metrics: Mapping[str, float], previous: Mapping[str, float],
                     baseline: Mapping[str, float],
-                    causes: Mapping[str, Sequence[Cause]] | None = None) -> tuple[Headline, ...]:
-    """The headline metrics with their change since the previous turn."""
+                    causes: Mapping[str, Sequence[Cause]] | None = None,
+                    names: Sequence[str] = HEADLINE_METRICS) -> tuple[Headline, ...]:
+    """The headline metrics (``names``) with their change since the previous turn."""
     out = []
-    for name in HEADLINE_METRICS:
+    for name in names:
         if name not in metrics:
             continue
         spec = METRICS[name]

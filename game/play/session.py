@@ -61,6 +61,7 @@ from game.play.report import (
     TimelineEntry,
     TurnReport,
     build_headlines,
+    headline_metrics,
     lagged_effects,
 )
 from game.play.stories import choose_story, dominant_outcome
@@ -190,6 +191,12 @@ class Session:
             players={c: r.label for c, r in self.roles.items()}, level_title=self.view.title,
         )
 
+    def _headline_names(self) -> tuple[str, ...]:
+        """The report's headlines: the one human country's and its objectives', else shared."""
+        player = self._player()
+        goals = [o.metric for o in self.objectives(player)] if player else []
+        return headline_metrics(player, goals)
+
     # --- who plays ----------------------------------------------------------------------------
 
     @property
@@ -314,7 +321,8 @@ class Session:
         report = TurnReport(
             turn=table.turn, start=month_label(first), end=month_label(first + months - 1),
             months=months, metrics=metrics, previous=dict(previous), baseline=baseline,
-            headlines=build_headlines(metrics, previous, baseline, causes),
+            headlines=build_headlines(metrics, previous, baseline, causes,
+                                      self._headline_names()),
             news=tuple(news), decisions=decisions, lagged=lagged, story=story,
             objectives=(), events=event_dicts, explained=explained,
             causes={m: tuple(rows) for m, rows in causes.items()}, worlds=worlds,

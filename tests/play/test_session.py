@@ -57,7 +57,10 @@ def test_a_report_has_every_metric_headlines_a_story_and_objectives() -> None:
     session.next_turn()
     second = session.end_turn()
     assert set(METRICS) <= set(second.metrics)
-    assert [h.metric for h in second.headlines] == list(HEADLINE_METRICS)
+    # One US player: the tutorial's objectives' metrics first, then the US's own, then shared.
+    names = [h.metric for h in second.headlines]
+    assert names[:3] == ["deaths_in_transit", "asylum_wait_months_us", "approval_us"]
+    assert len(names) == len(HEADLINE_METRICS) and "us_border_encounters" in names
     encounters = second.headline("us_border_encounters")
     assert encounters.previous == pytest.approx(first.metrics["us_border_encounters"])
     assert encounters.change == pytest.approx(encounters.value - encounters.previous)
@@ -316,3 +319,18 @@ def test_a_tariff_threat_gets_mexico_moving_and_is_settled_at_its_deadline() -> 
     (threat,) = session.table.threats
     assert threat.status in ("met", "lifted", "carried_out")
     assert any("target" in text for text in texts)
+
+
+def test_the_reports_headlines_are_the_players_country_and_its_objectives() -> None:
+    from game.content.catalog import shipped_levels
+    from game.play.session import Session
+
+    [entry] = [e for e in shipped_levels() if e.id == "the-45-days"]
+    session = Session(entry.level, players={"MX": "human"})
+    report = session.end_turn()
+    names = [h.metric for h in report.headlines]
+    goals = [o.metric for o in session.objectives("MX")]
+    assert names[:len(set(goals))] == list(dict.fromkeys(goals))
+    assert "mx_apprehensions" in names and "approval_mx" in names
+    assert "approval_us" not in names[:6], "a Mexican player's report does not lead with the US"
+    assert all(h.causes for h in report.headlines if h.change is not None) or report.explained
