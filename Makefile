@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-dev
 
-.PHONY: play test lint bench clean
+.PHONY: play test lint bench installer clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -28,5 +28,9 @@ lint: $(STAMP)
 bench: $(STAMP)
 	$(PY) benchmarks/run.py --quick
 
+# The one-folder game in dist/borderlines (PyInstaller; docs/installing.md).
+installer: $(STAMP)
+	$(PY) tools/build_installer.py
+
 clean:
-	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache
+	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache

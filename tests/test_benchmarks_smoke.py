@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 import pytest
@@ -70,3 +71,30 @@ def test_the_class_debrief_benchmark_plays_a_session_and_times_its_debrief(
     assert room.finished and len(room.session.reports) == 3
     bench_class_debrief.main(["--turns", "2", "--repeats", "1"])
     assert "class debrief: median" in capsys.readouterr().out
+
+
+def test_the_level_picker_benchmark_lists_every_file_it_made(monkeypatch, capsys) -> None:
+    monkeypatch.syspath_prepend(str(BENCHMARKS))
+    import bench_levels
+
+    bench_levels.main(["--levels", "20", "--runs", "1", "--json"])  # exit code: time, not shape
+    result = json.loads(capsys.readouterr().out)
+
+    assert result["listed"] == 20 and result["broken"] == 1
+    assert 0 < result["reopen_wall_s"] and 0 < result["first_open_wall_s"]
+
+
+def test_the_installed_game_benchmark_measures_a_pip_installed_command(monkeypatch,
+                                                                       capsys) -> None:
+    monkeypatch.syspath_prepend(str(BENCHMARKS))
+    import bench_installer
+
+    command = Path(sys.executable).parent / "borderlines"
+    if not command.exists():
+        pytest.skip("the borderlines command is not installed next to this Python")
+    assert bench_installer.main(["--command", str(command), "--runs", "2", "--json"]) == 0
+    result = json.loads(capsys.readouterr().out)
+
+    assert result["title_median_s"] > 0 and result["title_runs"] == 1
+    assert result["autoplay"]["exit_code"] == 0
+    assert result["autoplay"]["screens"][0].endswith("briefing")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import stat
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -46,10 +48,47 @@ class LevelEntry:
         return self.level is not None and self.level.classroom is not None
 
 
+#: Level files checked in this process, by path and name shown: (size, modification time in ns,
+#: level, problems). The level picker and the class set-up list every level each time they open;
+#: a file whose size and time are unchanged is not read and checked again.
+_checked: dict[tuple[str, str], tuple[int, int, Level | None, list[Problem]]] = {}
+#: More files than any folder of levels holds: past it the cache starts again (files deleted or
+#: renamed leave entries behind).
+MAX_CACHED = 5_000
+#: A file modified this recently is checked again next time: its time may not move when it is
+#: saved again within the file system's clock tick (two seconds on a FAT-formatted USB stick).
+SETTLE_NS = 3_000_000_000
+
+
+def check_level_file(path: Path, display: str) -> tuple[Level | None, list[Problem]]:
+    """``check_file(path, expect="level")``, remembered while the file's size and time stay."""
+    try:
+        info = path.stat()
+    except (OSError, ValueError):  # missing, unreadable, a name too long: the checker says so
+        info = None
+    if info is None or not stat.S_ISREG(info.st_mode):
+        return check_file(path, expect="level", display=display)
+    key = (str(path.absolute()), display)
+    known = _checked.get(key)
+    if known is not None and known[:2] == (info.st_size, info.st_mtime_ns):
+        return known[2], list(known[3])
+    level, problems = check_file(path, expect="level", display=display)
+    if time.time_ns() - info.st_mtime_ns > SETTLE_NS:
+        if len(_checked) >= MAX_CACHED:
+            _checked.clear()
+        _checked[key] = (info.st_size, info.st_mtime_ns, level, list(problems))
+    return level, problems
+
+
+def clear_level_cache() -> None:
+    """Forget every checked level file (the next scan reads and checks them all again)."""
+    _checked.clear()
+
+
 def level_entry(path: str | Path, group: str = "custom") -> LevelEntry:
     """One level file as an entry (loaded, or with the problems that stop it loading)."""
     path = Path(path)
-    level, problems = check_file(path, expect="level", display=_display(path))
+    level, problems = check_level_file(path, _display(path))
     return LevelEntry(path, group, level, problems)
 
 
@@ -60,7 +99,7 @@ def scan_levels(folder: str | Path, group: str | None = None) -> list[LevelEntry
         return []
     entries = []
     for path in content_files([folder]):
-        level, problems = check_file(path, expect="level", display=_display(path))
+        level, problems = check_level_file(path, _display(path))
         if level is None and any(p.code == "format-wrong-kind" for p in problems):
             continue  # a campaign or strategy file living next to the levels
         part = path.relative_to(folder).parts

@@ -31,7 +31,7 @@ from game.content.names import GAME_LANGUAGES, PERSONALITIES, format_number, wor
 from game.content.problems import PROBLEM_KINDS, format_problem
 from game.content.schema import SCHEMA_FILES, write_atomic
 from game.content.yamlsrc import MAX_BYTES, parse_text
-from game.paths import ROOT
+from game.paths import LEVELS, ROOT
 from game.sim.registry import (
     AGREEMENTS,
     COUNTRIES,
@@ -43,9 +43,9 @@ from game.sim.registry import (
 
 GUIDE_PATH = ROOT / "docs" / "levels.md"
 #: The level the worked example walks through, verbatim.
-WORKED_EXAMPLE = ROOT / "levels" / "examples" / "one-country-crisis.yaml"
+WORKED_EXAMPLE = LEVELS / "examples" / "one-country-crisis.yaml"
 #: The reference level with every feature, verbatim.
-EVERY_FEATURE = ROOT / "levels" / "examples" / "every-feature.yaml"
+EVERY_FEATURE = LEVELS / "examples" / "every-feature.yaml"
 
 #: Real mistakes teachers make, each shown with what the checker says about it.
 MISTAKES: list[tuple[str, str]] = [

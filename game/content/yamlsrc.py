@@ -10,6 +10,10 @@ deeper than :data:`MAX_MERGE_DEPTH`, nesting may not go deeper than :data:`MAX_D
 above :data:`MAX_BYTES` are refused before they are read. Numbers that are not finite (``.nan``,
 ``.inf``, ``1e999``) are reported where they are written and kept as their text. Every failure
 becomes a :class:`~game.content.problems.Problem`; nothing raises.
+
+Files are composed by libyaml when PyYAML has it (:data:`FAST_LOADER`, about ten times faster);
+a file libyaml cannot read, or might read otherwise, is read again by the pure-Python parser,
+whose line and column marks and words every syntax error is reported with.
 """
 
 from __future__ import annotations
@@ -39,6 +43,27 @@ MAX_VALUES = 100_000
 MAX_DEPTH = 60
 #: Deepest chain of merges (``<<: *a`` where ``a`` itself merges …); levels use one or two.
 MAX_MERGE_DEPTH = 4
+
+
+def _fast_loader() -> type[Any]:
+    """The libyaml loader when PyYAML has it, else the pure-Python one (same marks, slower).
+
+    Only libyaml 0.2.6 and later: they stop at 1,000 levels of nesting, where older ones follow
+    a hostile file's nesting until the C stack overflows and the game dies without a word.
+    """
+    try:
+        from yaml import _yaml
+
+        if tuple(_yaml.get_version()) >= (0, 2, 6):
+            return yaml.CSafeLoader
+    except (ImportError, AttributeError):
+        pass
+    return yaml.SafeLoader
+
+
+#: The loader clean files are read with: about ten times faster than the pure-Python one with
+#: libyaml (tests/content/test_reader_libyaml.py checks that both give the same documents).
+FAST_LOADER = _fast_loader()
 
 _TAG = "tag:yaml.org,2002:"
 #: A whole number YAML 1.1 reads as octal: a leading 0 then octal digits (``046054``).
@@ -145,8 +170,10 @@ class Document:
 class _Abort(Exception):
     """Stops the conversion: the document is too big or recursive."""
 
-    def __init__(self, problem: Problem) -> None:
+    def __init__(self, problem: Problem, too_deep: bool = False) -> None:
         self.problem = problem
+        #: Stopped for nesting (MAX_DEPTH), which the parsers reach at different depths.
+        self.too_deep = too_deep
 
 
 class _Builder:
@@ -185,7 +212,7 @@ class _Builder:
             raise _Abort(Problem(
                 self.doc.file, pos.line, pos.column, dotted(path), "error",
                 f"values are nested more than {MAX_DEPTH} levels deep",
-                "a level nests at most five or six levels", "yaml-too-big"))
+                "a level nests at most five or six levels", "yaml-too-big"), too_deep=True)
         if id(node) in self.active:
             pos = self.at(node)
             raise _Abort(Problem(
@@ -403,28 +430,108 @@ def parse_text(data: bytes | str, file: str) -> tuple[Document | None, list[Prob
         return None, [Problem(file, 1, 1, "", "error", "the file is empty",
                               "a level starts with `format: borderlines-level/1`; copy "
                               "levels/examples/minimal.yaml to begin", "file-empty")]
+    fast = _compose_fast(text)
+    if fast is not None:
+        doc, problems, too_deep = _build(fast, file)
+        if not too_deep:
+            return doc, problems
+    # libyaml could not read it, might read it otherwise, or it nests too deep: the pure-Python
+    # parser reads it, whose marks and words the checker has always reported (libyaml words its
+    # errors differently and stops at other places; the pure parser's own depth limit decides
+    # where a deep file is reported).
+    root, problem = _compose(text, file)
+    if root is None:
+        return None, [problem] if problem else []
+    doc, problems, _ = _build(root, file)
+    return doc, problems
+
+
+#: Characters the two parsers read differently: a tab inside a line (libyaml allows some that
+#: PyYAML refuses) and a byte-order mark that is not at the start.
+_DIVERGENT = ("\t", "\ufeff")
+#: A block scalar's header followed at once by a comment (``notes: >#``): libyaml allows it.
+_HEADER_COMMENT = re.compile(r"[|>][-+0-9]*#")
+
+
+def _compose_fast(text: str) -> Node | None:
+    """The root node as libyaml reads it, or None when only the pure-Python parser may read it.
+
+    None when libyaml is missing, fails (any error is located by the pure-Python parser), or
+    might read the text differently from PyYAML: a tab, an inner byte-order mark, a comment
+    right after ``|`` or ``>``, a ``?`` in a plain scalar or an empty value inside ``[...]`` or
+    ``{...}``. tests/content/test_reader_libyaml.py compares both parsers on the shipped
+    levels, the broken corpus and damaged copies of the levels.
+    """
+    if (FAST_LOADER is yaml.SafeLoader or any(c in text for c in _DIVERGENT)
+            or _HEADER_COMMENT.search(text)):
+        return None
+    try:
+        root = yaml.compose(text, Loader=FAST_LOADER)
+    except (yaml.YAMLError, ValueError, RecursionError):
+        # ValueError: a lone surrogate, which libyaml cannot even encode; PyYAML reports it.
+        return None
+    if root is None or _reads_differently(root):
+        return None
+    return root
+
+
+def _reads_differently(root: Node) -> bool:
+    """Whether a plain scalar in a flow collection is one the parsers place or end differently.
+
+    In ``[...]`` and ``{...}``, YAML 1.1 (PyYAML) ends a plain scalar at ``?`` and libyaml does
+    not; and an empty value (``{a: }``) is marked one column later by libyaml.
+    """
+    # A node an alias repeats is visited once in each context: where it is written may be the
+    # flow collection reached second.
+    seen: set[tuple[int, bool]] = set()
+    stack: list[tuple[Node, bool]] = [(root, False)]
+    while stack:
+        node, in_flow = stack.pop()
+        if (id(node), in_flow) in seen:
+            continue
+        seen.add((id(node), in_flow))
+        if isinstance(node, ScalarNode):
+            # A plain scalar's style is None in PyYAML and "" in libyaml.
+            if in_flow and not node.style and (not node.value or "?" in node.value):
+                return True
+            continue
+        in_flow = in_flow or bool(node.flow_style)
+        if isinstance(node, SequenceNode):
+            stack.extend((item, in_flow) for item in node.value)
+        elif isinstance(node, MappingNode):
+            stack.extend((part, in_flow) for pair in node.value for part in pair)
+    return False
+
+
+def _compose(text: str, file: str) -> tuple[Node | None, Problem | None]:
+    """The root node of ``text`` read by the pure-Python parser, or the problem that stops it."""
     try:
         root = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.YAMLError as error:
-        return None, [_syntax_problem(file, error, text)]
+        return None, _syntax_problem(file, error, text)
     except RecursionError:
-        return None, [Problem(file, 1, 1, "", "error",
-                              f"values are nested more than {MAX_DEPTH} levels deep",
-                              "a level nests at most five or six levels", "yaml-too-big")]
+        return None, _too_deep(file)
     if root is None:
-        return None, [Problem(file, 1, 1, "", "error", "the file holds only comments",
-                              "a level starts with `format: borderlines-level/1`",
-                              "file-empty")]
+        return None, Problem(file, 1, 1, "", "error", "the file holds only comments",
+                             "a level starts with `format: borderlines-level/1`", "file-empty")
+    return root, None
+
+
+def _build(root: Node, file: str) -> tuple[Document | None, list[Problem], bool]:
+    """The document built from ``root``, its problems, and whether it stopped for depth."""
     builder = _Builder(file)
     try:
         builder.doc.data = builder.build(root, (), 0)
     except _Abort as abort:
-        return None, [*builder.problems, abort.problem]
+        return None, [*builder.problems, abort.problem], abort.too_deep
     except RecursionError:
-        return None, [Problem(file, 1, 1, "", "error",
-                              f"values are nested more than {MAX_DEPTH} levels deep",
-                              "a level nests at most five or six levels", "yaml-too-big")]
-    return builder.doc, builder.problems
+        return None, [_too_deep(file)], True
+    return builder.doc, builder.problems, False
+
+
+def _too_deep(file: str) -> Problem:
+    return Problem(file, 1, 1, "", "error", f"values are nested more than {MAX_DEPTH} levels deep",
+                   "a level nests at most five or six levels", "yaml-too-big")
 
 
 def _too_large(file: str, size: int) -> Problem:
