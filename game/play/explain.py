@@ -22,9 +22,9 @@ from game.sim.explain import Change, Explanation, explain
 from game.sim.policy import Agreement, Policy, ScheduledEvent
 from game.sim.registry import HEADLINE_METRICS, LEVERS
 
-_KINDS = {"events": "event", "season": "season", "chance": "chance", "trend": "lagged",
-          "together": "together"}
-_LABELS = {"events": "Events", "season": "Season", "chance": "Chance",
+_KINDS = {"events": "event", "event": "event", "season": "season", "chance": "chance",
+          "trend": "lagged", "together": "together"}
+_LABELS = {"events": "Events acting together", "season": "Season", "chance": "Chance",
            "trend": "Earlier decisions and trends", "together": "Decisions acting together"}
 
 
@@ -76,11 +76,12 @@ def explain_turn(sim: Any, start: Policy, policy: Policy, months: int,
                  events: Sequence[ScheduledEvent], previous: Mapping[str, float] | None,
                  previous_season: Mapping[str, float] | None,
                  ended_by: Mapping[tuple[str, frozenset[str]], str] | None = None,
-                 metrics: Sequence[str] = HEADLINE_METRICS) -> Explanation:
+                 metrics: Sequence[str] = HEADLINE_METRICS,
+                 event_labels: Sequence[str] | None = None) -> Explanation:
     """Ask the model why ``metrics`` will change this turn (before it is run)."""
     return explain(sim, start, policy, turn_changes(start, policy, ended_by), months, events,
                    previous_values=previous or None, previous_season=previous_season,
-                   metrics=metrics)
+                   metrics=metrics, event_labels=event_labels)
 
 
 def causes_of(explanation: Explanation, humans: Sequence[str]) -> dict[str, list[Cause]]:
@@ -92,6 +93,8 @@ def causes_of(explanation: Explanation, humans: Sequence[str]) -> dict[str, list
             if c.kind == "decision":
                 kind = "player" if c.country in humans else "partner"
                 rows.append(Cause(kind, c.label, c.amount, c.country))
+            elif c.kind == "event":  # named by the caller, already in the player's words
+                rows.append(Cause("event", c.label, c.amount))
             else:
                 rows.append(Cause(_KINDS.get(c.kind, c.kind), t(_LABELS.get(c.kind, c.label)),
                                   c.amount))

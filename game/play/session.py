@@ -531,9 +531,10 @@ class Session:
         ended = {(p.agreement.kind, frozenset(p.agreement.parties)): p.ended_by
                  for p in self.table.pacts if p.ended_turn == self.table.turn and p.ended_by}
         previous = self.reports[-1].metrics if self.reports else None
+        labels = [event_news(self._event_dict(e, how)).text for e, how in events]
         explanation = explain_turn(self.sim, self._turn_start_policy, self.table.policy,
                                    self.months_per_turn, [e for e, _ in events], previous,
-                                   self._season, ended, EXPLAINED_METRICS)
+                                   self._season, ended, EXPLAINED_METRICS, labels)
         self._season = explanation.season_levels
         return causes_of(explanation, self.humans), True
 

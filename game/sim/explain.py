@@ -15,7 +15,8 @@ For a metric ``m`` the change since last turn is split as
 * each decision ``i``: ``m(real) − m(decision i undone)``;
 * decisions acting together: ``m(real) − m(status quo)`` minus the sum of the single effects
   (non-zero when decisions reinforce or cancel each other);
-* events: ``m(real) − m(no events)``;
+* events: ``m(real) − m(no events)``, and each event of the turn on its own,
+  ``m(real) − m(without that event)`` (one small run each; what is left is "events together");
 * season: ``s(this turn) − s(last turn)`` where ``s = m(real) − m(flat year)``;
 * chance: ``m(real) − m(no chance)`` (this turn's random shocks; earlier ones are in the state);
 * earlier decisions and trends: what is left — lagged effects arriving, slow drivers, momentum.
@@ -106,12 +107,14 @@ def explain(sim: Simulation, previous_policy: Policy, policy: Policy, changes: S
             months: int, events: Sequence[ScheduledEvent] = (),
             previous_values: Mapping[str, float] | None = None,
             previous_season: Mapping[str, float] | None = None,
-            metrics: Sequence[str] = HEADLINE_METRICS, world: int = 0) -> Explanation:
+            metrics: Sequence[str] = HEADLINE_METRICS, world: int = 0,
+            event_labels: Sequence[str] | None = None) -> Explanation:
     """Split this turn's change of each metric into its causes (see the module docstring).
 
     ``sim`` is the game's simulation *before* the turn is run (it is not advanced);
     ``previous_values`` are last turn's metric values (None or missing on the first turn) and
-    ``previous_season`` the ``season_levels`` of last turn's explanation.
+    ``previous_season`` the ``season_levels`` of last turn's explanation. ``event_labels``
+    names ``events`` one by one (by default their kind).
     """
     start = sim.world.take([world])
     base = sim.baseline_world.take([world])
@@ -127,6 +130,13 @@ def explain(sim: Simulation, previous_policy: Policy, policy: Policy, changes: S
     m = _turn_metrics(world_batch, policies, sim, months, events)
     calm = _turn_metrics(World.concat([start, base]), [policy], sim, months, events,
                          noise_chance=False)
+    # Each event that falls in this turn, on its own: the turn run without it.
+    first = int(start.month)
+    due = [i for i, e in enumerate(events) if first <= e.month < first + months]
+    without = {i: _turn_metrics(World.concat([start, base]), [policy], sim, months,
+                                [e for j, e in enumerate(events) if j != i])
+               for i in due} if len(due) > 0 else {}
+    labels = list(event_labels) if event_labels is not None else [e.kind for e in events]
 
     real, status_quo, no_events, flat = 0, 1, 2 + k, 3 + k
     out: dict[str, MetricExplanation] = {}
@@ -145,7 +155,14 @@ def explain(sim: Simulation, previous_policy: Policy, policy: Policy, changes: S
         together = (value - float(values[status_quo])) - singles
         if k > 1:
             parts.append(Contribution("together", "Decisions acting together", together))
-        parts.append(Contribution("events", "Events", value - float(values[no_events])))
+        all_events = value - float(values[no_events])
+        each = [value - float(without[i][name][0]) for i in due]
+        for i, amount in zip(due, each, strict=True):
+            parts.append(Contribution("event", labels[i], amount))
+        # With one event (or none) the single effect is the whole; with several, what they do
+        # together beyond their single effects is its own row.
+        if len(due) != 1:
+            parts.append(Contribution("events", "Events", all_events - sum(each)))
         if prev is not None:
             last_season = (previous_season or {}).get(name, 0.0)
             parts.append(Contribution("season", "Season", season_levels[name] - last_season))

@@ -67,3 +67,23 @@ def test_the_first_turn_names_decisions_but_no_change() -> None:
     item = ex["asylum_wait_months_us"]
     assert item.change is None
     assert {c.kind for c in item.contributions} == {"decision", "events"}
+
+
+def test_each_event_of_the_turn_is_its_own_cause_and_the_parts_still_add_up() -> None:
+    from game.sim.policy import ScheduledEvent
+
+    sim, before, after, changes, previous = played_turn()
+    caravan = ScheduledEvent("caravan", sim.month + 1, {"origin": "HN", "size": 15_000})
+    photo = ScheduledEvent("media_photo", sim.month, {"country": "US", "intensity": 0.9})
+    later = ScheduledEvent("caravan", sim.month + 9, {"origin": "GT", "size": 5_000})
+    ex = explain(sim, before, after, changes, 3, [caravan, photo, later],
+                 previous_values=previous, event_labels=["A caravan", "A photo", "Later"])
+    item = ex["us_border_encounters"]
+    labels = [c.label for c in item.contributions if c.kind == "event"]
+    assert labels == ["A caravan", "A photo"], "an event after the turn is not a cause yet"
+    caravan_effect = next(c.amount for c in item.contributions if c.label == "A caravan")
+    assert caravan_effect > 0  # a visible group reaches the border within the turn
+    assert sum(c.amount for c in item.contributions) == pytest.approx(item.change, abs=1e-6)
+    only = explain(sim, before, after, changes, 3, [caravan], previous_values=previous)
+    kinds = [c.kind for c in only["us_border_encounters"].contributions]
+    assert "event" in kinds and "events" not in kinds  # one event: its own row is the whole
