@@ -1,7 +1,11 @@
 """``borderlines simulate``: run a level headless and print per-turn metrics (DESIGN.md §6).
 
 The strategy stands in for the players: the level's playable countries do what the strategy
-says and nothing else, so ``simulate LEVEL`` alone is the status quo of the people's side. The
+says and nothing else, so ``simulate LEVEL`` alone is the status quo of the people's side.
+With ``--ai-all`` every country, playable or not, is led by its AI leader (as ``play
+--autoplay`` does): a first answer to "can my students win this?". The table shows the
+headlines of one country (``--country``, or the level's only playable one), every objective
+with hidden ones marked and judged, and the events that fired each turn. The
 level's AI-led countries are led by their AI leaders, as in the game (with ``--no-ai`` their
 levers too stay where the level and the strategy set them); a strategy that scripts an AI-led
 country takes it over. With ``--worlds K`` the level runs as a batch of K worlds with
@@ -83,9 +87,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--seed", type=int, metavar="N", help="replace the level's seed")
     parser.add_argument("--worlds", type=int, default=1, metavar="K",
                         help="run K worlds with independent random draws (values become lists)")
-    parser.add_argument("--no-ai", action="store_true",
-                        help="no AI leaders: every country's levers stay as the level and strategy "
-                        "set them")
+    ai = parser.add_mutually_exclusive_group()
+    ai.add_argument("--no-ai", action="store_true",
+                    help="no AI leaders: every country's levers stay as the level and strategy "
+                    "set them")
+    ai.add_argument("--ai-all", action="store_true",
+                    help="AI leaders lead every country, the playable ones too (as play "
+                    "--autoplay): can an AI meet this level's objectives?")
+    parser.add_argument("--country", metavar="CODE",
+                        help="the country whose headlines the table shows (default: the "
+                        "level's only playable country, else the shared headlines)")
     out = parser.add_mutually_exclusive_group()
     out.add_argument("--json", action="store_true", help="print one JSON object")
     out.add_argument("--csv", action="store_true", help="print CSV, one row per turn and world")
@@ -162,7 +173,8 @@ def run(args: argparse.Namespace) -> int:
 
     try:
         result = simulate(level, strategy, seed=args.seed, worlds=args.worlds, ai=not args.no_ai,
-                          source=path.read_text(encoding="utf-8"), warn=_warn)
+                          source=path.read_text(encoding="utf-8"), warn=_warn,
+                          ai_all=args.ai_all)
     except DecisionRejected as error:
         return _fail(f"the strategy makes an illegal decision: {error}")
     try:
@@ -172,7 +184,14 @@ def run(args: argparse.Namespace) -> int:
             json.dump(result, sys.stdout, indent=1, allow_nan=False)
             sys.stdout.write("\n")
         else:
-            write_table(result, sys.stdout)
+            country = (args.country or "").upper() or None
+            playable = level.playable_countries()
+            if country is None and len(playable) == 1:
+                country = playable[0]
+            if country is not None and country not in level.country_setups():
+                return _fail(f"--country {args.country}: the level's countries are "
+                             + ", ".join(level.country_setups()), 2)
+            write_table(result, sys.stdout, country)
         sys.stdout.flush()
     except BrokenPipeError:
         # The reader (``| head``) stopped early: not an error of ours.
@@ -180,20 +199,24 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _players(level: Level, strategy: Any, ai: bool) -> dict[str, str]:
-    """Headless roles: the script plays the playable countries; AI leaders lead the others."""
+def _players(level: Level, strategy: Any, ai: bool, ai_all: bool = False) -> dict[str, str]:
+    """Headless roles: the script plays the playable countries; AI leaders lead the others.
+
+    With ``ai_all`` the AI leaders lead the playable countries too (the script still speaks
+    for the countries it scripts).
+    """
     scripted = set(strategy.countries()) if strategy is not None else set()
     out = {}
     for country, setup in level.country_setups().items():
         # "human" for the rules: only the script speaks for it, no AI leader overrides it.
-        scripted_here = country in scripted or setup.playable or not ai
+        scripted_here = country in scripted or (setup.playable and not ai_all) or not ai
         out[country] = "human" if scripted_here else f"ai:{setup.ai}"
     return out
 
 
 def simulate(level: Level, strategy: Any = None, *, seed: int | None = None, worlds: int = 1,
              ai: bool = True, source: str | None = None,
-             warn: Callable[[str], None] | None = None) -> dict[str, Any]:
+             warn: Callable[[str], None] | None = None, ai_all: bool = False) -> dict[str, Any]:
     """Play ``level`` to its end and return the ``simulate --json`` object.
 
     Strategy decisions may go over a country's budget (research runs need to); ``warn`` is
@@ -203,7 +226,7 @@ def simulate(level: Level, strategy: Any = None, *, seed: int | None = None, wor
     from game.play.session import Session
     from game.sim.registry import METRICS
 
-    players = _players(level, strategy, ai)
+    players = _players(level, strategy, ai, ai_all)
     # A government decides only where the strategy or an AI leader speaks for it; for the
     # rest the model's own behaviour applies (partners answering pressure, as in history).
     scripted = set(strategy.countries()) if strategy is not None else set()
@@ -227,12 +250,20 @@ def simulate(level: Level, strategy: Any = None, *, seed: int | None = None, wor
         turns.append({
             "turn": report.turn, "start": report.start,
             "metrics": {name: _value(values.get(name), worlds) for name in METRICS},
+            "events": [_event_text(e) for e in report.events],
         })
     return {
         "level": level.id, "seed": session.seed, "worlds": worlds,
         "months_per_turn": level.months_per_turn, "turns": turns,
         "final": {"scores": _scores(turns), "objectives": _objectives(session, worlds)},
     }
+
+
+def _event_text(event: dict[str, Any]) -> str:
+    """An event that fired, as the news told it (the level's own headline when it has one)."""
+    from game.play.news import event_news
+
+    return event_news(event).text
 
 
 def _value(value: Any, worlds: int) -> Any:
@@ -254,11 +285,14 @@ def _objectives(session: Session, worlds: int) -> dict[str, Any]:
     """Each objective: met, value, target, stars — per world when there are several."""
     out: dict[str, Any] = {}
     reports = session.reports
-    for objective in session.view.objectives:
+    states = {(o.team, o.id): o for o in session.objectives()}
+    for owner, objective in session.view.all_objectives:
+        # A hidden objective is keyed "id (hidden, MX)": ids need only be unique per team.
+        key = objective.id if owner is None else f"{objective.id} (hidden, {owner})"
         if worlds == 1:
-            state = next(o for o in session.objectives() if o.id == objective.id)
-            out[objective.id] = {"met": state.met, "value": state.value, "target": state.target,
-                                 "stars": objective.stars}
+            state = states[(owner, objective.id)]
+            out[key] = {"met": state.met, "value": state.value, "target": state.target,
+                        "stars": objective.stars, "for": owner or "all"}
             continue
         met, value = [], []
         for w in range(worlds):
@@ -268,8 +302,8 @@ def _objectives(session: Session, worlds: int) -> dict[str, Any]:
             result = objective.evaluate(series, base)
             met.append(bool(result.met))
             value.append(round(float(result.value), 6))
-        out[objective.id] = {"met": met, "value": value, "target": objective.threshold,
-                             "stars": objective.stars}
+        out[key] = {"met": met, "value": value, "target": objective.threshold,
+                    "stars": objective.stars, "for": owner or "all"}
     return out
 
 
@@ -287,22 +321,29 @@ def write_csv(result: dict[str, Any], stream: Any) -> None:
             writer.writerow(row)
 
 
-def write_table(result: dict[str, Any], stream: Any) -> None:
-    """A readable summary: the headline metrics per turn (world 0, or the median)."""
-    from game.sim.registry import HEADLINE_METRICS
+def write_table(result: dict[str, Any], stream: Any, country: str | None = None) -> None:
+    """A readable summary: one country's headlines per turn, events, every objective.
 
+    Values are world 0's, or the median over worlds; hidden objectives are marked.
+    """
+    from game.play.report import headline_metrics
+
+    names = headline_metrics(country)
     stream.write(f"{result['level']} — seed {result['seed']}, {result['worlds']} world(s), "
-                 f"{result['months_per_turn']} month(s) per turn\n")
-    header = ["turn", "start", *HEADLINE_METRICS]
+                 f"{result['months_per_turn']} month(s) per turn"
+                 + (f"; headlines of {country}" if country else "") + "\n")
+    header = ["turn", "start", *names]
     stream.write("  ".join(header) + "\n")
     for turn in result["turns"]:
         cells = [str(turn["turn"]), turn["start"]]
-        for name in HEADLINE_METRICS:
+        for name in names:
             value = turn["metrics"].get(name)
             if isinstance(value, list):
                 value = sorted(value)[len(value) // 2]
             cells.append("-" if value is None else f"{value:,.1f}")
         stream.write("  ".join(cells) + "\n")
+        for text in turn.get("events", []):
+            stream.write(f"    event: {text}\n")
     objectives = result["final"]["objectives"]
     for name, state in objectives.items():
         met = state["met"]

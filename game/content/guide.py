@@ -478,7 +478,11 @@ def _other_formats() -> list[str]:
         _doc_body(Strategy) + "\n\n" + _module_yaml(strategy_module.__doc__ or "") + "\n\n"
         + field_table(Strategy) + "\n\nEach decision:\n\n" + field_table(decision) + "\n\n"
         "Run one with `borderlines simulate LEVEL --strategy FILE`. Countries the strategy "
-        "does not script are led by their AI (or keep their levers with `--no-ai`).",
+        "does not script are led by their AI (or keep their levers with `--no-ai`). To see "
+        "whether a level can be won, `borderlines simulate LEVEL --ai-all` lets the AI leaders "
+        "play the teams' countries too and judges every objective, hidden ones included; "
+        "`--country MX` shows that country's headlines, and each turn lists the events that "
+        "fired.",
         "## Campaigns",
         _doc_body(Campaign) + "\n\n" + _module_yaml(campaign_module.__doc__ or "") + "\n\n"
         + field_table(Campaign) + "\n\nEach level:\n\n" + field_table(CampaignLevel)

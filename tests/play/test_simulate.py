@@ -41,7 +41,9 @@ def test_json_has_exactly_the_documented_shape_with_every_metric(capsys) -> None
     assert [t["turn"] for t in data["turns"]] == [1, 2, 3, 4]
     assert [t["start"] for t in data["turns"]] == ["2018-10", "2019-01", "2019-04", "2019-07"]
     for turn in data["turns"]:
-        assert list(turn) == ["turn", "start", "metrics"]
+        # The contract's keys (DESIGN.md §6), then the events that fired, as the news told them.
+        assert list(turn) == ["turn", "start", "metrics", "events"]
+        assert all(isinstance(text, str) for text in turn["events"])
         assert set(turn["metrics"]) == set(METRICS)
         assert all(isinstance(v, float) and math.isfinite(v) for v in turn["metrics"].values())
     assert list(data["final"]) == ["scores", "objectives"]
@@ -237,3 +239,23 @@ def test_the_world_limit_grows_with_memory_and_shrinks_with_turns() -> None:
     fits = int(message.rsplit("use --worlds ", 1)[1].split()[0].replace(",", ""))
     assert worlds_refusal(fits, 12, 4 * 10**9) is None
     assert worlds_refusal(fits + 100, 12, 4 * 10**9) is not None
+
+
+def test_ai_all_leads_the_playable_countries_and_the_table_tells_a_teacher_what_happened(
+        capsys) -> None:
+    from game.cli import main as cli
+
+    assert cli(["simulate", "june-2019-crisis", "--ai-all", "--country", "MX", "--json"]) == 0
+    led = json.loads(capsys.readouterr().out)
+    assert cli(["simulate", "june-2019-crisis", "--json"]) == 0
+    status_quo = json.loads(capsys.readouterr().out)
+    # The AI leaders decide for the teams' countries too: the turns differ from the status quo.
+    assert led["turns"][-1]["metrics"] != status_quo["turns"][-1]["metrics"]
+    # Hidden objectives are judged and marked with the team they belong to.
+    hidden = {k: v for k, v in led["final"]["objectives"].items() if "(hidden" in k}
+    assert hidden and all(v["for"] in ("US", "MX", "CA") for v in hidden.values())
+    assert all(isinstance(v["met"], bool) for v in led["final"]["objectives"].values())
+    assert cli(["simulate", "the-45-days"]) == 0
+    table = capsys.readouterr().out
+    assert "headlines of MX" in table and "mx_apprehensions" in table.splitlines()[1]
+    assert "event: A photograph from the border" in table
