@@ -424,3 +424,11 @@ def test_the_gauges_show_the_start_on_turn_one_and_a_neutral_middle_is_not_green
     pixels = {tuple(app.screen.get_at((x, y)))[:3] for x in range(box.left, box.right, 2)
               for y in range(box.top, box.bottom, 2)}
     assert tuple(theme.TEXT_DIM) in pixels
+
+
+def test_canadas_safe_third_country_deal_is_offered_with_the_united_states(make_app) -> None:
+    app = make_app()
+    desk = DeskScene(app, new_game("example-three-country-cooperation", "CA"))
+    assert desk._partners("safe_third_country") == ("US",)
+    us_desk = DeskScene(app, new_game("tutorial", "US"))
+    assert us_desk._partners("safe_third_country") == ("MX",)

@@ -23,6 +23,7 @@ from game.play.decisions import (
     country_name,
     heading,
     lever_label,
+    nearest_first,
 )
 from game.play.names import AGREEMENTS
 from game.ui import theme
@@ -80,7 +81,8 @@ class ClassDealsScene(Scene):
         if kind == PLEDGE:
             return [(c,) for c in self.room.session.roles if c != self.country]
         spec = AGREEMENTS[kind]
-        eligible = [c for c in spec.acceptors if c != self.country and c in self.room.session.roles]
+        eligible = list(nearest_first(self.country, [
+            c for c in spec.acceptors if c != self.country and c in self.room.session.roles]))
         if kind in MULTI_PARTY:
             return [tuple(eligible)] if eligible else []
         return [(c,) for c in eligible]

@@ -21,6 +21,7 @@ from pygame_gui.elements import UIButton, UITextEntryLine
 
 from game.i18n import t
 from game.paths import user_data_path
+from game.play.goals import progress
 from game.play.report import metric_label
 from game.ui import theme
 from game.ui.scenes.base import Scene
@@ -30,7 +31,6 @@ from game.ui.scenes.kit import (
     footer_height,
     header,
     header_height,
-    number,
     panel,
     panel_inner,
     wrap,
@@ -441,7 +441,7 @@ class DebriefScene(Scene):
 
     def _draw_objectives(self, surface: pygame.Surface) -> None:
         inner = panel(surface, self.body, t("Objectives"))
-        f, bold = theme.font(15), theme.font(13, bold=True)
+        f, bold, small = theme.font(15), theme.font(13, bold=True), theme.font(13)
         y = inner.top
         if not self.debrief.objectives:
             draw_wrapped(surface, f, t("This level has no objectives."), inner, theme.TEXT_DIM)
@@ -453,15 +453,16 @@ class DebriefScene(Scene):
                              border_radius=theme.px(4))
             word = bold.render(t("Met") if o.met else t("Missed"), True, theme.BACKGROUND)
             surface.blit(word, word.get_rect(center=badge.center))
-            text = o.text
-            if o.value is not None:
-                text += " " + t("(your result: {v})", v=number(o.value))
             stars = t("{n} stars", n=o.stars) if o.stars != 1 else t("1 star")
-            text += " · " + stars
             x = badge.right + theme.px(10)
-            used = draw_wrapped(surface, f, text, pygame.Rect(x, y, inner.right - x,
-                                                              inner.bottom - y), theme.TEXT, 2)
-            y += max(used, f.get_linesize()) + theme.px(10)
+            used = draw_wrapped(surface, f, f"{o.text} · {stars}", pygame.Rect(
+                x, y, inner.right - x, inner.bottom - y), theme.TEXT, 2)
+            y += max(used, f.get_linesize())
+            # The number judged, against what it was judged and the target: a relative
+            # objective shows its change against the status quo, not the absolute value.
+            used = draw_wrapped(surface, small, progress(o), pygame.Rect(
+                x, y, inner.right - x, inner.bottom - y), theme.TEXT_DIM, 2)
+            y += used + theme.px(10)
             if y > inner.bottom:
                 break
 

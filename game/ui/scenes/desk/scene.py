@@ -29,6 +29,7 @@ from game.play.decisions import (
     heading,
     lever_label,
     money,
+    nearest_first,
 )
 from game.play.names import AGREEMENTS, LEVERS, LeverSpec, LeverValue
 from game.ui import theme
@@ -419,8 +420,10 @@ class DeskScene(Scene):
         partners = tuple(c for c in spec.acceptors if c != self.player and c in countries)
         if kind in ("burden_sharing", "joint_corps"):
             return partners
-        # One partner for two-party agreements: Mexico first when it can be (the usual case).
-        return partners[:1]
+        # One partner for two-party agreements: the player's neighbour on the route north when
+        # it can be (Canada's safe-third-country deal is with the US, Mexico's with Guatemala),
+        # else the registry's first (Mexico for the US).
+        return nearest_first(self.player, partners)[:1]
 
     def _deal_status(self, kind: str) -> tuple[str, str]:
         """What has become of this kind of deal: (text, status) for the diplomacy row."""
