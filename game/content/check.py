@@ -253,6 +253,12 @@ def _items(value: Any) -> list[tuple[int, dict[str, Any]]]:
         if isinstance(value, list) else []
 
 
+#: The months (``policy.month_index``) the model's input data cover: 2000 to 2023.
+DATA_FIRST, DATA_LAST = 2000 * 12, 2023 * 12 + 11
+#: A level may run on this many years past the data before the checker says so.
+DATA_GRACE_YEARS = 5
+
+
 def level_checks(doc: Document) -> list[Problem]:
     """Checks across the fields of a level (run even when some fields are malformed)."""
     data = doc.data
@@ -277,6 +283,15 @@ def level_checks(doc: Document) -> list[Problem]:
                                    "someone can play", "no-player", severity="warning"))
     for code in in_level:
         out += _country_checks(doc, code, countries[code], per_turn or 3)
+    if start is not None and end is not None and (
+            start < DATA_FIRST or start > DATA_LAST or end - 1 > DATA_LAST + 12 * DATA_GRACE_YEARS):
+        # The model reads real inputs month by month and holds them flat outside the data;
+        # it was fitted on FY2012-2016, so a level far from them is a what-if, not history.
+        out.append(doc.problem(("start",), "the level starts or runs far outside the years "
+                               "the model has real inputs for (2000–2023); there they are held "
+                               "at their nearest value", "say so in the briefing, or state the "
+                               "situation with `world:` (e.g. `asylum_backlog_us`)",
+                               "date-outside-data", severity="warning"))
 
     event_ids: dict[str, YamlPath] = {}
     for i, event in _items(data.get("events")):
