@@ -13,7 +13,7 @@ Decisions serialise with ``to_dict()`` (each dict has ``type`` and ``country``) 
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, fields
 from typing import Any, ClassVar, Literal
 
@@ -82,17 +82,6 @@ def choice_label(choice: str) -> str:
 def agreement_label(kind: str) -> str:
     """An agreement's name for people ("safe third country", "Remain in Mexico")."""
     return t(AGREEMENT_LABELS.get(kind, kind.replace("_", " ")))
-
-
-#: Each country's partners on the route north, nearest first (for two-party agreements).
-NEIGHBOURS: dict[str, tuple[str, ...]] = {"CA": ("US",), "US": ("MX",), "MX": ("GT", "US"),
-                                          "GT": ("MX",), "HN": ("GT", "MX"), "SV": ("GT", "MX")}
-
-
-def nearest_first(country: str, partners: Sequence[str]) -> tuple[str, ...]:
-    """``partners`` with ``country``'s neighbours on the route north first, else as given."""
-    near = NEIGHBOURS.get(country, ())
-    return tuple(sorted(partners, key=lambda c: near.index(c) if c in near else len(near)))
 
 
 def policy_label(name: str) -> str:

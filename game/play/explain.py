@@ -44,7 +44,8 @@ def turn_changes(start: Policy, policy: Policy,
             if _same(before, after):
                 continue
             label = SetLever(country, spec.name, after).describe()
-            changes.append(Change(label, country, policy.with_lever(country, spec.name, before)))
+            changes.append(Change(label, country, policy.with_lever(country, spec.name, before),
+                                  lever_key(country, spec.name)))
     old = {_key(a): a for a in start.agreements}
     new = {_key(a): a for a in policy.agreements}
     for key, agreement in new.items():
@@ -66,6 +67,50 @@ def turn_changes(start: Policy, policy: Policy,
     return changes
 
 
+def lever_key(country: str, lever: str) -> str:
+    """How a lever decision is followed from turn to turn: its country and lever."""
+    return f"{country}:{lever}"
+
+
+#: Months a lever change keeps arriving after its delay starts: two delays (about 90% of it in
+#: effect) plus the adjudicators' training.
+_ARRIVING_DELAYS = 2
+_TRAINING_MONTHS = 3
+
+
+def earlier_changes(decided: Sequence[tuple[int, int, Mapping[str, Any]]], month: int,
+                    start: Policy, policy: Policy, first: Policy) -> list[tuple[str, Change]]:
+    """Lever decisions of earlier turns still taking effect this turn, each as never decided.
+
+    ``decided`` holds (turn, month decided, decision dict) in order; ``first`` is the level's
+    starting policy. The latest decision on each lever counts, unless this turn moved it again.
+    """
+    latest: dict[str, tuple[int, int, Mapping[str, Any]]] = {}
+    before: dict[str, Any] = {}
+    for turn, when, d in decided:
+        if d.get("type") != SetLever.type:
+            continue
+        key = lever_key(str(d["country"]), str(d["lever"]))
+        before[key] = latest[key][2]["value"] if key in latest else first.value(
+            str(d["country"]), str(d["lever"]))
+        latest[key] = (turn, when, d)
+    out = []
+    for key, (turn, when, d) in latest.items():
+        country, lever = str(d["country"]), str(d["lever"])
+        if not _same(start.value(country, lever), policy.value(country, lever)):
+            continue  # moved again this turn: the turn's own decision speaks for it
+        spec = LEVERS[lever]
+        lasts = _ARRIVING_DELAYS * spec.delay_months.get(country, 0) + (
+            _TRAINING_MONTHS if lever == "asylum_officers" else 0)
+        if month - when >= lasts or _same(before[key], policy.value(country, lever)):
+            continue
+        label = t("{decision} (turn {n}, still taking effect)",
+                  decision=SetLever(country, lever, d["value"]).describe(), n=turn)
+        out.append((key, Change(label, country,
+                                policy.with_lever(country, lever, before[key]), key)))
+    return out
+
+
 def _same(a: Any, b: Any) -> bool:
     if isinstance(a, Mapping) or isinstance(b, Mapping):
         return dict(a) == dict(b) if isinstance(a, Mapping) and isinstance(b, Mapping) else False
@@ -77,11 +122,14 @@ def explain_turn(sim: Any, start: Policy, policy: Policy, months: int,
                  previous_season: Mapping[str, float] | None,
                  ended_by: Mapping[tuple[str, frozenset[str]], str] | None = None,
                  metrics: Sequence[str] = HEADLINE_METRICS,
-                 event_labels: Sequence[str] | None = None) -> Explanation:
+                 event_labels: Sequence[str] | None = None,
+                 earlier: Sequence[tuple[str, Change]] = (),
+                 effects_last: Mapping[str, Mapping[str, float]] | None = None) -> Explanation:
     """Ask the model why ``metrics`` will change this turn (before it is run)."""
     return explain(sim, start, policy, turn_changes(start, policy, ended_by), months, events,
                    previous_values=previous or None, previous_season=previous_season,
-                   metrics=metrics, event_labels=event_labels)
+                   metrics=metrics, event_labels=event_labels, earlier=earlier,
+                   effects_last=effects_last)
 
 
 def causes_of(explanation: Explanation, humans: Sequence[str]) -> dict[str, list[Cause]]:
@@ -90,7 +138,7 @@ def causes_of(explanation: Explanation, humans: Sequence[str]) -> dict[str, list
     for name, part in explanation.metrics.items():
         rows = []
         for c in part.contributions:
-            if c.kind == "decision":
+            if c.kind in ("decision", "earlier"):
                 kind = "player" if c.country in humans else "partner"
                 rows.append(Cause(kind, c.label, c.amount, c.country))
             elif c.kind == "event":  # named by the caller, already in the player's words

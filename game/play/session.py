@@ -41,7 +41,7 @@ from game.play.decisions import (
     decision_from_dict,
     policy_cost,
 )
-from game.play.explain import causes_of, explain_turn
+from game.play.explain import causes_of, earlier_changes, explain_turn
 from game.play.goals import goal_state
 from game.play.levelview import LevelEvent, LevelView
 from game.play.news import (
@@ -182,6 +182,8 @@ class Session:
         self._queued: list[tuple[LevelEvent, str]] = []
         self._fired: set[str] = set()
         self._timeline: list[tuple[int, int, dict[str, Any]]] = []
+        #: Each lever decision's effect last turn, to tell what it adds as it keeps arriving.
+        self._effects: dict[str, dict[str, float]] = {}
         self._told: list[str] = []
         self._world_history: list[dict[str, list[float]]] = []
         text = source if source is not None else self.view.source()
@@ -190,12 +192,6 @@ class Session:
             level_source=text, seed=self.seed,
             players={c: r.label for c, r in self.roles.items()}, level_title=self.view.title,
         )
-
-    def _headline_names(self) -> tuple[str, ...]:
-        """The report's headlines: the one human country's and its objectives', else shared."""
-        player = self._player()
-        goals = [o.metric for o in self.objectives(player)] if player else []
-        return headline_metrics(player, goals)
 
     # --- who plays ----------------------------------------------------------------------------
 
@@ -321,8 +317,8 @@ class Session:
         report = TurnReport(
             turn=table.turn, start=month_label(first), end=month_label(first + months - 1),
             months=months, metrics=metrics, previous=dict(previous), baseline=baseline,
-            headlines=build_headlines(metrics, previous, baseline, causes,
-                                      self._headline_names()),
+            headlines=build_headlines(metrics, previous, baseline, causes, headline_metrics(
+                self._player(), [o.metric for o in self.objectives(self._player())])),
             news=tuple(news), decisions=decisions, lagged=lagged, story=story,
             objectives=(), events=event_dicts, explained=explained,
             causes={m: tuple(rows) for m, rows in causes.items()}, worlds=worlds,
@@ -532,10 +528,14 @@ class Session:
                  for p in self.table.pacts if p.ended_turn == self.table.turn and p.ended_by}
         previous = self.reports[-1].metrics if self.reports else None
         labels = [event_news(self._event_dict(e, how)).text for e, how in events]
+        earlier = earlier_changes(self._timeline, self.table.month, self._turn_start_policy,
+                                  self.table.policy, self.scenario.policy)
         explanation = explain_turn(self.sim, self._turn_start_policy, self.table.policy,
                                    self.months_per_turn, [e for e, _ in events], previous,
-                                   self._season, ended, EXPLAINED_METRICS, labels)
+                                   self._season, ended, EXPLAINED_METRICS, labels, earlier,
+                                   self._effects)
         self._season = explanation.season_levels
+        self._effects = explanation.earlier_effects or {}
         return causes_of(explanation, self.humans), True
 
     # --- metrics ------------------------------------------------------------------------------

@@ -19,7 +19,12 @@ For a metric ``m`` the change since last turn is split as
   ``m(real) − m(without that event)`` (one small run each; what is left is "events together");
 * season: ``s(this turn) − s(last turn)`` where ``s = m(real) − m(flat year)``;
 * chance: ``m(real) − m(no chance)`` (this turn's random shocks; earlier ones are in the state);
-* earlier decisions and trends: what is left — lagged effects arriving, slow drivers, momentum.
+* each earlier decision still taking effect (hires in training, aid starting up): its effect
+  this turn, ``m(real) − m(as if never decided)`` — the lever and its delay pipeline back at
+  the value before it — minus its effect last turn, which the caller keeps
+  (:attr:`Explanation.earlier_effects`);
+* earlier decisions and trends: what is left — slow drivers, momentum, what the decisions did
+  to the state in earlier turns.
 
 The parts add up to the change exactly, by construction of the last term.
 """
@@ -31,7 +36,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from game.sim.levers import Levers
+from game.sim.levers import OFFICER_COLUMNS, Levers
 from game.sim.policy import Policy, ScheduledEvent
 from game.sim.registry import HEADLINE_METRICS
 from game.sim.simulation import Simulation
@@ -50,6 +55,8 @@ class Change:
     country: str
     #: This turn's full policy with only this decision undone.
     undone: Policy
+    #: The caller's name for the decision, to follow its effect from turn to turn ("" if none).
+    key: str = ""
 
 
 @dataclass(frozen=True)
@@ -85,6 +92,9 @@ class Explanation:
     metrics: dict[str, MetricExplanation]
     #: The season's share of each metric's level this turn (the next turn's "last turn").
     season_levels: dict[str, float]
+    #: Each earlier decision's effect on each metric this turn (by the caller's key), and each
+    #: decision of this turn's: next turn's "effect last turn".
+    earlier_effects: dict[str, dict[str, float]] | None = None
 
     def __getitem__(self, metric: str) -> MetricExplanation:
         return self.metrics[metric]
@@ -108,24 +118,32 @@ def explain(sim: Simulation, previous_policy: Policy, policy: Policy, changes: S
             previous_values: Mapping[str, float] | None = None,
             previous_season: Mapping[str, float] | None = None,
             metrics: Sequence[str] = HEADLINE_METRICS, world: int = 0,
-            event_labels: Sequence[str] | None = None) -> Explanation:
+            event_labels: Sequence[str] | None = None,
+            earlier: Sequence[tuple[str, Change]] = (),
+            effects_last: Mapping[str, Mapping[str, float]] | None = None) -> Explanation:
     """Split this turn's change of each metric into its causes (see the module docstring).
 
     ``sim`` is the game's simulation *before* the turn is run (it is not advanced);
     ``previous_values`` are last turn's metric values (None or missing on the first turn) and
     ``previous_season`` the ``season_levels`` of last turn's explanation. ``event_labels``
-    names ``events`` one by one (by default their kind).
+    names ``events`` one by one (by default their kind). ``earlier`` holds the decisions of
+    earlier turns still taking effect, each with a key, and ``effects_last`` their effects (and
+    last turn's decisions' effects) by key, as the last explanation returned them.
     """
     start = sim.world.take([world])
     base = sim.baseline_world.take([world])
     k = len(changes)
-    # Worlds: real, status quo, each decision undone, no events, flat year; then the baseline.
-    policies = [policy, previous_policy, *(c.undone for c in changes), policy, policy]
+    # Worlds: real, status quo, each decision undone, no events, flat year, each earlier
+    # decision as if never decided; then the baseline.
+    policies = [policy, previous_policy, *(c.undone for c in changes), policy, policy,
+                *(c.undone for _, c in earlier)]
     n = len(policies)
-    batch = start.take([0] * n).with_weights(
-        season=np.array([1.0] * (n - 1) + [0.0]),
-        events=np.array([1.0] * (n - 2) + [0.0, 1.0]),
-    )
+    flags = np.ones(n)
+    season, evs = flags.copy(), flags.copy()
+    season[3 + k] = 0.0
+    evs[2 + k] = 0.0
+    batch = _as_never_decided(start.take([0] * n).with_weights(season=season, events=evs),
+                              policy, [c.undone for _, c in earlier], 4 + k)
     world_batch = World.concat([batch, base])
     m = _turn_metrics(world_batch, policies, sim, months, events)
     calm = _turn_metrics(World.concat([start, base]), [policy], sim, months, events,
@@ -141,10 +159,13 @@ def explain(sim: Simulation, previous_policy: Policy, policy: Policy, changes: S
     real, status_quo, no_events, flat = 0, 1, 2 + k, 3 + k
     out: dict[str, MetricExplanation] = {}
     season_levels: dict[str, float] = {}
+    effects: dict[str, dict[str, float]] = {key: {} for key, _ in earlier}
     for name in metrics:
         values = m[name]
         value = float(values[real])
         season_levels[name] = value - float(values[flat])
+        for j, (key, _) in enumerate(earlier):
+            effects[key][name] = value - float(values[4 + k + j])
         prev = None if previous_values is None else previous_values.get(name)
         parts: list[Contribution] = []
         singles = 0.0
@@ -167,10 +188,45 @@ def explain(sim: Simulation, previous_policy: Policy, policy: Policy, changes: S
             last_season = (previous_season or {}).get(name, 0.0)
             parts.append(Contribution("season", "Season", season_levels[name] - last_season))
             parts.append(Contribution("chance", "Chance", value - float(calm[name][0])))
+            for key, change in earlier:
+                before = (effects_last or {}).get(key, {}).get(name)
+                if before is not None:
+                    parts.append(Contribution("earlier", change.label,
+                                              effects[key][name] - before, change.country))
             explained = sum(p.amount for p in parts)
             parts.append(Contribution("trend", "Earlier decisions and trends",
                                       (value - float(prev)) - explained))
         out[name] = MetricExplanation(name, value, None if prev is None else float(prev),
                                       tuple(parts))
-    return Explanation(out, season_levels)
+    # This turn's decisions' effects are next turn's "effect last turn" of earlier decisions.
+    for i, change in enumerate(changes):
+        if change.key:
+            effects[change.key] = {name: float(m[name][real] - m[name][2 + i])
+                                   for name in metrics}
+    return Explanation(out, season_levels, effects)
+
+
+def _as_never_decided(batch: World, policy: Policy, undone: Sequence[Policy],
+                      first: int) -> World:
+    """Rows ``first``.. of ``batch`` as if each earlier decision had never been taken.
+
+    The lever columns a decision moved go back, in the delay pipeline and the adjudicators'
+    training queue too, to the value before it, as if that value had always been in force.
+    """
+    if not undone:
+        return batch
+    real = Levers.from_policy(policy).values[0]
+    stage1, stage2 = batch.lever_stage1.copy(), batch.lever_stage2.copy()
+    training = batch.officers_in_training.copy()
+    for j, other in enumerate(undone):
+        row = first + j
+        values = Levers.from_policy(other).values[0]
+        moved = np.nonzero(values != real)[0]
+        stage1[row, moved] = values[moved]
+        stage2[row, moved] = values[moved]
+        for i, column in enumerate(OFFICER_COLUMNS):
+            if column in moved:
+                training[row, :, i] = values[column]
+    return batch.replace(lever_stage1=stage1, lever_stage2=stage2,
+                         officers_in_training=training)
 

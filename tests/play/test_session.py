@@ -334,3 +334,20 @@ def test_the_reports_headlines_are_the_players_country_and_its_objectives() -> N
     assert "mx_apprehensions" in names and "approval_mx" in names
     assert "approval_us" not in names[:6], "a Mexican player's report does not lead with the US"
     assert all(h.causes for h in report.headlines if h.change is not None) or report.explained
+
+
+def test_a_decision_still_taking_effect_is_named_in_later_reports_not_folded_into_trends() -> None:
+    # Adjudicators hired in turn 1 decide cases from the next turns on: the report says so.
+    session = tutorial()
+    session.submit(SetLever("US", "asylum_officers", 2000))
+    rows = []
+    for _ in range(3):
+        report = session.end_turn()
+        session.next_turn()
+        wait = next(h for h in report.headlines if h.metric == "asylum_wait_months_us")
+        rows.append({c.label: c for c in wait.causes})
+    named = "United States sets asylum officers to 2,000 (turn 1, still taking effect)"
+    assert named not in rows[0]
+    assert rows[1][named].kind == "player" and rows[1][named].amount < -1.0
+    trend = rows[1]["Earlier decisions and trends"].amount
+    assert abs(trend) < abs(rows[1][named].amount), "the hires explain more than the rest"

@@ -87,3 +87,28 @@ def test_each_event_of_the_turn_is_its_own_cause_and_the_parts_still_add_up() ->
     only = explain(sim, before, after, changes, 3, [caravan], previous_values=previous)
     kinds = [c.kind for c in only["us_border_encounters"].contributions]
     assert "event" in kinds and "events" not in kinds  # one event: its own row is the whole
+
+
+def test_an_earlier_decision_still_taking_effect_is_named_with_what_it_adds_this_turn() -> None:
+    # Adjudicators hired in the first turn decide cases only after training: their effect on
+    # the wait grows turn by turn, and the explanation names it instead of "trends".
+    sim = Simulation(SCENARIO)
+    before = SCENARIO.policy
+    hired = before.with_lever("US", "asylum_officers", 2_000)
+    undo = Change("US asylum officers", "US", before)
+    first = explain(sim, before, hired, [undo], 3, previous_values=None,
+                    earlier=[("hire", undo)])
+    assert first.earlier_effects is not None
+    effect_then = first.earlier_effects["hire"]["asylum_wait_months_us"]
+    result = sim.advance(hired, 3)
+    previous = {k: float(v[0]) for k, v in result.metrics.items()}
+    second = explain(sim, hired, hired, [], 3, previous_values=previous,
+                     earlier=[("hire", undo)], effects_last=first.earlier_effects)
+    item = second["asylum_wait_months_us"]
+    row = next(c for c in item.contributions if c.kind == "earlier")
+    assert row.label == "US asylum officers" and row.country == "US"
+    assert second.earlier_effects is not None
+    effect_now = second.earlier_effects["hire"]["asylum_wait_months_us"]
+    assert effect_now < effect_then <= 0.0  # the wait falls more as the hires start deciding
+    assert row.amount == pytest.approx(effect_now - effect_then)
+    assert sum(c.amount for c in item.contributions) == pytest.approx(item.change, abs=1e-6)

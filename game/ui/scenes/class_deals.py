@@ -23,9 +23,8 @@ from game.play.decisions import (
     country_name,
     heading,
     lever_label,
-    nearest_first,
 )
-from game.play.names import AGREEMENTS
+from game.play.names import AGREEMENTS, nearest_first
 from game.ui import theme
 from game.ui.scenes.base import Scene
 from game.ui.scenes.class_view import clock_text, teacher_key

@@ -29,9 +29,8 @@ from game.play.decisions import (
     heading,
     lever_label,
     money,
-    nearest_first,
 )
-from game.play.names import AGREEMENTS, LEVERS, LeverSpec, LeverValue
+from game.play.names import AGREEMENTS, LEVERS, LeverSpec, LeverValue, nearest_first
 from game.ui import theme
 from game.ui.scenes.base import Scene
 from game.ui.scenes.desk.drawing import (
