@@ -201,3 +201,12 @@ def test_tick_labels_stay_distinct_on_a_narrow_range() -> None:
     labels = tick_labels(nice_ticks(49.6, 50.3, 4))
     assert len(set(labels)) == len(labels)
     assert tick_labels([0, 20_000, 40_000]) == ["0", "20k", "40k"]
+
+
+def test_tiny_numbers_read_as_zero_and_never_with_more_than_two_decimals() -> None:
+    from game.ui.widgets.format import human_number, signed_number
+
+    assert signed_number(0.000091) == "0" and signed_number(-0.0042) == "0"
+    assert human_number(0.0031) == "0"
+    assert signed_number(0.46) == "+0.46" and signed_number(-0.046) == "−0.05"
+    assert human_number(0.123456, 4) == "0.12"

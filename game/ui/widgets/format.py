@@ -11,8 +11,9 @@ def human_number(value: float, digits: int = 2) -> str:
     """``value`` with a k/M/B suffix and about ``digits`` significant digits (12k, 1.2M)."""
     if value != value:  # NaN
         return "–"
-    sign = MINUS if value < 0 else ""
     v = abs(value)
+    # No more than two decimals: a cause of +0.000091 reads as 0, not as a number to study.
+    sign = MINUS if value < 0 and v >= 0.005 else ""
     for limit, suffix in ((1e9, "B"), (1e6, "M"), (1e3, "k")):
         if v >= limit * 0.9995:
             scaled = v / limit
@@ -22,10 +23,15 @@ def human_number(value: float, digits: int = 2) -> str:
     return sign + _significant(v, digits)
 
 
+#: The most decimals a number is shown with.
+MAX_DECIMALS = 2
+
+
 def _significant(v: float, digits: int) -> str:
     if v >= 100:
         return f"{v:.0f}"
-    decimals = max(0, digits - 1 - int(math.floor(math.log10(v)))) if v > 0 else 0
+    decimals = min(MAX_DECIMALS, max(0, digits - 1 - int(math.floor(math.log10(v))))) \
+        if v > 0 else 0
     text = f"{v:.{decimals}f}"
     if "." in text:
         text = text.rstrip("0").rstrip(".")
