@@ -432,3 +432,18 @@ def test_canadas_safe_third_country_deal_is_offered_with_the_united_states(make_
     assert desk._partners("safe_third_country") == ("US",)
     us_desk = DeskScene(app, new_game("tutorial", "US"))
     assert us_desk._partners("safe_third_country") == ("MX",)
+
+
+def test_a_death_mark_stands_for_the_same_number_every_turn_of_a_game(make_app) -> None:
+    app = make_app()
+    game = new_game("the-45-days", "MX")
+    desk = DeskScene(app, game)
+    app.switch(desk)
+    app.frame(0.016)
+    first = desk.map_view.death_unit
+    assert first >= 1
+    game.end_turn()
+    later = DeskScene(app, game)
+    app.switch(later)
+    app.frame(0.016)
+    assert later.map_view.death_unit == first

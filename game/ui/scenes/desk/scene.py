@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 import time
 from typing import TYPE_CHECKING, Any, Literal
+from weakref import WeakKeyDictionary
 
 import pygame
 import pygame_gui
@@ -60,6 +61,10 @@ from game.ui.widgets.lever_slider import LeverSlider, key_step
 if TYPE_CHECKING:
     from game.play.game import Game
     from game.ui.app import App
+
+#: The death marks' unit of each game's map, kept for the game's later turns.
+DEATH_UNITS: WeakKeyDictionary[object, int] = WeakKeyDictionary()
+
 
 class DeskScene(Scene):
     """Decide one turn: levers, proposals, forecast; End turn runs the simulation."""
@@ -221,7 +226,11 @@ class DeskScene(Scene):
         from game.ui.map import MapView
 
         if self.map_view is None:
+            # One death mark stands for the same number of deaths every turn of a game, so the
+            # map can be compared from turn to turn by eye.
             self.map_view = MapView(reduced_motion=theme.reduced_motion(), seed=self.game.turn)
+            # Start from the unit of the game's earlier turns; it still grows if marks crowd.
+            self.map_view.death_unit = DEATH_UNITS.get(self.game.session, 0)
             self.map_view.set_state(map_state(self.game))
         self.map_view.set_reduced_motion(theme.reduced_motion())
         self.map_view.resize(self.map_rect)
@@ -673,6 +682,8 @@ class DeskScene(Scene):
             surface.set_clip(self.map_rect)
             self.map_view.draw(surface)
             surface.set_clip(clip)
+            if self.map_view.death_unit >= 1:
+                DEATH_UNITS[self.game.session] = self.map_view.death_unit
         pygame.draw.rect(surface, theme.PANEL_EDGE, self.map_rect, width=1,
                          border_radius=theme.px(10))
 
