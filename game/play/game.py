@@ -62,6 +62,11 @@ class Game(Protocol):
         ...
 
     @property
+    def period_label(self) -> str:
+        """The level's whole period and its turns (for the briefing)."""
+        ...
+
+    @property
     def finished(self) -> bool:
         """Whether the game is over."""
         ...
@@ -168,6 +173,16 @@ class SoloGame:
         if months == 1:
             return month_label(first)
         return t("{a} to {b}", a=month_label(first), b=month_label(first + months - 1))
+
+    @property
+    def period_label(self) -> str:
+        """``2018-10 to 2019-09 · 4 turns of 3 months``: the level, not the turn."""
+        s = self.session
+        first = s.scenario.start
+        last = first + s.turns * s.months_per_turn - 1
+        turns = (t("{n} turns of one month", n=s.turns) if s.months_per_turn == 1 else
+                 t("{n} turns of {m} months", n=s.turns, m=s.months_per_turn))
+        return t("{a} to {b}", a=month_label(first), b=month_label(last)) + " · " + turns
 
     @property
     def finished(self) -> bool:

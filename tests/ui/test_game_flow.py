@@ -447,3 +447,10 @@ def test_a_death_mark_stands_for_the_same_number_every_turn_of_a_game(make_app) 
     app.switch(later)
     app.frame(0.016)
     assert later.map_view.death_unit == first
+
+
+def test_the_briefing_gives_the_levels_whole_period_not_the_first_turns(make_app) -> None:
+    app = make_app()
+    briefing = BriefingScene(app, new_game())
+    app.switch(briefing)
+    assert "2018-10 to 2019-09 · 4 turns of 3 months" in briefing._briefing_html()

@@ -72,7 +72,8 @@ class BriefingScene(Scene):
 
     def _briefing_html(self) -> str:
         g = self.game
-        parts = [f"<b>{html.escape(g.title)}</b>", html.escape(g.date_label), ""]
+        # The level's whole period: the briefing is about the level, the desk about the turn.
+        parts = [f"<b>{html.escape(g.title)}</b>", html.escape(g.period_label), ""]
         for paragraph in g.briefing().split("\n"):
             parts.append(html.escape(paragraph))
         sources = g.session.view.sources()
