@@ -122,14 +122,17 @@ def campaign_entries() -> tuple[list[Entry], str]:
     return entries, progress.message
 
 
-def find_entries(settings: Any = None) -> tuple[list[Entry], list[Entry], list[Entry]]:
-    """(campaign, custom, examples): the campaign in order, the player's files, the examples."""
-    campaign, _ = campaign_entries()
+def custom_entries(settings: Any = None) -> tuple[list[Entry], list[Entry]]:
+    """(the player's files, the example levels for level writers)."""
     examples = sorted((e for e in shipped_levels() if e.group == "examples"),
                       key=lambda e: str(e.path))
     folder = custom_levels_dir(settings)
-    return (campaign, _entries(scan_levels(folder, "custom"), True),
-            _entries(examples, False))
+    return _entries(scan_levels(folder, "custom"), True), _entries(examples, False)
+
+
+def find_entries(settings: Any = None) -> tuple[list[Entry], list[Entry], list[Entry]]:
+    """(campaign, custom, examples): the campaign in order, the player's files, the examples."""
+    return (campaign_entries()[0], *custom_entries(settings))
 
 
 def open_folder(path: Path) -> str:
@@ -155,8 +158,8 @@ class LevelPickerScene(Scene):
     def __init__(self, app: App, section: str = "campaign") -> None:
         super().__init__(app)
         self.section = section
-        self.shipped, self.custom, self.examples = find_entries(app.settings)
-        self.progress_message = campaign_entries()[1]
+        self.shipped, self.progress_message = campaign_entries()
+        self.custom, self.examples = custom_entries(app.settings)
         self.folder = custom_levels_dir(app.settings)
         self.selected: Entry | None = self.first_entry()
         self.role: str | None = None
