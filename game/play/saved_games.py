@@ -105,6 +105,23 @@ class SavedGame:
         """When it was saved, in the computer's local time."""
         return saved_label(self.info.saved)
 
+    @property
+    def name(self) -> str:
+        """The line's name: the level, a named save's name, or which turn a what-if left from."""
+        if self.info.kind == "manual" and self.info.ok:
+            return t("“{name}” ({title})", name=self.info.name, title=self.title)
+        if self.info.branch_turn is not None:
+            return t("{title}, what if from turn {turn}", title=self.title,
+                     turn=self.info.branch_turn)
+        return self.title
+
+    def when(self, today: str | None = None) -> str:
+        """When it was saved, short: the time if saved ``today`` (``YYYY-MM-DD``), else the day."""
+        day, _, clock = self.saved.partition(" ")
+        today = today or datetime.now().strftime("%Y-%m-%d")
+        return t("saved at {time}", time=clock) if day == today and clock else \
+            t("saved {day}", day=day)
+
 
 def saved_label(stamp: str) -> str:
     """``2026-12-07T21:04:11.123Z`` as ``2026-12-07 22:04`` in local time (as is, if odd)."""

@@ -65,3 +65,11 @@ def test_with_only_finished_games_continue_says_so() -> None:
     played("tutorial")
     session, message = resume_unfinished()
     assert session is None and "finished" in message
+
+
+def test_a_save_from_another_day_shows_its_day_and_one_from_today_its_time() -> None:
+    played("tutorial", turns=1)
+    [game] = saved_games()
+    day, clock = game.saved.split(" ")
+    assert game.when(today=day) == f"saved at {clock}"
+    assert game.when(today="1999-01-01") == f"saved {day}"

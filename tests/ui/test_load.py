@@ -40,10 +40,12 @@ def test_load_lists_every_game_and_named_save_newest_first_with_turn_and_date(ma
     crisis = played("the-45-days", turns=1)
     save_slot(crisis.session.record, "before the deadline")
     scene = open_load(make_app())
-    labels = [b.text for b, _ in scene.game_buttons]
-    assert labels == ["The 45 Days · Turn 1 of 3 · 2019-06",
-                      "The 45 Days · Turn 1 of 3 · 2019-06",
-                      "First year at the desk · Finished · 4 turns · 2019-07"]
+    labels = [b.text.rsplit(" · saved at ", 1) for b, _ in scene.game_buttons]
+    assert [label for label, _ in labels] == [
+        "“before the deadline” (The 45 Days) · Turn 1 of 3 · 2019-06",
+        "The 45 Days · Turn 1 of 3 · 2019-06",
+        "First year at the desk · Finished · 4 turns · 2019-07"]
+    assert all(len(clock) == 5 and clock[2] == ":" for _, clock in labels)
     kinds = [g.kind for _, g in scene.game_buttons]
     assert kinds[0] == "Named save “before the deadline”" and kinds[1] == "Autosave"
     assert all(g.saved[:4].isdigit() for _, g in scene.game_buttons)

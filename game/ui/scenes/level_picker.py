@@ -234,6 +234,8 @@ class LevelPickerScene(Scene):
         for entry in entries[self.page * per_page:(self.page + 1) * per_page]:
             b = UIButton(pygame.Rect(inner.left, y, inner.width, row), entry.label, manager=m,
                          object_id="#tab_selected" if entry is self.selected else "#tab")
+            if entry.locked and entry.step is not None:
+                b.set_tooltip(entry.step.unlock_text)
             self.level_buttons.append((b, entry))
             self.focus.add(b)
             y += row + theme.px(6)
@@ -358,7 +360,11 @@ class LevelPickerScene(Scene):
         return open_scene("title", self.app)
 
     def autoplay(self) -> Scene | None:
-        """Play the first level that loads and is open."""
+        """Play the chosen level (the campaign's next one), else the first that is open."""
+        chosen = self.selected
+        if chosen is not None and chosen.ok and not chosen.locked:
+            self.role = self.role or chosen.level.playable_countries()[0]
+            return self.play()
         for entry in self.entries():
             if entry.ok and not entry.locked:
                 self.selected = entry

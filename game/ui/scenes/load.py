@@ -30,15 +30,17 @@ if TYPE_CHECKING:
 MOST_EARLIER = 6
 
 
-def _fit_label(button: UIButton, text: str) -> None:
-    """Shorten a button's text with an ellipsis until it fits (titles can be long)."""
+def _fit_label(button: UIButton, name: str, rest: str) -> None:
+    """``name · rest`` on the button, the name shortened with an ellipsis until it fits."""
     font = button.font
     room = button.rect.width - theme.px(14)
+    text = f"{name} · {rest}"
     if font is None or font.size(text)[0] <= room:
+        button.set_text(text)
         return
-    while len(text) > 1 and font.size(text + "…")[0] > room:
-        text = text[:-1]
-    button.set_text(text.rstrip() + "…")
+    while len(name) > 1 and font.size(f"{name}… · {rest}")[0] > room:
+        name = name[:-1]
+    button.set_text(f"{name.rstrip()}… · {rest}")
 
 
 class LoadScene(Scene):
@@ -64,7 +66,8 @@ class LoadScene(Scene):
         gap = theme.px(12)
         top = header_height() + gap
         bottom = h - footer_height() - gap
-        lw = min(max(theme.px(320), int(w * 0.42)), w // 2)
+        # Half the window: a line holds a save's name, turn, month and when it was saved.
+        lw = min(max(theme.px(320), w // 2 - gap), int(w * 0.6))
         self.list_rect = pygame.Rect(gap, top, lw, bottom - top)
         self.detail_rect = pygame.Rect(self.list_rect.right + gap, top,
                                        w - self.list_rect.right - 2 * gap, bottom - top)
@@ -79,10 +82,9 @@ class LoadScene(Scene):
         self.game_buttons: list[tuple[UIButton, SavedGame]] = []
         y = inner.top
         for game in self.games[self.page * per_page:(self.page + 1) * per_page]:
-            label = f"{game.title} · {game.progress}"
-            b = UIButton(pygame.Rect(inner.left, y, inner.width, row), label, manager=m,
+            b = UIButton(pygame.Rect(inner.left, y, inner.width, row), game.title, manager=m,
                          object_id="#tab_selected" if game is self.selected else "#tab")
-            _fit_label(b, label)
+            _fit_label(b, game.name, f"{game.progress} · {game.when()}")
             b.set_tooltip(t("{kind}, saved {when}", kind=game.kind, when=game.saved))
             self.game_buttons.append((b, game))
             self.focus.add(b)
