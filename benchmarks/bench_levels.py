@@ -84,7 +84,7 @@ def child() -> None:
 
     if os.environ.get("BENCH_LEVELS_SCAN_ONLY"):
         wall, cpu = time.perf_counter(), _cpu()
-        shipped, custom = find_entries(app.settings)
+        _campaign, custom, _examples = find_entries(app.settings)
         print(json.dumps({"scan_wall": time.perf_counter() - wall, "scan_cpu": _cpu() - cpu,
                           "custom": len(custom), "broken": sum(not e.ok for e in custom)}))
         return

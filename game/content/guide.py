@@ -329,7 +329,7 @@ def _getting_started() -> list[str]:
         "4. Play it: `borderlines play my-level.yaml`, or run it without a window: "
         "`borderlines simulate my-level.yaml`.\n"
         "5. To see it in the game's level picker, copy it into your levels folder: the "
-        "picker's *Your levels* section has a button that opens that folder. A file with "
+        "picker's *Custom levels* section has a button that opens that folder. A file with "
         "errors is listed there too, with the checker's messages.",
         "## A complete worked example",
         "This level (`levels/examples/one-country-crisis.yaml`) is complete and passes the "

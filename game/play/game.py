@@ -247,6 +247,12 @@ class SoloGame:
         report = session.end_turn()
         session.next_turn()
         self.message = save_message(session)
+        if session.finished and session.roles[self.player].human:
+            # Only a level the player led counts for the campaign, not one the AI played.
+            from game.play.campaign import record_game
+
+            self.message = " ".join(m for m in (self.message, record_game(session, self.player))
+                                    if m)
         return report
 
     def debrief(self) -> Debrief:

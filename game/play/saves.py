@@ -784,19 +784,23 @@ def _quarantine(info: SaveInfo) -> None:
             _changed()
 
 
-def find_autosave(quarantine: bool = False) -> Continue:
+def find_autosave(quarantine: bool = False,
+                  passed_over: Callable[[SaveFile], bool] | None = None) -> Continue:
     """The newest autosave that loads; if newer ones are damaged, fall back and say so.
 
     Always answers, with a message when there is nothing to continue. Looking has no side
     effects (the title screen may ask just to enable Continue). With ``quarantine`` — when the
     player really continues — damaged autosaves that were skipped are renamed ``*.json.bad``
-    (kept, not deleted), so the warning is given once.
+    (kept, not deleted), so the warning is given once. Saves for which ``passed_over`` is true
+    (a finished game, for Continue) are left out as if they were not there.
     """
     skipped: list[SaveInfo] = []
     for path in autosave_files():
         info, save = info_of(path, "autosave")
         if save is None:
             skipped.append(info)
+            continue
+        if passed_over is not None and passed_over(save):
             continue
         if quarantine:
             for bad in skipped:
@@ -816,9 +820,10 @@ def find_autosave(quarantine: bool = False) -> Continue:
                             "every turn, so start a level and it will be here."))
 
 
-def latest_autosave(quarantine: bool = False) -> Continue | None:
+def latest_autosave(quarantine: bool = False,
+                    passed_over: Callable[[SaveFile], bool] | None = None) -> Continue | None:
     """:func:`find_autosave`, or ``None`` when no autosave loads (Continue is then disabled)."""
-    found = find_autosave(quarantine)
+    found = find_autosave(quarantine, passed_over)
     return found if found.save is not None else None
 
 
@@ -917,18 +922,20 @@ def _same_game_saves(save: SaveFile) -> Iterator[SaveFile]:
             yield older
 
 
-def resume_latest() -> tuple[Session | None, str]:
+def resume_latest(passed_over: Callable[[SaveFile], bool] | None = None
+                  ) -> tuple[Session | None, str]:
     """Rebuild the session of the newest good autosave, for Continue and ``play --continue``.
 
     Returns the session (``None`` when there is nothing to resume) and the message to show
     (empty when the newest autosave simply loaded). An autosave that loads but cannot be
     replayed gives way to its game's previous turn that can. If the game has later autosaves
     than the one resumed (from a newer version, or not replayable), they are left as they are
-    and play goes on in a new branch. The session autosaves after every turn.
+    and play goes on in a new branch. The session autosaves after every turn. Autosaves for
+    which ``passed_over`` is true are skipped (see :func:`find_autosave`).
     """
     from game.play.session import Session  # here, because the session module imports this one
 
-    found = find_autosave(quarantine=True)
+    found = find_autosave(quarantine=True, passed_over=passed_over)
     if found.save is None:
         return None, found.message
     messages = [found.message] if found.message else []

@@ -18,7 +18,8 @@ def test_autoplay_reaches_the_debrief_of_every_shipped_level(make_app, level_id)
     assert code == 0
     assert app.visited[0] == "briefing"
     assert app.visited.count("report") == app.visited.count("desk") >= 1
-    assert app.visited[-2:] == ["debrief", "title"]
+    # After the debrief, the title shows the Load screen (with this game in it) and ends.
+    assert app.visited[-4:] == ["debrief", "title", "load", "title"]
     # Charts, decisions, objectives, discussion, what if.
     assert app.visited.count("debrief") == 5
 
@@ -58,10 +59,10 @@ def test_a_broken_level_on_the_command_line_opens_the_title_with_the_reason(make
     assert "bad.yaml" in scene.notice and "error" in scene.notice
 
 
-def test_continue_resumes_the_autosaved_game_at_the_desk(make_app) -> None:
+def test_continue_passes_over_a_finished_game_and_says_why(make_app) -> None:
     app = make_app(autoplay=True)
     app.run(start_scene(app, level="tutorial"))
     app = make_app()
     scene = start_scene(app, resume=True)
-    # The autoplayed game finished, so Continue opens its debrief.
-    assert scene.name in ("desk", "debrief")
+    # The autoplayed game finished: Continue opens only unfinished games, and says so.
+    assert scene.name == "title" and "finished" in scene.notice

@@ -56,8 +56,10 @@ def test_a_new_player_walks_from_the_title_to_the_debrief_and_back(make_app) -> 
     app.frame(0.016)
     press(app, app.scene.title_button)
     assert isinstance(app.scene, TitleScene)
-    # The game saved itself after every turn: Continue is now open.
-    assert app.scene.continue_button.is_enabled
+    # The game saved itself after every turn; it is over, so Continue stays off and Load has it.
+    assert not app.scene.continue_button.is_enabled
+    press(app, app.scene.load_button)
+    assert [g.finished for _, g in app.scene.game_buttons] == [True]
 
 
 def test_escape_backs_out_of_every_screen(make_app) -> None:

@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pygame
 import pytest
-from ui_helpers import key, layout_problems, press, unreachable_buttons
+from ui_helpers import click, key, layout_problems, press, unreachable_buttons
 
+from game.play.campaign import record_result
 from game.play.catalog import custom_levels_dir
 from game.ui.scenes import level_picker
 from game.ui.scenes.level_picker import LevelPickerScene, open_folder
@@ -107,3 +108,86 @@ def test_a_custom_levels_folder_whose_name_is_too_long_lists_nothing_and_opens(m
     app.switch(scene)
     app.frame(0.0)
     assert [b for b, e in scene.level_buttons if e.level.id == "tutorial"]
+
+
+# -- the campaign a player follows ------------------------------------------------------------
+
+
+def _button(scene, level_id: str):
+    return next(b for b, e in scene.level_buttons if e.level is not None
+                and e.level.id == level_id)
+
+
+def test_the_campaign_lists_only_campaign_levels_in_the_campaign_files_order(make_app) -> None:
+    app = make_app()
+    scene = LevelPickerScene(app)
+    app.switch(scene)
+    listed = [e.level.id for _, e in scene.level_buttons]
+    assert listed == ["tutorial", "the-45-days", "regional-approach"]
+    assert [b.text for b, _ in scene.level_buttons] == [
+        "1. First year at the desk", "2. The 45 Days (locked)", "3. A regional approach (locked)"]
+
+
+def test_a_locked_level_says_what_unlocks_it_and_cannot_be_played(make_app) -> None:
+    app = make_app()
+    scene = LevelPickerScene(app)
+    app.switch(scene)
+    click(app, _button(scene, "the-45-days"))
+    scene = app.scene
+    assert scene.selected.level.id == "the-45-days" and scene.selected.locked
+    assert not scene.play_button.is_enabled
+    tutorial_title = scene.shipped[0].title
+    assert scene.selected.step.unlock_text == f"Finish {tutorial_title} to unlock"
+    click(app, scene.play_button)
+    assert app.scene is scene                     # nothing started
+
+
+def test_stars_won_show_in_the_list_and_open_the_next_level(make_app) -> None:
+    record_result("tutorial", 2, 3, True)
+    app = make_app()
+    scene = LevelPickerScene(app)
+    app.switch(scene)
+    first, second, third = (b.text for b, _ in scene.level_buttons)
+    assert first.endswith("2 of 3 stars") and "(locked)" not in second and "(locked)" in third
+    assert scene.selected.level.id == "the-45-days"   # the next level to play is chosen
+    assert scene.play_button.is_enabled
+    click(app, scene.play_button)
+    assert app.scene.name == "briefing"
+
+
+def test_examples_are_custom_levels_and_classroom_levels_are_not_in_the_picker(make_app) -> None:
+    app = make_app()
+    scene = LevelPickerScene(app)
+    app.switch(scene)
+    click(app, scene.custom_tab)
+    scene = app.scene
+    ids = {e.level.id for e in scene.entries() if e.level is not None}
+    assert {"minimal", "every-feature"} <= ids
+    assert not ids & {"tutorial", "june-2019-crisis", "regional-compact"}
+    everything = {e.level.id for e in [*scene.shipped, *scene.entries()] if e.level is not None}
+    assert not everything & {"june-2019-crisis", "regional-compact"}
+
+
+def test_a_corrupt_progress_file_is_reported_and_the_campaign_still_opens(make_app) -> None:
+    from game.play.campaign import progress_path
+
+    progress_path().parent.mkdir(parents=True, exist_ok=True)
+    progress_path().write_text("\0\0 not json", encoding="utf-8")
+    app = make_app()
+    scene = LevelPickerScene(app)
+    app.switch(scene)
+    app.frame(0.016)
+    assert "starts afresh" in scene.progress_message
+    assert scene.selected.level.id == "tutorial" and scene.play_button.is_enabled
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (1920, 1080)])
+def test_the_campaign_and_custom_lists_fit_with_stars_and_locks(make_app, size) -> None:
+    record_result("tutorial", 3, 3, True)
+    app = make_app(size)
+    for section in ("campaign", "custom"):
+        scene = LevelPickerScene(app, section=section)
+        app.switch(scene)
+        app.frame(0.016)
+        assert layout_problems(app, scene) == []
+        assert unreachable_buttons(scene, app) == []

@@ -21,6 +21,7 @@ from pygame_gui.elements import UIButton, UITextEntryLine
 
 from game.i18n import t
 from game.paths import user_data_path
+from game.play.campaign import CampaignStep, next_level
 from game.play.goals import progress
 from game.play.report import metric_label
 from game.ui import theme
@@ -129,6 +130,10 @@ class DebriefScene(Scene):
         self.message = ""
         self.message_bad = False
         self.rewind_page = 0
+        #: The campaign level this win opened (None after a loss, or outside the campaign).
+        self.next_step: CampaignStep | None = (
+            next_level(self.debrief.level_id) if self.debrief.won
+            and not game.session.record.classroom else None)
         #: (metric, saves version) → the family's lines: saves are read when they change, not
         #: every frame (100 saved games made a frame take two seconds).
         self._family: dict[tuple[str, int], tuple[list[Series], Series | None]] = {}
@@ -155,6 +160,13 @@ class DebriefScene(Scene):
         self.title_button = UIButton(pygame.Rect(w - gap - bw, bottom - bh, bw, bh),
                                      t("Back to the title"), manager=m, object_id="#primary")
         self.stars_rect = pygame.Rect(gap, bottom - bh, w - 3 * gap - bw, bh)
+        self.next_button: UIButton | None = None
+        if self.next_step is not None:
+            self.next_button = UIButton(pygame.Rect(w - 2 * (gap + bw), bottom - bh, bw, bh),
+                                        t("Next level"), manager=m, object_id="#primary")
+            self.next_button.set_tooltip(self.next_step.title)
+            self.title_button.change_object_id(None)
+            self.stars_rect.width -= bw + gap
         self.entry = self.export_button = None
         if self.tab == "export":
             inner = panel_inner(self.body, t("Export for your class"))
@@ -172,6 +184,8 @@ class DebriefScene(Scene):
         if self.tab == "whatif":
             self._build_whatif()
         self.focus.add(self.title_button)
+        if self.next_button is not None:
+            self.focus.add(self.next_button)
         current = next((b for b, k in self.tab_buttons if k == self.tab), None)
         self.focus.focus(current or self.title_button)
 
@@ -195,6 +209,8 @@ class DebriefScene(Scene):
         if event.type == pygame_gui.UI_BUTTON_PRESSED:
             if event.ui_element is self.title_button:
                 return self.back()
+            if self.next_button is not None and event.ui_element is self.next_button:
+                return self.play_next()
             if event.ui_element is self.export_button:
                 if self.entry is not None:
                     self.folder_text = self.entry.get_text()
@@ -361,6 +377,20 @@ class DebriefScene(Scene):
         """Back to the title."""
         return open_scene("title", self.app)
 
+    def play_next(self) -> Scene | None:
+        """The briefing of the next campaign level, led by the same country if it can be."""
+        step = self.next_step
+        if step is None or step.level is None:
+            return None
+        roles = step.level.playable_countries()
+        role = self.player if self.player in roles else roles[0]
+        try:
+            return open_scene("new_game", self.app, step.level, role, step.path)
+        except Exception as error:  # noqa: BLE001 - a level that cannot start must not crash
+            self.message, self.message_bad = t("The next level could not be started: {error}",
+                                               error=error), True
+            return None
+
     def autoplay(self) -> Scene | None:
         """Show every tab but Export (no files are written unasked), then the title."""
         keys = [k for k, _ in TABS if k != "export"]
@@ -399,8 +429,10 @@ class DebriefScene(Scene):
                 pygame.draw.polygon(surface, theme.PANEL_EDGE, star_points(centre, size), 2)
             x += 2 * size + theme.px(6)
         verdict = t("Level won") if d.won else t("Level not won this time")
-        v = fit(theme.font(16, bold=True), verdict, r.right - x - theme.px(12),
-                theme.GOOD if d.won else theme.TEXT_DIM)
+        colour = theme.GOOD if d.won else theme.TEXT_DIM
+        if self.message_bad and self.tab not in ("whatif", "export"):
+            verdict, colour = self.message, theme.BAD  # the tab has no room of its own for it
+        v = fit(theme.font(16, bold=True), verdict, r.right - x - theme.px(12), colour)
         surface.blit(v, v.get_rect(midleft=(x + theme.px(12), r.centery)))
 
     def _draw_charts(self, surface: pygame.Surface) -> None:

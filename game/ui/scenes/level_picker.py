@@ -1,4 +1,8 @@
-"""The level picker: the shipped campaign, and the player's own levels with the checker's report.
+"""The level picker: the campaign in order, and custom levels with the checker's report.
+
+The Campaign section lists the campaign file's levels in order, each with the stars won and,
+when locked, what opens it. Custom levels lists the player's own files, then the example levels
+for level writers; classroom levels are opened from Classroom only.
 
 Custom levels live in a folder under the user's data directory (or the one chosen in the
 settings); a button opens it in the file manager. A file that does not load is listed anyway,
@@ -21,6 +25,7 @@ import pygame_gui
 from pygame_gui.elements import UIButton, UITextBox
 
 from game.i18n import language, t
+from game.play.campaign import CampaignStep, campaign_steps, load_progress
 from game.play.catalog import (
     custom_levels_dir,
     format_problem,
@@ -40,6 +45,7 @@ from game.ui.scenes.kit import (
     panel,
 )
 from game.ui.scenes.registry import open_scene
+from game.ui.widgets import star_points
 
 if TYPE_CHECKING:
     from game.ui.app import App
@@ -57,11 +63,33 @@ class Entry:
     problems: list[str] = field(default_factory=list)
     #: The folder it came from: campaign, classroom, examples, or custom.
     group: str = "custom"
+    #: Its place in the campaign (stars won, locked or open), for campaign levels.
+    step: CampaignStep | None = None
 
     @property
     def ok(self) -> bool:
-        """Whether the level can be played."""
+        """Whether the level loaded."""
         return self.level is not None
+
+    @property
+    def locked(self) -> bool:
+        """A campaign level the player has not opened yet."""
+        return self.step is not None and not self.step.unlocked
+
+    @property
+    def label(self) -> str:
+        """The line in the list: title, and for the campaign its number, stars or lock."""
+        if not self.ok:
+            return t("{name} (cannot load)", name=self.title)
+        if self.step is None:
+            return self.title
+        n = self.step.index + 1
+        if self.locked:
+            return t("{n}. {title} (locked)", n=n, title=self.title)
+        if self.step.result is None:
+            return t("{n}. {title}", n=n, title=self.title)
+        return t("{n}. {title} · {stars} of {max} stars", n=n, title=self.title,
+                 stars=self.step.stars, max=self.step.max_stars)
 
     @property
     def title(self) -> str:
@@ -77,18 +105,34 @@ def _entries(found: list[Any], custom: bool) -> list[Entry]:
             for e in found]
 
 
-#: Shipped groups in the order the picker lists them.
-GROUP_ORDER = ("campaign", "classroom", "examples")
+def campaign_entries() -> tuple[list[Entry], str]:
+    """The campaign's levels in order with stars and locks, and a message for the player."""
+    progress = load_progress()
+    try:
+        steps = campaign_steps(progress)
+    except Exception as error:  # noqa: BLE001 - a broken campaign file must not close the list
+        # Every campaign level stays playable, in the order of its story.
+        found = sorted((e for e in shipped_levels() if e.group == "campaign"),
+                       key=lambda e: (str(e.level.start) if e.level else "9999", str(e.path)))
+        return _entries(found, False), t("The campaign file could not be read, so every "
+                                         "campaign level is open: {error}", error=error)
+    entries = [Entry(s.path or Path(s.level_id), False, s.level,
+                     [] if s.level is not None else [t("The file could not be read.")],
+                     "campaign", s) for s in steps]
+    return entries, progress.message
 
 
-def find_entries(settings: Any = None) -> tuple[list[Entry], list[Entry]]:
-    """(shipped, custom) level entries: campaign first, then classroom levels and examples."""
-    # Within a group, levels in historical order: the campaign then reads as a story.
-    found = sorted(shipped_levels(), key=lambda e: (
-        GROUP_ORDER.index(e.group) if e.group in GROUP_ORDER else len(GROUP_ORDER),
-        str(e.level.start) if e.level is not None else "9999", str(e.path)))
+def custom_entries(settings: Any = None) -> tuple[list[Entry], list[Entry]]:
+    """(the player's files, the example levels for level writers)."""
+    examples = sorted((e for e in shipped_levels() if e.group == "examples"),
+                      key=lambda e: str(e.path))
     folder = custom_levels_dir(settings)
-    return _entries(found, False), _entries(scan_levels(folder, "custom"), True)
+    return _entries(scan_levels(folder, "custom"), True), _entries(examples, False)
+
+
+def find_entries(settings: Any = None) -> tuple[list[Entry], list[Entry], list[Entry]]:
+    """(campaign, custom, examples): the campaign in order, the player's files, the examples."""
+    return (campaign_entries()[0], *custom_entries(settings))
 
 
 def open_folder(path: Path) -> str:
@@ -114,18 +158,29 @@ class LevelPickerScene(Scene):
     def __init__(self, app: App, section: str = "campaign") -> None:
         super().__init__(app)
         self.section = section
-        self.shipped, self.custom = find_entries(app.settings)
+        self.shipped, self.progress_message = campaign_entries()
+        self.custom, self.examples = custom_entries(app.settings)
         self.folder = custom_levels_dir(app.settings)
-        entries = self.entries()
-        self.selected: Entry | None = next((e for e in entries if e.ok), entries[0]) \
-            if entries else None
+        self.selected: Entry | None = self.first_entry()
         self.role: str | None = None
         self.page = 0
         self.message = ""
 
     def entries(self) -> list[Entry]:
-        """The entries of the current section."""
-        return self.custom if self.section == "custom" else self.shipped
+        """The entries of the current section (custom: the player's files, then the examples)."""
+        return [*self.custom, *self.examples] if self.section == "custom" else self.shipped
+
+    def first_entry(self) -> Entry | None:
+        """The entry chosen when a section opens: the first open campaign level not yet played."""
+        entries = self.entries()
+        if self.section == "campaign":
+            open_levels = [e for e in entries if e.ok and not e.locked]
+            unplayed = [e for e in open_levels if e.step is not None and e.step.result is None]
+            if unplayed or open_levels:
+                return (unplayed or open_levels)[0]
+        # Custom: the player's own files first, a broken one too (its problems show at once).
+        own = self.custom if self.section == "custom" and self.custom else entries
+        return next((e for e in own if e.ok), own[0]) if own else None
 
     # -- layout ---------------------------------------------------------------------------------
 
@@ -146,7 +201,7 @@ class LevelPickerScene(Scene):
         self.campaign_tab = UIButton(pygame.Rect(inner.left, inner.top, half, th), t("Campaign"),
                                      manager=m, object_id=self._tab_id("campaign"))
         self.custom_tab = UIButton(pygame.Rect(inner.left + half, inner.top, inner.width - half,
-                                               th), t("Your levels"), manager=m,
+                                               th), t("Custom levels"), manager=m,
                                    object_id=self._tab_id("custom"))
         self.focus.add(self.campaign_tab, self.custom_tab)
         bh = theme.px(36)
@@ -177,9 +232,10 @@ class LevelPickerScene(Scene):
         self.page = min(self.page, pages - 1)
         self.level_buttons: list[tuple[UIButton, Entry]] = []
         for entry in entries[self.page * per_page:(self.page + 1) * per_page]:
-            label = entry.title if entry.ok else t("{name} (cannot load)", name=entry.title)
-            b = UIButton(pygame.Rect(inner.left, y, inner.width, row), label, manager=m,
+            b = UIButton(pygame.Rect(inner.left, y, inner.width, row), entry.label, manager=m,
                          object_id="#tab_selected" if entry is self.selected else "#tab")
+            if entry.locked and entry.step is not None:
+                b.set_tooltip(entry.step.unlock_text)
             self.level_buttons.append((b, entry))
             self.focus.add(b)
             y += row + theme.px(6)
@@ -215,7 +271,10 @@ class LevelPickerScene(Scene):
         self.role_buttons: list[tuple[UIButton, str]] = []
         self.problems_box: UITextBox | None = None
         entry = self.selected
-        if entry is not None and not entry.ok:
+        if entry is not None and entry.locked:
+            self.play_button.disable()
+            self.play_button.set_tooltip(entry.step.unlock_text if entry.step else "")
+        elif entry is not None and not entry.ok:
             self.play_button.disable()
             box = pygame.Rect(inner.left, inner.top + theme.px(64), inner.width,
                               inner.bottom - bh - theme.px(12) - inner.top - theme.px(64))
@@ -254,15 +313,14 @@ class LevelPickerScene(Scene):
             return self.back()
         if el in (self.campaign_tab, self.custom_tab):
             self.section = "campaign" if el is self.campaign_tab else "custom"
-            entries = self.entries()
-            self.selected = entries[0] if entries else None
+            self.selected = self.first_entry()
             self.page = 0
             return self
         if el is self.folder_button:
             self.message = open_folder(self.folder)
             return None
         if el is self.reload_button:
-            self.shipped, self.custom = find_entries(self.app.settings)
+            self.shipped, self.custom, self.examples = find_entries(self.app.settings)
             names = [e.path for e in self.custom]
             if self.selected is not None and self.selected.path in names:
                 self.selected = self.custom[names.index(self.selected.path)]
@@ -289,7 +347,7 @@ class LevelPickerScene(Scene):
     def play(self) -> Scene | None:
         """Start the chosen level as the chosen country; open its briefing."""
         entry = self.selected
-        if entry is None or not entry.ok or self.role is None:
+        if entry is None or not entry.ok or entry.locked or self.role is None:
             return None
         try:
             return open_scene("new_game", self.app, entry.level, self.role, entry.path)
@@ -302,9 +360,13 @@ class LevelPickerScene(Scene):
         return open_scene("title", self.app)
 
     def autoplay(self) -> Scene | None:
-        """Play the first level that loads."""
+        """Play the chosen level (the campaign's next one), else the first that is open."""
+        chosen = self.selected
+        if chosen is not None and chosen.ok and not chosen.locked:
+            self.role = self.role or chosen.level.playable_countries()[0]
+            return self.play()
         for entry in self.entries():
-            if entry.ok:
+            if entry.ok and not entry.locked:
                 self.selected = entry
                 self.role = entry.level.playable_countries()[0]
                 return self.play()
@@ -323,21 +385,50 @@ class LevelPickerScene(Scene):
         """Paint the header, the list panel and the details of the chosen level."""
         surface.fill(theme.BACKGROUND)
         header(surface, t("Choose a level"),
-               t("Campaign levels ship with the game; your own go in the folder below"))
+               t("The campaign, level by level: win one to open the next") if
+               self.section == "campaign" else
+               t("Your own levels go in the folder below; the examples show level writers how"))
         panel(surface, self.list_rect)
         panel(surface, self.detail_rect)
         small = theme.font(13)
         if self.section == "custom":
-            if not self.custom:
-                r = pygame.Rect(self.list_rect.left + theme.px(10),
-                                self.campaign_tab.rect.bottom + theme.px(12),
-                                self.list_rect.width - theme.px(20), theme.px(120))
-                draw_wrapped(surface, small, t("No level files yet. Put .yaml level files in "
-                                               "the folder below, then press Reload."), r,
-                             theme.TEXT_DIM)
-            text = self.message or t("Folder: {path}", path=self.folder)
+            text = self.message or (t("Folder: {path}", path=self.folder) if self.custom else
+                                    t("No level files of your own yet: put .yaml files in "
+                                      "{path}, then press Reload.", path=self.folder))
             draw_wrapped(surface, small, text, self.folder_text_rect, theme.TEXT_DIM, 2)
         self._draw_detail(surface)
+
+    def _draw_step(self, surface: pygame.Surface, step: CampaignStep, y: int) -> int:
+        """Stars won in this campaign level, or what unlocks it; returns the next free y."""
+        inner = self.detail_inner
+        f = theme.font(15, bold=True)
+        size = theme.px(10)
+        x = inner.left
+        for i in range(step.max_stars):
+            centre = (x + size, y + f.get_linesize() // 2)
+            if i < step.stars:
+                pygame.draw.polygon(surface, theme.ACCENT, star_points(centre, size))
+            else:
+                pygame.draw.polygon(surface, theme.PANEL_EDGE, star_points(centre, size), 2)
+            x += 2 * size + theme.px(4)
+        if step.unlock_text:
+            text, colour = t("Locked: {why}", why=step.unlock_text), theme.TEXT_DIM
+        elif step.result is None:
+            text, colour = t("Not played yet"), theme.TEXT_DIM
+        elif step.result.won:
+            text, colour = t("Won · best {stars} of {max} stars", stars=step.stars,
+                             max=step.max_stars), theme.GOOD
+        else:
+            text, colour = t("Finished, not won yet · best {stars} of {max} stars",
+                             stars=step.stars, max=step.max_stars), theme.TEXT
+        x += theme.px(8)
+        surface.blit(fit(f, text, inner.right - x, colour), (x, y))
+        y += f.get_linesize() + theme.px(8)
+        if self.progress_message:
+            y += draw_wrapped(surface, theme.font(13), self.progress_message,
+                              pygame.Rect(inner.left, y, inner.width, inner.bottom - y),
+                              theme.BAD, 2) + theme.px(8)
+        return y
 
     def _draw_detail(self, surface: pygame.Surface) -> None:
         inner = self.detail_inner
@@ -366,6 +457,8 @@ class LevelPickerScene(Scene):
             facts = f"{kind} · {facts}"
         surface.blit(fit(small, facts, inner.width, theme.ACCENT), (inner.left, y))
         y += small.get_linesize() + theme.px(10)
+        if entry.step is not None:
+            y = self._draw_step(surface, entry.step, y)
         summary = level_text(level.summary, language())
         bottom = getattr(self, "role_y", inner.bottom) - theme.px(30)
         y += draw_wrapped(surface, f, summary, pygame.Rect(inner.left, y, inner.width,

@@ -51,12 +51,20 @@ def new_game_scene(app: App, level: Any, player: str, path: Path | None = None) 
 
 @scene_factory("resume")
 def resume_scene(app: App) -> Scene:
-    """The desk of the latest autosaved game, or the title with the reason it cannot resume."""
-    from game.play.saves import autosave_session, resume_latest
+    """The desk of the latest unfinished game, or the title with the reason it cannot resume."""
+    from game.play.saved_games import resume_unfinished
 
-    session, message = resume_latest()
+    session, message = resume_unfinished()
     if session is None:
         return open_scene("title", app, notice=message)
+    return play_on_scene(app, session, message)
+
+
+@scene_factory("play_on")
+def play_on_scene(app: App, session: Session, message: str = "") -> Scene:
+    """The screen a resumed game continues on: its desk, its debrief, or a class's hand-over."""
+    from game.play.saves import autosave_session
+
     if session.record.classroom:
         # A classroom session resumes as a class: its teams, drafts and hand-over.
         return open_scene("resume_class", app, session.record, message)

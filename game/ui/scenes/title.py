@@ -16,7 +16,7 @@ from game.ui.scenes.registry import open_scene
 
 
 class TitleScene(Scene):
-    """Title, version and the menu: Continue, Campaign, Custom level, Classroom, Settings, Quit."""
+    """The title and its menu: Continue, Load, Campaign, Custom level, Classroom, Settings."""
 
     name = "title"
 
@@ -33,26 +33,28 @@ class TitleScene(Scene):
         x = (w - bw) // 2
         top = int(h * 0.25) + theme.px(110)
         room = h - footer_height() - top - theme.px(12)
-        # Six buttons must fit under the title at any scale: shrink the gaps, then the buttons.
-        if 6 * bh + 5 * gap > room:
+        labels = [t("Continue"), t("Load a saved game"), t("Campaign"), t("Custom level"),
+                  t("Classroom"), t("Settings"), t("Quit")]
+        n = len(labels)
+        # Every button must fit under the title at any scale: shrink the gaps, then the buttons.
+        if n * bh + (n - 1) * gap > room:
             gap = max(2, theme.px(4))
-            bh = max(theme.font(17).get_linesize() + 4, (room - 5 * gap) // 6)
+            bh = max(theme.font(17).get_linesize() + 4, (room - (n - 1) * gap) // n)
         m = self.app.manager
-        labels = [t("Continue"), t("Campaign"), t("Custom level"), t("Classroom"), t("Settings"),
-                  t("Quit")]
         buttons = []
         for i, label in enumerate(labels):
             rect = pygame.Rect(x, top + i * (bh + gap), bw, bh)
-            obj = "#primary" if i == 1 else None
+            obj = "#primary" if i == 2 else None
             buttons.append(pygame_gui.elements.UIButton(rect, label, manager=m, object_id=obj))
-        (self.continue_button, self.campaign_button, self.custom_button, self.classroom_button,
-         self.settings_button, self.quit_button) = buttons
+        (self.continue_button, self.load_button, self.campaign_button, self.custom_button,
+         self.classroom_button, self.settings_button, self.quit_button) = buttons
         self.classroom_button.set_tooltip(t("Teams on one computer: set up or resume a class."))
         self.buttons = buttons
         self.autosave = _latest_autosave()
         if self.autosave is None:
             self.continue_button.disable()
-            self.continue_button.set_tooltip(t("No saved game yet: start a level first."))
+            self.continue_button.set_tooltip(t("No unfinished game: start a level, or load a "
+                                               "saved game."))
         self.focus.add(*buttons)
         self.focus.focus(self.campaign_button if self.autosave is None else self.continue_button)
         self._background = None
@@ -68,6 +70,8 @@ class TitleScene(Scene):
                 return QUIT
             if event.ui_element is self.campaign_button:
                 return self._picker("campaign")
+            if event.ui_element is self.load_button:
+                return open_scene("load", self.app)
             if event.ui_element is self.custom_button:
                 return self._picker("custom")
             if event.ui_element is self.classroom_button:
@@ -87,9 +91,9 @@ class TitleScene(Scene):
         return [(t("Tab"), t("Next")), (t("Enter"), t("Press")), (t("Esc"), t("Quit"))]
 
     def autoplay(self) -> Scene | None:
-        """Show the settings once (for the screenshots), then open the campaign."""
+        """Show the settings once (for the screenshots), then the campaign; Load at the end."""
         if "debrief" in self.app.visited:
-            return QUIT
+            return QUIT if "load" in self.app.visited else open_scene("load", self.app)
         if "settings" not in self.app.visited:
             return open_scene("settings", self.app, back_to=self)
         return self._picker("campaign")
@@ -174,10 +178,7 @@ def _map_silhouette(size: tuple[int, int]) -> pygame.Surface | None:
 
 
 def _latest_autosave() -> object | None:
-    """The autosave Continue would open, or None (Continue is then disabled)."""
-    from game.play.saves import latest_autosave
+    """The autosave of the unfinished game Continue would open, or None (Continue disabled)."""
+    from game.play.saved_games import latest_unfinished
 
-    try:
-        return latest_autosave()
-    except Exception:  # noqa: BLE001 - an unreadable save only disables Continue
-        return None
+    return latest_unfinished()

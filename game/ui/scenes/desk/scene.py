@@ -226,10 +226,9 @@ class DeskScene(Scene):
         from game.ui.map import MapView
 
         if self.map_view is None:
-            # One death mark stands for the same number of deaths every turn of a game, so the
-            # map can be compared from turn to turn by eye.
             self.map_view = MapView(reduced_motion=theme.reduced_motion(), seed=self.game.turn)
-            # Start from the unit of the game's earlier turns; it still grows if marks crowd.
+            # A death mark means as many deaths as in the game's earlier turns (comparable by
+            # eye); the unit still grows if marks crowd.
             self.map_view.death_unit = DEATH_UNITS.get(self.game.session, 0)
             self.map_view.set_state(map_state(self.game))
         self.map_view.set_reduced_motion(theme.reduced_motion())
