@@ -287,6 +287,8 @@ class Debrief:
     won: bool
     #: Per human team (classroom): {"stars", "max_stars", "won"} with its hidden objectives.
     teams: dict[str, dict[str, Any]] = field(default_factory=dict)
+    #: The last month played, ``YYYY-MM`` (the end of the last turn, not its start).
+    last_month: str = ""
 
     def to_dict(self) -> dict[str, Any]:
         """Plain JSON-ready data."""

@@ -651,6 +651,8 @@ class Session:
             questions=self.view.questions(), sources=self.view.sources(), won=self.won(player),
             teams={c: {"stars": self.stars(c), "max_stars": self.max_stars(c), "won": self.won(c)}
                    for c in self.humans},
+            last_month=month_label(self.scenario.start
+                                   + len(self.reports) * self.months_per_turn - 1),
         )
 
     # --- saves --------------------------------------------------------------------------------

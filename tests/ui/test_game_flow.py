@@ -456,3 +456,11 @@ def test_the_briefing_gives_the_levels_whole_period_not_the_first_turns(make_app
     briefing = BriefingScene(app, new_game())
     app.switch(briefing)
     assert "2018-10 to 2019-09 · 4 turns of 3 months" in briefing._briefing_html()
+
+
+def test_the_debrief_header_ends_with_the_last_month_played() -> None:
+    game = new_game()
+    while not game.finished:
+        game.end_turn()
+    debrief = game.debrief()
+    assert debrief.months[-1] == "2019-07" and debrief.last_month == "2019-09"

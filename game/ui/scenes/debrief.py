@@ -412,7 +412,8 @@ class DebriefScene(Scene):
         d = self.debrief
         header(surface, t("Debrief: {title}", title=d.title),
                t("{turns} turns · {first} to {last}", turns=d.turns,
-                 first=d.months[0] if d.months else "", last=d.months[-1] if d.months else ""))
+                 first=d.months[0] if d.months else "",
+                 last=d.last_month or (d.months[-1] if d.months else "")))
         getattr(self, f"_draw_{self.tab}")(surface)
         self._draw_stars(surface)
 
