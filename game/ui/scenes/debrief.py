@@ -19,7 +19,7 @@ import pygame
 import pygame_gui
 from pygame_gui.elements import UIButton, UITextEntryLine
 
-from game.i18n import t
+from game.i18n import t, tn
 from game.paths import user_data_path
 from game.play.report import metric_label
 from game.ui import theme
@@ -456,7 +456,7 @@ class DebriefScene(Scene):
             text = o.text
             if o.value is not None:
                 text += " " + t("(your result: {v})", v=number(o.value))
-            stars = t("{n} stars", n=o.stars) if o.stars != 1 else t("1 star")
+            stars = tn("{n} star", "{n} stars", o.stars)
             text += " · " + stars
             x = badge.right + theme.px(10)
             used = draw_wrapped(surface, f, text, pygame.Rect(x, y, inner.right - x,
