@@ -43,9 +43,13 @@ def test_every_translated_literal_is_in_the_english_catalogue() -> None:
 def test_labels_kept_in_the_screens_tables_are_in_the_catalogue() -> None:
     from game.sim.registry import (
         AGREEMENT_LABELS,
+        AGREEMENTS,
         CHOICE_LABELS,
+        EVENTS,
         LEVER_LABELS,
+        LEVERS,
         METRIC_SHORT_LABELS,
+        METRICS,
     )
     from game.ui.scenes import debrief, desk
 
@@ -53,7 +57,13 @@ def test_labels_kept_in_the_screens_tables_are_in_the_catalogue() -> None:
     labels = [*METRIC_LABELS.values(), *METRIC_SHORT_LABELS.values(),
               *CHOICE_LABELS.values(), *AGREEMENT_LABELS.values(), *LEVER_LABELS.values(),
               *(label for _, label in desk.TABS),
-              *(label for _, label in debrief.TABS)]
+              *(label for _, label in debrief.TABS),
+              # The sentences shown as lever, agreement, term, metric and event help.
+              *(spec.description for spec in LEVERS.values()),
+              *(spec.description for spec in AGREEMENTS.values()),
+              *(term.description for spec in AGREEMENTS.values() for term in spec.terms),
+              *(spec.description for spec in METRICS.values()),
+              *(spec.description for spec in EVENTS.values())]
     assert [label for label in labels if label not in catalogue] == []
 
 
