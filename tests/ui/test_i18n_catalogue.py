@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import get_args, get_type_hints
 
 import pytest
 
@@ -41,6 +42,8 @@ def test_every_translated_literal_is_in_the_english_catalogue() -> None:
 
 
 def test_labels_kept_in_the_screens_tables_are_in_the_catalogue() -> None:
+    from game.play.ai import PERSONALITIES
+    from game.play.decisions import Pact, Proposal, Threat
     from game.sim.registry import (
         AGREEMENT_LABELS,
         AGREEMENTS,
@@ -63,7 +66,15 @@ def test_labels_kept_in_the_screens_tables_are_in_the_catalogue() -> None:
               *(spec.description for spec in AGREEMENTS.values()),
               *(term.description for spec in AGREEMENTS.values() for term in spec.terms),
               *(spec.description for spec in METRICS.values()),
-              *(spec.description for spec in EVENTS.values())]
+              *(spec.description for spec in EVENTS.values()),
+              # Words the screens build from names: units, term names, statuses, personalities.
+              *(spec.unit for spec in (*LEVERS.values(), *METRICS.values())),
+              *(term.unit for spec in AGREEMENTS.values() for term in spec.terms),
+              *(term.name.replace("_", " ") for spec in AGREEMENTS.values() for term in spec.terms),
+              *(kind.replace("_", " ") for kind in EVENTS),
+              *(status.replace("_", " ") for cls in (Proposal, Pact, Threat)
+                for status in get_args(get_type_hints(cls)["status"])),
+              *PERSONALITIES]
     assert [label for label in labels if label not in catalogue] == []
 
 
