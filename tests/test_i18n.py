@@ -89,3 +89,12 @@ def test_the_committed_mo_is_compiled_from_the_committed_po(code: str) -> None:
 def test_each_catalogue_states_its_plural_rule(code: str) -> None:
     header = parse_po(po_path(CATALOGUES, code, DOMAIN).read_text(encoding="utf-8"))[0]
     assert header.msgid == "" and "Plural-Forms: nplurals=2;" in header.msgstr[0]
+
+
+def test_money_and_lever_values_read_as_each_language_writes_them() -> None:
+    from game.play.decisions import _shown_value, money
+
+    assert [money(x) for x in (0.4, 120, 1234.5)] == ["$0.4M", "$120M", "$1.2B"]
+    set_language("fr")
+    assert [money(x) for x in (0.4, 120, 1234.5)] == ["0,4\u00a0M$", "120\u00a0M$", "1,2\u00a0G$"]
+    assert _shown_value("border_agents", 21500) == "21\u202f500"
