@@ -98,3 +98,11 @@ def test_money_and_lever_values_read_as_each_language_writes_them() -> None:
     set_language("fr")
     assert [money(x) for x in (0.4, 120, 1234.5)] == ["0,4\u00a0M$", "120\u00a0M$", "1,2\u00a0G$"]
     assert _shown_value("border_agents", 21500) == "21\u202f500"
+
+
+def test_counts_inside_news_are_grouped_by_the_code() -> None:
+    from game.play.news import event_news
+
+    set_language("fr")
+    caravan = event_news({"kind": "caravan", "params": {"size": 5000, "origin": "HN"}})
+    assert "d’environ 5\u202f000 personnes" in caravan.text

@@ -382,9 +382,9 @@ class SetLever(Decision):
                      lever=heading(lever_label(self.lever)), choices=", ".join(spec.choices))
         if isinstance(self.value, Mapping) and "only to" in str(exc):
             return t("Aid can go only to Guatemala, Honduras and El Salvador.")
-        return t("{lever} must be between {low:,.0f} and {high:,.0f} {unit}.",
-                 lever=heading(lever_label(self.lever)), low=spec.low, high=spec.high,
-                 unit=t(spec.unit))
+        return t("{lever} must be between {low} and {high} {unit}.",
+                 lever=heading(lever_label(self.lever)), low=format_number(spec.low),
+                 high=format_number(spec.high), unit=t(spec.unit))
 
     def describe(self) -> str:
         """"US sets border agents to 20,000"."""

@@ -120,6 +120,9 @@ def event_news(event: Mapping[str, Any]) -> NewsItem:
             values[key] = t(value.replace("_", " "))
         else:
             values[key] = value
+    if isinstance(params.get("size"), int | float):
+        # Grouped by the code, as the language writes it: a format spec in a message cannot.
+        values["size"] = format_number(float(params["size"]))
     if "rate" in params:
         values["rate_pct"] = float(params["rate"]) * 100
     if "change" in params:
