@@ -26,3 +26,12 @@ def _saves_on() -> None:
     from game.play.saves import autosave_status
 
     autosave_status().error = ""
+
+
+@pytest.fixture(autouse=True)
+def _english_unless_a_test_says_otherwise(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every test starts in English, whatever the environment or the test before chose."""
+    from game.i18n import LANGUAGE_ENV, set_language
+
+    monkeypatch.delenv(LANGUAGE_ENV, raising=False)
+    set_language("en")

@@ -6,6 +6,8 @@ import argparse
 import sys
 from pathlib import Path
 
+from game.i18n import LANGUAGE_ENV, LANGUAGES
+
 HELP = "open the game"
 
 
@@ -20,6 +22,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="write a PNG of every screen shown into DIR (01_title.png, ...)")
     parser.add_argument("--continue", dest="resume", action="store_true",
                         help="resume the latest autosaved game")
+    parser.add_argument("--language", choices=sorted(LANGUAGES), metavar="CODE",
+                        help="play in this language for this run: en, es or fr (default: the "
+                        f"one chosen in Settings, or ${LANGUAGE_ENV})")
 
 
 def level_refusal(spec: str) -> str | None:
@@ -58,7 +63,7 @@ def run(args: argparse.Namespace) -> int:
     from game.ui.app import run_app
 
     code = run_app(level=args.level, autoplay=args.autoplay, screenshots=args.screenshots,
-                   resume=args.resume)
+                   resume=args.resume, language=args.language)
     if args.screenshots is not None:
         print(f"screenshots written to {args.screenshots}")
     return code

@@ -17,7 +17,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, fields
 from typing import Any, ClassVar, Literal
 
-from game.i18n import t
+from game.i18n import format_number, t
 from game.sim.policy import (
     Agreement,
     LeverValue,
@@ -95,12 +95,10 @@ def heading(text: str) -> str:
 
 
 def money(amount: float) -> str:
-    """US$ millions as the desk shows them: ``$120M``, ``$1.2B``, ``$0.4M``."""
+    """US$ millions as the desk shows them: ``$120M``, ``$1.2B``, ``$0.4M`` (French: 120 M$)."""
     if abs(amount) >= 1000:
-        return f"${amount / 1000:,.1f}B"
-    if abs(amount) < 10:
-        return f"${amount:,.1f}M"
-    return f"${amount:,.0f}M"
+        return t("${n}B", n=format_number(amount / 1000, 1))
+    return t("${n}M", n=format_number(amount, 1 if abs(amount) < 10 else 0))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -384,9 +382,9 @@ class SetLever(Decision):
                      lever=heading(lever_label(self.lever)), choices=", ".join(spec.choices))
         if isinstance(self.value, Mapping) and "only to" in str(exc):
             return t("Aid can go only to Guatemala, Honduras and El Salvador.")
-        return t("{lever} must be between {low:,.0f} and {high:,.0f} {unit}.",
-                 lever=heading(lever_label(self.lever)), low=spec.low, high=spec.high,
-                 unit=t(spec.unit))
+        return t("{lever} must be between {low} and {high} {unit}.",
+                 lever=heading(lever_label(self.lever)), low=format_number(spec.low),
+                 high=format_number(spec.high), unit=t(spec.unit))
 
     def describe(self) -> str:
         """"US sets border agents to 20,000"."""
@@ -402,7 +400,7 @@ def _shown_value(lever: str, value: LeverValue) -> str:
         return choice_label(value)
     if lever in LEVERS and LEVERS[lever].kind == "money":
         return money(float(value)) + t(" a year")
-    return f"{float(value):,.0f}"
+    return format_number(float(value))
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from game.i18n import t
+from game.i18n import format_number, t
 from game.play.report import ObjectiveState, metric_label
 
 if TYPE_CHECKING:
@@ -48,8 +48,8 @@ def status(goal: ObjectiveState) -> str:
 def _amount(value: float) -> str:
     """A metric's value as the desk writes numbers: 12,400 · 3.5 · 0.42."""
     if abs(value) >= 100:
-        return f"{value:,.0f}"
-    return f"{value:,.1f}" if abs(value) >= 1 else f"{value:.2f}"
+        return format_number(value)
+    return format_number(value, 1 if abs(value) >= 1 else 2)
 
 
 def _relative(value: float, change: str) -> str:

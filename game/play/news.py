@@ -11,7 +11,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from game.i18n import t
+from game.i18n import format_number, t
 from game.play.decisions import (
     agreement_label,
     country_list,
@@ -120,6 +120,9 @@ def event_news(event: Mapping[str, Any]) -> NewsItem:
             values[key] = t(value.replace("_", " "))
         else:
             values[key] = value
+    if isinstance(params.get("size"), int | float):
+        # Grouped by the code, as the language writes it: a format spec in a message cannot.
+        values["size"] = format_number(float(params["size"]))
     if "rate" in params:
         values["rate_pct"] = float(params["rate"]) * 100
     if "change" in params:
@@ -188,7 +191,7 @@ def _terms_text(terms: Mapping[str, Any]) -> str:
         elif name.startswith("contribution_"):
             parts.append(f"{name[13:].upper()} {money(float(value))}/yr")
         elif name == "monthly_cap":
-            parts.append(t("up to {n:,.0f} a month", n=float(value)))
+            parts.append(t("up to {n} a month", n=format_number(float(value))))
         elif name == "coverage":
             parts.append(t("{p:.0f}% of the border", p=float(value) * 100))
     return ", ".join(parts)

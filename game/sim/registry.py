@@ -582,13 +582,13 @@ EVENT_NEWS: dict[str, str] = {
     "announcement": "A government announcement changes what people hear about release at the "
     "US border",
     "violence_shock": "Violence surges in {origin}",
-    "caravan": "A caravan of about {size:,.0f} people sets out from {origin}",
+    "caravan": "A caravan of about {size} people sets out from {origin}",
     "media_photo": "A photograph from the border moves the public in {country}",
     "court_ruling": "A court in {country} blocks {blocks}",
     "tariff_deadline": "The United States imposes a {rate_pct:.0f}% tariff on Mexican goods",
     "economic_shock": "The economy of {country} is hit by a shock of {change_pct:+.0f}%",
     "extra_regional_surge": "More people from Haiti, Cuba and Venezuela head north "
-    "(about {size:,.0f} a month)",
+    "(about {size} a month)",
     "policy_change": "{country} changes {lever} to {value}",
 }
 

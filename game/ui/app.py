@@ -17,7 +17,7 @@ import pygame
 import pygame_gui
 
 from game import __version__
-from game.i18n import set_language, t
+from game.i18n import language_from_environment, set_language, t
 from game.ui import theme
 from game.ui.scenes.base import QUIT, Scene
 from game.ui.scenes.kit import footer, wrap
@@ -37,7 +37,8 @@ class App:
     """Owns the window, the UI manager, the settings and the current scene."""
 
     def __init__(self, size: tuple[int, int] = theme.BASE_SIZE, settings: Any = None,
-                 screenshots: Path | None = None, autoplay: bool = False) -> None:
+                 screenshots: Path | None = None, autoplay: bool = False,
+                 language: str | None = None) -> None:
         # Display and fonts only: the game has no sounds, so it never opens the audio device
         # (on a machine without sound that printed nine lines of ALSA errors at every start).
         pygame.display.init()
@@ -46,9 +47,18 @@ class App:
         theme.reset_fonts()
         pygame.display.set_caption(t("Borderlines") + f" {__version__}")
         self.settings_message = ""
+        first_start = False
         if settings is None:
+            first_start = not settings_file_exists()
             settings, self.settings_message = load_settings()
+        if language is not None:
+            # For this run only (--language, BORDERLINES_LANGUAGE): saved only if the player
+            # presses Apply in Settings.
+            settings = _with_language(settings, language)
         self.settings = settings
+        #: The title offers English, Español and Français once: on a first start (no settings
+        #: file yet) when no language was asked for on the command line.
+        self.offer_languages = first_start and language is None
         self.windowed_size = size
         self.screen = self._set_mode(size)
         self.apply_settings(rebuild=False)
@@ -284,6 +294,26 @@ def _setting(settings: Any, name: str, default: Any) -> Any:
     return default if value is None else value
 
 
+def settings_file_exists() -> bool:
+    """Whether the player has a settings file (False on a first start; never raises)."""
+    from game.play.settings import settings_path
+
+    try:
+        return settings_path().exists()
+    except OSError:
+        return True  # no usable config folder: not a first start worth a language question
+
+
+def _with_language(settings: Any, code: str) -> Any:
+    from game.play.settings import Settings, SettingsError, update_settings
+
+    try:
+        return update_settings(settings if isinstance(settings, Settings) else Settings(),
+                               language=code)
+    except SettingsError:
+        return settings
+
+
 def load_settings() -> tuple[Any, str]:
     """The player's saved settings and a message when the file needed repair (never raises)."""
     from game.play.settings import load_settings as load
@@ -293,12 +323,18 @@ def load_settings() -> tuple[Any, str]:
 
 
 def run_app(level: str | None = None, autoplay: bool = False,
-            screenshots: Path | None = None, resume: bool = False) -> int:
-    """Open the window on the title screen (or straight into a level, or a resumed game)."""
+            screenshots: Path | None = None, resume: bool = False,
+            language: str | None = None) -> int:
+    """Open the window on the title screen (or straight into a level, or a resumed game).
+
+    ``language`` (or else :data:`game.i18n.LANGUAGE_ENV`) overrides the saved language for this
+    run.
+    """
     from game.play.saves import probe_saves
 
     probe_saves()
-    app = App(screenshots=screenshots, autoplay=autoplay)
+    app = App(screenshots=screenshots, autoplay=autoplay,
+              language=language or language_from_environment())
     scene: Scene = open_scene("title", app)
     if level is not None or resume:
         scene = open_scene("start", app, level=level, resume=resume)

@@ -104,3 +104,17 @@ def test_a_giant_text_draws_exactly_as_its_visible_beginning(make_app) -> None:
     height = draw_wrapped(whole, font, giant, box)
     assert height == draw_wrapped(start, font, giant[:5_000], box)
     assert pygame.image.tobytes(whole, "RGB") == pygame.image.tobytes(start, "RGB")
+
+
+def test_numbers_on_screen_are_written_as_the_language_writes_them() -> None:
+    from game.i18n import set_language
+    from game.ui.widgets.format import grouped, human_number
+
+    assert (number(12_400), number(1_234_567), number(3.25)) == ("12,400", "1.2M", "3.2")
+    set_language("es")
+    assert (number(12_400), grouped(-1_240), human_number(1_250)) == ("12,400", "−1,240", "1.2k")
+    set_language("fr")
+    assert (number(12_400), number(1_234_567), number(3.25)) == (
+        "12\u202f400", "1,2M", "3,2")
+    assert (grouped(-1_240), human_number(1_250), signed(2_500)) == (
+        "−1\u202f240", "1,2k", "+2\u202f500")

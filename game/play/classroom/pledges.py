@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from game.i18n import t
+from game.i18n import format_number, t
 from game.play.decisions import (
     country_name,
     country_subject,
@@ -54,7 +54,7 @@ class Pledge:
         """The pledge as a sentence ("Mexico pledges … to the United States for 2 turns")."""
         spec = LEVERS[self.lever]
         amount = money(self.amount) + t(" a year") if spec.kind == "money" else \
-            f"{self.amount:,.0f}"
+            format_number(self.amount)
         return t("{by} pledges {lever} of at least {amount} to {to} for {n} turns",
                  by=country_subject(self.by), lever=lever_label(self.lever), amount=amount,
                  to=country_name(self.to, article=True), n=self.turns)
@@ -100,4 +100,4 @@ def pledge_amount_text(pledge: Pledge) -> str:
     """The pledged amount for people: ``$80M a year`` or ``1,300``."""
     if LEVERS[pledge.lever].kind == "money":
         return money(pledge.amount) + t(" a year")
-    return f"{pledge.amount:,.0f}"
+    return format_number(pledge.amount)

@@ -11,7 +11,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from game.i18n import t
+from game.i18n import format_number, t
 from game.play.ai import AIChoice
 from game.play.classroom.pledges import (
     PLEDGE_MAX_TURNS,
@@ -275,9 +275,10 @@ class Classroom:
         spec = LEVERS[lever]
         if isinstance(amount, bool) or not isinstance(amount, int | float) or not (
                 spec.low <= float(amount) <= spec.high):
-            raise DecisionRejected(t("A pledge of {lever} must be between {low:,.0f} and "
-                                     "{high:,.0f} ({unit}).", lever=lever_label(lever),
-                                     low=spec.low, high=spec.high, unit=t(spec.unit)))
+            raise DecisionRejected(t("A pledge of {lever} must be between {low} and {high} "
+                                     "({unit}).", lever=lever_label(lever),
+                                     low=format_number(spec.low), high=format_number(spec.high),
+                                     unit=t(spec.unit)))
         if not isinstance(turns, int) or not 1 <= turns <= PLEDGE_MAX_TURNS:
             raise DecisionRejected(t("A pledge lasts 1 to {n} turns.", n=PLEDGE_MAX_TURNS))
         for other in self.pledges:

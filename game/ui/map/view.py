@@ -20,7 +20,7 @@ from collections.abc import Iterable, Sequence
 import numpy as np
 import pygame
 
-from game.i18n import t
+from game.i18n import t, tn
 from game.ui import theme
 from game.ui.widgets.format import grouped, human_number
 
@@ -484,8 +484,8 @@ class MapView:
             ("dot", t("Irregular routes"), CHANNEL_COLOURS["irregular"]),
             ("dot", t("Asylum seekers"), CHANNEL_COLOURS["asylum"]),
             ("circle", t("Stranded in border towns"), theme.OKABE_ITO["yellow"]),
-            ("cross", t("{n} deaths in transit", n=self.death_unit) if self.death_unit > 1
-             else t("1 death in transit"), (236, 240, 244)),
+            ("cross", tn("{n} death in transit", "{n} deaths in transit", self.death_unit),
+             (236, 240, 244)),
         ]
         pad = int(8 * s)
         line_h = font.get_linesize()
@@ -611,7 +611,7 @@ class MapView:
         if kind == "deaths":
             region = DEATH_REGION_BY_NAME[key]
             lines = ((t("Deaths in transit"), grouped(self.state.deaths.get(key, 0.0))),
-                     (t("Each cross"), t("{n} deaths", n=self.death_unit)))
+                     (t("Each cross"), tn("{n} death", "{n} deaths", self.death_unit)))
             return Tooltip(kind, key, t(region.label), lines, anchor)
         corridor = CORRIDOR_BY_NAME[key]
         channel = {"legal": t("Legal channel"), "irregular": t("Irregular route"),

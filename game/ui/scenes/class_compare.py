@@ -17,7 +17,7 @@ import pygame
 import pygame_gui
 from pygame_gui.elements import UIButton, UITextEntryLine
 
-from game.i18n import t
+from game.i18n import format_number, t
 from game.paths import user_data_path
 from game.play.class_export import load_session_files, write_comparison
 from game.play.classroom import ClassroomError, Comparison, class_saves, compare_sessions
@@ -214,7 +214,7 @@ class CompareScene(Scene):
         for s in comparison.sessions:
             hum = s.metrics.get("humanitarian_score", ())
             deaths = sum(v for v in s.metrics.get("deaths_in_transit", ()) if math.isfinite(v))
-            cells = [s.name, str(s.turns), f"{hum[-1]:.0f}" if hum else "–", f"{deaths:,.0f}",
+            cells = [s.name, str(s.turns), f"{hum[-1]:.0f}" if hum else "–", format_number(deaths),
                      str(s.agreements)]
             x = inner.left
             for cell, share in zip(cells, widths, strict=True):

@@ -17,7 +17,7 @@ import pygame
 import pygame_gui
 from pygame_gui.elements import UIButton, UITextEntryLine
 
-from game.i18n import t
+from game.i18n import t, tn
 from game.play.classroom import (
     Classroom,
     ClassroomError,
@@ -361,8 +361,7 @@ class ClassSetupScene(Scene):
             level = entry.level
             low, high = team_limits(level)
             minutes = f" · {level.duration_minutes} min" if level.duration_minutes else ""
-            per_turn = t("one month per turn") if level.months_per_turn == 1 else t(
-                "{months} months per turn", months=level.months_per_turn)
+            per_turn = tn("{n} month per turn", "{n} months per turn", level.months_per_turn)
             facts = t("{low}–{high} teams · {turns} turns · {per_turn}", low=low, high=high,
                       turns=level.turns, per_turn=per_turn)
             r = self.summary_rect

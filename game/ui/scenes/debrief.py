@@ -19,7 +19,7 @@ import pygame
 import pygame_gui
 from pygame_gui.elements import UIButton, UITextEntryLine
 
-from game.i18n import t
+from game.i18n import t, tn
 from game.paths import user_data_path
 from game.play.campaign import CampaignStep, next_level
 from game.play.goals import progress
@@ -486,7 +486,7 @@ class DebriefScene(Scene):
                              border_radius=theme.px(4))
             word = bold.render(t("Met") if o.met else t("Missed"), True, theme.BACKGROUND)
             surface.blit(word, word.get_rect(center=badge.center))
-            stars = t("{n} stars", n=o.stars) if o.stars != 1 else t("1 star")
+            stars = tn("{n} star", "{n} stars", o.stars)
             x = badge.right + theme.px(10)
             used = draw_wrapped(surface, f, f"{o.text} · {stars}", pygame.Rect(
                 x, y, inner.right - x, inner.bottom - y), theme.TEXT, 2)

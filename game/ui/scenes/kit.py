@@ -15,7 +15,7 @@ import pygame_gui
 from pygame_gui.core import UIElement
 from pygame_gui.elements import UIButton, UIHorizontalSlider, UITextBox, UITextEntryLine
 
-from game.i18n import t
+from game.i18n import format_number, t
 from game.ui import theme
 from game.ui.widgets.lever_slider import BIG_STEP, LeverSlider
 
@@ -392,18 +392,18 @@ def header_height() -> int:
 
 
 def number(value: float, unit: str = "") -> str:
-    """A number as a person reads it: 12,400 · 1.2M · 3.5 (with an optional unit)."""
+    """A number as a person reads it: 12,400 · 1.2M · 3.5 (grouped as the language does)."""
     a = abs(value)
     if a >= 10_000_000:
-        text = f"{value / 1_000_000:,.0f}M"
+        text = format_number(value / 1_000_000) + "M"
     elif a >= 1_000_000:
-        text = f"{value / 1_000_000:,.1f}M"
+        text = format_number(value / 1_000_000, 1) + "M"
     elif a >= 100:
-        text = f"{value:,.0f}"
+        text = format_number(value)
     elif a >= 10 or value == int(value):
-        text = f"{value:,.0f}" if value == int(value) else f"{value:,.1f}"
+        text = format_number(value, 0 if value == int(value) else 1)
     else:
-        text = f"{value:,.1f}"
+        text = format_number(value, 1)
     return f"{text} {unit}".strip()
 
 

@@ -24,7 +24,7 @@ import pygame
 import pygame_gui
 from pygame_gui.elements import UIButton, UITextBox
 
-from game.i18n import language, t
+from game.i18n import language, t, tn
 from game.play.campaign import CampaignStep, campaign_steps, load_progress
 from game.play.catalog import (
     custom_levels_dir,
@@ -441,14 +441,14 @@ class LevelPickerScene(Scene):
         y = inner.top + title_f.get_linesize() + theme.px(4)
         if not entry.ok:
             n = len(entry.problems)
-            surface.blit(fit(f, t("This file has {n} problems. Fix them and press Reload.", n=n),
+            surface.blit(fit(f, tn("This file has {n} problem. Fix it and press Reload.",
+                                "This file has {n} problems. Fix them and press Reload.", n),
                              inner.width, theme.BAD), (inner.left, y))
             return
         level = entry.level
-        facts = (t("Starts {start} · {turns} turns of one month", start=level.start,
-                   turns=level.turns) if level.months_per_turn == 1 else
-                 t("Starts {start} · {turns} turns of {months} months", start=level.start,
-                   turns=level.turns, months=level.months_per_turn))
+        facts = tn("Starts {start} · {turns} turns of {n} month",
+                   "Starts {start} · {turns} turns of {n} months", level.months_per_turn,
+                   start=level.start, turns=level.turns)
         kind = {"campaign": t("Campaign level"), "classroom": t("Classroom level (teams can "
                                                                  "play it from Classroom)"),
                 "examples": t("Example level for level writers"),

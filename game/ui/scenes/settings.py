@@ -11,17 +11,13 @@ import pygame
 import pygame_gui
 from pygame_gui.elements import UIButton
 
-from game.i18n import t
+from game.i18n import LANGUAGES, t
 from game.ui import theme
 from game.ui.scenes.base import Scene
 from game.ui.scenes.kit import fit, footer_height, header, header_height, panel
 
 if TYPE_CHECKING:
     from game.ui.app import App
-
-#: Languages with a catalogue; English only for now (DESIGN.md §5).
-LANGUAGES = (("en", "English"),)
-
 
 class SettingsScene(Scene):
     """Choose how the game looks and reads; Apply saves the choices and redraws at once."""
@@ -93,7 +89,7 @@ class SettingsScene(Scene):
                                        [(False, t("Window")), (True, t("Full screen"))],
                                        d["fullscreen"])
         self.language_buttons = choices(row(t("Language")),
-                                        [(code, name) for code, name in LANGUAGES],
+                                        list(LANGUAGES.items()),
                                         d["language"])
         y += theme.px(4)
         bw = min(theme.px(200), (inner.width - theme.px(12)) // 2)

@@ -8,7 +8,7 @@ import pygame
 import pygame_gui
 
 from game import __version__
-from game.i18n import t
+from game.i18n import LANGUAGES, language, t
 from game.ui import theme
 from game.ui.scenes.base import QUIT, Scene
 from game.ui.scenes.kit import footer_height, wrap
@@ -55,9 +55,40 @@ class TitleScene(Scene):
             self.continue_button.disable()
             self.continue_button.set_tooltip(t("No unfinished game: start a level, or load a "
                                                "saved game."))
+        self.language_buttons: list[tuple[pygame_gui.elements.UIButton, str]] = []
+        if getattr(self.app, "offer_languages", False):
+            self._offer_languages(w)
         self.focus.add(*buttons)
         self.focus.focus(self.campaign_button if self.autosave is None else self.continue_button)
         self._background = None
+
+    def _offer_languages(self, width: int) -> None:
+        """On a first start, one button per language above the title, each in its own words."""
+        lw, lh, gap = theme.px(150), theme.px(36), theme.px(10)
+        left = (width - len(LANGUAGES) * lw - (len(LANGUAGES) - 1) * gap) // 2
+        top = theme.px(44)
+        for i, (code, name) in enumerate(LANGUAGES.items()):
+            rect = pygame.Rect(left + i * (lw + gap), top, lw, lh)
+            oid = "#tab_selected" if code == language() else "#tab"
+            button = pygame_gui.elements.UIButton(rect, name, manager=self.app.manager,
+                                                  object_id=oid)
+            self.language_buttons.append((button, code))
+            self.focus.add(button)
+
+    def _choose_language(self, code: str) -> Scene:
+        """Keep the chosen language in the settings file, so the question is asked only once."""
+        from game.play.settings import Settings, SettingsError, save_settings, update_settings
+
+        app = self.app
+        current = app.settings if isinstance(app.settings, Settings) else Settings()
+        try:
+            app.settings = update_settings(current, language=code)
+            save_settings(app.settings)
+        except (OSError, SettingsError) as error:
+            self.notice = t("Could not save the settings: {error}", error=error)
+        app.offer_languages = False
+        app.apply_settings()
+        return TitleScene(app, notice=self.notice)
 
     def back(self) -> Scene | None:
         """Escape on the title ends the game."""
@@ -66,6 +97,11 @@ class TitleScene(Scene):
     def handle(self, event: pygame.event.Event) -> Scene | None:
         """Escape or Quit ends the game; the other buttons open their screens."""
         if event.type == pygame_gui.UI_BUTTON_PRESSED:
+            for button, code in self.language_buttons:
+                if event.ui_element is button:
+                    return self._choose_language(code)
+            # Whatever the player does next, the languages were offered once.
+            self.app.offer_languages = False
             if event.ui_element is self.quit_button:
                 return QUIT
             if event.ui_element is self.campaign_button:
@@ -104,6 +140,11 @@ class TitleScene(Scene):
             self._background = title_background(surface.get_size())
         surface.blit(self._background, (0, 0))
         w, h = surface.get_size()
+        if self.language_buttons:
+            # Written in the three languages: the player may read none of the others yet.
+            ask = theme.font(15).render("Language · Idioma · Langue", True, theme.TEXT_DIM)
+            surface.blit(ask, ask.get_rect(midbottom=(w // 2, self.language_buttons[0][0]
+                                                      .rect.top - theme.px(4))))
         cy = int(h * 0.25)
         title = theme.font(72, bold=True).render(t("Borderlines"), True, theme.TEXT)
         surface.blit(title, title.get_rect(center=(w // 2, cy)))

@@ -433,8 +433,10 @@ def draw_contributions(
     scale = max([abs(c.value) for c in rows] + [abs(target), 1e-9])
     if abs(gap) > 0.005 * scale:
         rows.append(Contribution(t("Interactions and rounding"), gap, "chance"))
-    labels = [c.label for c in rows] + [total_label or t("Total change")]
-    label_w = min(max(font.size(lbl)[0] for lbl in labels) + 10, rect.width // 2)
+    # The total's label is drawn in bold: measured in bold, so "Cambio total" is not clipped.
+    widths = [font.size(c.label)[0] for c in rows]
+    widths.append(bold.size(total_label or t("Total change"))[0])
+    label_w = min(max(widths) + 10, rect.width // 2)
     value_w = max(font.size(value_format(v))[0] for v in [c.value for c in rows])
     value_w = max(value_w, bold.size(f"{value_format(target)} ({t('better')})")[0])
 

@@ -1,8 +1,15 @@
-"""Readable numbers for axes, labels and tooltips: 950, 12k, 1.2M, −3.4k."""
+"""Readable numbers for axes, labels and tooltips: 950, 12k, 1.2M, −3.4k.
+
+Digits are grouped and the decimal mark written as the current language does
+(:func:`game.i18n.format_number`): 12,400 and 1.2M in English and Spanish, 12 400 and 1,2M in
+French.
+"""
 
 from __future__ import annotations
 
 import math
+
+from game.i18n import format_number
 
 MINUS = "\u2212"  # a real minus sign: the same width as the plus in tabular layouts
 
@@ -19,7 +26,7 @@ def human_number(value: float, digits: int = 2) -> str:
             scaled = v / limit
             return sign + _significant(scaled, digits) + suffix
     if v >= 100 or v == 0:
-        return sign + f"{v:.0f}"
+        return sign + format_number(v)
     return sign + _significant(v, digits)
 
 
@@ -29,13 +36,14 @@ MAX_DECIMALS = 2
 
 def _significant(v: float, digits: int) -> str:
     if v >= 100:
-        return f"{v:.0f}"
+        return format_number(v)
     decimals = min(MAX_DECIMALS, max(0, digits - 1 - int(math.floor(math.log10(v))))) \
         if v > 0 else 0
     text = f"{v:.{decimals}f}"
     if "." in text:
         text = text.rstrip("0").rstrip(".")
-    return text
+    # Trailing zeros dropped in the plain form, then the language's own decimal mark.
+    return format_number(float(text), len(text.partition(".")[2]))
 
 
 def signed_number(value: float, digits: int = 2) -> str:
@@ -47,7 +55,7 @@ def signed_number(value: float, digits: int = 2) -> str:
 def grouped(value: float) -> str:
     """An exact count with thousands separators (1,240) for tooltips."""
     sign = MINUS if value < 0 else ""
-    return sign + f"{abs(value):,.0f}"
+    return sign + format_number(abs(value))
 
 
 def nice_step(span: float, target: int = 5) -> float:

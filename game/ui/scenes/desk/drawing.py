@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 import pygame
 
-from game.i18n import t
+from game.i18n import t, tn
 from game.play.decisions import (
     DecisionRejected,
     agreement_label,
@@ -245,7 +245,7 @@ def draw_goals(desk: DeskScene, surface: pygame.Surface) -> None:
         surface.blit(label, label.get_rect(center=chip.center))
         text_rect = pygame.Rect(chip.right + theme.px(8), y, area.width - chip_w - theme.px(8),
                                 area.bottom - y)
-        stars = t("1 star") if goal.stars == 1 else t("{n} stars", n=goal.stars)
+        stars = tn("{n} star", "{n} stars", goal.stars)
         used = draw_wrapped(surface, bold, f"{goal.text} ({stars})", text_rect, theme.TEXT, 2)
         y += max(used, chip.height) + theme.px(2)
         detail = progress(goal)
