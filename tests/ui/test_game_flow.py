@@ -155,7 +155,7 @@ def test_a_proposal_gets_the_partners_answer_on_the_diplomacy_tab(make_app) -> N
     assert desk.message
 
 
-SIZES = [((1280, 720), 1.0), ((1920, 1080), 2.0)]
+SIZES = [((1024, 600), 1.0), ((1280, 720), 1.0), ((1920, 1080), 2.0)]
 
 
 ROLES = [("tutorial", "US"), ("the-45-days", "MX"), ("regional-compact", "GT"),

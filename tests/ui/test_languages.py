@@ -84,12 +84,13 @@ def test_play_refuses_a_language_it_does_not_ship() -> None:
     assert out.returncode == 2 and "--language" in out.stderr
 
 
+@pytest.mark.parametrize("size", [(1024, 600), (1280, 720)])
 @pytest.mark.parametrize("code", TRANSLATED)
 @pytest.mark.parametrize(("level_id", "player"), [("tutorial", "US"),
                                                   ("example-three-country-cooperation", "MX")])
-def test_every_desk_tab_fits_in_each_language(make_app, code: str, level_id: str,
-                                              player: str) -> None:
-    app = make_app((1280, 720), 1.0, language=code)
+def test_every_desk_tab_fits_in_each_language(make_app, size: tuple[int, int], code: str,
+                                              level_id: str, player: str) -> None:
+    app = make_app(size, 1.0, language=code)
     game = new_game(level_id, player)
     for tab, _ in DeskScene(app, game).tabs():
         desk = DeskScene(app, game)
@@ -103,9 +104,11 @@ def test_every_desk_tab_fits_in_each_language(make_app, code: str, level_id: str
             press(app, desk.pager)
 
 
+@pytest.mark.parametrize("size", [(1024, 600), (1280, 720)])
 @pytest.mark.parametrize("code", TRANSLATED)
-def test_title_settings_briefing_and_report_fit_in_each_language(make_app, code: str) -> None:
-    app = make_app((1280, 720), 1.0, language=code)
+def test_title_settings_briefing_and_report_fit_in_each_language(make_app, size: tuple[int, int],
+                                                                code: str) -> None:
+    app = make_app(size, 1.0, language=code)
     game = new_game()
     title = TitleScene(app)
     scenes = [title, SettingsScene(app, back_to=title), BriefingScene(app, game)]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pygame
 import pygame_gui
 from pygame_gui.core import UIContainer
-from pygame_gui.elements import UIButton
+from pygame_gui.elements import UIButton, UILabel
 
 from game.ui.app import App
 from game.ui.scenes.base import Scene
@@ -44,10 +44,10 @@ def layout_problems(app: App, scene: Scene) -> list[str]:
         for p in panels:
             if p.collidepoint(r.center) and not p.contains(r):
                 problems.append(f"{name} spills out of its panel {tuple(p)}")
-        if isinstance(e, UIButton) and e.text:
+        if isinstance(e, (UIButton, UILabel)) and e.text and r.width > 0:
             width = e.font.size(e.text)[0]
             if width > r.width - 4:
-                problems.append(f"{name}: text is {width}px wide in a {r.width}px button")
+                problems.append(f"{name}: text is {width}px wide in a {r.width}px box")
     for i, a in enumerate(items):
         for b in items[i + 1:]:
             if a.rect.colliderect(b.rect):
