@@ -248,7 +248,10 @@ def panel(surface: pygame.Surface, rect: pygame.Rect, title: str | None = None,
     inner = rect.inflate(-2 * theme.px(12), -2 * theme.px(10))
     if title:
         f = theme.font(15, bold=True)
-        surface.blit(fit(f, title, inner.width, theme.ACCENT), inner.topleft)
+        # A heading too long for a narrow window steps down a size before it is cut.
+        shown = f if f.size(title)[0] <= inner.width else theme.font(13, bold=True)
+        surface.blit(fit(shown, title, inner.width, theme.ACCENT),
+                     (inner.left, inner.top + f.get_ascent() - shown.get_ascent()))
         inner.top += f.get_linesize() + theme.px(4)
         inner.height -= f.get_linesize() + theme.px(4)
     return inner

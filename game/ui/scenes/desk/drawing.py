@@ -159,7 +159,10 @@ def draw_forecast(desk: DeskScene, surface: pygame.Surface) -> None:
                           cw - theme.px(10), ch)
         label = t(METRIC_SHORT_LABELS[metric]) if metric in METRIC_SHORT_LABELS else \
             metric_label(metric)
-        surface.blit(fit(f, label, box.width), box.topleft)
+        # A long name (Spanish "Encuentros fronterizos") steps down a size before it is cut.
+        label_font = f if f.size(label)[0] <= box.width else small
+        surface.blit(fit(label_font, label, box.width),
+                     (box.left, box.top + f.get_ascent() - label_font.get_ascent()))
         y = box.top + f.get_linesize()
         mid_s = fit(big, number(mid), box.width)
         surface.blit(mid_s, (box.left, y))
@@ -331,17 +334,21 @@ def draw_deals(desk: DeskScene, surface: pygame.Surface) -> None:
         title = (t("{kind} on {partners}", kind=name, partners=partners)
                  if kind == "tariff_threat" else
                  t("{kind} with {partners}", kind=name, partners=partners))
-        surface.blit(fit(bold, title, r.width), r.topleft)
+        # A long title ("Burden-sharing with the United States and Canada") takes a second
+        # line from the description rather than losing the partners' names.
+        title_lines = 1 if bold.size(title)[0] <= r.width else 2
+        y = r.top + draw_wrapped(surface, bold, title, r, theme.TEXT, title_lines)
+        text_lines = 3 - title_lines
         status, state = desk._deal_status(kind)
-        y = r.top + bold.get_linesize()
         if status:
             colour = theme.GOOD if state in ("accepted", "active", "met") else \
                 theme.BAD if state in ("rejected", "carried_out", "broken") else theme.ACCENT
             draw_wrapped(surface, small, status, pygame.Rect(r.left, y, r.width,
-                                                             r.bottom - y), colour, 2)
+                                                             r.bottom - y), colour, text_lines)
         else:
             draw_wrapped(surface, small, t(AGREEMENTS[kind].description),
-                         pygame.Rect(r.left, y, r.width, r.bottom - y), theme.TEXT_DIM, 2)
+                         pygame.Rect(r.left, y, r.width, r.bottom - y), theme.TEXT_DIM,
+                         text_lines)
 
 
 def agreement_name(kind: str) -> str:
