@@ -182,6 +182,40 @@ def test_every_desk_tab_fits_and_is_reachable_by_keyboard(make_app, size, scale,
             press(app, desk.pager)
 
 
+@pytest.mark.parametrize("code", ["en", "es", "fr"])
+def test_every_objective_is_on_the_goals_tab_of_a_small_window(make_app, monkeypatch,
+                                                              code: str) -> None:
+    from functools import cache
+
+    from game.ui import theme
+
+    drawn: list[str] = []
+
+    class Recording(pygame.font.Font):
+        def render(self, text, *args, **kwargs):  # type: ignore[no-untyped-def]
+            drawn.append(str(text))
+            return super().render(text, *args, **kwargs)
+
+    @cache
+    def recording_font(pixels: int, bold: bool, italic: bool) -> pygame.font.Font:
+        style = "Bold" if bold else "Italic" if italic else "Regular"
+        return Recording(theme.FONTS / f"NotoSans-{style}.ttf", pixels)
+
+    monkeypatch.setattr(theme, "_font", recording_font)
+    app = make_app((1024, 600), 1.0, language=code)
+    game = new_game("the-45-days", "MX")
+    desk = DeskScene(app, game)
+    desk.tab = "goals"
+    app.switch(desk)
+    drawn.clear()
+    app.frame(0.016)
+    # The 45 Days has four objectives; each heading's first line is drawn.
+    assert len(game.goals()) == 4
+    for goal in game.goals():
+        opening = " ".join(goal.text.split()[:3])
+        assert any(line.startswith(opening) for line in drawn), (code, goal.text)
+
+
 def test_desk_of_a_home_country_has_its_own_tab(make_app) -> None:
     app = make_app()
     desk = DeskScene(app, new_game("regional-compact", "GT"))

@@ -31,12 +31,14 @@ from game.ui.scenes.kit import (
     fit,
     number,
     panel,
+    wrap,
 )
 from game.ui.widgets import human_number
 
 if TYPE_CHECKING:
     from game.play.game import Game
     from game.play.names import Policy
+    from game.play.report import ObjectiveState
     from game.ui.map import MapState
     from game.ui.scenes.desk.scene import DeskScene
 
@@ -235,10 +237,22 @@ def draw_goals(desk: DeskScene, surface: pygame.Surface) -> None:
         draw_wrapped(surface, small, t("This level sets no objectives: judge for yourself "
                                        "what a good result is."), area, theme.TEXT_DIM)
         return
-    y = area.top
     chip_w = theme.px(84)
-    for goal in goals:
-        if y + bold.get_linesize() + small.get_linesize() > area.bottom:
+    text_w = area.width - chip_w - theme.px(8)
+    headings = [_goal_heading(goal) for goal in goals]
+    details = [_goal_detail(desk, goal) for goal in goals]
+    # Every objective stays on the tab: on a small window the details give up lines first.
+    detail_lines = 3
+    while detail_lines > 0:
+        height = sum(min(2, len(wrap(bold, h, text_w))) * bold.get_linesize()
+                     + min(detail_lines, len(wrap(small, d, text_w))) * small.get_linesize()
+                     + theme.px(12) for h, d in zip(headings, details, strict=True))
+        if height <= area.height:
+            break
+        detail_lines -= 1
+    y = area.top
+    for goal, heading_text, detail in zip(goals, headings, details, strict=True):
+        if y + bold.get_linesize() > area.bottom:
             break
         word = status(goal)
         colour = theme.GOOD if goal.met else theme.BAD if goal.final else theme.ACCENT
@@ -248,18 +262,30 @@ def draw_goals(desk: DeskScene, surface: pygame.Surface) -> None:
         surface.blit(label, label.get_rect(center=chip.center))
         text_rect = pygame.Rect(chip.right + theme.px(8), y, area.width - chip_w - theme.px(8),
                                 area.bottom - y)
-        stars = tn("{n} star", "{n} stars", goal.stars)
-        used = draw_wrapped(surface, bold, f"{goal.text} ({stars})", text_rect, theme.TEXT, 2)
+        used = draw_wrapped(surface, bold, heading_text, text_rect, theme.TEXT, 2)
         y += max(used, chip.height) + theme.px(2)
-        detail = progress(goal)
-        band = desk.forecast.get(goal.metric) if desk.forecast else None
-        if band is not None:
-            lo, _, hi = band
-            detail += " " + t("This turn the advisors expect {lo} – {hi}.",
-                              lo=human_number(lo, 3), hi=human_number(hi, 3))
-        y += draw_wrapped(surface, small, detail, pygame.Rect(
-            text_rect.left, y, text_rect.width, area.bottom - y), theme.TEXT_DIM, 3)
+        if detail_lines:
+            y += draw_wrapped(surface, small, detail, pygame.Rect(
+                text_rect.left, y, text_rect.width, area.bottom - y), theme.TEXT_DIM,
+                detail_lines)
         y += theme.px(10)
+
+
+def _goal_heading(goal: ObjectiveState) -> str:
+    """An objective's text and what it is worth."""
+    stars = tn("{n} star", "{n} stars", goal.stars)
+    return f"{goal.text} ({stars})"
+
+
+def _goal_detail(desk: DeskScene, goal: ObjectiveState) -> str:
+    """Where an objective stands, and the range the advisors expect this turn."""
+    detail = progress(goal)
+    band = desk.forecast.get(goal.metric) if desk.forecast else None
+    if band is not None:
+        lo, _, hi = band
+        detail += " " + t("This turn the advisors expect {lo} – {hi}.",
+                          lo=human_number(lo, 3), hi=human_number(hi, 3))
+    return detail
 
 
 def draw_lever_texts(desk: DeskScene, surface: pygame.Surface) -> None:
