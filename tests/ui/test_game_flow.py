@@ -10,7 +10,7 @@ import csv
 
 import pygame
 import pytest
-from ui_helpers import key, layout_problems, press, unreachable_buttons
+from ui_helpers import key, layout_problems, press, record_drawn_text, unreachable_buttons
 
 from game.content.catalog import shipped_levels
 from game.play.game import SoloGame
@@ -185,23 +185,7 @@ def test_every_desk_tab_fits_and_is_reachable_by_keyboard(make_app, size, scale,
 @pytest.mark.parametrize("code", ["en", "es", "fr"])
 def test_every_objective_is_on_the_goals_tab_of_a_small_window(make_app, monkeypatch,
                                                               code: str) -> None:
-    from functools import cache
-
-    from game.ui import theme
-
-    drawn: list[str] = []
-
-    class Recording(pygame.font.Font):
-        def render(self, text, *args, **kwargs):  # type: ignore[no-untyped-def]
-            drawn.append(str(text))
-            return super().render(text, *args, **kwargs)
-
-    @cache
-    def recording_font(pixels: int, bold: bool, italic: bool) -> pygame.font.Font:
-        style = "Bold" if bold else "Italic" if italic else "Regular"
-        return Recording(theme.FONTS / f"NotoSans-{style}.ttf", pixels)
-
-    monkeypatch.setattr(theme, "_font", recording_font)
+    drawn = record_drawn_text(monkeypatch)
     app = make_app((1024, 600), 1.0, language=code)
     game = new_game("the-45-days", "MX")
     desk = DeskScene(app, game)
@@ -214,6 +198,21 @@ def test_every_objective_is_on_the_goals_tab_of_a_small_window(make_app, monkeyp
     for goal in game.goals():
         opening = " ".join(goal.text.split()[:3])
         assert any(line.startswith(opening) for line in drawn), (code, goal.text)
+
+
+@pytest.mark.parametrize(("code", "size"), [("en", (1024, 600)), ("fr", (1280, 720))])
+def test_the_briefing_shows_every_objective_whole(make_app, monkeypatch, code: str,
+                                                  size: tuple[int, int]) -> None:
+    drawn = record_drawn_text(monkeypatch)
+    app = make_app(size, 1.0, language=code)
+    game = new_game("example-three-country-cooperation", "MX")
+    app.switch(BriefingScene(app, game))
+    drawn.clear()
+    app.frame(0.016)
+    assert len(game.objectives()) == 4
+    assert [line for line in drawn if line.endswith("…")] == []
+    for objective in game.objectives():
+        assert any(line.startswith("• " + objective.split()[0]) for line in drawn), objective
 
 
 def test_desk_of_a_home_country_has_its_own_tab(make_app) -> None:

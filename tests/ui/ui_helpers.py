@@ -56,6 +56,28 @@ def layout_problems(app: App, scene: Scene) -> list[str]:
     return problems
 
 
+def record_drawn_text(monkeypatch) -> list[str]:  # type: ignore[no-untyped-def]
+    """Every string the scene's own fonts render from now on (pygame_gui's widgets aside)."""
+    from functools import cache
+
+    from game.ui import theme
+
+    drawn: list[str] = []
+
+    class Recording(pygame.font.Font):
+        def render(self, text, *args, **kwargs):  # type: ignore[no-untyped-def]
+            drawn.append(str(text))
+            return super().render(text, *args, **kwargs)
+
+    @cache
+    def recording_font(pixels: int, bold: bool, italic: bool) -> pygame.font.Font:
+        style = "Bold" if bold else "Italic" if italic else "Regular"
+        return Recording(theme.FONTS / f"NotoSans-{style}.ttf", pixels)
+
+    monkeypatch.setattr(theme, "_font", recording_font)
+    return drawn
+
+
 def unreachable_buttons(scene: Scene, app: App) -> list[str]:
     """Enabled, visible buttons that Tab never reaches."""
     reached = set()

@@ -14,7 +14,15 @@ from game.play.decisions import country_name, heading, lever_label
 from game.play.names import levers_for
 from game.ui import theme
 from game.ui.scenes.base import Scene
-from game.ui.scenes.kit import draw_wrapped, fit, footer_height, header, header_height, panel
+from game.ui.scenes.kit import (
+    draw_wrapped,
+    fit,
+    footer_height,
+    header,
+    header_height,
+    panel,
+    wrap,
+)
 from game.ui.scenes.registry import open_scene
 
 if TYPE_CHECKING:
@@ -119,9 +127,22 @@ class BriefingScene(Scene):
         r = self.right
         objectives = g.objectives()
         notes = advisor_notes(g.player)
-        role_h = bold.get_linesize() + 4 * f.get_linesize() + theme.px(30)
-        # Objectives are what the level is judged on: they get the larger share of the room.
-        obj_h = (r.height - role_h - 2 * theme.px(10)) * 3 // 5
+        others = [t("{country}: {who}", country=country_name(c),
+                    who=t("you") if label == "human" else
+                    t("AI leader, {p}", p=t(label.partition(":")[2])))
+                  for c, label in g.roles().items() if c != g.player or g.autoplay]
+        others_text = " · ".join(others)
+        objectives = objectives or [t("This level has no objectives: explore freely.")]
+        # Each panel as tall as its text, so a small window cuts nothing it has room for.
+        width = r.width - 2 * theme.px(12)
+        chrome = 2 * theme.px(10) + bold.get_linesize() + theme.px(4)
+        others_lines = min(3, len(wrap(f, others_text, width)))
+        role_h = chrome + bold.get_linesize() + theme.px(4) + others_lines * f.get_linesize()
+        room = r.height - role_h - 2 * theme.px(10)
+        adv_least = chrome + 2 * f.get_linesize()
+        # Objectives are what the level is judged on: they come first; the advisors take the rest.
+        obj_h = max(chrome + f.get_linesize(),
+                    min(chrome + self._bullets_height(objectives, width), room - adv_least))
         role = pygame.Rect(r.left, r.top, r.width, role_h)
         obj = pygame.Rect(r.left, role.bottom + theme.px(10), r.width, obj_h)
         adv = pygame.Rect(r.left, obj.bottom + theme.px(10), r.width,
@@ -132,19 +153,21 @@ class BriefingScene(Scene):
         else:
             lead = t("You lead {country}.", country=country_name(g.player, article=True))
         surface.blit(fit(bold, lead, inner.width, theme.ACCENT), inner.topleft)
-        others = [t("{country}: {who}", country=country_name(c),
-                    who=t("you") if label == "human" else
-                    t("AI leader, {p}", p=t(label.partition(":")[2])))
-                  for c, label in g.roles().items() if c != g.player or g.autoplay]
-        draw_wrapped(surface, f, " · ".join(others),
+        draw_wrapped(surface, f, others_text,
                      pygame.Rect(inner.left, inner.top + bold.get_linesize() + theme.px(4),
                                  inner.width, inner.height - bold.get_linesize()),
                      theme.TEXT_DIM, 3)
         inner = panel(surface, obj, t("Objectives"))
-        self._bullets(surface, inner, objectives or [t("This level has no objectives: "
-                                                       "explore freely.")])
+        self._bullets(surface, inner, objectives)
         inner = panel(surface, adv, t("Your advisors"))
         self._bullets(surface, inner, notes)
+
+    @staticmethod
+    def _bullets_height(items: list[str], width: int) -> int:
+        """The height ``_bullets`` needs to draw every item whole."""
+        f = theme.font(14)
+        return sum(len(wrap(f, "• " + item, width)) * f.get_linesize() + theme.px(4)
+                   for item in items)
 
     def _bullets(self, surface: pygame.Surface, rect: pygame.Rect, items: list[str]) -> None:
         f = theme.font(14)
