@@ -156,13 +156,14 @@ def draw_forecast(desk: DeskScene, surface: pygame.Surface) -> None:
     rows = -(-len(items) // cols)
     cw, ch = inner.width // cols, inner.height // rows
     full = f.get_linesize() + big.get_linesize() + small.get_linesize() + theme.px(14)
-    for i, (metric, (lo, mid, hi)) in enumerate(items):
+    labels = [t(METRIC_SHORT_LABELS[m]) if m in METRIC_SHORT_LABELS else metric_label(m)
+              for m, _ in items]
+    # Long names (Spanish "Encuentros fronterizos") step down a size, all together, before
+    # any is cut.
+    label_font = f if all(f.size(x)[0] <= cw - theme.px(10) for x in labels) else small
+    for i, (label, (_, (lo, mid, hi))) in enumerate(zip(labels, items, strict=True)):
         box = pygame.Rect(inner.left + (i % cols) * cw, inner.top + (i // cols) * ch,
                           cw - theme.px(10), ch)
-        label = t(METRIC_SHORT_LABELS[metric]) if metric in METRIC_SHORT_LABELS else \
-            metric_label(metric)
-        # A long name (Spanish "Encuentros fronterizos") steps down a size before it is cut.
-        label_font = f if f.size(label)[0] <= box.width else small
         surface.blit(fit(label_font, label, box.width),
                      (box.left, box.top + f.get_ascent() - label_font.get_ascent()))
         y = box.top + f.get_linesize()
