@@ -215,6 +215,21 @@ def test_the_briefing_shows_every_objective_whole(make_app, monkeypatch, code: s
         assert any(line.startswith("• " + objective.split()[0]) for line in drawn), objective
 
 
+@pytest.mark.parametrize("size", [(1280, 720), (1920, 1080)])
+def test_the_briefing_at_150_percent_text_still_shows_every_objective_whole(
+        make_app, monkeypatch, size: tuple[int, int]) -> None:
+    drawn = record_drawn_text(monkeypatch)
+    app = make_app(size, 1.5, language="fr")
+    game = new_game("example-three-country-cooperation", "MX")
+    app.switch(BriefingScene(app, game))
+    drawn.clear()
+    app.frame(0.016)
+    # An objective's wrapped lines are drawn one after another: joined, they give it whole.
+    text = " ".join(drawn)
+    for objective in game.objectives():
+        assert "• " + objective in text, objective
+
+
 def test_desk_of_a_home_country_has_its_own_tab(make_app) -> None:
     app = make_app()
     desk = DeskScene(app, new_game("regional-compact", "GT"))

@@ -73,6 +73,42 @@ class BriefingScene(Scene):
                                     else t("Title screen"), manager=m)
         self.focus.add(self.text_box, self.back_button, self.desk_button)
         self.focus.focus(self.desk_button)
+        g = self.game
+        self.others = " · ".join(
+            t("{country}: {who}", country=country_name(c),
+              who=t("you") if label == "human" else
+              t("AI leader, {p}", p=t(label.partition(":")[2])))
+            for c, label in g.roles().items() if c != g.player or g.autoplay)
+        self.objectives = g.objectives() or [t("This level has no objectives: explore freely.")]
+        self.notes = advisor_notes(g.player)
+        self.side = self._side_panels()
+
+    def _side_panels(self) -> tuple[pygame.Rect, pygame.Rect, pygame.Rect]:
+        """The role, objectives and advisors panels: each as tall as its text, objectives first.
+
+        Measured once here, not each frame: wrapping every text is most of the drawing's cost.
+        """
+        f, bold = theme.font(14), theme.font(15, bold=True)
+        r = self.right
+        width = r.width - 2 * theme.px(12)
+        chrome = 2 * theme.px(10) + bold.get_linesize() + theme.px(4)
+        others_lines = min(3, len(wrap(f, self.others, width)))
+        role_h = chrome + bold.get_linesize() + theme.px(4) + others_lines * f.get_linesize()
+        room = r.height - role_h - 2 * theme.px(10)
+        # Objectives are what the level is judged on; the advisors (whose delays the desk
+        # shows again beside each lever) take what is left, one line at the least. When the
+        # objectives do not fit whole, the lists step down a size before any is cut.
+        self.bullet_font = f
+        if self._bullets_height(self.objectives, width) > room - 2 * chrome - f.get_linesize():
+            self.bullet_font = theme.font(12)
+        line = self.bullet_font.get_linesize()
+        need = chrome + self._bullets_height(self.objectives, width)
+        obj_h = max(chrome + line, min(need, room - chrome - line))
+        role = pygame.Rect(r.left, r.top, r.width, role_h)
+        obj = pygame.Rect(r.left, role.bottom + theme.px(10), r.width, obj_h)
+        adv = pygame.Rect(r.left, obj.bottom + theme.px(10), r.width,
+                          r.bottom - obj.bottom - theme.px(10))
+        return role, obj, adv
 
     def panels(self) -> list[pygame.Rect]:
         """The briefing text and the side panels."""
@@ -124,53 +160,30 @@ class BriefingScene(Scene):
         g = self.game
         header(surface, t("Briefing"), g.title)
         f, bold = theme.font(14), theme.font(15, bold=True)
-        r = self.right
-        objectives = g.objectives()
-        notes = advisor_notes(g.player)
-        others = [t("{country}: {who}", country=country_name(c),
-                    who=t("you") if label == "human" else
-                    t("AI leader, {p}", p=t(label.partition(":")[2])))
-                  for c, label in g.roles().items() if c != g.player or g.autoplay]
-        others_text = " · ".join(others)
-        objectives = objectives or [t("This level has no objectives: explore freely.")]
-        # Each panel as tall as its text, so a small window cuts nothing it has room for.
-        width = r.width - 2 * theme.px(12)
-        chrome = 2 * theme.px(10) + bold.get_linesize() + theme.px(4)
-        others_lines = min(3, len(wrap(f, others_text, width)))
-        role_h = chrome + bold.get_linesize() + theme.px(4) + others_lines * f.get_linesize()
-        room = r.height - role_h - 2 * theme.px(10)
-        adv_least = chrome + 2 * f.get_linesize()
-        # Objectives are what the level is judged on: they come first; the advisors take the rest.
-        obj_h = max(chrome + f.get_linesize(),
-                    min(chrome + self._bullets_height(objectives, width), room - adv_least))
-        role = pygame.Rect(r.left, r.top, r.width, role_h)
-        obj = pygame.Rect(r.left, role.bottom + theme.px(10), r.width, obj_h)
-        adv = pygame.Rect(r.left, obj.bottom + theme.px(10), r.width,
-                          r.bottom - obj.bottom - theme.px(10))
+        role, obj, adv = self.side
         inner = panel(surface, role, t("Your role"))
         if g.autoplay:
             lead = t("Autoplay: every country is led by its AI leader.")
         else:
             lead = t("You lead {country}.", country=country_name(g.player, article=True))
         surface.blit(fit(bold, lead, inner.width, theme.ACCENT), inner.topleft)
-        draw_wrapped(surface, f, others_text,
+        draw_wrapped(surface, f, self.others,
                      pygame.Rect(inner.left, inner.top + bold.get_linesize() + theme.px(4),
                                  inner.width, inner.height - bold.get_linesize()),
                      theme.TEXT_DIM, 3)
         inner = panel(surface, obj, t("Objectives"))
-        self._bullets(surface, inner, objectives)
+        self._bullets(surface, inner, self.objectives)
         inner = panel(surface, adv, t("Your advisors"))
-        self._bullets(surface, inner, notes)
+        self._bullets(surface, inner, self.notes)
 
-    @staticmethod
-    def _bullets_height(items: list[str], width: int) -> int:
+    def _bullets_height(self, items: list[str], width: int) -> int:
         """The height ``_bullets`` needs to draw every item whole."""
-        f = theme.font(14)
+        f = self.bullet_font
         return sum(len(wrap(f, "• " + item, width)) * f.get_linesize() + theme.px(4)
                    for item in items)
 
     def _bullets(self, surface: pygame.Surface, rect: pygame.Rect, items: list[str]) -> None:
-        f = theme.font(14)
+        f = self.bullet_font
         y = rect.top
         for item in items:
             if y + f.get_linesize() > rect.bottom:
