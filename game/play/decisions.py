@@ -159,6 +159,9 @@ class Threat:
     #: pending → met (target reached), lifted (withdrawn or let pass) or carried_out (a tariff
     #: in force until the US withdraws it).
     status: Literal["pending", "met", "carried_out", "lifted"] = "pending"
+    #: The turn the model judged it in (0 while pending), and the encounters a month it judged.
+    resolved_turn: int = 0
+    judged: float = 0.0
 
 
 @dataclass

@@ -313,11 +313,11 @@ def save_message(session: Session) -> str:
 
 
 def start_metrics(session: Session) -> dict[str, float]:
-    """The headline gauges before any turn: the start's approval and relations, scores 50.
+    """The headline gauges before the first turn: the start's approval and relations, scores 50.
 
     Every score is 50 at the status quo, which is where a level starts.
     """
-    world = session.sim.world
+    world = session.start_world
     approval = np.asarray(world.approval).reshape(-1, 3)[0]
     relations = np.asarray(world.relations).reshape(-1, 3)[0]
     out = {f"approval_{c.lower()}": float(v) for c, v in zip(NATIONS, approval, strict=True)}

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from game.i18n import language
+from game.sim.initial import ENCOUNTERS_OVERRIDE
 from game.sim.policy import Policy, ScheduledEvent, check_lever
 
 if TYPE_CHECKING:
@@ -22,8 +23,6 @@ if TYPE_CHECKING:
     from game.content.models.objectives import Objective
 
 #: World-override names a level may use to state the monthly encounters before it starts.
-_ENCOUNTER_OVERRIDES = ("us_border_encounters", "us_border_encounters_monthly",
-                        "recent_us_border_encounters")
 
 
 def text_of(value: Any) -> str:
@@ -116,11 +115,7 @@ class LevelView:
 
     def reference_encounters(self) -> float:
         """Monthly US border encounters stated by the level before it starts (0 if none)."""
-        world = dict(self.level.world)
-        for name in _ENCOUNTER_OVERRIDES:
-            if name in world:
-                return float(world[name])
-        return 0.0
+        return float(dict(self.level.world).get(ENCOUNTERS_OVERRIDE, 0.0))
 
     def text(self, value: Any) -> str:
         """A level text in the current language."""

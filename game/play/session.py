@@ -160,6 +160,7 @@ class Session:
         # asked otherwise (the sim's default), so --worlds gives a spread of outcomes.
         noise = Noise.independent(self.seed) if independent_worlds else None
         self.sim = Simulation(scenario, n_worlds=n_worlds, noise=noise, budgets=budgets)
+        self.start_world = self.sim.world  #: before the first turn (frozen: free to keep)
         self.months_per_turn = self.view.months_per_turn
         self.turns = self.view.turns
         self.table = Table(
@@ -451,14 +452,13 @@ class Session:
         if after not in (TariffState.SETTLED, TariffState.IMPOSED) or before == after:
             return
         table = self.table
+        monthly = metrics.get("us_border_encounters", 0.0) / self.months_per_turn
         for th in table.pending_threats():
-            if after == TariffState.IMPOSED:
-                th.status = "carried_out"
-            else:
-                base = float(np.asarray(self.sim.world.tariff_base).reshape(-1)[0])
-                monthly = metrics.get("us_border_encounters", 0.0) / self.months_per_turn
-                met = tariff_target_met(monthly, base, th.target_reduction)
-                th.status = "met" if met else "lifted"
+            th.resolved_turn, th.judged = table.turn, monthly
+            base = float(np.asarray(self.sim.world.tariff_base).reshape(-1)[0])
+            met = tariff_target_met(monthly, base, th.target_reduction)
+            imposed = after == TariffState.IMPOSED
+            th.status = "carried_out" if imposed else "met" if met else "lifted"
             what = "passed" if th.status == "lifted" else th.status
             news.append(threat_news(what, th.rate, th.target_reduction, 0, th.by, th.target))
         # In the model the agreement *is* the tariff regime: an imposed tariff lasts while it

@@ -67,6 +67,9 @@ PUSH_OVERRIDES = {f"emigration_push_{o.lower()}": i for i, o in enumerate(ORIGIN
 #: chance of release into the US by kind (0-1, every origin), and the months a claim lasts.
 BELIEF_OVERRIDES = {f"perceived_release_{k}": i for i, k in enumerate(KINDS)}
 STAY_OVERRIDE = "perceived_stay_months"
+#: US border encounters in the month before the start, as the level's briefing quotes them: a
+#: tariff threat in force at the start measures its target from this figure.
+ENCOUNTERS_OVERRIDE = "us_border_encounters_last_month"
 #: Totals that stand for more than one stock, set in the proportions the spin-up left.
 _TOTAL_ALSO = {"stranded_in_mx_border_towns": "mpp",
                "unauthorized_population_us": "unauth_recent_us"}
@@ -76,7 +79,7 @@ def override_keys() -> tuple[str, ...]:
     """Every key a scenario's ``overrides`` may use."""
     per_stock = [f"{s}_{o.lower()}" for s in STOCKS if s != "dead" for o in ORIGINS]
     return (*TOTAL_OVERRIDES, *NATION_OVERRIDES, *PAIR_OVERRIDES, "smuggling_price_usd",
-            *BELIEF_OVERRIDES, STAY_OVERRIDE, *PUSH_OVERRIDES, *per_stock)
+            *BELIEF_OVERRIDES, STAY_OVERRIDE, ENCOUNTERS_OVERRIDE, *PUSH_OVERRIDES, *per_stock)
 
 
 def _blank(month: int, n: int, levers: Levers) -> World:
@@ -185,6 +188,7 @@ def apply_overrides(world: World, overrides: Mapping[str, float]) -> World:
     push = world.disaster_push.copy()
     beliefs = world.release_seen.copy()
     stay = world.stay_seen.copy()
+    encounters = world.last_encounters.copy()
     per_stock = {f"{s}_{o.lower()}": (STOCK[s], i) for s in STOCKS for i, o in enumerate(ORIGINS)}
     for key, raw in overrides.items():
         value = float(raw)
@@ -218,6 +222,10 @@ def apply_overrides(world: World, overrides: Mapping[str, float]) -> World:
             if not 0 <= value <= 240:
                 raise ValueError(f"override {key} must be between 0 and 240 months")
             stay[:] = value
+        elif key == ENCOUNTERS_OVERRIDE:
+            if value < 0:
+                raise ValueError(f"override {key} cannot be negative")
+            encounters[:] = value
         elif key in PUSH_OVERRIDES:
             if not 0 <= value <= 3:
                 raise ValueError(f"override {key} must be between 0 and 3 (logit units)")
@@ -231,4 +239,5 @@ def apply_overrides(world: World, overrides: Mapping[str, float]) -> World:
             known = ", ".join(sorted(override_keys())[:12])
             raise ValueError(f"unknown override {key!r}; known keys include {known}, …")
     return world.replace(stocks=stocks, approval=approval, relations=relations, price=price,
-                         disaster_push=push, release_seen=beliefs, stay_seen=stay)
+                         disaster_push=push, release_seen=beliefs, stay_seen=stay,
+                         last_encounters=encounters)

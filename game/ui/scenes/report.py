@@ -15,6 +15,7 @@ import pygame_gui
 from pygame_gui.elements import UIButton
 
 from game.i18n import t
+from game.play.deadline import verdicts
 from game.play.report import metric_label
 from game.ui import theme
 from game.ui.scenes.base import Scene
@@ -116,7 +117,10 @@ class ReportScene(Scene):
         return super().handle(event)
 
     def next(self) -> Scene:
-        """The next turn's desk, or the debrief after the last turn."""
+        """The verdict of a deadline judged in this turn; else the next desk or the debrief."""
+        judged = verdicts(self.game.table, self.report.turn, self.game.player)
+        if judged:
+            return open_scene("verdict", self.app, self.game, judged[0])
         if self.finished:
             return open_scene("debrief", self.app, self.game)
         return open_scene("desk", self.app, self.game)

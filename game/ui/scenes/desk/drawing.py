@@ -38,7 +38,7 @@ from game.ui.widgets import human_number
 
 if TYPE_CHECKING:
     from game.play.game import Game
-    from game.play.names import Policy
+    from game.play.names import LeverSpec, Policy
     from game.play.report import ObjectiveState
     from game.ui.map import MapState
     from game.ui.scenes.desk.scene import DeskScene
@@ -433,3 +433,13 @@ def draw_gauge(surface: pygame.Surface, box: pygame.Rect, label: str, value: flo
         colour = theme.TEXT_DIM if abs(k - 0.5) < NEUTRAL_BAND else (
             theme.GOOD if k > 0.5 else theme.BAD)
         pygame.draw.rect(surface, colour, fill, border_radius=theme.px(3))
+
+
+def lever_note(spec: LeverSpec, value: float) -> str:
+    """A lever value in a short note: ``$1.2B a year`` or ``1,340``."""
+    return t("{m} a year", m=money(value)) if spec.kind == "money" else number(value)
+
+
+def plain_number(value: float) -> str:
+    """A number as a text field shows it: whole, or with one decimal below 100."""
+    return f"{value:.0f}" if float(value).is_integer() or abs(value) >= 100 else f"{value:.1f}"

@@ -29,11 +29,11 @@ from game.play.decisions import (
     country_list,
     heading,
     lever_label,
-    money,
 )
 from game.play.names import AGREEMENTS, LEVERS, LeverSpec, LeverValue, nearest_first
 from game.ui import theme
 from game.ui.scenes.base import Scene
+from game.ui.scenes.desk.deadline import draw_deadline
 from game.ui.scenes.desk.drawing import (
     DIPLOMACY,
     FORECAST_DELAY_S,
@@ -47,8 +47,10 @@ from game.ui.scenes.desk.drawing import (
     forecast_metrics,
     gauges,
     goal_metrics,
+    lever_note,
     lever_total,
     map_state,
+    plain_number,
 )
 from game.ui.scenes.kit import (
     FIELD_LEFT,
@@ -358,7 +360,7 @@ class DeskScene(Scene):
                     value, spec.low, spec.high, self.step(spec), manager=m)
                 entry = UITextEntryLine(
                     pygame.Rect(area.right - ew, cy, ew, control_h), manager=m)
-                entry.set_text(_plain(value))
+                entry.set_text(plain_number(value))
                 entry.set_allowed_characters([*"0123456789.,"])
                 slider.set_tooltip(t(spec.description))
                 controls.update(slider=slider, entry=entry)
@@ -498,15 +500,15 @@ class DeskScene(Scene):
         if refusal:
             self.say(refusal, bad=True)
             self.field_notes[lever] = t("The most this turn's budget allows: {value}.",
-                                        value=_shown(LEVERS[lever], value))
+                                        value=lever_note(LEVERS[lever], value))
         c["slider"].show_value(lever_total(self.value(lever)))
-        c["entry"].set_text(_plain(lever_total(self.value(lever))))
+        c["entry"].set_text(plain_number(lever_total(self.value(lever))))
 
     def _entry_finished(self, lever: str, c: dict[str, Any]) -> None:
         """A typed value: applied, stopped at the budget, or refused with the reason beside it."""
         spec = LEVERS[lever]
         text = c["entry"].get_text().replace(",", "").strip()
-        shown = _plain(lever_total(self.value(lever)))
+        shown = plain_number(lever_total(self.value(lever)))
         try:
             value = float(text)
         except ValueError:
@@ -685,16 +687,9 @@ class DeskScene(Scene):
                 DEATH_UNITS[self.game.session] = self.map_view.death_unit
         pygame.draw.rect(surface, theme.PANEL_EDGE, self.map_rect, width=1,
                          border_radius=theme.px(10))
+        draw_deadline(self, surface)
 
     def _draw_deals(self, surface: pygame.Surface) -> None:
         """The Diplomacy tab's rows (a team's desk shows its negotiations instead)."""
         draw_deals(self, surface)
 
-
-def _shown(spec: LeverSpec, value: float) -> str:
-    """A lever value in a short note: ``$1.2B a year`` or ``1,340``."""
-    return t("{m} a year", m=money(value)) if spec.kind == "money" else number(value)
-
-
-def _plain(value: float) -> str:
-    return f"{value:.0f}" if float(value).is_integer() or abs(value) >= 100 else f"{value:.1f}"
