@@ -26,6 +26,7 @@ from game.content.models.levers import parties
 from game.content.models.strategy import Strategy
 from game.content.names import did_you_mean, format_number, join_and
 from game.content.problems import Problem, sort_problems
+from game.content.tutorial_checks import tutorial_checks, tutorial_text_paths
 from game.content.yamlsrc import Document, YamlPath, read_document
 from game.sim.policy import PolicyError, check_lever, month_index
 from game.sim.registry import AGREEMENTS, COUNTRIES, LEVERS, METRICS
@@ -337,7 +338,8 @@ def level_checks(doc: Document) -> list[Problem]:
                                        severity="warning", key=True))
     out += _classroom_checks(doc, data.get("classroom"), playable)
     out += _world_checks(doc, data.get("world"))
-    out += translation_checks(doc, _level_text_paths(data))
+    out += tutorial_checks(doc, playable, turns)
+    out += translation_checks(doc, _level_text_paths(data) + tutorial_text_paths(data))
     return out
 
 

@@ -27,6 +27,7 @@ from game.content.models.level import (
 )
 from game.content.models.objectives import Objective
 from game.content.models.strategy import DECISION_MODELS, Strategy
+from game.content.models.tutorial import TurnHint, TutorialStep
 from game.content.names import GAME_LANGUAGES, PERSONALITIES, format_number, world_override_names
 from game.content.problems import PROBLEM_KINDS, format_problem
 from game.content.schema import SCHEMA_FILES, write_atomic
@@ -57,6 +58,8 @@ MISTAKES: list[tuple[str, str]] = [
      "countries:\n  US:\n    levers:\n      border_agents: 90000\n"),
     ("A choice spelt wrong", "countries:\n  US:\n    levers:\n      removal: deport\n"),
     ("A date with a day, or a month that does not exist", "start: 2019-06-01\n"),
+    ("A tutorial step pointing at a tab that does not exist",
+     "tutorial:\n  steps:\n    - do: open_tab\n      tab: border\n"),
     ("An event after the level ends",
      "events:\n  - kind: caravan\n    at: 2021-03\n    origin: HN\n"),
     ("An event with a date and a turn",
@@ -388,6 +391,7 @@ def _getting_started() -> list[str]:
 def _level_reference() -> list[str]:
     """Every field of a level: texts, countries, levers, agreements, world, events, goals."""
     import game.content.models.objectives as objectives_module
+    import game.content.models.tutorial as tutorial_module
 
     us_country = COUNTRY_MODELS["US"]
     return [
@@ -464,6 +468,11 @@ def _level_reference() -> list[str]:
         "### `classroom`",
         _doc_body(Classroom) + " A level with this section is offered for hot-seat play by "
         "2–6 teams, one per playable country.\n\n" + field_table(Classroom),
+        "### `tutorial`",
+        inspect.cleandoc(tutorial_module.__doc__ or "").split("\n", 1)[1].strip() + "\n\n"
+        "Each step:\n\n" + field_table(TutorialStep) + "\n\nEach hint:\n\n"
+        + field_table(TurnHint) + "\n\nThe shipped tutorial (`levels/campaign/tutorial.yaml`) "
+        "is a complete example; docs/tutorial.md shows what a student sees.",
     ]
 
 

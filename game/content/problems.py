@@ -76,6 +76,7 @@ PROBLEM_KINDS: dict[str, str] = {
     "unlock-order": "A campaign level unlocks after a level that comes later or not at all.",
     "classroom-teams": "Classroom team counts that do not fit the playable countries.",
     "country-not-in-level": "A role, briefing or objective names a country the level leaves out.",
+    "tutorial-step": "A tutorial step that lacks what it needs or points at what no player has.",
     # Last resort: a bug in the checker is reported, never shown as a traceback.
     "internal-error": "The checker itself failed on this file (a bug to report).",
 }

@@ -168,6 +168,7 @@ class App:
         assert self.scene is not None
         self.scene.draw(surface)
         self.manager.draw_ui(surface)
+        self.scene.draw_over(surface)
         self.scene.focus.draw(surface)
         bottom = footer(surface, self.scene.hints()).top
         draw_saves_off(surface, bottom)

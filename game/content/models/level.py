@@ -25,6 +25,7 @@ from game.content.models.common import (
 )
 from game.content.models.levers import LEVERS_MODELS, AgreementEntry, LeversBase
 from game.content.models.objectives import Objective
+from game.content.models.tutorial import Tutorial
 from game.content.names import PERSONALITIES, country_by_name, did_you_mean
 from game.sim.policy import (
     Agreement,
@@ -179,6 +180,8 @@ class Level(ContentModel):
                                   "level's situation and numbers.")
     classroom: Classroom | None = Field(None, description="Classroom settings; a level with "
                                         "this section is offered for hot-seat play.")
+    tutorial: Tutorial | None = Field(None, description="A coach that teaches the desk step "
+                                      "by step on the first turn, and a hint per later turn.")
 
     # --- Derived facts --------------------------------------------------------------------------
 

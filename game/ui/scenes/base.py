@@ -7,8 +7,8 @@ A scene is one screen. The app calls, every frame:
    manager has processed them; keys that move the keyboard focus (Tab, Enter on a button, arrows
    on a slider) reach it already turned into the widget events a mouse would cause.
 2. ``update(dt)`` with the seconds since the last frame, for animation.
-3. ``draw(surface)`` to paint the scene; the app then draws the pygame_gui widgets on top, and
-   the focus ring on top of them.
+3. ``draw(surface)`` to paint the scene; the app then draws the pygame_gui widgets on top,
+   ``draw_over(surface)`` over them (an outline round a widget), and the focus ring on top.
 
 ``enter()`` runs when the scene becomes current (build widgets there, sized for the current
 window and UI scale); ``leave()`` when it stops being current (the app clears the widgets). A
@@ -79,6 +79,9 @@ class Scene:
 
     def draw(self, surface: pygame.Surface) -> None:
         """Paint the scene (widgets are drawn by the app afterwards)."""
+
+    def draw_over(self, surface: pygame.Surface) -> None:
+        """Paint what goes over the widgets (under the focus ring): outlines, pointers."""
 
     def hints(self) -> list[tuple[str, str]]:
         """The keys this screen answers, shown in the footer: (key, what it does)."""

@@ -108,19 +108,33 @@ def draw_top(desk: DeskScene, surface: pygame.Surface) -> None:
     f, small = theme.font(20, bold=True), theme.font(13)
     gauges_w = min(theme.px(560), r.width // 2)
     title_w = r.width - gauges_w - theme.px(32)
+    glossary = getattr(getattr(desk, "coach", None), "glossary_button", None)
+    if glossary is not None:
+        title_w = min(title_w, glossary.rect.left - theme.px(16) - theme.px(8))
     surface.blit(fit(f, s.title, title_w), (theme.px(16), theme.px(6)))
     sub = t("{country} · Turn {turn} of {turns} · {date}",
             country=country_name(desk.player), turn=s.turn, turns=s.turns, date=s.date_label)
     surface.blit(fit(small, sub, title_w, theme.TEXT_DIM),
                  (theme.px(16), theme.px(8) + f.get_linesize()))
     gauges = desk.gauges()
-    # Gauges keep a readable width and sit at the right, however many there are.
-    gw = min(gauges_w // max(1, len(gauges)), theme.px(170))
-    x = r.right - gw * len(gauges) - theme.px(12)
+    gw = gauge_width(desk, len(gauges))
+    x = gauges_left(desk)
     for label, value, low, high in gauges:
         box = pygame.Rect(x, theme.px(6), gw - theme.px(12), r.height - theme.px(12))
         draw_gauge(surface, box, label, value, low, high)
         x += gw
+
+
+def gauge_width(desk: DeskScene, count: int) -> int:
+    """Each gauge's width: readable, and all of them at the right of the top bar."""
+    gauges_w = min(theme.px(560), desk.top_rect.width // 2)
+    return min(gauges_w // max(1, count), theme.px(170))
+
+
+def gauges_left(desk: DeskScene) -> int:
+    """Where the top bar's gauges begin (the title and the glossary button end before it)."""
+    count = len(desk.gauges())
+    return desk.top_rect.right - gauge_width(desk, count) * count - theme.px(12)
 
 
 def gauges(desk: DeskScene) -> list[tuple[str, float | None, float, float]]:

@@ -26,14 +26,15 @@ from game.play.decisions import (
     Table,
     ThreatenTariff,
     choice_label,
-    country_list,
     heading,
     lever_label,
 )
-from game.play.names import AGREEMENTS, LEVERS, LeverSpec, LeverValue, nearest_first
+from game.play.names import AGREEMENTS, LEVERS, LeverSpec, LeverValue
 from game.ui import theme
 from game.ui.scenes.base import Scene
+from game.ui.scenes.desk.coach import Coach
 from game.ui.scenes.desk.deadline import draw_deadline
+from game.ui.scenes.desk.deals import deal_status, partners
 from game.ui.scenes.desk.drawing import (
     DIPLOMACY,
     FORECAST_DELAY_S,
@@ -96,6 +97,8 @@ class DeskScene(Scene):
         self.pager: UIButton | None = None
         #: A short note beside a lever's field: why a typed or dragged value was not applied.
         self.field_notes: dict[str, str] = {}
+        #: The tutorial's coach (inactive in levels without one): desk/coach.py.
+        self.coach = Coach(self)
 
     # -- data -----------------------------------------------------------------------------------
 
@@ -284,8 +287,9 @@ class DeskScene(Scene):
         elif self.tab != GOALS:  # the goals are drawn text, with no controls
             self._build_levers()
         self.focus.add(self.end_button)
+        self.coach.build()
         if self.focus.index is None:
-            self.focus.focus(self.end_button)
+            self.focus.focus(self.coach.first_focus() or self.end_button)
 
     def _choice_columns(self, spec: LeverSpec, width: int) -> int:
         """Choices in one row when their labels fit, else in rows of two."""
@@ -424,41 +428,11 @@ class DeskScene(Scene):
             self.focus.add(self.pager)
 
     def _partners(self, kind: str) -> tuple[str, ...]:
-        spec = AGREEMENTS[kind]
-        countries = self.table.countries
-        partners = tuple(c for c in spec.acceptors if c != self.player and c in countries)
-        if kind in ("burden_sharing", "joint_corps"):
-            return partners
-        # One partner for two-party agreements: the player's neighbour on the route north when
-        # it can be (Canada's safe-third-country deal is with the US, Mexico's with Guatemala),
-        # else the registry's first (Mexico for the US).
-        return nearest_first(self.player, partners)[:1]
+        return partners(self, kind)
 
     def _deal_status(self, kind: str) -> tuple[str, str]:
         """What has become of this kind of deal: (text, status) for the diplomacy row."""
-        table = self.table
-        if kind == "tariff_threat":
-            for th in table.threats:
-                if th.by == self.player:
-                    if th.status == "pending":
-                        return t("Threat running: deadline in {n} months",
-                                 n=max(0, th.deadline_month - table.month)), "pending"
-                    return t("Last threat: {status}", status=t(th.status.replace("_", " "))), \
-                        th.status
-            return "", ""
-        for pact in table.active_pacts(self.player):
-            if pact.agreement.kind == kind:
-                return t("In force since turn {n}", n=pact.since_turn), "active"
-        for p in reversed(table.proposals):
-            if p.kind == kind and self.player in p.parties:
-                reason = f" — {p.reason}" if p.reason else ""
-                if p.status == "pending" and self.player in p.awaiting:
-                    return t("Offered to you: answer it above."), "pending"
-                if p.status == "pending":
-                    return t("Waiting for {who}", who=country_list(p.awaiting)) + reason, \
-                        "pending"
-                return t("{status}", status=t(p.status).capitalize()) + reason, p.status
-        return "", ""
+        return deal_status(self, kind)
 
     # -- events ---------------------------------------------------------------------------------
 
@@ -466,6 +440,9 @@ class DeskScene(Scene):
         """Tabs, sliders, entries, choices, proposals and End turn."""
         if event.type != pygame.MOUSEMOTION:
             self.invalidate()
+        coached = self.coach.handle(event)
+        if coached is not False:
+            return None if coached is True else coached
         if event.type == pygame_gui.UI_HORIZONTAL_SLIDER_MOVED:
             for lever, c in self.controls.items():
                 if event.ui_element is c.get("slider"):
@@ -616,7 +593,7 @@ class DeskScene(Scene):
     def hints(self) -> list[tuple[str, str]]:
         """Desk keys."""
         return [(t("Tab"), t("Next control")), (t("Left/Right"), t("Move slider")),
-                (t("Enter"), t("Press")), (t("Esc"), t("Briefing"))]
+                (t("Enter"), t("Press")), (t("Esc"), t("Briefing")), (t("F1"), t("Glossary"))]
 
     # -- forecast -------------------------------------------------------------------------------
 
@@ -634,6 +611,7 @@ class DeskScene(Scene):
                 self.map_view.set_state(map_state(self.game, policy))
         if self.map_view is not None and self.animating:
             self.map_view.update(dt)
+        self.coach.update(dt)
         return None
 
     def _refresh_forecast(self) -> None:
@@ -667,6 +645,11 @@ class DeskScene(Scene):
             self._chrome = chrome
         surface.blit(self._chrome, (0, 0))
         self._draw_map(surface)
+        self.coach.draw(surface)
+
+    def draw_over(self, surface: pygame.Surface) -> None:
+        """Over the widgets: the tutorial's outline round the control to use."""
+        self.coach.draw_over(surface)
 
     def invalidate(self) -> None:
         """Render the desk's texts and panels again on the next frame."""
