@@ -437,7 +437,10 @@ def _level_reference() -> list[str]:
                                      if n.startswith("perceived_release_"))
         + " (0–1: the chance that a person of that kind who reaches the US border is released "
         "into the US, as word of recent arrivals has it) and `perceived_stay_months` (the "
-        "months a claim keeps a person in the US); people per stock and origin ("
+        "months a claim keeps a person in the US); `us_border_encounters_last_month` "
+        "(encounters in the month before the start: a tariff threat in force at the start "
+        "measures its target from it, and the desk counts down to its deadline); people per "
+        "stock and origin ("
         + ", ".join(f"`{n}`" for n in ("transit_family_gt", "transit_child_hn",
                                        "transit_bus_sv", "stranded_xr"))
         + ", …, one per origin " + ", ".join(f"`{o.lower()}`" for o in ORIGINS) + "). "
