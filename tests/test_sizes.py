@@ -22,14 +22,6 @@ KNOWN = {
     # which also replaces its tariff float codes by registry.TariffState); split it there.
     "game/sim/step.py": "the model rewrite",
     "game/sim/step.py::step": "the model rewrite",
-    # Saves are being hardened on another branch (decoding, listing, YAML limits); splitting the
-    # module here would collide with that work. Split by concern (format, storage, listing,
-    # branches, replay) once it is merged.
-    "game/play/saves.py": "the saves hardening branch",
-    # The hostile-input checks (non-finite numbers, text limits, merge keys) pushed the checker
-    # past 700 lines; strategies and campaigns go to a module of their own with the helpers
-    # they share (_items, _unique, _agreement_checks).
-    "game/content/check.py": "split the checker by file kind",
 }
 
 

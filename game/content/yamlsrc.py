@@ -34,6 +34,9 @@ from game.content.problems import Problem, Severity
 
 #: A location inside the document: mapping keys and list indexes from the top.
 YamlPath = tuple[str | int, ...]
+#: File name endings of content files: the checker reads these in folders, and a campaign's
+#: level reference that ends so is a path.
+EXTENSIONS = (".yaml", ".yml")
 
 #: Files larger than this are refused unread; the longest level is a few dozen kilobytes.
 MAX_BYTES = 1_000_000

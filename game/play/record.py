@@ -4,7 +4,7 @@ A :class:`GameRecord` is the source of truth of a saved game. The world itself i
 it is recomputed by replaying the decisions (``Session.from_record``), and the ``state_hash``
 kept for every turn proves that the replay reached the same state. Records are plain
 dataclasses that turn into readable JSON and back (``to_json`` / ``from_json``); the save file
-format around them (version, checksum, migration) lives in :mod:`game.play.saves`.
+format around them (version, checksum, migration) lives in :mod:`game.play.saves.format`.
 """
 
 from __future__ import annotations

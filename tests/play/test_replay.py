@@ -14,6 +14,7 @@ import pytest
 from game.cli import main
 from game.play import saves
 from game.play.record import GameRecord, TurnRecord, level_hash_of
+from game.play.saves import replay as saves_replay
 
 LEVEL = "format: borderlines-level/1\nid: tutorial\n"
 
@@ -45,13 +46,13 @@ def replay_then(monkeypatch: pytest.MonkeyPatch, change: Callable[[GameRecord], 
         change(again)
         return again
 
-    monkeypatch.setattr(saves, "replay_record", replay)
+    monkeypatch.setattr(saves_replay, "replay_record", replay)
 
 
 @pytest.fixture(autouse=True)
 def fake_session(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("BORDERLINES_DATA_DIR", str(tmp_path / "user"))
-    monkeypatch.setattr(saves, "replay_record", fake_replay)
+    monkeypatch.setattr(saves_replay, "replay_record", fake_replay)
 
 
 def a_saved_game(tmp_path: Path, turns: int = 4) -> Path:
@@ -112,7 +113,7 @@ def test_a_replay_that_crashes_is_a_message_and_exit_1(
     def broken(record: GameRecord) -> GameRecord:
         raise ValueError("unknown lever 'border_agent'")
 
-    monkeypatch.setattr(saves, "replay_record", broken)
+    monkeypatch.setattr(saves_replay, "replay_record", broken)
     assert main(["replay", str(a_saved_game(tmp_path))]) == 1
     assert "could not be replayed: unknown lever" in capsys.readouterr().err
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 from pathlib import Path
@@ -188,7 +189,7 @@ def a_version_0_save() -> dict:
              "metrics": {"us_border_encounters": 1400.0}},
         ],
     }
-    digest = saves.hashlib.sha256(saves.canonical_json(game)).hexdigest()
+    digest = hashlib.sha256(saves.canonical_json(game)).hexdigest()
     return {"format": "borderlines-save/0", "sha256": digest, "game": game}
 
 

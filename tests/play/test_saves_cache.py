@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from game.play import saves
+from game.play.saves import storage
 from tests.play.test_saves_hostile import autosaves_by_turn, played
 
 
@@ -28,7 +29,8 @@ def decodings(monkeypatch: pytest.MonkeyPatch) -> list[Path | None]:
         seen.append(path)
         return decode(data, path)
 
-    monkeypatch.setattr(saves, "decode_save", counting)
+    # read_save, in storage, decodes every file a listing reads.
+    monkeypatch.setattr(storage, "decode_save", counting)
     return seen
 
 

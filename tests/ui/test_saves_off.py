@@ -14,6 +14,7 @@ import pytest
 from ui_helpers import key, press
 
 from game.play import saves
+from game.play.saves import storage
 from game.ui import theme
 from game.ui.app import draw_saves_off, saves_off_text
 from game.ui.scenes.class_handover import HandOverScene
@@ -41,7 +42,7 @@ def full_disk(monkeypatch: pytest.MonkeyPatch) -> None:
     def no_space(path: object, data: bytes) -> Path:
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(saves, "write_atomic", no_space)
+    monkeypatch.setattr(storage, "write_atomic", no_space)
 
 
 def strip_shown(app) -> bool:
