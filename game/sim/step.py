@@ -28,8 +28,19 @@ from game.sim._prepared import (
     prepared,
 )
 from game.sim.baseline import baseline_inputs
-from game.sim.event_effects import EventState, apply_events
-from game.sim.levers import COLUMN, DELAYS, OFFICER_COLUMNS, Levers
+from game.sim.event_effects import apply_events, event_state
+from game.sim.levers import COLUMN, DELAYS, Levers
+from game.sim.mechanisms import origins
+from game.sim.mechanisms._common import follow
+from game.sim.mechanisms.agreements import mexico_deployment, partner_compliance
+from game.sim.mechanisms.origins import (
+    ar1,
+    fade_shock,
+    homicide_rates,
+    origin_income,
+    random_disasters,
+)
+from game.sim.mechanisms.phase_in import effective, phase_in
 from game.sim.movers import (
     departures,
     expected_after_border,
@@ -41,7 +52,7 @@ from game.sim.noise import Noise
 from game.sim.params import Params
 from game.sim.policy import ScheduledEvent
 from game.sim.queues import us_decisions
-from game.sim.registry import LEVERS, ORIGINS
+from game.sim.registry import ORIGINS
 from game.sim.world import BLOCKABLE, NATIONS, STOCK, STOCKS, World
 
 MX, GT, HN, SV, XR = range(5)
@@ -130,12 +141,6 @@ def _index(columns: object) -> np.ndarray:
 
 # Columns read by the step.
 _C = COLUMN
-_DETENTION = LEVERS["detention"].choices
-_REMOVAL = LEVERS["removal"].choices
-#: Detention and removal columns, US then Mexico: ``(2, choices)`` index arrays.
-_DET = _index([[_C[f"detention:{c}:{x}"] for x in _DETENTION] for c in ("US", "MX")])
-_REM = _index([[_C[f"removal:{c}:{x}"] for x in _REMOVAL] for c in ("US", "MX")])
-_OFFICERS = OFFICER_COLUMNS
 _WORK_VISAS_US_CA = _index([_C["work_visas:US"], _C["work_visas:CA"]])
 _HUM_VISAS_US_CA = _index([_C["humanitarian_visas:US"], _C["humanitarian_visas:CA"]])
 _NT = ("GT", "HN", "SV")
@@ -146,23 +151,6 @@ _NT_PARTNER_APPLIES = np.array([[float(through and o != partner)
 #: Visa columns in the order of ``Prepared.place_shares``: work US, humanitarian US, work CA, …
 _PLACE_COLUMNS = _index([_C[f"{kind}:{dest}"] for dest in ("US", "CA", "MX")
                          for kind in ("work_visas", "humanitarian_visas")])
-_DONORS = ("US", "CA", "MX")
-
-
-def _aid_columns(lever: str) -> np.ndarray:
-    """Column indices ``(donor, recipient)`` of an aid lever, ``(3, 3)``."""
-    return np.array([[_C[f"{lever}:{d}:{r}"] for r in _NT] for d in _DONORS])
-
-
-_AID_VP = _aid_columns("aid_violence_prevention")
-_AID_ECON = _aid_columns("aid_economic")
-_AID_GOV = _aid_columns("aid_governance")
-#: The three aid levers together, ``(lever, donor, recipient)``: violence prevention, economic,
-#: governance.
-_AID = _index([_AID_VP, _AID_ECON, _AID_GOV])
-_OWN_VP = _index([_C[f"violence_prevention:{r}"] for r in _NT])
-_EXIT = _index([_C[f"exit_controls:{r}"] for r in _NT])
-_REINT = _index([_C[f"reintegration:{r}"] for r in _NT])
 #: Stocks the step rebuilds as new arrays, in the order it writes them back.
 _REBUILT = tuple(STOCK[name] for name in (
     "home", "transit_bus", "transit_remote", "stranded", "mpp", "returned", "proc_us", "det_us",
@@ -189,146 +177,61 @@ def step(world: World, levers: Levers, params: Params, noise: Noise,
     stocks = world.stocks.copy()
     s = dict(zip(STOCKS, stocks.swapaxes(0, 1), strict=True))
     total_before = world.stocks.sum(axis=(1, 2))
-    col = _col
 
-    # ---------- 0. Levers phase in over their delays (hiring, training, programme start-up) ---
-    # Adjudicators hired this month start deciding only after their training: the officers'
-    # levers enter the ramp OFFICER_TRAINING_MONTHS late (RESEARCH.md §2.5; world.py).
-    target = levers.values.copy()
-    training = world.officers_in_training
-    target[:, _OFFICERS] = training[:, 0]
-    officers_in_training = np.concatenate(
-        [training[:, 1:], levers.values[:, None, _OFFICERS]], axis=1)
-    stage1 = target - world.lever_stage1
-    stage1 *= _LEVER_K
-    stage1 += world.lever_stage1
-    stage2 = stage1 - world.lever_stage2
-    stage2 *= _LEVER_K
-    stage2 += world.lever_stage2
+    # Levers take effect over their delays; the month reads the effective columns.
+    phased = phase_in(levers.values, world.officers_in_training, world.lever_stage1,
+                      world.lever_stage2, _LEVER_K)
+    stage1, stage2, officers_in_training = phased
     eff = stage2
-    blocked = world.blocked
-    # Detention (release, alternatives, detain, detain_separate) and removal (expel, remove,
-    # prosecute) regimes of the US and Mexico together, (n, 2, 4) and (n, 2, 3) copies: a court
-    # block moves a blocked choice's weight to the next allowed one.
-    det = eff.take(_DET, axis=1).reshape(n, 2, len(_DETENTION))
-    rem = eff.take(_REM, axis=1).reshape(n, 2, len(_REMOVAL))
-    sep_block = blocked[:, :2, _BLOCK["detain_separate"]]
-    det[:, :, 2] += det[:, :, 3] * sep_block
-    det[:, :, 3] *= 1.0 - sep_block
-    exp_block = blocked[:, :2, _BLOCK["expel"]]
-    rem[:, :, 1] += rem[:, :, 0] * exp_block
-    rem[:, :, 0] *= 1.0 - exp_block
+    lv = effective(eff, world.blocked)
+    det, rem = lv.det, lv.rem
     det_us, det_mx = det[:, 0], det[:, 1]
     rem_us = rem[:, 0]  # Mexico's removal regime enters only the restrictiveness index
-    agents_us = col(eff, "border_agents:US")
-    agents_ca = col(eff, "border_agents:CA")
-    officers = eff.take(_OFFICERS, axis=1)
-    rescue_us = col(eff, "rescue:US")
-    rescue_mx = col(eff, "rescue:MX")
-    aid = eff.take(_AID, axis=1)  # (n, lever, donor, recipient)
-    aid_by_recipient = _add_up(aid.transpose(2, 0, 1, 3))  # over donors: (n, lever, recipient)
-    aid_vp = aid_by_recipient[:, 0] + eff.take(_OWN_VP, axis=1)  # (n, 3) by recipient
-    aid_econ = aid_by_recipient[:, 1]
-    aid_gov = aid_by_recipient[:, 2]
-    exit_officers = eff.take(_EXIT, axis=1)
-    reintegration = eff.take(_REINT, axis=1)
-    corps_target = lt.corps_target
-    corps_before = world.corps_members[:, None]
-    corps = corps_before + (corps_target - corps_before) * pp.k_corps
-    rim_block = blocked[:, 0, _BLOCK["remain_in_mexico"]][:, None]
-    stc_block = blocked[:, 0, _BLOCK["safe_third_country"]][:, None]
+    agents_us, agents_ca, officers = lv.agents_us, lv.agents_ca, lv.officers
+    rescue_us, rescue_mx = lv.rescue_us, lv.rescue_mx
+    aid_gov = lv.aid_gov
+    corps = follow(world.corps_members[:, None], lt.corps_target, pp.k_corps)
+    rim_block = world.blocked[:, 0, _BLOCK["remain_in_mexico"]][:, None]
+    stc_block = world.blocked[:, 0, _BLOCK["safe_third_country"]][:, None]
 
-    # ---------- 9a. Partners decide whether to comply this month (drawn, then smoothed) -------
-    rel = world.relations
-    appr = world.approval
-    tariff_on = lt.tariff_on
-    tariff_rate = lt.tariff_rate
-    leverage_mx = lt.leverage_mx
-    us_aid_nt = (aid[:, 0, 0] + aid[:, 1, 0] + aid[:, 2, 0]).sum(axis=1, keepdims=True)
-    logit_comp = np.concatenate([
-        P.comply_logit_mx + P.comply_relations * rel[:, 0:1] / 100
-        + P.comply_leverage * leverage_mx + P.comply_approval * (appr[:, 1:2] - 50) / 50,
-        P.comply_logit_us + P.comply_relations * rel[:, 1:2] / 100,
-        P.comply_logit_ca + P.comply_relations * rel[:, 1:2] / 100
-        + P.comply_approval * (appr[:, 2:3] - 50) / 50,
-        P.comply_logit_nt + P.comply_aid * us_aid_nt / 1000,
-    ], axis=1) - P.comply_load_cost * world.partner_load
-    p_comply = _sigmoid(logit_comp)
-    drew = (uniforms[:, nz.UNIFORM_COMPLIANCE] < p_comply).astype(float)
-    compliance = world.compliance + (drew - world.compliance) * P.comply_adjust
+    # Partners decide whether to comply this month; Mexico deploys under a tariff threat.
+    compliance = partner_compliance(world.relations, world.approval, lt.leverage_mx, lv.aid,
+                                    world.partner_load, uniforms[:, nz.UNIFORM_COMPLIANCE],
+                                    world.compliance, P)
     comp_mx, comp_us, comp_ca, comp_nt = (compliance[:, i:i + 1] for i in range(4))
+    threat = lt.tariff_on
+    agents_mxb, agents_mxt = mexico_deployment(lv.border_agents_mx, lv.transit_agents_mx, corps,
+                                               threat, comp_mx, lt.mexico_unled, P)
 
-    # Tariff threat: Mexico deploys troops while a threat stands (2019: about 6,000 south) —
-    # unless Mexico is led in the game, whose leader decides the deployment with its levers.
-    threat = tariff_on
-    guard = threat * comp_mx * P.tariff_response_agents * lt.mexico_unled
-    agents_mxb = col(eff, "border_agents:MX") + corps + guard * P.tariff_response_south
-    agents_mxt = col(eff, "transit_agents:MX") + guard * (1 - P.tariff_response_south)
-
-    # ---------- Events scheduled for this month (one handler per kind: event_effects.py) ----
-    ev_state = EventState(
-        income_shock=world.income_shock.copy(), income_left=world.income_left.copy(),
-        violence_shock=world.violence_shock.copy(), violence_left=world.violence_left.copy(),
-        disaster_push=world.disaster_push * P.disaster_push_decay,
-        economy_shock=world.economy_shock.copy(), economy_left=world.economy_left.copy(),
-        surge=world.surge.copy(), surge_left=world.surge_left.copy(),
-        media=world.media * P.media_decay, caravan=np.zeros((n, 5)), blocked=blocked.copy(),
-        deadline_now=np.zeros((n, 1)), deadline_rate=tariff_rate.copy(),
-        release_seen=world.release_seen.copy())
+    # Events scheduled for this month (one handler per kind: event_effects.py), then chance.
+    ev_state = event_state(world, P, lt.tariff_rate)
     apply_events(ev_state, events, m, P, world.event_weight)
-    income_shock, income_left = ev_state.income_shock, ev_state.income_left
-    violence_shock, violence_left = ev_state.violence_shock, ev_state.violence_left
-    disaster_push = ev_state.disaster_push
-    economy_shock, economy_left = ev_state.economy_shock, ev_state.economy_left
-    surge, surge_left = ev_state.surge, ev_state.surge_left
     media, caravan, blocked = ev_state.media, ev_state.caravan, ev_state.blocked
     deadline_now, deadline_rate = ev_state.deadline_now, ev_state.deadline_rate
     release_believed = ev_state.release_seen  # with this month's announcements
+    surge, surge_left = ev_state.surge, ev_state.surge_left
+    income_shock, disaster_push = random_disasters(uniforms[:, nz.UNIFORM_DISASTER], moy, ew,
+                                                   ev_state.income_shock,
+                                                   ev_state.disaster_push, P)
 
-    # Random disasters (hurricane season June-November): drawn from the month's uniforms.
-    season_on = float(moy in _HURRICANE_MONTHS)
-    hit = (uniforms[:, nz.UNIFORM_DISASTER] < P.disaster_probability * season_on) * ew
-    income_shock -= hit * P.random_disaster_severity * P.hurricane_income_loss
-    disaster_push += hit * P.random_disaster_severity * P.hurricane_push
-
-    # ---------- 1. Origin shocks: violence and income ------------------------------------
-    rho = P.homicide_persistence
-    homicide_noise = rho * world.homicide_noise + P.homicide_sd * np.sqrt(1 - rho**2) * normals[
-        :, nz.NORMAL_ORIGIN]
-    held = violence_left > 0
-    violence_shock = np.where(held, violence_shock, violence_shock * P.shock_recovery)
-    violence_left = np.maximum(violence_left - 1, 0)
-    held_y = income_left > 0
-    income_shock = np.where(held_y, income_shock, income_shock * P.shock_recovery)
-    income_left = np.maximum(income_left - 1, 0)
-    held_e = economy_left > 0
-    economy_shock = np.where(held_e, economy_shock, economy_shock * P.shock_recovery)
-    economy_left = np.maximum(economy_left - 1, 0)
-
+    # Origins: chance, shocks held then fading, violence and income; US labour demand.
+    homicide_noise = ar1(world.homicide_noise, P.homicide_persistence, P.homicide_sd,
+                         normals[:, nz.NORMAL_ORIGIN])
+    violence_shock, violence_left = fade_shock(ev_state.violence_shock, ev_state.violence_left,
+                                               P.shock_recovery)
+    income_shock, income_left = fade_shock(income_shock, ev_state.income_left, P.shock_recovery)
+    economy_shock, economy_left = fade_shock(ev_state.economy_shock, ev_state.economy_left,
+                                             P.shock_recovery)
     pop = ex.population[None, :]
     pop_nt = pop[:, 1:4]
-    # Violence prevention works neighbourhood by neighbourhood: national effect = effect × coverage.
-    cov_vp = _sat(aid_vp * 1e6 / pop_nt, pp.kappa_vp)
-    cov_gov = _sat(aid_gov * 1e6 / pop_nt, pp.kappa_gov)
-    cut = np.zeros((n, 5))
-    cut[:, 1:4] = (P.vp_neighbourhood_effect * P.vp_national_damping * cov_vp
-                   + P.governance_homicide_effect * cov_gov)
-    homicide = ex.homicide[None, :] * np.exp(homicide_noise + violence_shock) * (1 - cut)
-    homicide_seen = world.homicide_seen + (homicide - world.homicide_seen) * pp.k_violence
-
+    homicide = homicide_rates(ex.homicide, pop, homicide_noise, violence_shock, lv.aid_vp,
+                              aid_gov, pp, P)
+    homicide_seen = follow(world.homicide_seen, homicide, pp.k_violence)
     tariff_imposed = world.tariff_imposed
-    income_dev = income_shock.copy()
-    income_dev[:, MX] -= tariff_imposed * P.flat.tariff_gdp_elasticity
-    gdp = ex.income[None, :] * pop
-    aid_share = np.zeros((n, 5))
-    aid_share[:, 1:4] = aid_econ * 1e6 / gdp[:, 1:4]
-    income = ex.income[None, :] * np.exp(income_dev) * (1 + P.aid_income_multiplier * aid_share)
-
-    # ---------- 11a. Labour demand (US) -----------------------------------------------------
-    lp = P.flat.labour_persistence
-    labour_noise = lp * world.labour_noise + P.flat.labour_sd * np.sqrt(1 - lp**2) * normals[
-        :, nz.NORMAL_LABOUR]
-    labour_demand = ex.labour_demand * np.exp(economy_shock[:, 0:1] + labour_noise[:, None])
+    income = origin_income(ex.income, pop, income_shock, tariff_imposed, lv.aid_econ, P)
+    labour_noise = ar1(world.labour_noise, P.flat.labour_persistence, P.flat.labour_sd,
+                       normals[:, nz.NORMAL_LABOUR])
+    labour_demand = origins.labour_demand(ex.labour_demand, economy_shock, labour_noise)
 
     # ---------- 2-3. Aspiration × capability: potential movers ---------------------------------
     diaspora_now = (s["legal_us"] + s["temp_us"] + s["unauth_us"] + s["unauth_recent_us"]
@@ -341,7 +244,7 @@ def step(world: World, levers: Levers, params: Params, noise: Noise,
     price_prev = world.price[:, None]
     shortage_prev = world_shortage(world, P, labour_demand)
     exit_drag = np.zeros((n, 5))
-    exit_drag[:, 1:4] = P.exit_control_effect * exit_officers * 1000 / pop_nt
+    exit_drag[:, 1:4] = P.exit_control_effect * lv.exit_officers * 1000 / pop_nt
     logit = (P.emigration_logit
              + P.violence_elasticity * P.violence_weight * np.log(np.maximum(homicide_seen, 0.1))
              + P.demographic_trend * clip(m / 12 - P.demographic_reference_year,
@@ -422,7 +325,7 @@ def step(world: World, levers: Levers, params: Params, noise: Noise,
     # ---------- Returned people: settle back, or try again --------------------------------------
     returned = s["returned"]
     reint_per_head = np.zeros((n, 5))
-    reint_per_head[:, 1:4] = reintegration * 1e6 / np.maximum(returned[:, 1:4] * 12, 1.0)
+    reint_per_head[:, 1:4] = lv.reintegration * 1e6 / np.maximum(returned[:, 1:4] * 12, 1.0)
     settle = _sigmoid(P.settle_logit + P.reintegration_effect * np.log1p(
         reint_per_head / P.reintegration_dollars_per_person))
     retry_rate = (rem_us[:, 0:1] * P.retry_expel + rem_us[:, 1:2] * P.retry_remove
@@ -1139,12 +1042,6 @@ def _side_by_side(*columns: np.ndarray) -> np.ndarray:
     for i, column in enumerate(columns):
         out[:, i] = column
     return out
-
-
-def _col(eff: np.ndarray, name: str) -> np.ndarray:
-    """One effective lever column as ``(n, 1)``."""
-    i = COLUMN[name]
-    return eff[:, i:i + 1]
 
 
 def world_shortage(world: World, P: Any, labour_demand: np.ndarray) -> np.ndarray:
