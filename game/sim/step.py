@@ -33,6 +33,15 @@ from game.sim.levers import COLUMN, DELAYS, Levers
 from game.sim.mechanisms import origins
 from game.sim.mechanisms._common import follow
 from game.sim.mechanisms.agreements import mexico_deployment, partner_compliance
+from game.sim.mechanisms.channels import (
+    admissions,
+    credibility,
+    first_leg,
+    legal_channels,
+    legal_places,
+)
+from game.sim.mechanisms.departures import emigration_logit, season_factor, who_leaves
+from game.sim.mechanisms.departures import network_seen as network
 from game.sim.mechanisms.origins import (
     ar1,
     fade_shock,
@@ -41,9 +50,8 @@ from game.sim.mechanisms.origins import (
     random_disasters,
 )
 from game.sim.mechanisms.phase_in import effective, phase_in
+from game.sim.mechanisms.returnees import retry_rate, returnees
 from game.sim.movers import (
-    departures,
-    expected_after_border,
     family_transit,
     saturating_funnel,
     update_beliefs,
@@ -223,7 +231,6 @@ def step(world: World, levers: Levers, params: Params, noise: Noise,
     economy_shock, economy_left = fade_shock(ev_state.economy_shock, ev_state.economy_left,
                                              P.shock_recovery)
     pop = ex.population[None, :]
-    pop_nt = pop[:, 1:4]
     homicide = homicide_rates(ex.homicide, pop, homicide_noise, violence_shock, lv.aid_vp,
                               aid_gov, pp, P)
     homicide_seen = follow(world.homicide_seen, homicide, pp.k_violence)
@@ -233,115 +240,48 @@ def step(world: World, levers: Levers, params: Params, noise: Noise,
                        normals[:, nz.NORMAL_LABOUR])
     labour_demand = origins.labour_demand(ex.labour_demand, economy_shock, labour_noise)
 
-    # ---------- 2-3. Aspiration × capability: potential movers ---------------------------------
-    diaspora_now = (s["legal_us"] + s["temp_us"] + s["unauth_us"] + s["unauth_recent_us"]
-                    + s["proc_us"] + s["det_us"])
-    network_seen = world.network_seen + (diaspora_now - world.network_seen) * pp.k_network
-    capability = np.minimum(
-        0.0, np.log(income * (1 + P.remittance_capability * ex.remittances[None, :])
-                    / P.hump_peak_income_usd))
-    season = 1 + sw * P.season_amplitude * np.cos(2 * np.pi * (moy - P.season_peak_month) / 12)
-    price_prev = world.price[:, None]
-    shortage_prev = world_shortage(world, P, labour_demand)
-    exit_drag = np.zeros((n, 5))
-    exit_drag[:, 1:4] = P.exit_control_effect * lv.exit_officers * 1000 / pop_nt
-    logit = (P.emigration_logit
-             + P.violence_elasticity * P.violence_weight * np.log(np.maximum(homicide_seen, 0.1))
-             + P.demographic_trend * clip(m / 12 - P.demographic_reference_year,
-                                             -_DEMOGRAPHY_YEARS, _DEMOGRAPHY_YEARS)
-             - P.wage_elasticity * np.log(income)
-             + P.capability_elasticity * capability
-             + P.network_elasticity * np.log(np.maximum(network_seen, 1.0) / pop)
-             + P.labour_pull_elasticity * np.log(labour_demand)
-             + P.shortage_pull * shortage_prev
-             + disaster_push
-             + pp.coffee_elasticity * np.log(P.coffee_reference_cents / ex.coffee_price)
-             - P.price_elasticity * np.log(price_prev / P.price_reference_usd)
-             - exit_drag)
-    season_on = np.maximum(season, 0.0)
-    # Who moves: single adults, families and children alone decide apart (DESIGN.md §3.2). All
-    # weigh what they expect after the border — the chance of release into the US times the
-    # (log) months a claim keeps them there, as word of recent arrivals has it — families most.
-    expected = expected_after_border(release_believed, world.stay_seen,
-                                     P.expected_stay_reference)
-    violence_extra = P.family_violence_extra * np.log(np.maximum(homicide_seen, 0.1))
+    # Who wants to leave (aspiration × capability) and who leaves, by kind of mover.
+    network_seen = network(stocks, world.network_seen, pp.k_network)
+    logit = emigration_logit(m, homicide_seen, income, ex.remittances, network_seen, pop,
+                             labour_demand, world_shortage(world, P, labour_demand),
+                             disaster_push, ex.coffee_price, world.price[:, None],
+                             lv.exit_officers, pp, P)
     home = s["home"]
-    movers, fc_new = departures(home, logit, season_on, expected, violence_extra, pp, P)
-    xr_extra = np.minimum(surge[:, None] * (surge_left[:, None] > 0),
-                          home[:, XR:XR + 1] * _GUARD_SHARE)
-    movers[:, XR:XR + 1] += xr_extra
-    caravan = np.minimum(caravan, np.maximum(home - movers, 0.0) * _GUARD_SHARE)
+    movers, fc_new, caravan = who_leaves(home, logit, season_factor(sw, moy, P),
+                                         release_believed, world.stay_seen, homicide_seen,
+                                         surge, surge_left, caravan, pp, P)
 
-    # ---------- 4a. Legal channels (finite) and the choice to wait for one ------------------
-    # Places per origin this month, (n, 6, 5) in the order of ``_PLACE_COLUMNS``: one operation
-    # for the six channels, each element computed as (visas / 12) × share, as one by one.
-    place_table = (eff.take(_PLACE_COLUMNS, axis=1) / 12)[:, :, None] * pp.place_shares
-    work_us, hum_us, work_ca, hum_ca, work_mx, hum_mx = (
-        place_table[:, i, :] for i in range(len(_PLACE_COLUMNS)))
-    quota = _add_up(place_table.swapaxes(0, 1))  # over the six channels
-    demand = P.legal_demand_ratio * movers + _TINY
-    issued = np.minimum(quota, demand)
-    issued = np.minimum(issued, home * P.max_monthly_share)
-    fill = issued / (quota + _TINY)
-    access = np.minimum(1.0, quota / demand)
-    severity = (rem_us[:, 0:1] * P.consequence_expel + rem_us[:, 1:2] * P.consequence_remove
-                + rem_us[:, 2:3] * P.consequence_prosecute)
+    # Legal channels (finite) and the choice to wait for one; the first leg of irregular routes.
+    places = legal_places(eff.take(_PLACE_COLUMNS, axis=1), pp.place_shares)
     returns_on = lt.returns_open * comp_mx
-    returnable = pp.returnable.copy()
-    returnable[:, XR:XR + 1] += (1 - returnable[:, XR:XR + 1]) * returns_on
-    credibility = severity * returnable
-    wait_share = _sigmoid(P.wait_logit + P.wait_access * access + P.wait_consequence * credibility
-                          + P.wait_complement * access * credibility)
-    intending = np.maximum(movers - issued / P.legal_demand_ratio, 0.0)
-    irregular = intending * (1 - wait_share)
-    leaving = np.minimum(irregular + caravan, np.maximum(home - issued, 0.0))
-    caravan = np.minimum(caravan, leaving)
-    irregular = leaving - caravan
+    ch = legal_channels(places, movers, caravan, home,
+                        credibility(rem_us, pp.returnable, returns_on, P), P)
+    caravan, wait_share, intending = ch.caravan, ch.wait_share, ch.intending
     fc_leaving = fc_new.sum(axis=1)
-    home = home - issued - leaving - fc_leaving
-    emigrants = issued + leaving + fc_leaving
-    s["temp_us"] += fill * work_us
-    s["legal_us"] += fill * hum_us
-    s["temp_ca"] += fill * work_ca
-    s["legal_ca"] += fill * hum_ca
-    s["legal_mx"] += fill * (work_mx + hum_mx)
-    legal_us = (fill * (work_us + hum_us)).sum(axis=1)
-    legal_ca = (fill * (work_ca + hum_ca)).sum(axis=1)
-    legal_mx = (fill * (work_mx + hum_mx)).sum(axis=1)
-    humanitarian_admitted = (fill * (hum_us + hum_ca + hum_mx)).sum(axis=1)
-
-    # Some fly to Canada and claim there; a Canadian visa requirement closes most of that.
+    home = home - ch.issued - ch.leaving - fc_leaving
+    emigrants = ch.issued + ch.leaving + fc_leaving
+    adm = admissions(places, ch.fill)
+    s["temp_us"] += adm.temp_us
+    s["legal_us"] += adm.legal_us
+    s["temp_ca"] += adm.temp_ca
+    s["legal_ca"] += adm.legal_ca
+    s["legal_mx"] += adm.legal_mx
+    legal_us, legal_ca, legal_mx = adm.total_us, adm.total_ca, adm.total_mx
+    humanitarian_admitted = adm.humanitarian
     visa_ca = lt.visa_ca
-    to_canada = irregular * pp.canada_air_share * lt.canada_open
-    irregular = irregular - to_canada
-    # Extra-regional migrants fly to Mexico unless Mexico requires visas; else the land route.
-    by_air = irregular * pp.air_share_to_mexico * lt.mexico_air_open
-    overland = (irregular - by_air) * through
-    direct = irregular - overland  # Mexicans and air arrivals reach the northern border directly
-    darien_deaths = np.zeros((n, 5))
-    darien_deaths[:, XR:XR + 1] = overland[:, XR:XR + 1] * P.darien_mortality
-    overland = overland - darien_deaths
+    leg = first_leg(ch.irregular, lt.canada_open, lt.mexico_air_open, through, pp, P)
+    to_canada, irregular, direct, darien_deaths = (leg.to_canada, leg.irregular, leg.direct,
+                                                   leg.darien_deaths)
 
-    # ---------- Returned people: settle back, or try again --------------------------------------
+    # Returned people: settle back, or try again.
     returned = s["returned"]
-    reint_per_head = np.zeros((n, 5))
-    reint_per_head[:, 1:4] = lv.reintegration * 1e6 / np.maximum(returned[:, 1:4] * 12, 1.0)
-    settle = _sigmoid(P.settle_logit + P.reintegration_effect * np.log1p(
-        reint_per_head / P.reintegration_dollars_per_person))
-    retry_rate = (rem_us[:, 0:1] * P.retry_expel + rem_us[:, 1:2] * P.retry_remove
-                  + rem_us[:, 2:3] * P.retry_prosecute)
-    # Returnees face the same choice as first movers: with a legal place in reach and a credible
-    # consequence for trying again, many wait for the legal channel instead (the complement).
-    retry_rate = retry_rate * (1 - wait_share)
-    retry_at_border = np.minimum(retry_rate, _MAX_RATE)  # for people waiting right at the border
-    retry_rate = retry_rate * pp.retry_far
-    retry_rate = retry_rate * (1 - settle)
-    retriers = returned * np.minimum(retry_rate, _MAX_RATE)
-    settling = returned * settle * (1 - np.minimum(retry_rate, _MAX_RATE))
+    retry = retry_rate(rem_us, wait_share, P)
+    retry_at_border = np.minimum(retry, _MAX_RATE)  # for people waiting right at the border
+    retriers, settling = returnees(returned, lv.reintegration, retry, pp, P)
     home = home + settling
     returned = returned - retriers - settling
     retry_direct = retriers * pp.direct
-    overland = overland + retriers * through
+    overland = leg.overland + retriers * through
 
     # ---------- 5a. Mexico's southern border and the transit routes ------------------------------
     entering = overland + caravan * through
