@@ -51,6 +51,13 @@ from game.sim.mechanisms.origins import (
 )
 from game.sim.mechanisms.phase_in import effective, phase_in
 from game.sim.mechanisms.returnees import retry_rate, returnees
+from game.sim.mechanisms.transit import (
+    adult_transit,
+    border_towns,
+    catch_probabilities,
+    heat,
+    mexico_catches,
+)
 from game.sim.movers import (
     family_transit,
     saturating_funnel,
@@ -283,100 +290,49 @@ def step(world: World, levers: Levers, params: Params, noise: Noise,
     retry_direct = retriers * pp.direct
     overland = leg.overland + retriers * through
 
-    # ---------- 5a. Mexico's southern border and the transit routes ------------------------------
-    entering = overland + caravan * through
-    caravan_direct = caravan * pp.direct
-    # Catch probabilities of every route (and rescue's cut in deaths) have diminishing returns,
-    # max × (1 − exp(−κx)) of staff in thousands (of money for rescue): the eight in one table,
-    # in the order of ``Prepared.saturation_max`` (each element computed as one at a time).
-    transit_thousands = agents_mxt / 1000
-    effort = np.concatenate([
-        agents_mxb / 1000, transit_thousands, transit_thousands,
-        agents_us * P.urban_agent_share / 1000, agents_us * (1 - P.urban_agent_share) / 1000,
-        agents_ca / 1000, rescue_mx, rescue_us], axis=1)
-    saturated = (1.0 - np.exp(pp.saturation_neg_kappa * np.maximum(effort, 0.0))) * (
-        pp.saturation_max)
-    pi_south, pi_bus, pi_remote, pi_urban, pi_remote_us, pi_ca, rescue_cut_mx, rescue_cut = (
-        saturated[:, i:i + 1] for i in range(saturated.shape[1]))
-    caught_south = (entering - caravan * through * (1 - P.caravan_catchability)) * pi_south
-    passed = entering - caught_south
-    # Checks at the southern border push those who pass off the roads (Frontera Sur, 2014).
-    remote_share = _sigmoid(P.transit_remote_logit + P.transit_route_sensitivity * (
-        pi_bus - pi_remote) + P.south_displacement * pi_south)
-    bus = s["transit_bus"] + passed * (1 - remote_share)
-    remote = s["transit_remote"] + passed * remote_share
-    heat = 1 + sw * P.heat_amplitude * np.maximum(
-        0.0, np.cos(2 * np.pi * (moy - P.heat_peak_month) / 12))
-    transit_risk = heat * (1 - rescue_cut_mx)
-    bus_dead = bus * P.transit_bus_mortality * transit_risk
-    # Checkpoints push the remote routes further from help and into criminals' hands (Frontera
-    # Sur, WOLA 2015): their mortality grows with Mexico's enforcement, and saturates.
-    mx_funnel = saturating_funnel(agents_mxb + agents_mxt, P.agents_reference_mx,
-                                  P.mx_funnel_elasticity, P.mx_funnel_max_log)
-    remote_dead = remote * P.transit_remote_mortality * transit_risk * mx_funnel
-    transit_deaths = bus_dead + remote_dead
-    bus -= bus_dead
-    remote -= remote_dead
-    caught_bus = bus * pi_bus
-    caught_remote = remote * pi_remote
-    bus -= caught_bus
-    remote -= caught_remote
-    wait_mx = world.wait[:, 1:2]
-    mx_asylum_pull = P.mx_claim_rate * pp.strong / (1 + wait_mx / 12)
-    claim_mx_transit = (bus + remote) * mx_asylum_pull * through
-    bus_claims = bus * mx_asylum_pull * through
-    bus -= bus_claims
-    remote -= claim_mx_transit - bus_claims
-    out_bus = bus * P.transit_exit_bus
-    out_remote = remote * P.transit_exit_remote
-    bus -= out_bus
-    remote -= out_remote
+    # Mexico: the southern border, the transit routes, and what Mexico does with those caught.
+    catch = catch_probabilities(agents_mxb, agents_mxt, agents_us, agents_ca, rescue_mx,
+                                rescue_us, pp, P)
+    pi_urban, pi_remote_us, pi_ca, rescue_cut = (catch.urban, catch.remote_us, catch.ca,
+                                                 catch.rescue_cut_us)
+    caravan_entering = caravan * through
+    hot = heat(sw, moy, P)
+    transit_risk = hot * (1 - catch.rescue_cut_mx)
+    tr = adult_transit(overland + caravan_entering, caravan_entering, s["transit_bus"],
+                       s["transit_remote"], catch, transit_risk, agents_mxb + agents_mxt,
+                       world.wait[:, 1:2], through, pp, P)
+    bus, remote, remote_share, remote_dead = tr.bus, tr.remote, tr.remote_share, tr.remote_dead
+    claim_mx_transit = tr.claims
+    transit_deaths = tr.bus_dead + remote_dead
     # Families and children alone cross Mexico by bus with smugglers, through the same checks.
     journey = family_transit(fc_new, np.stack([s["transit_family"], s["transit_child"]], axis=1),
-                             through, pi_south, pi_bus, P.transit_bus_mortality * transit_risk,
-                             P)
+                             through, catch.south, catch.bus,
+                             P.transit_bus_mortality * transit_risk, P)
     fc, fc_out, fc_direct = journey["road"], journey["out"], journey["direct"]
     s["transit_family"][...] = fc[:, 0]
     s["transit_child"][...] = fc[:, 1]
     transit_deaths = transit_deaths + journey["dead"].sum(axis=1)
     fc_caught_mx = journey["caught"]
-    caught_mx = caught_south + caught_bus + caught_remote + fc_caught_mx.sum(axis=1)
+    caught_mx = tr.caught_south + tr.caught_bus + tr.caught_remote + fc_caught_mx.sum(axis=1)
     mx_apprehension_events = caught_mx.sum(axis=1)
-    # Mexico's response to those it catches: claim asylum, detain and deport, or release.
-    claim_on_catch = caught_mx * P.mx_claim_on_apprehension * pp.strong
-    handled = caught_mx - claim_on_catch
-    mx_detains = det_mx[:, 2:3] + det_mx[:, 3:4] + det_mx[:, 1:2] * P.alternatives_detained_share
-    to_det_mx = handled * mx_detains
-    released_mx = handled - to_det_mx
-    bus += released_mx  # released with an exit order, they carry on north
-    det_mx_stock = s["det_mx"] + to_det_mx
-    # Mexico's consequence: prosecution holds people longer; a quick expulsion to the
-    # Guatemalan border without consequence is followed by many re-entries (as Title 42's were).
     rem_mx = rem[:, 1]
-    deported_mx = det_mx_stock * P.mx_deportation_rate * (1 - P.mx_prosecute_hold * rem_mx[
-        :, 2:3])
-    det_mx_stock -= deported_mx
-    reentry_mx = deported_mx * through * rem_mx[:, 0:1] * P.mx_expel_reentry
-    bus += reentry_mx
-    returned = returned + deported_mx - reentry_mx
-    returned_to_danger = (deported_mx * pp.strong).sum(axis=1)
-    proc_mx = s["proc_mx"] + claim_on_catch + claim_mx_transit
-    asylum_claims_mx = (claim_on_catch + claim_mx_transit).sum(axis=1)
+    mc = mexico_catches(caught_mx, det_mx, rem_mx, s["det_mx"], through, pp, P)
+    bus += mc.released  # released with an exit order, they carry on north
+    det_mx_stock = mc.detained
+    bus += mc.reentry
+    returned = returned + mc.deported - mc.reentry
+    returned_to_danger = (mc.deported * pp.strong).sum(axis=1)
+    proc_mx = s["proc_mx"] + mc.claims + claim_mx_transit
+    asylum_claims_mx = (mc.claims + claim_mx_transit).sum(axis=1)
 
-    # ---------- Waiting in the northern border towns -----------------------------------------
-    stranded = s["stranded"]
-    # People returned to Mexico's border towns try again as the removal regime allows.
-    stranded_cross = stranded * retry_at_border
-    stranded_quit = stranded * P.stranded_giveup_rate
-    stranded = stranded - stranded_cross - stranded_quit
-    returned = returned + stranded_quit
-    mpp = s["mpp"]
-    mpp_quit = mpp * P.mpp_abandon_rate
-    mpp = mpp - mpp_quit
-    returned = returned + mpp_quit * (1 - P.mpp_abandon_cross_share)
-    arrivals = (direct + retry_direct + out_bus + out_remote + stranded_cross
-                + mpp_quit * P.mpp_abandon_cross_share)
-    caravan_arrive = caravan_direct
+    # Waiting in the northern border towns, and under Remain in Mexico.
+    towns = border_towns(s["stranded"], s["mpp"], retry_at_border, P)
+    stranded, mpp = towns.stranded, towns.mpp
+    returned = returned + towns.stranded_home
+    returned = returned + towns.mpp_home
+    arrivals = (direct + retry_direct + tr.out_bus + tr.out_remote + towns.stranded_cross
+                + towns.mpp_cross)
+    caravan_arrive = caravan * pp.direct
 
     # ---------- 4b. At the US border: ask for asylum, or cross without being seen -------------
     wait_us = world.wait[:, 0:1]
@@ -417,12 +373,12 @@ def step(world: World, levers: Levers, params: Params, noise: Noise,
     remote_us = _sigmoid(P.us_remote_logit + P.us_route_sensitivity * (pi_urban - pi_remote_us))
     ev_urban = evaders * (1 - remote_us)
     ev_remote = evaders * remote_us
-    die_urban = P.us_urban_mortality * heat * (1 - rescue_cut)
+    die_urban = P.us_urban_mortality * hot * (1 - rescue_cut)
     # The funnel effect: patrols push remote crossings into ever more remote terrain.
     # It saturates: past the reference staffing it adds at most a factor exp(funnel_max_log).
     funnel = saturating_funnel(agents_us, P.agents_reference_us, P.funnel_elasticity,
                                P.funnel_max_log)
-    die_remote = np.minimum(P.us_remote_mortality * funnel * heat * (1 - rescue_cut), _GUARD_SHARE)
+    die_remote = np.minimum(P.us_remote_mortality * funnel * hot * (1 - rescue_cut), _GUARD_SHARE)
     border_deaths = ev_urban * die_urban + (ev_remote + claim_remote) * die_remote
     ev_urban = ev_urban * (1 - die_urban)
     ev_remote = ev_remote * (1 - die_remote)
