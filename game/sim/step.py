@@ -32,7 +32,22 @@ from game.sim.event_effects import apply_events, event_state
 from game.sim.levers import COLUMN, DELAYS, Levers
 from game.sim.mechanisms import origins
 from game.sim.mechanisms._common import follow
-from game.sim.mechanisms.agreements import mexico_deployment, partner_compliance
+from game.sim.mechanisms.agreements import (
+    mexico_deployment,
+    partner_compliance,
+    safe_third_country,
+)
+from game.sim.mechanisms.border import (
+    between_ports,
+    claim_choice,
+    detained_share,
+    detention_intake,
+    families_children,
+    family_beds,
+    remain_in_mexico,
+    sent_back,
+    what_arrivals_found,
+)
 from game.sim.mechanisms.channels import (
     admissions,
     credibility,
@@ -60,7 +75,6 @@ from game.sim.mechanisms.transit import (
 )
 from game.sim.movers import (
     family_transit,
-    saturating_funnel,
     update_beliefs,
 )
 from game.sim.noise import Noise
@@ -293,8 +307,6 @@ def step(world: World, levers: Levers, params: Params, noise: Noise,
     # Mexico: the southern border, the transit routes, and what Mexico does with those caught.
     catch = catch_probabilities(agents_mxb, agents_mxt, agents_us, agents_ca, rescue_mx,
                                 rescue_us, pp, P)
-    pi_urban, pi_remote_us, pi_ca, rescue_cut = (catch.urban, catch.remote_us, catch.ca,
-                                                 catch.rescue_cut_us)
     caravan_entering = caravan * through
     hot = heat(sw, moy, P)
     transit_risk = hot * (1 - catch.rescue_cut_mx)
@@ -334,127 +346,53 @@ def step(world: World, levers: Levers, params: Params, noise: Noise,
                 + towns.mpp_cross)
     caravan_arrive = caravan * pp.direct
 
-    # ---------- 4b. At the US border: ask for asylum, or cross without being seen -------------
+    # At the US border: ask for asylum, or cross without being seen.
     wait_us = world.wait[:, 0:1]
-    detained_share = (det_us[:, 0:1] * P.detained_share_release
-                      + det_us[:, 1:2] * P.detained_share_alternatives
-                      + det_us[:, 2:3] * P.detained_share_detain
-                      + det_us[:, 3:4] * P.detained_share_detain)
+    detained = detained_share(det_us, P)
     rim = lt.rim_on * comp_mx * (1 - rim_block)
-    # Adults who surrender weigh detention; the length of the queue acts on the decision to
-    # leave (expected stay, above), never by pushing claimants into the desert.
-    claim_logit = (pp.claim_logit
-                   - P.claim_detention_sensitivity * detained_share
-                   - P.claim_separation_sensitivity * det_us[:, 3:4]
-                   - P.claim_rim_sensitivity * rim * through)
-    claim_share = _sigmoid(claim_logit)
-    claimants = arrivals * claim_share + caravan_arrive * P.caravan_claim_share
-    evaders = arrivals * (1 - claim_share) + caravan_arrive * (1 - P.caravan_claim_share)
-
-    # Safe third country: claimants who came through a partner may be sent there.
+    claimants, evaders = claim_choice(arrivals, caravan_arrive, detained, det_us, rim, through,
+                                      pp, P)
     cov = levers.stc_coverage * (1 - stc_block)
-    exec_rate = P.stc_execution_rate
-    # Ports of entry are a small share of the border: an agreement covering them applies fully
-    # to everyone who claims there (STCA 2004); coverage beyond that closes the detours.
-    at_covered = pp.at_covered
-    p_mx = np.minimum(cov[:, 0:1] * at_covered, 1.0) * exec_rate * comp_mx * through
-    # A Northern Triangle partner's agreement covers those who crossed it: everyone through
-    # Mexico but its own nationals; the widest of the three agreements applies.
-    nt_cov = (cov[:, 1:4, None] * _NT_PARTNER_APPLIES).max(axis=1)
-    p_nt = np.minimum(nt_cov * at_covered, 1.0) * exec_rate * comp_nt
-    coverage = np.maximum(cov[:, 0:1] * through, nt_cov)
-    p_transfer = np.minimum(p_mx + p_nt, 1.0)
-    loophole = _sigmoid(-P.remote_claim_risk_aversion + np.log(np.maximum(1 - coverage, 1e-6))
-                        + P.transfer_aversion * p_transfer)
+    p_mx, p_nt, loophole = safe_third_country(cov, comp_mx, comp_nt, through,
+                                              _NT_PARTNER_APPLIES, pp, P)
     claim_remote = claimants * loophole
     claim_port = claimants - claim_remote
-
-    # US enforcement between ports: diminishing returns per route; routes substitute (logit).
-    remote_us = _sigmoid(P.us_remote_logit + P.us_route_sensitivity * (pi_urban - pi_remote_us))
-    ev_urban = evaders * (1 - remote_us)
-    ev_remote = evaders * remote_us
-    die_urban = P.us_urban_mortality * hot * (1 - rescue_cut)
-    # The funnel effect: patrols push remote crossings into ever more remote terrain.
-    # It saturates: past the reference staffing it adds at most a factor exp(funnel_max_log).
-    funnel = saturating_funnel(agents_us, P.agents_reference_us, P.funnel_elasticity,
-                               P.funnel_max_log)
-    die_remote = np.minimum(P.us_remote_mortality * funnel * hot * (1 - rescue_cut), _GUARD_SHARE)
-    border_deaths = ev_urban * die_urban + (ev_remote + claim_remote) * die_remote
-    ev_urban = ev_urban * (1 - die_urban)
-    ev_remote = ev_remote * (1 - die_remote)
-    claim_remote = claim_remote * (1 - die_remote)
-    caught_urban = ev_urban * pi_urban
-    caught_remote_us = ev_remote * pi_remote_us
-    caught_us = caught_urban + caught_remote_us
-    entered = ev_urban + ev_remote - caught_us
-    s["unauth_recent_us"] += entered
+    bp = between_ports(evaders, claim_remote, catch, hot, agents_us, P)
+    claim_remote, caught_us, entered = bp.claim_remote, bp.caught, bp.entered
     crossings_attempted = (evaders + claim_remote).sum(axis=1)
+    border_deaths = bp.deaths
+    s["unauth_recent_us"] += entered
 
     # Claimants: transferred, made to wait in Mexico, detained or released into the procedure.
     transferred_mx = claim_port * p_mx
     transferred_nt = claim_port * p_nt
     claim_port = claim_port - transferred_mx - transferred_nt
     new_claims_us = claim_port + claim_remote
-
-    # Families and children alone surrender to the Border Patrol between ports and ask for
-    # protection. Families may be expelled, transferred or sent to wait in Mexico like adults;
-    # children from non-contiguous countries are released to sponsors (TVPRA), Mexican children
-    # are mostly returned.
     fc_arrive = fc_out + fc_direct
     fam, kid = fc_arrive[:, 0], fc_arrive[:, 1]
     expel_w = rem_us[:, 0:1]
-    fam_expelled = fam * expel_w
-    fam_claim = fam - fam_expelled
-    fam_tr_mx = fam_claim * p_mx
-    fam_tr_nt = fam_claim * p_nt
-    fam_claim = fam_claim - fam_tr_mx - fam_tr_nt
-    kid_returned = kid * _MEXICO_ONLY * P.uac_mexico_return_share
-    kid_released = kid - kid_returned
-    # Hearings in tent courts and Mexico's consent cap how many can be sent back to wait.
-    to_mpp = new_claims_us * rim * through
-    fam_mpp = fam_claim * rim * through
-    rim_fill = np.minimum(1.0, lt.rim_cap / (to_mpp.sum(axis=1, keepdims=True)
-                                             + fam_mpp.sum(axis=1, keepdims=True) + _TINY))
-    to_mpp = to_mpp * rim_fill
-    fam_mpp = fam_mpp * rim_fill
+    fk = families_children(fam, kid, expel_w, p_mx, p_nt, _MEXICO_ONLY, P)
+    kid_released = fk.kid_released
+    to_mpp, fam_mpp = remain_in_mexico(new_claims_us, fk.claim, rim, through, lt.rim_cap)
     new_claims_us = new_claims_us - to_mpp
-    fam_claim = fam_claim - fam_mpp
+    fam_claim = fk.claim - fam_mpp
     mpp = mpp + to_mpp + fam_mpp
-    proc_mx = proc_mx + transferred_mx + fam_tr_mx
-    partner = s["proc_partner"] + transferred_nt + fam_tr_nt
-    # Family beds are few and, under the Flores settlement, turn over in about 20 days: beyond
-    # them "detain" releases families; separating them detains every parent.
-    family_intake = P.family_beds_us * P.family_bed_turnover
+    proc_mx = proc_mx + transferred_mx + fk.to_mx
+    partner = s["proc_partner"] + transferred_nt + fk.to_nt
+    # Beyond the family beds "detain" releases families; separating them detains every parent.
     fam_total = fam_claim.sum(axis=1, keepdims=True)
-    fam_detain = det_us[:, 2:3] * np.minimum(1.0, family_intake / (fam_total + _TINY)) + det_us[
-        :, 3:4]
-    fam_det = fam_claim * fam_detain
+    beds = family_beds(fam_total, P)
+    fam_det = fam_claim * (det_us[:, 2:3] * beds + det_us[:, 3:4])
     fam_released = fam_claim - fam_det
-
-    # Caught between ports: some claim fear and enter the procedure; the rest are sent back.
-    strong = pp.strong
-    fear = caught_us * strong * P.fear_claim_share * (1 - expel_w)
-    sent_back = caught_us - fear + fam_expelled
-    returned_to_danger = returned_to_danger + (
-        (caught_us + fam_expelled) * strong - fear).sum(axis=1)
-    # Non-Mexicans: to Mexico if it accepts returns (up to its cap), else home if returnable.
-    cap = lt.returns_cap * comp_mx
-    nonmx_back = sent_back * through
-    want_mx = nonmx_back.sum(axis=1, keepdims=True)
-    to_mx_share = np.minimum(1.0, cap / (want_mx + _TINY)) * (want_mx > 0)
-    to_border_towns = nonmx_back * to_mx_share
-    rest = nonmx_back - to_border_towns
-    flown_home = rest * pp.returnability
-    unreturnable = rest - flown_home
+    back = sent_back(caught_us, fk.expelled, expel_w, lt.returns_cap * comp_mx, through, pp, P)
+    returned_to_danger = returned_to_danger + back.danger
+    to_border_towns = back.to_border_towns
     stranded = stranded + to_border_towns
-    returned = returned + sent_back * pp.direct + flown_home + kid_returned
-    new_claims_us = new_claims_us + fear + unreturnable
+    returned = returned + back.sent_back * pp.direct + back.flown_home + fk.kid_returned
+    new_claims_us = new_claims_us + back.fear + back.unreturnable
     asylum_claims_us = (new_claims_us + to_mpp + fam_claim + fam_mpp + kid_released).sum(axis=1)
-    released_visible = new_claims_us * (1 - detained_share)
-    enter_det = new_claims_us * detained_share
-    beds_free = np.maximum(P.detention_beds_us - s["det_us"].sum(axis=1, keepdims=True), 0.0)
-    enter_det = enter_det * np.minimum(1.0, beds_free / (enter_det.sum(axis=1, keepdims=True)
-                                                         + _TINY))
+    released_visible = new_claims_us * (1 - detained)
+    enter_det = detention_intake(new_claims_us, detained, s["det_us"], P)
     # Children taken from their parents: in the US when parents are detained apart, in Mexico
     # when its detention separates the families it catches.
     separated = (fam_total * det_us[:, 3:4] + fc_caught_mx[:, 0].sum(axis=1, keepdims=True)
@@ -466,18 +404,13 @@ def step(world: World, levers: Levers, params: Params, noise: Noise,
     at_ports = claim_port + transferred_mx + transferred_nt
     encounters_by_origin = (caught_us + claim_remote + at_ports * P.claim_surrender_share
                             + caravan_arrive * (1 - P.caravan_claim_share) + fam + kid)
-
     # What movers will hear: the share of this month's arrivals of each kind now in the US.
     adults_arriving = arrivals + caravan_arrive
-    # Detained families mostly leave detention within weeks into the US; separated families
-    # hear of children released to sponsors and parents held, many of them removed.
-    fam_stays = fam_released + fam_claim * (det_us[:, 2:3] * np.minimum(
-        1.0, family_intake / (fam_total + _TINY)) * P.family_detained_release
-        + det_us[:, 3:4] * P.separated_family_release)
-    realised = np.stack([(entered + new_claims_us * (1 - detained_share))
-                         / (adults_arriving + _TINY), fam_stays / (fam + _TINY),
-                         kid_released / (kid + _TINY)], axis=1)
-    heard = np.stack([adults_arriving, fam, kid], axis=1) > _FEW
+    realised, heard = what_arrivals_found(
+        adults_arriving, entered + new_claims_us * (1 - detained), fam,
+        fam_released + fam_claim * (det_us[:, 2:3] * beds * P.family_detained_release
+                                    + det_us[:, 3:4] * P.separated_family_release),
+        kid, kid_released)
     release_seen, stay_seen = update_beliefs(release_believed, world.stay_seen, realised,
                                              heard, wait_us, pp.k_expect)
     encounters_true = encounters_by_origin.sum(axis=1)
@@ -498,14 +431,14 @@ def step(world: World, levers: Levers, params: Params, noise: Noise,
     s["unauth_recent_us"] -= north_recent
     proc_us = proc_us - north_proc
     cov_ca = levers.stc_coverage[:, 4:5]
-    p_ret_ca = P.stc_execution_rate * comp_us * np.minimum(cov_ca * at_covered, 1.0)
+    p_ret_ca = P.stc_execution_rate * comp_us * np.minimum(cov_ca * pp.at_covered, 1.0)
     between = _sigmoid(-P.remote_claim_risk_aversion + np.log(np.maximum(1 - cov_ca, 1e-6))
                        + P.transfer_aversion * p_ret_ca)
     north_between = northbound * between
     north_ports = northbound - north_between
     north_deaths = north_between * P.north_mortality
     north_between = north_between - north_deaths
-    intercepted_ca = north_between * pi_ca
+    intercepted_ca = north_between * catch.ca
     sent_to_us = north_ports * p_ret_ca
     proc_us = proc_us + sent_to_us
     new_ca = north_between + north_ports - sent_to_us + to_canada
@@ -582,7 +515,7 @@ def step(world: World, levers: Levers, params: Params, noise: Noise,
     onward_nt = back_nt * P.partner_onward_share
     bus += onward_nt
     returned = returned + back_nt - onward_nt
-    danger_nt = (back_nt - onward_nt) * strong
+    danger_nt = (back_nt - onward_nt) * pp.strong
     s["legal_mx"] += granted_nt  # the few protected settle in the region (counted with Mexico)
     granted = granted_us + granted_mx + granted_ca + granted_nt
     # (The waits follow from the backlogs, with the month's other totals over origins below.)
@@ -659,10 +592,10 @@ def step(world: World, levers: Levers, params: Params, noise: Noise,
         "deaths_in_mexico": transit_deaths,
         "people_in_transit_mx": bus + remote + fc.sum(axis=1),
         "asylum_claims_remote": claim_remote,
-        "deaths_remote_routes": (ev_remote + claim_remote) * die_remote + remote_dead
+        "deaths_remote_routes": (bp.ev_remote + claim_remote) * bp.die_remote + remote_dead
         + darien_deaths + north_deaths,
-        "crossings_remote_us": evaders * remote_us + claim_remote / (1 - die_remote),
-        "crossings_urban_us": evaders * (1 - remote_us),
+        "crossings_remote_us": evaders * bp.remote_share + claim_remote / (1 - bp.die_remote),
+        "crossings_urban_us": evaders * (1 - bp.remote_share),
     }
     needed = {
         "queue_us": queue_us,

@@ -48,3 +48,28 @@ def mexico_deployment(border_agents: np.ndarray, transit_agents: np.ndarray,
     south = border_agents + corps + guard * P.tariff_response_south
     transit = transit_agents + guard * (1 - P.tariff_response_south)
     return south, transit
+
+
+def safe_third_country(coverage: np.ndarray, comp_mx: np.ndarray, comp_nt: np.ndarray,
+                       through: np.ndarray, partner_applies: np.ndarray, pp: Any,
+                       P: Any) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Safe third country: transfer chances to Mexico and to GT/HN/SV, and the loophole.
+
+    Returns, per origin ``(n, 5)``, the chance a claimant at a port is transferred to Mexico, to
+    a Northern Triangle partner, and the share who claim at uncovered remote places instead.
+    ``coverage`` holds each agreement's coverage (US→MX, US→GT/HN/SV, …) after court blocks;
+    ports of entry are a small share of the border, so covering them applies the deal to
+    everyone who claims there (STCA 2004); wider coverage closes the detours.
+    ``partner_applies`` ``(3, 5)`` says whom a GT, HN or SV deal covers: everyone through Mexico
+    but the partner's own nationals; the widest of the three applies.
+    """
+    exec_rate = P.stc_execution_rate
+    at_covered = pp.at_covered
+    p_mx = np.minimum(coverage[:, 0:1] * at_covered, 1.0) * exec_rate * comp_mx * through
+    nt_cov = (coverage[:, 1:4, None] * partner_applies).max(axis=1)
+    p_nt = np.minimum(nt_cov * at_covered, 1.0) * exec_rate * comp_nt
+    covered = np.maximum(coverage[:, 0:1] * through, nt_cov)
+    p_transfer = np.minimum(p_mx + p_nt, 1.0)
+    loophole = sigmoid(-P.remote_claim_risk_aversion + np.log(np.maximum(1 - covered, 1e-6))
+                       + P.transfer_aversion * p_transfer)
+    return p_mx, p_nt, loophole
