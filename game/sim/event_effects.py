@@ -18,7 +18,7 @@ import numpy as np
 
 from game.sim.policy import ScheduledEvent
 from game.sim.registry import ORIGINS
-from game.sim.world import BLOCKABLE, KINDS, NATIONS
+from game.sim.world import BLOCKABLE, KINDS, NATIONS, World
 
 _ORIGIN = {o: i for i, o in enumerate(ORIGINS)}
 _NATION = {c: i for i, c in enumerate(NATIONS)}
@@ -46,6 +46,23 @@ class EventState:
     deadline_now: np.ndarray
     deadline_rate: np.ndarray
     release_seen: np.ndarray
+
+
+def event_state(world: World, P: Any, deadline_rate: np.ndarray) -> EventState:
+    """The arrays events may change this month: copies of the world's, the decaying ones decayed.
+
+    ``deadline_rate`` is the tariff rate a deadline imposes when no event sets one, ``(n, 1)``.
+    """
+    n = world.n_worlds
+    return EventState(
+        income_shock=world.income_shock.copy(), income_left=world.income_left.copy(),
+        violence_shock=world.violence_shock.copy(), violence_left=world.violence_left.copy(),
+        disaster_push=world.disaster_push * P.disaster_push_decay,
+        economy_shock=world.economy_shock.copy(), economy_left=world.economy_left.copy(),
+        surge=world.surge.copy(), surge_left=world.surge_left.copy(),
+        media=world.media * P.media_decay, caravan=np.zeros((n, 5)), blocked=world.blocked.copy(),
+        deadline_now=np.zeros((n, 1)), deadline_rate=deadline_rate.copy(),
+        release_seen=world.release_seen.copy())
 
 
 #: A handler: the month's state, the event's parameters, the batch's coefficients, the weight.

@@ -28,20 +28,60 @@ from game.sim._prepared import (
     prepared,
 )
 from game.sim.baseline import baseline_inputs
-from game.sim.event_effects import EventState, apply_events
-from game.sim.levers import COLUMN, DELAYS, OFFICER_COLUMNS, Levers
+from game.sim.event_effects import apply_events, event_state
+from game.sim.levers import COLUMN, DELAYS, Levers
+from game.sim.mechanisms import origins
+from game.sim.mechanisms._common import follow
+from game.sim.mechanisms.agreements import (
+    mexico_deployment,
+    partner_compliance,
+    safe_third_country,
+)
+from game.sim.mechanisms.border import (
+    between_ports,
+    claim_choice,
+    detained_share,
+    detention_intake,
+    families_children,
+    family_beds,
+    remain_in_mexico,
+    sent_back,
+    what_arrivals_found,
+)
+from game.sim.mechanisms.channels import (
+    admissions,
+    credibility,
+    first_leg,
+    legal_channels,
+    legal_places,
+)
+from game.sim.mechanisms.departures import emigration_logit, season_factor, who_leaves
+from game.sim.mechanisms.departures import network_seen as network
+from game.sim.mechanisms.origins import (
+    ar1,
+    fade_shock,
+    homicide_rates,
+    origin_income,
+    random_disasters,
+)
+from game.sim.mechanisms.phase_in import effective, phase_in
+from game.sim.mechanisms.returnees import retry_rate, returnees
+from game.sim.mechanisms.transit import (
+    adult_transit,
+    border_towns,
+    catch_probabilities,
+    heat,
+    mexico_catches,
+)
 from game.sim.movers import (
-    departures,
-    expected_after_border,
     family_transit,
-    saturating_funnel,
     update_beliefs,
 )
 from game.sim.noise import Noise
 from game.sim.params import Params
 from game.sim.policy import ScheduledEvent
 from game.sim.queues import us_decisions
-from game.sim.registry import LEVERS, ORIGINS
+from game.sim.registry import ORIGINS
 from game.sim.world import BLOCKABLE, NATIONS, STOCK, STOCKS, World
 
 MX, GT, HN, SV, XR = range(5)
@@ -130,12 +170,6 @@ def _index(columns: object) -> np.ndarray:
 
 # Columns read by the step.
 _C = COLUMN
-_DETENTION = LEVERS["detention"].choices
-_REMOVAL = LEVERS["removal"].choices
-#: Detention and removal columns, US then Mexico: ``(2, choices)`` index arrays.
-_DET = _index([[_C[f"detention:{c}:{x}"] for x in _DETENTION] for c in ("US", "MX")])
-_REM = _index([[_C[f"removal:{c}:{x}"] for x in _REMOVAL] for c in ("US", "MX")])
-_OFFICERS = OFFICER_COLUMNS
 _WORK_VISAS_US_CA = _index([_C["work_visas:US"], _C["work_visas:CA"]])
 _HUM_VISAS_US_CA = _index([_C["humanitarian_visas:US"], _C["humanitarian_visas:CA"]])
 _NT = ("GT", "HN", "SV")
@@ -146,23 +180,6 @@ _NT_PARTNER_APPLIES = np.array([[float(through and o != partner)
 #: Visa columns in the order of ``Prepared.place_shares``: work US, humanitarian US, work CA, …
 _PLACE_COLUMNS = _index([_C[f"{kind}:{dest}"] for dest in ("US", "CA", "MX")
                          for kind in ("work_visas", "humanitarian_visas")])
-_DONORS = ("US", "CA", "MX")
-
-
-def _aid_columns(lever: str) -> np.ndarray:
-    """Column indices ``(donor, recipient)`` of an aid lever, ``(3, 3)``."""
-    return np.array([[_C[f"{lever}:{d}:{r}"] for r in _NT] for d in _DONORS])
-
-
-_AID_VP = _aid_columns("aid_violence_prevention")
-_AID_ECON = _aid_columns("aid_economic")
-_AID_GOV = _aid_columns("aid_governance")
-#: The three aid levers together, ``(lever, donor, recipient)``: violence prevention, economic,
-#: governance.
-_AID = _index([_AID_VP, _AID_ECON, _AID_GOV])
-_OWN_VP = _index([_C[f"violence_prevention:{r}"] for r in _NT])
-_EXIT = _index([_C[f"exit_controls:{r}"] for r in _NT])
-_REINT = _index([_C[f"reintegration:{r}"] for r in _NT])
 #: Stocks the step rebuilds as new arrays, in the order it writes them back.
 _REBUILT = tuple(STOCK[name] for name in (
     "home", "transit_bus", "transit_remote", "stranded", "mpp", "returned", "proc_us", "det_us",
@@ -189,473 +206,193 @@ def step(world: World, levers: Levers, params: Params, noise: Noise,
     stocks = world.stocks.copy()
     s = dict(zip(STOCKS, stocks.swapaxes(0, 1), strict=True))
     total_before = world.stocks.sum(axis=(1, 2))
-    col = _col
 
-    # ---------- 0. Levers phase in over their delays (hiring, training, programme start-up) ---
-    # Adjudicators hired this month start deciding only after their training: the officers'
-    # levers enter the ramp OFFICER_TRAINING_MONTHS late (RESEARCH.md §2.5; world.py).
-    target = levers.values.copy()
-    training = world.officers_in_training
-    target[:, _OFFICERS] = training[:, 0]
-    officers_in_training = np.concatenate(
-        [training[:, 1:], levers.values[:, None, _OFFICERS]], axis=1)
-    stage1 = target - world.lever_stage1
-    stage1 *= _LEVER_K
-    stage1 += world.lever_stage1
-    stage2 = stage1 - world.lever_stage2
-    stage2 *= _LEVER_K
-    stage2 += world.lever_stage2
+    # Levers take effect over their delays; the month reads the effective columns.
+    phased = phase_in(levers.values, world.officers_in_training, world.lever_stage1,
+                      world.lever_stage2, _LEVER_K)
+    stage1, stage2, officers_in_training = phased
     eff = stage2
-    blocked = world.blocked
-    # Detention (release, alternatives, detain, detain_separate) and removal (expel, remove,
-    # prosecute) regimes of the US and Mexico together, (n, 2, 4) and (n, 2, 3) copies: a court
-    # block moves a blocked choice's weight to the next allowed one.
-    det = eff.take(_DET, axis=1).reshape(n, 2, len(_DETENTION))
-    rem = eff.take(_REM, axis=1).reshape(n, 2, len(_REMOVAL))
-    sep_block = blocked[:, :2, _BLOCK["detain_separate"]]
-    det[:, :, 2] += det[:, :, 3] * sep_block
-    det[:, :, 3] *= 1.0 - sep_block
-    exp_block = blocked[:, :2, _BLOCK["expel"]]
-    rem[:, :, 1] += rem[:, :, 0] * exp_block
-    rem[:, :, 0] *= 1.0 - exp_block
+    lv = effective(eff, world.blocked)
+    det, rem = lv.det, lv.rem
     det_us, det_mx = det[:, 0], det[:, 1]
     rem_us = rem[:, 0]  # Mexico's removal regime enters only the restrictiveness index
-    agents_us = col(eff, "border_agents:US")
-    agents_ca = col(eff, "border_agents:CA")
-    officers = eff.take(_OFFICERS, axis=1)
-    rescue_us = col(eff, "rescue:US")
-    rescue_mx = col(eff, "rescue:MX")
-    aid = eff.take(_AID, axis=1)  # (n, lever, donor, recipient)
-    aid_by_recipient = _add_up(aid.transpose(2, 0, 1, 3))  # over donors: (n, lever, recipient)
-    aid_vp = aid_by_recipient[:, 0] + eff.take(_OWN_VP, axis=1)  # (n, 3) by recipient
-    aid_econ = aid_by_recipient[:, 1]
-    aid_gov = aid_by_recipient[:, 2]
-    exit_officers = eff.take(_EXIT, axis=1)
-    reintegration = eff.take(_REINT, axis=1)
-    corps_target = lt.corps_target
-    corps_before = world.corps_members[:, None]
-    corps = corps_before + (corps_target - corps_before) * pp.k_corps
-    rim_block = blocked[:, 0, _BLOCK["remain_in_mexico"]][:, None]
-    stc_block = blocked[:, 0, _BLOCK["safe_third_country"]][:, None]
+    agents_us, agents_ca, officers = lv.agents_us, lv.agents_ca, lv.officers
+    rescue_us, rescue_mx = lv.rescue_us, lv.rescue_mx
+    aid_gov = lv.aid_gov
+    corps = follow(world.corps_members[:, None], lt.corps_target, pp.k_corps)
+    rim_block = world.blocked[:, 0, _BLOCK["remain_in_mexico"]][:, None]
+    stc_block = world.blocked[:, 0, _BLOCK["safe_third_country"]][:, None]
 
-    # ---------- 9a. Partners decide whether to comply this month (drawn, then smoothed) -------
-    rel = world.relations
-    appr = world.approval
-    tariff_on = lt.tariff_on
-    tariff_rate = lt.tariff_rate
-    leverage_mx = lt.leverage_mx
-    us_aid_nt = (aid[:, 0, 0] + aid[:, 1, 0] + aid[:, 2, 0]).sum(axis=1, keepdims=True)
-    logit_comp = np.concatenate([
-        P.comply_logit_mx + P.comply_relations * rel[:, 0:1] / 100
-        + P.comply_leverage * leverage_mx + P.comply_approval * (appr[:, 1:2] - 50) / 50,
-        P.comply_logit_us + P.comply_relations * rel[:, 1:2] / 100,
-        P.comply_logit_ca + P.comply_relations * rel[:, 1:2] / 100
-        + P.comply_approval * (appr[:, 2:3] - 50) / 50,
-        P.comply_logit_nt + P.comply_aid * us_aid_nt / 1000,
-    ], axis=1) - P.comply_load_cost * world.partner_load
-    p_comply = _sigmoid(logit_comp)
-    drew = (uniforms[:, nz.UNIFORM_COMPLIANCE] < p_comply).astype(float)
-    compliance = world.compliance + (drew - world.compliance) * P.comply_adjust
+    # Partners decide whether to comply this month; Mexico deploys under a tariff threat.
+    compliance = partner_compliance(world.relations, world.approval, lt.leverage_mx, lv.aid,
+                                    world.partner_load, uniforms[:, nz.UNIFORM_COMPLIANCE],
+                                    world.compliance, P)
     comp_mx, comp_us, comp_ca, comp_nt = (compliance[:, i:i + 1] for i in range(4))
+    threat = lt.tariff_on
+    agents_mxb, agents_mxt = mexico_deployment(lv.border_agents_mx, lv.transit_agents_mx, corps,
+                                               threat, comp_mx, lt.mexico_unled, P)
 
-    # Tariff threat: Mexico deploys troops while a threat stands (2019: about 6,000 south) —
-    # unless Mexico is led in the game, whose leader decides the deployment with its levers.
-    threat = tariff_on
-    guard = threat * comp_mx * P.tariff_response_agents * lt.mexico_unled
-    agents_mxb = col(eff, "border_agents:MX") + corps + guard * P.tariff_response_south
-    agents_mxt = col(eff, "transit_agents:MX") + guard * (1 - P.tariff_response_south)
-
-    # ---------- Events scheduled for this month (one handler per kind: event_effects.py) ----
-    ev_state = EventState(
-        income_shock=world.income_shock.copy(), income_left=world.income_left.copy(),
-        violence_shock=world.violence_shock.copy(), violence_left=world.violence_left.copy(),
-        disaster_push=world.disaster_push * P.disaster_push_decay,
-        economy_shock=world.economy_shock.copy(), economy_left=world.economy_left.copy(),
-        surge=world.surge.copy(), surge_left=world.surge_left.copy(),
-        media=world.media * P.media_decay, caravan=np.zeros((n, 5)), blocked=blocked.copy(),
-        deadline_now=np.zeros((n, 1)), deadline_rate=tariff_rate.copy(),
-        release_seen=world.release_seen.copy())
+    # Events scheduled for this month (one handler per kind: event_effects.py), then chance.
+    ev_state = event_state(world, P, lt.tariff_rate)
     apply_events(ev_state, events, m, P, world.event_weight)
-    income_shock, income_left = ev_state.income_shock, ev_state.income_left
-    violence_shock, violence_left = ev_state.violence_shock, ev_state.violence_left
-    disaster_push = ev_state.disaster_push
-    economy_shock, economy_left = ev_state.economy_shock, ev_state.economy_left
-    surge, surge_left = ev_state.surge, ev_state.surge_left
     media, caravan, blocked = ev_state.media, ev_state.caravan, ev_state.blocked
     deadline_now, deadline_rate = ev_state.deadline_now, ev_state.deadline_rate
     release_believed = ev_state.release_seen  # with this month's announcements
+    surge, surge_left = ev_state.surge, ev_state.surge_left
+    income_shock, disaster_push = random_disasters(uniforms[:, nz.UNIFORM_DISASTER], moy, ew,
+                                                   ev_state.income_shock,
+                                                   ev_state.disaster_push, P)
 
-    # Random disasters (hurricane season June-November): drawn from the month's uniforms.
-    season_on = float(moy in _HURRICANE_MONTHS)
-    hit = (uniforms[:, nz.UNIFORM_DISASTER] < P.disaster_probability * season_on) * ew
-    income_shock -= hit * P.random_disaster_severity * P.hurricane_income_loss
-    disaster_push += hit * P.random_disaster_severity * P.hurricane_push
-
-    # ---------- 1. Origin shocks: violence and income ------------------------------------
-    rho = P.homicide_persistence
-    homicide_noise = rho * world.homicide_noise + P.homicide_sd * np.sqrt(1 - rho**2) * normals[
-        :, nz.NORMAL_ORIGIN]
-    held = violence_left > 0
-    violence_shock = np.where(held, violence_shock, violence_shock * P.shock_recovery)
-    violence_left = np.maximum(violence_left - 1, 0)
-    held_y = income_left > 0
-    income_shock = np.where(held_y, income_shock, income_shock * P.shock_recovery)
-    income_left = np.maximum(income_left - 1, 0)
-    held_e = economy_left > 0
-    economy_shock = np.where(held_e, economy_shock, economy_shock * P.shock_recovery)
-    economy_left = np.maximum(economy_left - 1, 0)
-
+    # Origins: chance, shocks held then fading, violence and income; US labour demand.
+    homicide_noise = ar1(world.homicide_noise, P.homicide_persistence, P.homicide_sd,
+                         normals[:, nz.NORMAL_ORIGIN])
+    violence_shock, violence_left = fade_shock(ev_state.violence_shock, ev_state.violence_left,
+                                               P.shock_recovery)
+    income_shock, income_left = fade_shock(income_shock, ev_state.income_left, P.shock_recovery)
+    economy_shock, economy_left = fade_shock(ev_state.economy_shock, ev_state.economy_left,
+                                             P.shock_recovery)
     pop = ex.population[None, :]
-    pop_nt = pop[:, 1:4]
-    # Violence prevention works neighbourhood by neighbourhood: national effect = effect × coverage.
-    cov_vp = _sat(aid_vp * 1e6 / pop_nt, pp.kappa_vp)
-    cov_gov = _sat(aid_gov * 1e6 / pop_nt, pp.kappa_gov)
-    cut = np.zeros((n, 5))
-    cut[:, 1:4] = (P.vp_neighbourhood_effect * P.vp_national_damping * cov_vp
-                   + P.governance_homicide_effect * cov_gov)
-    homicide = ex.homicide[None, :] * np.exp(homicide_noise + violence_shock) * (1 - cut)
-    homicide_seen = world.homicide_seen + (homicide - world.homicide_seen) * pp.k_violence
-
+    homicide = homicide_rates(ex.homicide, pop, homicide_noise, violence_shock, lv.aid_vp,
+                              aid_gov, pp, P)
+    homicide_seen = follow(world.homicide_seen, homicide, pp.k_violence)
     tariff_imposed = world.tariff_imposed
-    income_dev = income_shock.copy()
-    income_dev[:, MX] -= tariff_imposed * P.flat.tariff_gdp_elasticity
-    gdp = ex.income[None, :] * pop
-    aid_share = np.zeros((n, 5))
-    aid_share[:, 1:4] = aid_econ * 1e6 / gdp[:, 1:4]
-    income = ex.income[None, :] * np.exp(income_dev) * (1 + P.aid_income_multiplier * aid_share)
+    income = origin_income(ex.income, pop, income_shock, tariff_imposed, lv.aid_econ, P)
+    labour_noise = ar1(world.labour_noise, P.flat.labour_persistence, P.flat.labour_sd,
+                       normals[:, nz.NORMAL_LABOUR])
+    labour_demand = origins.labour_demand(ex.labour_demand, economy_shock, labour_noise)
 
-    # ---------- 11a. Labour demand (US) -----------------------------------------------------
-    lp = P.flat.labour_persistence
-    labour_noise = lp * world.labour_noise + P.flat.labour_sd * np.sqrt(1 - lp**2) * normals[
-        :, nz.NORMAL_LABOUR]
-    labour_demand = ex.labour_demand * np.exp(economy_shock[:, 0:1] + labour_noise[:, None])
-
-    # ---------- 2-3. Aspiration × capability: potential movers ---------------------------------
-    diaspora_now = (s["legal_us"] + s["temp_us"] + s["unauth_us"] + s["unauth_recent_us"]
-                    + s["proc_us"] + s["det_us"])
-    network_seen = world.network_seen + (diaspora_now - world.network_seen) * pp.k_network
-    capability = np.minimum(
-        0.0, np.log(income * (1 + P.remittance_capability * ex.remittances[None, :])
-                    / P.hump_peak_income_usd))
-    season = 1 + sw * P.season_amplitude * np.cos(2 * np.pi * (moy - P.season_peak_month) / 12)
-    price_prev = world.price[:, None]
-    shortage_prev = world_shortage(world, P, labour_demand)
-    exit_drag = np.zeros((n, 5))
-    exit_drag[:, 1:4] = P.exit_control_effect * exit_officers * 1000 / pop_nt
-    logit = (P.emigration_logit
-             + P.violence_elasticity * P.violence_weight * np.log(np.maximum(homicide_seen, 0.1))
-             + P.demographic_trend * clip(m / 12 - P.demographic_reference_year,
-                                             -_DEMOGRAPHY_YEARS, _DEMOGRAPHY_YEARS)
-             - P.wage_elasticity * np.log(income)
-             + P.capability_elasticity * capability
-             + P.network_elasticity * np.log(np.maximum(network_seen, 1.0) / pop)
-             + P.labour_pull_elasticity * np.log(labour_demand)
-             + P.shortage_pull * shortage_prev
-             + disaster_push
-             + pp.coffee_elasticity * np.log(P.coffee_reference_cents / ex.coffee_price)
-             - P.price_elasticity * np.log(price_prev / P.price_reference_usd)
-             - exit_drag)
-    season_on = np.maximum(season, 0.0)
-    # Who moves: single adults, families and children alone decide apart (DESIGN.md §3.2). All
-    # weigh what they expect after the border — the chance of release into the US times the
-    # (log) months a claim keeps them there, as word of recent arrivals has it — families most.
-    expected = expected_after_border(release_believed, world.stay_seen,
-                                     P.expected_stay_reference)
-    violence_extra = P.family_violence_extra * np.log(np.maximum(homicide_seen, 0.1))
+    # Who wants to leave (aspiration × capability) and who leaves, by kind of mover.
+    network_seen = network(stocks, world.network_seen, pp.k_network)
+    logit = emigration_logit(m, homicide_seen, income, ex.remittances, network_seen, pop,
+                             labour_demand, world_shortage(world, P, labour_demand),
+                             disaster_push, ex.coffee_price, world.price[:, None],
+                             lv.exit_officers, pp, P)
     home = s["home"]
-    movers, fc_new = departures(home, logit, season_on, expected, violence_extra, pp, P)
-    xr_extra = np.minimum(surge[:, None] * (surge_left[:, None] > 0),
-                          home[:, XR:XR + 1] * _GUARD_SHARE)
-    movers[:, XR:XR + 1] += xr_extra
-    caravan = np.minimum(caravan, np.maximum(home - movers, 0.0) * _GUARD_SHARE)
+    movers, fc_new, caravan = who_leaves(home, logit, season_factor(sw, moy, P),
+                                         release_believed, world.stay_seen, homicide_seen,
+                                         surge, surge_left, caravan, pp, P)
 
-    # ---------- 4a. Legal channels (finite) and the choice to wait for one ------------------
-    # Places per origin this month, (n, 6, 5) in the order of ``_PLACE_COLUMNS``: one operation
-    # for the six channels, each element computed as (visas / 12) × share, as one by one.
-    place_table = (eff.take(_PLACE_COLUMNS, axis=1) / 12)[:, :, None] * pp.place_shares
-    work_us, hum_us, work_ca, hum_ca, work_mx, hum_mx = (
-        place_table[:, i, :] for i in range(len(_PLACE_COLUMNS)))
-    quota = _add_up(place_table.swapaxes(0, 1))  # over the six channels
-    demand = P.legal_demand_ratio * movers + _TINY
-    issued = np.minimum(quota, demand)
-    issued = np.minimum(issued, home * P.max_monthly_share)
-    fill = issued / (quota + _TINY)
-    access = np.minimum(1.0, quota / demand)
-    severity = (rem_us[:, 0:1] * P.consequence_expel + rem_us[:, 1:2] * P.consequence_remove
-                + rem_us[:, 2:3] * P.consequence_prosecute)
+    # Legal channels (finite) and the choice to wait for one; the first leg of irregular routes.
+    places = legal_places(eff.take(_PLACE_COLUMNS, axis=1), pp.place_shares)
     returns_on = lt.returns_open * comp_mx
-    returnable = pp.returnable.copy()
-    returnable[:, XR:XR + 1] += (1 - returnable[:, XR:XR + 1]) * returns_on
-    credibility = severity * returnable
-    wait_share = _sigmoid(P.wait_logit + P.wait_access * access + P.wait_consequence * credibility
-                          + P.wait_complement * access * credibility)
-    intending = np.maximum(movers - issued / P.legal_demand_ratio, 0.0)
-    irregular = intending * (1 - wait_share)
-    leaving = np.minimum(irregular + caravan, np.maximum(home - issued, 0.0))
-    caravan = np.minimum(caravan, leaving)
-    irregular = leaving - caravan
+    ch = legal_channels(places, movers, caravan, home,
+                        credibility(rem_us, pp.returnable, returns_on, P), P)
+    caravan, wait_share, intending = ch.caravan, ch.wait_share, ch.intending
     fc_leaving = fc_new.sum(axis=1)
-    home = home - issued - leaving - fc_leaving
-    emigrants = issued + leaving + fc_leaving
-    s["temp_us"] += fill * work_us
-    s["legal_us"] += fill * hum_us
-    s["temp_ca"] += fill * work_ca
-    s["legal_ca"] += fill * hum_ca
-    s["legal_mx"] += fill * (work_mx + hum_mx)
-    legal_us = (fill * (work_us + hum_us)).sum(axis=1)
-    legal_ca = (fill * (work_ca + hum_ca)).sum(axis=1)
-    legal_mx = (fill * (work_mx + hum_mx)).sum(axis=1)
-    humanitarian_admitted = (fill * (hum_us + hum_ca + hum_mx)).sum(axis=1)
-
-    # Some fly to Canada and claim there; a Canadian visa requirement closes most of that.
+    home = home - ch.issued - ch.leaving - fc_leaving
+    emigrants = ch.issued + ch.leaving + fc_leaving
+    adm = admissions(places, ch.fill)
+    s["temp_us"] += adm.temp_us
+    s["legal_us"] += adm.legal_us
+    s["temp_ca"] += adm.temp_ca
+    s["legal_ca"] += adm.legal_ca
+    s["legal_mx"] += adm.legal_mx
+    legal_us, legal_ca, legal_mx = adm.total_us, adm.total_ca, adm.total_mx
+    humanitarian_admitted = adm.humanitarian
     visa_ca = lt.visa_ca
-    to_canada = irregular * pp.canada_air_share * lt.canada_open
-    irregular = irregular - to_canada
-    # Extra-regional migrants fly to Mexico unless Mexico requires visas; else the land route.
-    by_air = irregular * pp.air_share_to_mexico * lt.mexico_air_open
-    overland = (irregular - by_air) * through
-    direct = irregular - overland  # Mexicans and air arrivals reach the northern border directly
-    darien_deaths = np.zeros((n, 5))
-    darien_deaths[:, XR:XR + 1] = overland[:, XR:XR + 1] * P.darien_mortality
-    overland = overland - darien_deaths
+    leg = first_leg(ch.irregular, lt.canada_open, lt.mexico_air_open, through, pp, P)
+    to_canada, irregular, direct, darien_deaths = (leg.to_canada, leg.irregular, leg.direct,
+                                                   leg.darien_deaths)
 
-    # ---------- Returned people: settle back, or try again --------------------------------------
+    # Returned people: settle back, or try again.
     returned = s["returned"]
-    reint_per_head = np.zeros((n, 5))
-    reint_per_head[:, 1:4] = reintegration * 1e6 / np.maximum(returned[:, 1:4] * 12, 1.0)
-    settle = _sigmoid(P.settle_logit + P.reintegration_effect * np.log1p(
-        reint_per_head / P.reintegration_dollars_per_person))
-    retry_rate = (rem_us[:, 0:1] * P.retry_expel + rem_us[:, 1:2] * P.retry_remove
-                  + rem_us[:, 2:3] * P.retry_prosecute)
-    # Returnees face the same choice as first movers: with a legal place in reach and a credible
-    # consequence for trying again, many wait for the legal channel instead (the complement).
-    retry_rate = retry_rate * (1 - wait_share)
-    retry_at_border = np.minimum(retry_rate, _MAX_RATE)  # for people waiting right at the border
-    retry_rate = retry_rate * pp.retry_far
-    retry_rate = retry_rate * (1 - settle)
-    retriers = returned * np.minimum(retry_rate, _MAX_RATE)
-    settling = returned * settle * (1 - np.minimum(retry_rate, _MAX_RATE))
+    retry = retry_rate(rem_us, wait_share, P)
+    retry_at_border = np.minimum(retry, _MAX_RATE)  # for people waiting right at the border
+    retriers, settling = returnees(returned, lv.reintegration, retry, pp, P)
     home = home + settling
     returned = returned - retriers - settling
     retry_direct = retriers * pp.direct
-    overland = overland + retriers * through
+    overland = leg.overland + retriers * through
 
-    # ---------- 5a. Mexico's southern border and the transit routes ------------------------------
-    entering = overland + caravan * through
-    caravan_direct = caravan * pp.direct
-    # Catch probabilities of every route (and rescue's cut in deaths) have diminishing returns,
-    # max × (1 − exp(−κx)) of staff in thousands (of money for rescue): the eight in one table,
-    # in the order of ``Prepared.saturation_max`` (each element computed as one at a time).
-    transit_thousands = agents_mxt / 1000
-    effort = np.concatenate([
-        agents_mxb / 1000, transit_thousands, transit_thousands,
-        agents_us * P.urban_agent_share / 1000, agents_us * (1 - P.urban_agent_share) / 1000,
-        agents_ca / 1000, rescue_mx, rescue_us], axis=1)
-    saturated = (1.0 - np.exp(pp.saturation_neg_kappa * np.maximum(effort, 0.0))) * (
-        pp.saturation_max)
-    pi_south, pi_bus, pi_remote, pi_urban, pi_remote_us, pi_ca, rescue_cut_mx, rescue_cut = (
-        saturated[:, i:i + 1] for i in range(saturated.shape[1]))
-    caught_south = (entering - caravan * through * (1 - P.caravan_catchability)) * pi_south
-    passed = entering - caught_south
-    # Checks at the southern border push those who pass off the roads (Frontera Sur, 2014).
-    remote_share = _sigmoid(P.transit_remote_logit + P.transit_route_sensitivity * (
-        pi_bus - pi_remote) + P.south_displacement * pi_south)
-    bus = s["transit_bus"] + passed * (1 - remote_share)
-    remote = s["transit_remote"] + passed * remote_share
-    heat = 1 + sw * P.heat_amplitude * np.maximum(
-        0.0, np.cos(2 * np.pi * (moy - P.heat_peak_month) / 12))
-    transit_risk = heat * (1 - rescue_cut_mx)
-    bus_dead = bus * P.transit_bus_mortality * transit_risk
-    # Checkpoints push the remote routes further from help and into criminals' hands (Frontera
-    # Sur, WOLA 2015): their mortality grows with Mexico's enforcement, and saturates.
-    mx_funnel = saturating_funnel(agents_mxb + agents_mxt, P.agents_reference_mx,
-                                  P.mx_funnel_elasticity, P.mx_funnel_max_log)
-    remote_dead = remote * P.transit_remote_mortality * transit_risk * mx_funnel
-    transit_deaths = bus_dead + remote_dead
-    bus -= bus_dead
-    remote -= remote_dead
-    caught_bus = bus * pi_bus
-    caught_remote = remote * pi_remote
-    bus -= caught_bus
-    remote -= caught_remote
-    wait_mx = world.wait[:, 1:2]
-    mx_asylum_pull = P.mx_claim_rate * pp.strong / (1 + wait_mx / 12)
-    claim_mx_transit = (bus + remote) * mx_asylum_pull * through
-    bus_claims = bus * mx_asylum_pull * through
-    bus -= bus_claims
-    remote -= claim_mx_transit - bus_claims
-    out_bus = bus * P.transit_exit_bus
-    out_remote = remote * P.transit_exit_remote
-    bus -= out_bus
-    remote -= out_remote
+    # Mexico: the southern border, the transit routes, and what Mexico does with those caught.
+    catch = catch_probabilities(agents_mxb, agents_mxt, agents_us, agents_ca, rescue_mx,
+                                rescue_us, pp, P)
+    caravan_entering = caravan * through
+    hot = heat(sw, moy, P)
+    transit_risk = hot * (1 - catch.rescue_cut_mx)
+    tr = adult_transit(overland + caravan_entering, caravan_entering, s["transit_bus"],
+                       s["transit_remote"], catch, transit_risk, agents_mxb + agents_mxt,
+                       world.wait[:, 1:2], through, pp, P)
+    bus, remote, remote_share, remote_dead = tr.bus, tr.remote, tr.remote_share, tr.remote_dead
+    claim_mx_transit = tr.claims
+    transit_deaths = tr.bus_dead + remote_dead
     # Families and children alone cross Mexico by bus with smugglers, through the same checks.
     journey = family_transit(fc_new, np.stack([s["transit_family"], s["transit_child"]], axis=1),
-                             through, pi_south, pi_bus, P.transit_bus_mortality * transit_risk,
-                             P)
+                             through, catch.south, catch.bus,
+                             P.transit_bus_mortality * transit_risk, P)
     fc, fc_out, fc_direct = journey["road"], journey["out"], journey["direct"]
     s["transit_family"][...] = fc[:, 0]
     s["transit_child"][...] = fc[:, 1]
     transit_deaths = transit_deaths + journey["dead"].sum(axis=1)
     fc_caught_mx = journey["caught"]
-    caught_mx = caught_south + caught_bus + caught_remote + fc_caught_mx.sum(axis=1)
+    caught_mx = tr.caught_south + tr.caught_bus + tr.caught_remote + fc_caught_mx.sum(axis=1)
     mx_apprehension_events = caught_mx.sum(axis=1)
-    # Mexico's response to those it catches: claim asylum, detain and deport, or release.
-    claim_on_catch = caught_mx * P.mx_claim_on_apprehension * pp.strong
-    handled = caught_mx - claim_on_catch
-    mx_detains = det_mx[:, 2:3] + det_mx[:, 3:4] + det_mx[:, 1:2] * P.alternatives_detained_share
-    to_det_mx = handled * mx_detains
-    released_mx = handled - to_det_mx
-    bus += released_mx  # released with an exit order, they carry on north
-    det_mx_stock = s["det_mx"] + to_det_mx
-    # Mexico's consequence: prosecution holds people longer; a quick expulsion to the
-    # Guatemalan border without consequence is followed by many re-entries (as Title 42's were).
     rem_mx = rem[:, 1]
-    deported_mx = det_mx_stock * P.mx_deportation_rate * (1 - P.mx_prosecute_hold * rem_mx[
-        :, 2:3])
-    det_mx_stock -= deported_mx
-    reentry_mx = deported_mx * through * rem_mx[:, 0:1] * P.mx_expel_reentry
-    bus += reentry_mx
-    returned = returned + deported_mx - reentry_mx
-    returned_to_danger = (deported_mx * pp.strong).sum(axis=1)
-    proc_mx = s["proc_mx"] + claim_on_catch + claim_mx_transit
-    asylum_claims_mx = (claim_on_catch + claim_mx_transit).sum(axis=1)
+    mc = mexico_catches(caught_mx, det_mx, rem_mx, s["det_mx"], through, pp, P)
+    bus += mc.released  # released with an exit order, they carry on north
+    det_mx_stock = mc.detained
+    bus += mc.reentry
+    returned = returned + mc.deported - mc.reentry
+    returned_to_danger = (mc.deported * pp.strong).sum(axis=1)
+    proc_mx = s["proc_mx"] + mc.claims + claim_mx_transit
+    asylum_claims_mx = (mc.claims + claim_mx_transit).sum(axis=1)
 
-    # ---------- Waiting in the northern border towns -----------------------------------------
-    stranded = s["stranded"]
-    # People returned to Mexico's border towns try again as the removal regime allows.
-    stranded_cross = stranded * retry_at_border
-    stranded_quit = stranded * P.stranded_giveup_rate
-    stranded = stranded - stranded_cross - stranded_quit
-    returned = returned + stranded_quit
-    mpp = s["mpp"]
-    mpp_quit = mpp * P.mpp_abandon_rate
-    mpp = mpp - mpp_quit
-    returned = returned + mpp_quit * (1 - P.mpp_abandon_cross_share)
-    arrivals = (direct + retry_direct + out_bus + out_remote + stranded_cross
-                + mpp_quit * P.mpp_abandon_cross_share)
-    caravan_arrive = caravan_direct
+    # Waiting in the northern border towns, and under Remain in Mexico.
+    towns = border_towns(s["stranded"], s["mpp"], retry_at_border, P)
+    stranded, mpp = towns.stranded, towns.mpp
+    returned = returned + towns.stranded_home
+    returned = returned + towns.mpp_home
+    arrivals = (direct + retry_direct + tr.out_bus + tr.out_remote + towns.stranded_cross
+                + towns.mpp_cross)
+    caravan_arrive = caravan * pp.direct
 
-    # ---------- 4b. At the US border: ask for asylum, or cross without being seen -------------
+    # At the US border: ask for asylum, or cross without being seen.
     wait_us = world.wait[:, 0:1]
-    detained_share = (det_us[:, 0:1] * P.detained_share_release
-                      + det_us[:, 1:2] * P.detained_share_alternatives
-                      + det_us[:, 2:3] * P.detained_share_detain
-                      + det_us[:, 3:4] * P.detained_share_detain)
+    detained = detained_share(det_us, P)
     rim = lt.rim_on * comp_mx * (1 - rim_block)
-    # Adults who surrender weigh detention; the length of the queue acts on the decision to
-    # leave (expected stay, above), never by pushing claimants into the desert.
-    claim_logit = (pp.claim_logit
-                   - P.claim_detention_sensitivity * detained_share
-                   - P.claim_separation_sensitivity * det_us[:, 3:4]
-                   - P.claim_rim_sensitivity * rim * through)
-    claim_share = _sigmoid(claim_logit)
-    claimants = arrivals * claim_share + caravan_arrive * P.caravan_claim_share
-    evaders = arrivals * (1 - claim_share) + caravan_arrive * (1 - P.caravan_claim_share)
-
-    # Safe third country: claimants who came through a partner may be sent there.
+    claimants, evaders = claim_choice(arrivals, caravan_arrive, detained, det_us, rim, through,
+                                      pp, P)
     cov = levers.stc_coverage * (1 - stc_block)
-    exec_rate = P.stc_execution_rate
-    # Ports of entry are a small share of the border: an agreement covering them applies fully
-    # to everyone who claims there (STCA 2004); coverage beyond that closes the detours.
-    at_covered = pp.at_covered
-    p_mx = np.minimum(cov[:, 0:1] * at_covered, 1.0) * exec_rate * comp_mx * through
-    # A Northern Triangle partner's agreement covers those who crossed it: everyone through
-    # Mexico but its own nationals; the widest of the three agreements applies.
-    nt_cov = (cov[:, 1:4, None] * _NT_PARTNER_APPLIES).max(axis=1)
-    p_nt = np.minimum(nt_cov * at_covered, 1.0) * exec_rate * comp_nt
-    coverage = np.maximum(cov[:, 0:1] * through, nt_cov)
-    p_transfer = np.minimum(p_mx + p_nt, 1.0)
-    loophole = _sigmoid(-P.remote_claim_risk_aversion + np.log(np.maximum(1 - coverage, 1e-6))
-                        + P.transfer_aversion * p_transfer)
+    p_mx, p_nt, loophole = safe_third_country(cov, comp_mx, comp_nt, through,
+                                              _NT_PARTNER_APPLIES, pp, P)
     claim_remote = claimants * loophole
     claim_port = claimants - claim_remote
-
-    # US enforcement between ports: diminishing returns per route; routes substitute (logit).
-    remote_us = _sigmoid(P.us_remote_logit + P.us_route_sensitivity * (pi_urban - pi_remote_us))
-    ev_urban = evaders * (1 - remote_us)
-    ev_remote = evaders * remote_us
-    die_urban = P.us_urban_mortality * heat * (1 - rescue_cut)
-    # The funnel effect: patrols push remote crossings into ever more remote terrain.
-    # It saturates: past the reference staffing it adds at most a factor exp(funnel_max_log).
-    funnel = saturating_funnel(agents_us, P.agents_reference_us, P.funnel_elasticity,
-                               P.funnel_max_log)
-    die_remote = np.minimum(P.us_remote_mortality * funnel * heat * (1 - rescue_cut), _GUARD_SHARE)
-    border_deaths = ev_urban * die_urban + (ev_remote + claim_remote) * die_remote
-    ev_urban = ev_urban * (1 - die_urban)
-    ev_remote = ev_remote * (1 - die_remote)
-    claim_remote = claim_remote * (1 - die_remote)
-    caught_urban = ev_urban * pi_urban
-    caught_remote_us = ev_remote * pi_remote_us
-    caught_us = caught_urban + caught_remote_us
-    entered = ev_urban + ev_remote - caught_us
-    s["unauth_recent_us"] += entered
+    bp = between_ports(evaders, claim_remote, catch, hot, agents_us, P)
+    claim_remote, caught_us, entered = bp.claim_remote, bp.caught, bp.entered
     crossings_attempted = (evaders + claim_remote).sum(axis=1)
+    border_deaths = bp.deaths
+    s["unauth_recent_us"] += entered
 
     # Claimants: transferred, made to wait in Mexico, detained or released into the procedure.
     transferred_mx = claim_port * p_mx
     transferred_nt = claim_port * p_nt
     claim_port = claim_port - transferred_mx - transferred_nt
     new_claims_us = claim_port + claim_remote
-
-    # Families and children alone surrender to the Border Patrol between ports and ask for
-    # protection. Families may be expelled, transferred or sent to wait in Mexico like adults;
-    # children from non-contiguous countries are released to sponsors (TVPRA), Mexican children
-    # are mostly returned.
     fc_arrive = fc_out + fc_direct
     fam, kid = fc_arrive[:, 0], fc_arrive[:, 1]
     expel_w = rem_us[:, 0:1]
-    fam_expelled = fam * expel_w
-    fam_claim = fam - fam_expelled
-    fam_tr_mx = fam_claim * p_mx
-    fam_tr_nt = fam_claim * p_nt
-    fam_claim = fam_claim - fam_tr_mx - fam_tr_nt
-    kid_returned = kid * _MEXICO_ONLY * P.uac_mexico_return_share
-    kid_released = kid - kid_returned
-    # Hearings in tent courts and Mexico's consent cap how many can be sent back to wait.
-    to_mpp = new_claims_us * rim * through
-    fam_mpp = fam_claim * rim * through
-    rim_fill = np.minimum(1.0, lt.rim_cap / (to_mpp.sum(axis=1, keepdims=True)
-                                             + fam_mpp.sum(axis=1, keepdims=True) + _TINY))
-    to_mpp = to_mpp * rim_fill
-    fam_mpp = fam_mpp * rim_fill
+    fk = families_children(fam, kid, expel_w, p_mx, p_nt, _MEXICO_ONLY, P)
+    kid_released = fk.kid_released
+    to_mpp, fam_mpp = remain_in_mexico(new_claims_us, fk.claim, rim, through, lt.rim_cap)
     new_claims_us = new_claims_us - to_mpp
-    fam_claim = fam_claim - fam_mpp
+    fam_claim = fk.claim - fam_mpp
     mpp = mpp + to_mpp + fam_mpp
-    proc_mx = proc_mx + transferred_mx + fam_tr_mx
-    partner = s["proc_partner"] + transferred_nt + fam_tr_nt
-    # Family beds are few and, under the Flores settlement, turn over in about 20 days: beyond
-    # them "detain" releases families; separating them detains every parent.
-    family_intake = P.family_beds_us * P.family_bed_turnover
+    proc_mx = proc_mx + transferred_mx + fk.to_mx
+    partner = s["proc_partner"] + transferred_nt + fk.to_nt
+    # Beyond the family beds "detain" releases families; separating them detains every parent.
     fam_total = fam_claim.sum(axis=1, keepdims=True)
-    fam_detain = det_us[:, 2:3] * np.minimum(1.0, family_intake / (fam_total + _TINY)) + det_us[
-        :, 3:4]
-    fam_det = fam_claim * fam_detain
+    beds = family_beds(fam_total, P)
+    fam_det = fam_claim * (det_us[:, 2:3] * beds + det_us[:, 3:4])
     fam_released = fam_claim - fam_det
-
-    # Caught between ports: some claim fear and enter the procedure; the rest are sent back.
-    strong = pp.strong
-    fear = caught_us * strong * P.fear_claim_share * (1 - expel_w)
-    sent_back = caught_us - fear + fam_expelled
-    returned_to_danger = returned_to_danger + (
-        (caught_us + fam_expelled) * strong - fear).sum(axis=1)
-    # Non-Mexicans: to Mexico if it accepts returns (up to its cap), else home if returnable.
-    cap = lt.returns_cap * comp_mx
-    nonmx_back = sent_back * through
-    want_mx = nonmx_back.sum(axis=1, keepdims=True)
-    to_mx_share = np.minimum(1.0, cap / (want_mx + _TINY)) * (want_mx > 0)
-    to_border_towns = nonmx_back * to_mx_share
-    rest = nonmx_back - to_border_towns
-    flown_home = rest * pp.returnability
-    unreturnable = rest - flown_home
+    back = sent_back(caught_us, fk.expelled, expel_w, lt.returns_cap * comp_mx, through, pp, P)
+    returned_to_danger = returned_to_danger + back.danger
+    to_border_towns = back.to_border_towns
     stranded = stranded + to_border_towns
-    returned = returned + sent_back * pp.direct + flown_home + kid_returned
-    new_claims_us = new_claims_us + fear + unreturnable
+    returned = returned + back.sent_back * pp.direct + back.flown_home + fk.kid_returned
+    new_claims_us = new_claims_us + back.fear + back.unreturnable
     asylum_claims_us = (new_claims_us + to_mpp + fam_claim + fam_mpp + kid_released).sum(axis=1)
-    released_visible = new_claims_us * (1 - detained_share)
-    enter_det = new_claims_us * detained_share
-    beds_free = np.maximum(P.detention_beds_us - s["det_us"].sum(axis=1, keepdims=True), 0.0)
-    enter_det = enter_det * np.minimum(1.0, beds_free / (enter_det.sum(axis=1, keepdims=True)
-                                                         + _TINY))
+    released_visible = new_claims_us * (1 - detained)
+    enter_det = detention_intake(new_claims_us, detained, s["det_us"], P)
     # Children taken from their parents: in the US when parents are detained apart, in Mexico
     # when its detention separates the families it catches.
     separated = (fam_total * det_us[:, 3:4] + fc_caught_mx[:, 0].sum(axis=1, keepdims=True)
@@ -667,18 +404,13 @@ def step(world: World, levers: Levers, params: Params, noise: Noise,
     at_ports = claim_port + transferred_mx + transferred_nt
     encounters_by_origin = (caught_us + claim_remote + at_ports * P.claim_surrender_share
                             + caravan_arrive * (1 - P.caravan_claim_share) + fam + kid)
-
     # What movers will hear: the share of this month's arrivals of each kind now in the US.
     adults_arriving = arrivals + caravan_arrive
-    # Detained families mostly leave detention within weeks into the US; separated families
-    # hear of children released to sponsors and parents held, many of them removed.
-    fam_stays = fam_released + fam_claim * (det_us[:, 2:3] * np.minimum(
-        1.0, family_intake / (fam_total + _TINY)) * P.family_detained_release
-        + det_us[:, 3:4] * P.separated_family_release)
-    realised = np.stack([(entered + new_claims_us * (1 - detained_share))
-                         / (adults_arriving + _TINY), fam_stays / (fam + _TINY),
-                         kid_released / (kid + _TINY)], axis=1)
-    heard = np.stack([adults_arriving, fam, kid], axis=1) > _FEW
+    realised, heard = what_arrivals_found(
+        adults_arriving, entered + new_claims_us * (1 - detained), fam,
+        fam_released + fam_claim * (det_us[:, 2:3] * beds * P.family_detained_release
+                                    + det_us[:, 3:4] * P.separated_family_release),
+        kid, kid_released)
     release_seen, stay_seen = update_beliefs(release_believed, world.stay_seen, realised,
                                              heard, wait_us, pp.k_expect)
     encounters_true = encounters_by_origin.sum(axis=1)
@@ -699,14 +431,14 @@ def step(world: World, levers: Levers, params: Params, noise: Noise,
     s["unauth_recent_us"] -= north_recent
     proc_us = proc_us - north_proc
     cov_ca = levers.stc_coverage[:, 4:5]
-    p_ret_ca = P.stc_execution_rate * comp_us * np.minimum(cov_ca * at_covered, 1.0)
+    p_ret_ca = P.stc_execution_rate * comp_us * np.minimum(cov_ca * pp.at_covered, 1.0)
     between = _sigmoid(-P.remote_claim_risk_aversion + np.log(np.maximum(1 - cov_ca, 1e-6))
                        + P.transfer_aversion * p_ret_ca)
     north_between = northbound * between
     north_ports = northbound - north_between
     north_deaths = north_between * P.north_mortality
     north_between = north_between - north_deaths
-    intercepted_ca = north_between * pi_ca
+    intercepted_ca = north_between * catch.ca
     sent_to_us = north_ports * p_ret_ca
     proc_us = proc_us + sent_to_us
     new_ca = north_between + north_ports - sent_to_us + to_canada
@@ -783,7 +515,7 @@ def step(world: World, levers: Levers, params: Params, noise: Noise,
     onward_nt = back_nt * P.partner_onward_share
     bus += onward_nt
     returned = returned + back_nt - onward_nt
-    danger_nt = (back_nt - onward_nt) * strong
+    danger_nt = (back_nt - onward_nt) * pp.strong
     s["legal_mx"] += granted_nt  # the few protected settle in the region (counted with Mexico)
     granted = granted_us + granted_mx + granted_ca + granted_nt
     # (The waits follow from the backlogs, with the month's other totals over origins below.)
@@ -860,10 +592,10 @@ def step(world: World, levers: Levers, params: Params, noise: Noise,
         "deaths_in_mexico": transit_deaths,
         "people_in_transit_mx": bus + remote + fc.sum(axis=1),
         "asylum_claims_remote": claim_remote,
-        "deaths_remote_routes": (ev_remote + claim_remote) * die_remote + remote_dead
+        "deaths_remote_routes": (bp.ev_remote + claim_remote) * bp.die_remote + remote_dead
         + darien_deaths + north_deaths,
-        "crossings_remote_us": evaders * remote_us + claim_remote / (1 - die_remote),
-        "crossings_urban_us": evaders * (1 - remote_us),
+        "crossings_remote_us": evaders * bp.remote_share + claim_remote / (1 - bp.die_remote),
+        "crossings_urban_us": evaders * (1 - bp.remote_share),
     }
     needed = {
         "queue_us": queue_us,
@@ -1139,12 +871,6 @@ def _side_by_side(*columns: np.ndarray) -> np.ndarray:
     for i, column in enumerate(columns):
         out[:, i] = column
     return out
-
-
-def _col(eff: np.ndarray, name: str) -> np.ndarray:
-    """One effective lever column as ``(n, 1)``."""
-    i = COLUMN[name]
-    return eff[:, i:i + 1]
 
 
 def world_shortage(world: World, P: Any, labour_demand: np.ndarray) -> np.ndarray:
