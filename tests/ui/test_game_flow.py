@@ -150,6 +150,9 @@ def test_a_proposal_gets_the_partners_answer_on_the_diplomacy_tab(make_app) -> N
     assert desk.deal_rows
     row = next(r for r in desk.deal_rows if r["kind"] != "tariff_threat")
     press(app, row["button"])
+    # The terms come first, on their own screen; sending them brings the answer to the desk.
+    press(app, app.scene.send_button)
+    assert app.scene is desk
     status, state = desk._deal_status(row["kind"])
     assert state in ("pending", "active", "accepted", "rejected", "countered")
     assert desk.message

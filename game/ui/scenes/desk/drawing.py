@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pygame
 
@@ -357,8 +357,46 @@ def draw_lever_texts(desk: DeskScene, surface: pygame.Surface) -> None:
                          theme.TEXT_DIM, 2)
 
 
+Colour = tuple[int, int, int]
+
+
+def deal_text(desk: DeskScene, what: str, item: Any) -> tuple[str, Colour, str, Colour]:
+    """A Diplomacy row's title and detail, with their colours: an offer, a pact or a kind."""
+    if what == "offer":
+        detail = terms_text(item.terms) or t(AGREEMENTS[item.kind].description)
+        if item.reason:
+            detail = f"“{item.reason}” · {detail}"
+        return (t("{who} offers: {kind}", who=country_subject(item.by),
+                  kind=agreement_name(item.kind)), theme.ACCENT, detail, theme.TEXT)
+    if what == "pact":
+        agreement = item.agreement
+        others = country_list(tuple(c for c in agreement.parties if c != desk.player))
+        detail = " · ".join(x for x in (t(AGREEMENTS[agreement.kind].description),
+                                        terms_text(agreement.terms)) if x)
+        return (t("In force: {kind} with {partners}", kind=agreement_name(agreement.kind),
+                  partners=others), theme.GOOD, detail, theme.TEXT)
+    partners = country_list(desk._partners(item))
+    name = agreement_name(item)
+    title = (t("{kind} on {partners}", kind=name, partners=partners) if item == "tariff_threat"
+             else t("{kind} with {partners}", kind=name, partners=partners))
+    status, state = desk._deal_status(item)
+    if not status:
+        return title, theme.TEXT, t(AGREEMENTS[item].description), theme.TEXT_DIM
+    colour = theme.GOOD if state in ("accepted", "active", "met") else \
+        theme.BAD if state in ("rejected", "carried_out", "broken") else theme.ACCENT
+    return title, theme.TEXT, status, colour
+
+
+def deal_height(desk: DeskScene, what: str, item: Any, width: int) -> int:
+    """Pixels a Diplomacy row needs to show its title (two lines at most) and detail in full."""
+    bold, small = theme.font(14, bold=True), theme.font(13)
+    title, _, detail, _ = deal_text(desk, what, item)
+    return (min(2, len(wrap(bold, title, width))) * bold.get_linesize()
+            + len(wrap(small, detail, width)) * small.get_linesize())
+
+
 def draw_deals(desk: DeskScene, surface: pygame.Surface) -> None:
-    """The Diplomacy tab: offers waiting for an answer, then what may be proposed."""
+    """The Diplomacy tab: offers waiting for an answer, pacts binding the player, proposals."""
     bold, small = theme.font(14, bold=True), theme.font(13)
     if not desk.deal_rows:
         draw_wrapped(surface, small, t("No agreements can be proposed in this level."),
@@ -366,41 +404,16 @@ def draw_deals(desk: DeskScene, surface: pygame.Surface) -> None:
         return
     for row in desk.deal_rows:
         r = row["text_rect"]
-        if "offer" in row:
-            p = row["offer"]
+        what = "offer" if "offer" in row else "pact" if "pact" in row else "kind"
+        if what == "offer":
             pygame.draw.rect(surface, theme.PANEL_HIGHLIGHT, row["rect"].inflate(
                 theme.px(6), theme.px(4)), border_radius=theme.px(6))
-            title = t("{who} offers: {kind}", who=country_subject(p.by),
-                      kind=agreement_name(p.kind))
-            surface.blit(fit(bold, title, r.width, theme.ACCENT), r.topleft)
-            y = r.top + bold.get_linesize()
-            detail = terms_text(p.terms) or t(AGREEMENTS[p.kind].description)
-            if p.reason:
-                detail = f"“{p.reason}” · {detail}"
-            draw_wrapped(surface, small, detail, pygame.Rect(r.left, y, r.width,
-                                                             r.bottom - y), theme.TEXT, 2)
-            continue
-        kind = row["kind"]
-        partners = country_list(desk._partners(kind))
-        name = heading(agreement_label(kind))
-        title = (t("{kind} on {partners}", kind=name, partners=partners)
-                 if kind == "tariff_threat" else
-                 t("{kind} with {partners}", kind=name, partners=partners))
+        title, title_colour, detail, detail_colour = deal_text(desk, what, row[what])
         # A long title ("Burden-sharing with the United States and Canada") takes a second
-        # line from the description rather than losing the partners' names.
-        title_lines = 1 if bold.size(title)[0] <= r.width else 2
-        y = r.top + draw_wrapped(surface, bold, title, r, theme.TEXT, title_lines)
-        text_lines = 3 - title_lines
-        status, state = desk._deal_status(kind)
-        if status:
-            colour = theme.GOOD if state in ("accepted", "active", "met") else \
-                theme.BAD if state in ("rejected", "carried_out", "broken") else theme.ACCENT
-            draw_wrapped(surface, small, status, pygame.Rect(r.left, y, r.width,
-                                                             r.bottom - y), colour, text_lines)
-        else:
-            draw_wrapped(surface, small, t(AGREEMENTS[kind].description),
-                         pygame.Rect(r.left, y, r.width, r.bottom - y), theme.TEXT_DIM,
-                         text_lines)
+        # line from the detail rather than losing the partners' names.
+        y = r.top + draw_wrapped(surface, bold, title, r, title_colour, 2)
+        draw_wrapped(surface, small, detail, pygame.Rect(r.left, y, r.width, r.bottom - y),
+                     detail_colour)
 
 
 def agreement_name(kind: str) -> str:

@@ -22,9 +22,7 @@ from game.i18n import t
 from game.play.decisions import (
     AnswerProposal,
     DecisionRejected,
-    ProposeAgreement,
     Table,
-    ThreatenTariff,
     choice_label,
     heading,
     lever_label,
@@ -41,6 +39,7 @@ from game.ui.scenes.desk.drawing import (
     GOALS,
     TABS,
     agreement_name,
+    deal_height,
     draw_deals,
     draw_forecast,
     draw_panel,
@@ -381,29 +380,43 @@ class DeskScene(Scene):
         area = self.rows_rect
         # Offers waiting for the player's answer come first; then what the player can propose.
         items: list[tuple[str, Any]] = [("offer", p) for p in self.game.offers()]
+        # Agreements binding the player that it could not have proposed (Remain in Mexico for
+        # Mexico), with their terms in full.
+        items += [("pact", p) for p in self.table.active_pacts(self.player)
+                  if self.player not in AGREEMENTS[p.agreement.kind].proposers]
         items += [("kind", k) for k, spec in AGREEMENTS.items()
                   if self.player in spec.proposers and self._partners(k)]
         line = theme.font(14, bold=True).get_linesize()
         small = theme.font(13).get_linesize()
-        row_h = max(line + 2 * small + theme.px(10), theme.px(34))
         bw = min(theme.px(110), area.width // 3)
-        step = row_h + theme.px(6)
-        per_page = max(1, (area.height + theme.px(6)) // step)
-        if len(items) > per_page:
-            per_page = max(1, (area.height - theme.px(36) + theme.px(6)) // step)
-            pages = -(-len(items) // per_page)
-            self.lever_page %= pages
-            self.pager = UIButton(
-                pygame.Rect(area.left, area.bottom - theme.px(30), area.width, theme.px(30)),
-                t("More agreements ({page} of {pages})", page=self.lever_page + 1,
-                  pages=pages), manager=m, object_id="#small")
-            items = items[self.lever_page * per_page:(self.lever_page + 1) * per_page]
+        gap = theme.px(6)
+        compact = max(line + 2 * small + theme.px(10), theme.px(34))
+        # Each row as tall as its text in full when all fit; else compact rows, on pages.
+        needs = [max(compact, deal_height(self, what, item, area.width - (
+            0 if what == "pact" else bw + theme.px(8))) + theme.px(4)) for what, item in items]
+        heights = needs if sum(needs) + gap * len(items) <= area.height else \
+            [compact] * len(items)
+        if heights is not needs:
+            per_page = max(1, (area.height + gap) // (compact + gap))
+            if len(items) > per_page:
+                per_page = max(1, (area.height - theme.px(36) + gap) // (compact + gap))
+                pages = -(-len(items) // per_page)
+                self.lever_page %= pages
+                self.pager = UIButton(
+                    pygame.Rect(area.left, area.bottom - theme.px(30), area.width,
+                                theme.px(30)),
+                    t("More agreements ({page} of {pages})", page=self.lever_page + 1,
+                      pages=pages), manager=m, object_id="#small")
+                items = items[self.lever_page * per_page:(self.lever_page + 1) * per_page]
+                heights = heights[:len(items)]
         y = area.top
         bh = theme.px(30)
-        for what, item in items:
+        for (what, item), row_h in zip(items, heights, strict=True):
             rect = pygame.Rect(area.left, y, area.width, row_h)
             text_rect = pygame.Rect(rect.left, y, rect.width - bw - theme.px(8), row_h)
-            if what == "offer":
+            if what == "pact":
+                self.deal_rows.append({"pact": item, "rect": rect, "text_rect": rect})
+            elif what == "offer":
                 # Accept above Reject, both beside the offer's text.
                 half = (row_h - theme.px(4)) // 2
                 accept = UIButton(pygame.Rect(rect.right - bw, y, bw, half), t("Accept"),
@@ -423,7 +436,7 @@ class DeskScene(Scene):
                                        "text_rect": text_rect})
                 if self._deal_status(item)[1] in ("pending", "active"):
                     button.disable()
-            y += step
+            y += row_h + gap
         if self.pager is not None:
             self.focus.add(self.pager)
 
@@ -526,9 +539,9 @@ class DeskScene(Scene):
                     return None
         for row in self.deal_rows:
             if "kind" in row and element is row["button"]:
-                self.propose(row["kind"])
-                self._rebuild(focus_tab=DIPLOMACY)
-                return None
+                # The terms are read and set on their own screen before anything is sent.
+                return open_scene("deal_terms", self.app, self.game, row["kind"],
+                                  self._partners(row["kind"]), self, self.after_proposal)
             if "offer" in row and element in (row["accept"], row["reject"]):
                 self.answer(row["offer"], "accept" if element is row["accept"] else "reject")
                 self._rebuild(focus_tab=DIPLOMACY)
@@ -556,18 +569,8 @@ class DeskScene(Scene):
                 if key == focus_tab:
                     self.focus.focus(b)
 
-    def propose(self, kind: str) -> None:
-        """Send a proposal (or a tariff threat) through the session; show the answer or refusal."""
-        partners = self._partners(kind)
-        if kind == "tariff_threat":
-            decision: Any = ThreatenTariff(self.player, target=partners[0])
-        else:
-            decision = ProposeAgreement(self.player, kind=kind, partners=partners)
-        try:
-            self.game.decide(decision)
-        except DecisionRejected as refusal:
-            self.say(str(refusal), bad=True)
-            return
+    def after_proposal(self, kind: str) -> None:
+        """Back from the terms screen with a proposal sent: its answer above End turn."""
         self.say(self._deal_status(kind)[0] or t("Proposal sent."))
 
     def end_turn(self) -> Scene | None:
