@@ -13,7 +13,7 @@ here, and no single draw of chance decides it.
 
 Fit targets (DESIGN.md §3.10), each judged on every calibration year:
 - annual apprehensions within ±15% (``TOTAL_TOLERANCE``);
-- Northern-Triangle share (GT + HN + SV) within 10 points (``NT_SHARE_TOLERANCE``);
+- Northern-Triangle share (GT + HN + SV) within 8 points (``NT_SHARE_TOLERANCE``);
 - the monthly seasonal shape: correlation of the mean monthly pattern (each month's share of its
   fiscal year, averaged over the calibration years) at least ``SEASONAL_MIN_CORRELATION``;
 - deaths recorded by Border Patrol within ±30% (``DEATHS_TOLERANCE``);
@@ -63,7 +63,7 @@ ORIGIN_TOLERANCE = 0.30
 FAMILY_SHARE_TOLERANCE = 0.10
 #: Fiscal years with both families and children recorded (families start in FY2013).
 FAMILY_YEARS: tuple[int, ...] = (2013, 2014, 2015, 2016)
-NT_SHARE_TOLERANCE = 0.10
+NT_SHARE_TOLERANCE = 0.08
 SEASONAL_MIN_CORRELATION = 0.8
 DEATHS_TOLERANCE = 0.30
 

@@ -209,7 +209,9 @@ def test_a_partner_nobody_leads_signs_and_the_model_decides_what_it_delivers(tmp
         return sum(t["metrics"][metric] for t in turns)
 
     assert total(deal, "protection_granted") <= total(calm, "protection_granted")
-    assert total(deal, "returned_to_danger") > total(calm, "returned_to_danger")
+    # Of those who still come (fewer do), more are returned to danger.
+    assert (total(deal, "returned_to_danger") / total(deal, "us_border_encounters")
+            > total(calm, "returned_to_danger") / total(calm, "us_border_encounters"))
 
 
 # --- hostile input: more worlds than memory holds (tests/README.md) ------------------------
