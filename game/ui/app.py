@@ -265,16 +265,21 @@ def wait_for_input(timeout_ms: int) -> list[pygame.event.Event]:
 
 #: The smallest window, in 100%-scale pixels, every screen is laid out for.
 MIN_LOGICAL = (960, 540)
+#: The window 100% is drawn for: larger windows scale every size up with them.
+BASE_WINDOW = (1280, 720)
 
 
 def effective_scale(chosen: float, size: tuple[int, int]) -> float:
-    """The UI scale used: the player's choice, reduced so the window holds a 960×540 layout.
+    """The UI scale used: the player's choice times the window's size, within a 960×540 layout.
 
-    200% fills a 1920×1080 screen exactly; on a smaller window the same choice would push
-    panels off the edges, so it shrinks (never below 100%).
+    Type grows with the window: 100% is sized for a 1280×720 window, and a larger window
+    multiplies it (1920×1080 gives 150%, so body text is about 20 px, not 13). 200% at most
+    fills a 1920×1080 screen; on a smaller window a choice that would push panels off the edges
+    shrinks (never below 100%).
     """
+    window = max(1.0, min(size[0] / BASE_WINDOW[0], size[1] / BASE_WINDOW[1]))
     fit = min(size[0] / MIN_LOGICAL[0], size[1] / MIN_LOGICAL[1])
-    return max(1.0, min(chosen, fit))
+    return max(1.0, min(chosen * window, fit))
 
 
 def _prefer_native_framebuffer() -> None:

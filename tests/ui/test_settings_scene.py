@@ -72,6 +72,10 @@ def test_200_percent_on_a_small_window_shrinks_to_what_fits(make_app) -> None:
     assert effective_scale(2.0, (1920, 1080)) == 2.0
     assert effective_scale(2.0, (1280, 720)) == pytest.approx(1280 / 960)
     assert effective_scale(1.5, (800, 600)) == 1.0
+    # Type grows with the window: 100% at 1280×720 is 150% at 1920×1080.
+    assert effective_scale(1.0, (1280, 720)) == 1.0
+    assert effective_scale(1.0, (1920, 1080)) == pytest.approx(1.5)
+    assert effective_scale(1.0, (2560, 1440)) == pytest.approx(2.0)
     app = make_app((1280, 720), 2.0)
     assert theme.scale() == pytest.approx(1280 / 960)
     scene = LevelPickerScene(app)

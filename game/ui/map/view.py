@@ -320,7 +320,8 @@ class MapView:
     def _font(self, size: float, bold: bool = False, italic: bool = False) -> pygame.font.Font:
         """Map text grows with the map; the UI scale enlarges it by half its own factor."""
         ui = theme.scale()
-        pixels = max(9 / ui, size * self._scale * (0.5 + 0.5 * ui) / ui)
+        # Never under 11 real pixels: the legend must stay readable on a small map.
+        pixels = max(11 / ui, size * self._scale * (0.5 + 0.5 * ui) / ui)
         return theme.font(round(pixels), bold, italic)
 
     def _line_width(self, flow: float) -> float:

@@ -257,7 +257,8 @@ def draw_goals(desk: DeskScene, surface: pygame.Surface) -> None:
     text_w = area.width - chip_w - theme.px(8)
     headings = tuple(_goal_heading(goal) for goal in goals)
     details = tuple(_goal_detail(desk, goal) for goal in goals)
-    detail_lines = _detail_lines(bold, small, headings, details, text_w, area.height)
+    heading_lines, detail_lines = _goal_lines(bold, small, headings, details, text_w,
+                                              area.height)
     y = area.top
     for goal, heading_text, detail in zip(goals, headings, details, strict=True):
         if y + bold.get_linesize() > area.bottom:
@@ -270,7 +271,7 @@ def draw_goals(desk: DeskScene, surface: pygame.Surface) -> None:
         surface.blit(label, label.get_rect(center=chip.center))
         text_rect = pygame.Rect(chip.right + theme.px(8), y, area.width - chip_w - theme.px(8),
                                 area.bottom - y)
-        used = draw_wrapped(surface, bold, heading_text, text_rect, theme.TEXT, 2)
+        used = draw_wrapped(surface, bold, heading_text, text_rect, theme.TEXT, heading_lines)
         y += max(used, chip.height) + theme.px(2)
         if detail_lines:
             y += draw_wrapped(surface, small, detail, pygame.Rect(
@@ -280,21 +281,24 @@ def draw_goals(desk: DeskScene, surface: pygame.Surface) -> None:
 
 
 @lru_cache(maxsize=8)
-def _detail_lines(bold: pygame.font.Font, small: pygame.font.Font, headings: tuple[str, ...],
-                  details: tuple[str, ...], width: int, height: int) -> int:
-    """The most lines of detail (3 down to 0) with which every objective fits ``height``.
+def _goal_lines(bold: pygame.font.Font, small: pygame.font.Font, headings: tuple[str, ...],
+                details: tuple[str, ...], width: int, height: int) -> tuple[int, int]:
+    """The most lines of heading (3 or 2) and detail (3 down to 0) with which all goals fit.
 
-    Every objective stays on the tab: on a small window the details give up lines first.
+    Every objective stays on the tab: on a small window the headings keep two lines and the
+    details give up lines first; with room to spare a long heading takes a third line.
     Cached: the desk redraws its panel after events, and wrapping every text up to three times
     per redraw tripled the tab's drawing time (0.8 to 2.7 ms at 1024×600).
     """
-    heading_h = sum(min(2, len(wrap(bold, h, width))) * bold.get_linesize() + theme.px(12)
-                    for h in headings)
+    heading_n = [len(wrap(bold, h, width)) for h in headings]
     detail_n = [len(wrap(small, d, width)) for d in details]
-    for lines in (3, 2, 1):
-        if heading_h + sum(min(lines, n) for n in detail_n) * small.get_linesize() <= height:
-            return lines
-    return 0
+    for most_heading, most_detail in ((3, 3), (2, 3), (2, 2), (2, 1), (2, 0)):
+        heading_h = sum(min(most_heading, n) * bold.get_linesize() + theme.px(12)
+                        for n in heading_n)
+        if heading_h + sum(min(most_detail, n) for n in detail_n) * small.get_linesize() \
+                <= height:
+            return most_heading, most_detail
+    return 2, 0
 
 
 def _goal_heading(goal: ObjectiveState) -> str:
