@@ -12,7 +12,8 @@ from game import __version__
 
 #: Subcommands in the order ``--help`` lists them; each names a module of ``game.commands``
 #: with ``HELP``, ``add_arguments(parser)`` and ``run(args) -> int``.
-COMMANDS: tuple[str, ...] = ("play", "simulate", "replay", "check", "backtest", "schema")
+COMMANDS: tuple[str, ...] = ("play", "simulate", "replay", "check", "backtest", "schema",
+                             "kit")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -16,6 +16,10 @@ def glossary() -> list[tuple[str, str]]:
          t("Each time US border agents stop someone crossing between ports, or turn someone "
            "away at a port. One person stopped three times counts three: encounters count "
            "events, not people.")),
+        (t("Apprehensions"),
+         t("Each time border agents catch someone who crossed irregularly; like encounters, "
+           "they count events, not people. US encounters add the people turned away at ports "
+           "of entry; Mexico reports apprehensions of migrants on its territory.")),
         (t("Status quo"),
          t("The same level, with the same luck, if the starting policies were left untouched. "
            "Objectives and scores are judged against it: 50 is the status quo.")),
@@ -33,6 +37,10 @@ def glossary() -> list[tuple[str, str]]:
            "or who never could claim.")),
         (t("Protection granted"),
          t("People whose asylum claim or humanitarian visa gave them the right to stay.")),
+        (t("Asylum"),
+         t("Protection a country gives to someone who fled persecution or serious danger. The "
+           "claim is made in the country or at its border and decided by officers or judges; "
+           "while it waits, the person may not be sent back.")),
         (t("Asylum backlog"),
          t("Asylum claims waiting for a decision.")),
         (t("Asylum wait"),
