@@ -33,6 +33,7 @@ from game.play.decisions import country_name
 from game.play.levelview import text_of
 from game.play.saves import autosave
 from game.ui import theme
+from game.ui.lesson_kit import print_kit
 from game.ui.scenes.base import Scene
 from game.ui.scenes.kit import draw_wrapped, fit, footer_height, header, header_height, panel
 from game.ui.scenes.registry import open_scene
@@ -41,7 +42,8 @@ if TYPE_CHECKING:
     from game.ui.app import App
 
 #: Timer choices in minutes (None: untimed, the default: DESIGN.md §1).
-TIMERS: tuple[float | None, ...] = (None, 3, 5, 8, 10, 15, 20)
+#: Two minutes is the lesson kit's 45-minute plan: teams plan at their tables, then enter it.
+TIMERS: tuple[float | None, ...] = (None, 2, 3, 5, 8, 10, 15, 20)
 
 
 def classroom_entries(settings: Any = None) -> list[Any]:
@@ -78,6 +80,7 @@ class ClassSetupScene(Scene):
         self.rotate = True
         self.pin = ""
         self.message = ""
+        self.message_bad = True
         self.saves = _safe_saves()
         self._default_teams()
 
@@ -210,12 +213,19 @@ class ClassSetupScene(Scene):
         y += h_row + theme.px(6)
         self.compare_button = UIButton(pygame.Rect(inner.left, y, inner.width, h_row),
                                        t("Compare classes"), manager=m)
+        y += h_row + theme.px(6)
+        self.kit_button = UIButton(pygame.Rect(inner.left, y, inner.width, h_row),
+                                   t("Print the lesson kit"), manager=m)
+        self.kit_button.set_tooltip(t("Lesson plan for 45 and 90 minutes, a role card per team, "
+                                      "glossary and exit ticket, as HTML and PDF."))
+        if self.entry is None:
+            self.kit_button.disable()
         self.focus.add(*(b for b, _ in self.level_buttons))
         for entry, cb, xb in self.team_rows:
             self.focus.add(entry, cb, xb)
         self.focus.add(self.add_button, self.timer_button, self.hidden_button,
                        self.rotate_button, self.pin_entry, self.start_button,
-                       self.resume_button, self.compare_button)
+                       self.resume_button, self.compare_button, self.kit_button)
         self.focus.focus(self.start_button)
         if not self.entries:
             self.start_button.disable()
@@ -252,6 +262,9 @@ class ClassSetupScene(Scene):
             return self.resume()
         if element is self.compare_button:
             return open_scene("class_compare", self.app, back_to=self)
+        if element is self.kit_button:
+            self.print_kit()
+            return None
         for b, i in self.level_buttons:
             if element is b and i != self.level_index:
                 self.level_index = i
@@ -303,6 +316,14 @@ class ClassSetupScene(Scene):
                 self.teams[i] = [name, candidate]
                 return
 
+    def print_kit(self) -> tuple[Path, ...]:
+        """Write the chosen level's lesson kit for these teams and this timer; say where."""
+        if self.entry is None:
+            return ()
+        self.message, self.message_bad, files = print_kit(
+            self.entry.level, len(self.teams), self.timers[self.timer_index])
+        return files
+
     def start(self) -> Scene | None:
         """Check the set-up and open the hand-over to the first team."""
         self._read_entries()
@@ -317,7 +338,7 @@ class ClassSetupScene(Scene):
             room = Classroom(entry.level, self.settings(), source=source,
                              on_save=autosave)
         except ClassroomError as problem:
-            self.message = str(problem)
+            self.message, self.message_bad = str(problem), True
             return None
         room.record.name = t("Class session: {title}", title=entry.title())
         # Nothing is saved until the first team commits: a session left before anyone played
@@ -333,7 +354,8 @@ class ClassSetupScene(Scene):
         # A save's classroom part is whatever the file holds (a crafted one passes the
         # checksum): wrong kinds of values are a message, not a crash.
         except (ClassroomError, ValueError, TypeError, KeyError, AttributeError) as problem:
-            self.message = t("That session could not be resumed: {why}", why=problem)
+            self.message, self.message_bad = t("That session could not be resumed: {why}",
+                                               why=problem), True
             return None
         return open_scene("class_handover", self.app, room)
 
@@ -389,7 +411,8 @@ class ClassSetupScene(Scene):
         surface.blit(fit(small, t("Teacher panel PIN (optional)"), inner.width,
                          theme.TEXT_DIM), (inner.left, self.pin_label_y))
         if self.message:
-            draw_wrapped(surface, f, self.message, self.message_rect, theme.BAD, 2)
+            draw_wrapped(surface, f, self.message, self.message_rect,
+                         theme.BAD if self.message_bad else theme.GOOD, 2)
 
     def hints(self) -> list[tuple[str, str]]:
         """Keys."""

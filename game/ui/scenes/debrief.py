@@ -25,6 +25,7 @@ from game.play.campaign import CampaignStep, next_level
 from game.play.goals import progress
 from game.play.report import metric_label
 from game.ui import theme
+from game.ui.lesson_kit import print_kit
 from game.ui.scenes.base import Scene
 from game.ui.scenes.kit import (
     draw_wrapped,
@@ -167,10 +168,11 @@ class DebriefScene(Scene):
             self.next_button.set_tooltip(self.next_step.title)
             self.title_button.change_object_id(None)
             self.stars_rect.width -= bw + gap
-        self.entry = self.export_button = None
+        self.entry = self.export_button = self.kit_button = None
         if self.tab == "export":
             inner = panel_inner(self.body, t("Export for your class"))
-            ew = inner.width - theme.px(160) - theme.px(10)
+            kw = min(theme.px(240), inner.width // 3)
+            ew = inner.width - theme.px(160) - kw - 2 * theme.px(10)
             lines = wrap(theme.font(15), export_note(), inner.width)
             y = inner.top + len(lines) * theme.font(15).get_linesize() + theme.px(12)
             self.entry = UITextEntryLine(pygame.Rect(inner.left, y, ew, theme.px(36)), manager=m)
@@ -178,7 +180,12 @@ class DebriefScene(Scene):
             self.export_button = UIButton(pygame.Rect(inner.left + ew + theme.px(10), y,
                                                       theme.px(160), theme.px(36)),
                                           t("Export"), manager=m, object_id="#primary")
-            self.focus.add(self.entry, self.export_button)
+            # The kit is for the next class: it goes to the export folder, not the one typed.
+            self.kit_button = UIButton(pygame.Rect(inner.right - kw, y, kw, theme.px(36)),
+                                       t("Print the lesson kit"), manager=m)
+            self.kit_button.set_tooltip(t("Write this level's lesson plan, role cards, glossary "
+                                          "and exit ticket as HTML and PDF."))
+            self.focus.add(self.entry, self.export_button, self.kit_button)
         self.rewind_buttons: list[tuple[UIButton, int]] = []
         self.rewind_pager: UIButton | None = None
         if self.tab == "whatif":
@@ -215,6 +222,9 @@ class DebriefScene(Scene):
                 if self.entry is not None:
                     self.folder_text = self.entry.get_text()
                 self.do_export()
+                return None
+            if self.kit_button is not None and event.ui_element is self.kit_button:
+                self.print_kit()
                 return None
             for b, key in self.tab_buttons:
                 if event.ui_element is b:
@@ -371,6 +381,11 @@ class DebriefScene(Scene):
             return []
         self.message = t("Wrote {n} files to {folder}", n=len(files), folder=folder)
         self.message_bad = False
+        return files
+
+    def print_kit(self) -> tuple[Path, ...]:
+        """Write the level's lesson kit to the export folder; say where or why not."""
+        self.message, self.message_bad, files = print_kit(self.game.session.view.level)
         return files
 
     def back(self) -> Scene | None:
