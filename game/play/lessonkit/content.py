@@ -10,7 +10,7 @@ the desk writes them, so the paper and the screen agree.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -157,7 +157,8 @@ def _value(spec_kind: str, value: object, unit: str) -> str:
     """A lever's starting value as the desk shows it."""
     if spec_kind == "choice":
         return heading(choice_label(str(value)))
-    total = float(sum(value.values())) if isinstance(value, dict) else float(value)  # type: ignore[arg-type]
+    # An aid lever may be split by recipient ({GT: 100, HN: 80}): the card shows the total.
+    total = float(sum(value.values())) if isinstance(value, Mapping) else float(value)  # type: ignore[arg-type]
     return _amount(spec_kind, total, unit)
 
 
