@@ -10,19 +10,15 @@ the order of the mechanisms.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
 
 import numpy as np
 
 from game.sim import noise as nz
 from game.sim._prepared import (
     THROUGH_MEXICO,
-    LeverTerms,
-    Prepared,
-    clip,
     lag_share,
     lever_terms,
     prepared,
@@ -30,13 +26,16 @@ from game.sim._prepared import (
 from game.sim.baseline import baseline_inputs
 from game.sim.event_effects import apply_events, event_state
 from game.sim.levers import COLUMN, DELAYS, Levers
-from game.sim.mechanisms import origins
-from game.sim.mechanisms._common import follow
+from game.sim.mechanisms import labour, origins
+from game.sim.mechanisms._common import follow, origin_totals
 from game.sim.mechanisms.agreements import (
+    burden_sharing,
     mexico_deployment,
     partner_compliance,
+    partner_load,
     safe_third_country,
 )
+from game.sim.mechanisms.asylum import canada_queue, mexico_queue, partner_queue, throughput, waits
 from game.sim.mechanisms.border import (
     between_ports,
     claim_choice,
@@ -48,6 +47,7 @@ from game.sim.mechanisms.border import (
     sent_back,
     what_arrivals_found,
 )
+from game.sim.mechanisms.canada import heading_north
 from game.sim.mechanisms.channels import (
     admissions,
     credibility,
@@ -57,15 +57,32 @@ from game.sim.mechanisms.channels import (
 )
 from game.sim.mechanisms.departures import emigration_logit, season_factor, who_leaves
 from game.sim.mechanisms.departures import network_seen as network
+from game.sim.mechanisms.opinion import (
+    approval_target,
+    caravan_visibility,
+    disorder,
+    humanitarian_harm,
+    media_events,
+    restrictiveness,
+    salience,
+    sovereignty,
+    spending,
+    thermostat,
+)
 from game.sim.mechanisms.origins import (
     ar1,
+    births,
     fade_shock,
     homicide_rates,
     origin_income,
     random_disasters,
 )
 from game.sim.mechanisms.phase_in import effective, phase_in
+from game.sim.mechanisms.prices import smuggling_price
+from game.sim.mechanisms.relations import relations as relations_
+from game.sim.mechanisms.relations import tariff_threat
 from game.sim.mechanisms.returnees import retry_rate, returnees
+from game.sim.mechanisms.settled import settled_population
 from game.sim.mechanisms.transit import (
     adult_transit,
     border_towns,
@@ -263,8 +280,9 @@ def step(world: World, levers: Levers, params: Params, noise: Noise,
 
     # Who wants to leave (aspiration × capability) and who leaves, by kind of mover.
     network_seen = network(stocks, world.network_seen, pp.k_network)
+    shortage_seen = labour.last_shortage(world.stocks, world.mechanisation, labour_demand, P)
     logit = emigration_logit(m, homicide_seen, income, ex.remittances, network_seen, pop,
-                             labour_demand, world_shortage(world, P, labour_demand),
+                             labour_demand, shortage_seen,
                              disaster_push, ex.coffee_price, world.price[:, None],
                              lv.exit_officers, pp, P)
     home = s["home"]
@@ -418,61 +436,32 @@ def step(world: World, levers: Levers, params: Params, noise: Noise,
     encounters = encounters_true * measure
 
     border_staff = np.concatenate([agents_us, agents_mxb + agents_mxt, agents_ca], axis=1)
-    restrict = _restrictiveness(P, pp, lt, border_staff, det, rem, eff)
+    restrict = restrictiveness(border_staff, det, rem, lt.visa_ca_restrict, eff, pp, P)
 
-    # ---------- Canada: people heading north from the US --------------------------------------
-    # Harsher US policy sends more north (Roxham Road, 2017).
-    north_rate = P.north_rate * np.exp(P.north_harshness * np.maximum(restrict[:, 0:1], 0.0))
-    north_unauth = s["unauth_us"] * north_rate
-    north_recent = s["unauth_recent_us"] * north_rate
-    north_proc = proc_us * north_rate
-    northbound = north_unauth + north_recent + north_proc
-    s["unauth_us"] -= north_unauth
-    s["unauth_recent_us"] -= north_recent
-    proc_us = proc_us - north_proc
-    cov_ca = levers.stc_coverage[:, 4:5]
-    p_ret_ca = P.stc_execution_rate * comp_us * np.minimum(cov_ca * pp.at_covered, 1.0)
-    between = _sigmoid(-P.remote_claim_risk_aversion + np.log(np.maximum(1 - cov_ca, 1e-6))
-                       + P.transfer_aversion * p_ret_ca)
-    north_between = northbound * between
-    north_ports = northbound - north_between
-    north_deaths = north_between * P.north_mortality
-    north_between = north_between - north_deaths
-    intercepted_ca = north_between * catch.ca
-    sent_to_us = north_ports * p_ret_ca
-    proc_us = proc_us + sent_to_us
-    new_ca = north_between + north_ports - sent_to_us + to_canada
+    # Canada: people heading north from the US.
+    north = heading_north(s["unauth_us"], s["unauth_recent_us"], proc_us, restrict[:, 0:1],
+                          levers.stc_coverage[:, 4:5], comp_us, catch.ca, pp, P)
+    s["unauth_us"] -= north.from_unauth
+    s["unauth_recent_us"] -= north.from_recent
+    north_deaths, intercepted_ca, sent_to_us = north.deaths, north.intercepted, north.sent_to_us
+    new_ca = north.claims + to_canada
     proc_ca = s["proc_ca"] + new_ca
     asylum_claims_ca = new_ca.sum(axis=1)
 
-    # ---------- 9b. Burden sharing: claims moved to partners — if they comply ----------------
+    # Burden sharing: claims moved to partners — if they comply.
     total_claims = (new_claims_us.sum(axis=1) + asylum_claims_mx + asylum_claims_ca)[:, None]
-    owed_mx = lt.owed_share_mx * total_claims
-    owed_ca = lt.owed_share_ca * total_claims
-    # Transfers happen as far as partners comply and carry them out; whether they comply
-    # depends on the load the deal puts on them against what they can absorb (below).
-    moved_mx = owed_mx * comp_mx * P.burden_execution_rate
-    moved_ca = owed_ca * comp_ca * P.burden_execution_rate
-    pool = proc_us.sum(axis=1, keepdims=True) + _TINY
-    move_total = np.minimum(moved_mx + moved_ca, _GUARD_SHARE * pool)
-    scale = move_total / (moved_mx + moved_ca + _TINY)
-    moved_mx, moved_ca = moved_mx * scale, moved_ca * scale
-    mix = proc_us / pool
-    proc_us = proc_us - mix * (moved_mx + moved_ca)
-    proc_mx = proc_mx + mix * moved_mx
-    proc_ca = proc_ca + mix * moved_ca
-    owed = (owed_mx + owed_ca)[:, 0]
-    quota_fill = np.where(owed > 0, (moved_mx + moved_ca)[:, 0] / np.maximum(owed, _TINY), 1.0)
+    burden = burden_sharing(total_claims, lt.owed_share_mx, lt.owed_share_ca, comp_mx, comp_ca,
+                            north.proc_us, proc_mx, proc_ca, P)
+    proc_us, proc_mx, proc_ca = burden.proc_us, burden.proc_mx, burden.proc_ca
 
-    # ---------- 8. Asylum queues: throughput from officers, Little's law waits --------------------
+    # Asylum queues: throughput from officers, decisions shared over the cases, Little's law.
     grant = pp.grant
     # Backlogs of the six queues, summed over origins at once: the US procedure, its detained
     # docket and Remain in Mexico; Mexico's, Canada's and the partner's procedures.
-    queued = _origin_totals(np.array([proc_us, det_stock, mpp, proc_mx, proc_ca, partner]))
-    thr = officers * P.decisions_per_officer  # decisions per month: US, MX, CA
-    thr_us = thr[:, 0:1]
+    queued = origin_totals(np.array([proc_us, det_stock, mpp, proc_mx, proc_ca, partner]))
+    thr = throughput(officers, corps, P)  # decisions per month: US, MX, CA
     backlog_us = (queued[0] + queued[1] + queued[2])[:, None]
-    decided = us_decisions(proc_us, det_stock, mpp, backlog_us, thr_us, grant, det_us, P)
+    decided = us_decisions(proc_us, det_stock, mpp, backlog_us, thr[:, 0:1], grant, det_us, P)
     s["legal_us"] += decided["granted"]
     granted_us = decided["granted"]
     for part in decided["to_unauthorized"]:
@@ -481,77 +470,33 @@ def step(world: World, levers: Levers, params: Params, noise: Noise,
     returned = returned + removed_proc + removed_det + denied_mpp
     proc_us, det_stock, mpp = decided["proc"], decided["detained"], decided["waiting_in_mexico"]
     queue_us = proc_us  # the procedure the US wait is measured on (before interior arrests join)
-
-    thr[:, 1:2] += corps * P.corps_screening_rate  # the joint corps screens claims in Mexico
-    thr_mx = thr[:, 1:2]
-    d_mx = proc_mx * np.minimum(1.0, thr_mx / (queued[3][:, None] + _TINY))
-    granted_mx = d_mx * grant
-    denied_mx = d_mx - granted_mx
-    s["legal_mx"] += granted_mx
-    onward_mx = denied_mx * P.mx_denied_onward_share
-    bus += onward_mx
-    returned = returned + denied_mx - onward_mx
-    proc_mx = proc_mx - d_mx
-    quit_mx = proc_mx * P.mx_abandon_rate
-    proc_mx = proc_mx - quit_mx
-    bus += quit_mx
-
-    thr_ca = thr[:, 2:3]
-    d_ca = proc_ca * np.minimum(1.0, thr_ca / (queued[4][:, None] + _TINY))
-    granted_ca = d_ca * grant
+    q_mx = mexico_queue(proc_mx, queued[3], thr[:, 1:2], grant, bus, returned, P)
+    proc_mx, bus, returned = q_mx.proc, q_mx.bus, q_mx.returned
+    s["legal_mx"] += q_mx.granted
+    proc_ca, granted_ca, returned = canada_queue(proc_ca, queued[4], thr[:, 2:3], grant, returned)
     s["legal_ca"] += granted_ca
-    returned = returned + d_ca - granted_ca
-    proc_ca = proc_ca - d_ca
-
-    # Partner (Northern Triangle) procedure under a safe-third-country deal: capacity ≈ 0.
-    thr_nt = P.partner_capacity + aid_gov.sum(axis=1, keepdims=True) * (
-        P.governance_capacity_per_musd)
-    d_nt = partner * np.minimum(1.0, thr_nt / (queued[5][:, None] + _TINY))
-    granted_nt = d_nt * P.partner_grant_rate
-    partner = partner - d_nt
-    quit_nt = partner * P.partner_abandon_rate
-    partner = partner - quit_nt
-    back_nt = quit_nt + d_nt - granted_nt
-    onward_nt = back_nt * P.partner_onward_share
-    bus += onward_nt
-    returned = returned + back_nt - onward_nt
-    danger_nt = (back_nt - onward_nt) * pp.strong
-    s["legal_mx"] += granted_nt  # the few protected settle in the region (counted with Mexico)
-    granted = granted_us + granted_mx + granted_ca + granted_nt
+    q_nt = partner_queue(partner, queued[5], aid_gov, bus, returned, pp.strong, P)
+    partner, bus, returned = q_nt.proc, q_nt.bus, q_nt.returned
+    s["legal_mx"] += q_nt.granted  # the few protected settle in the region (counted with Mexico)
+    granted = granted_us + q_mx.granted + granted_ca + q_nt.granted
     # (The waits follow from the backlogs, with the month's other totals over origins below.)
 
-    # ---------- 7. Settled people: circular returns fall as enforcement rises ------------------
-    q_year = P.return_rate_open * np.exp(-P.return_enforcement_decay * agents_us
-                                          / P.agents_reference_us)
-    # Circular returns are a hazard of recent arrivals; after a few years people are settled.
-    recent = s["unauth_recent_us"]
-    going_home = recent * (1 - np.exp(-q_year / 12)) + s["unauth_us"] * (
-        P.return_rate_settled / 12)
-    interior_recent = recent * P.interior_removal_rate / 12
-    interior_settled = s["unauth_us"] * P.interior_removal_rate / 12
-    settling_in = recent / (12 * P.recent_years)
-    s["unauth_us"] += settling_in - s["unauth_us"] * (P.return_rate_settled / 12) - interior_settled
-    recent -= recent * (1 - np.exp(-q_year / 12)) + interior_recent + settling_in
-    interior = interior_recent + interior_settled
-    home = home + going_home
-    proc_us = proc_us + interior  # interior arrests enter removal proceedings (the court backlog)
-    temp_back = s["temp_us"] / P.temp_stay_months
-    s["temp_us"] -= temp_back
-    temp_ca_back = s["temp_ca"] / P.temp_stay_months
-    s["temp_ca"] -= temp_ca_back
-    home = home + temp_back + temp_ca_back
-    legal_back = s["legal_us"] * P.legal_return_rate / 12
-    s["legal_us"] -= legal_back
-    home = home + legal_back
+    # Settled people: circular returns fall as enforcement rises; temporary workers go home.
+    settled = settled_population(s["unauth_us"], s["unauth_recent_us"], s["temp_us"],
+                                 s["temp_ca"], s["legal_us"], agents_us, P)
+    s["unauth_us"] += settled.unauth_change
+    s["unauth_recent_us"] -= settled.recent_out
+    home = home + settled.going_home
+    proc_us = proc_us + settled.interior  # interior arrests enter removal proceedings
+    s["temp_us"] -= settled.temp_us_back
+    s["temp_ca"] -= settled.temp_ca_back
+    home = home + settled.temp_us_back + settled.temp_ca_back
+    s["legal_us"] -= settled.legal_back
+    home = home + settled.legal_back
 
-    # ---------- 6. Smuggling prices ---------------------------------------------------------
-    price = P.price_floor_usd + (P.price_reference_usd - P.price_floor_usd) * (
-        np.maximum(agents_us, 0.0) / P.agents_reference_us) ** P.price_enforcement_elasticity * (
-        (agents_mxb + agents_mxt + P.agents_reference_mx) / (2 * P.agents_reference_mx)
-    ) ** P.price_mexico_elasticity * (1 + P.price_consequence * (rem_us[:, 2:3] + rem_mx[:, 2:3]))
-
-    # ---------- Origin populations grow slowly (births minus natural deaths) -------------------
-    growth = home * pp.natural_growth / 12
+    # Smuggling prices; origin populations grow slowly (births minus natural deaths).
+    price = smuggling_price(agents_us, agents_mxb, agents_mxt, rem_us, rem_mx, P)
+    growth = births(home, pp)
     home = home + growth
 
     deaths_by_origin = darien_deaths + transit_deaths + border_deaths + north_deaths
@@ -585,7 +530,7 @@ def step(world: World, levers: Levers, params: Params, noise: Noise,
         "retries": retriers,
         "waiting_for_legal": intending * wait_share,
         "stc_transfers": transferred_mx + transferred_nt,
-        "unauthorized_returns": going_home,
+        "unauthorized_returns": settled.going_home,
         "births": growth,
         "mx_claims_from_transit": claim_mx_transit,
         "emigrants_total": emigrants,
@@ -611,12 +556,12 @@ def step(world: World, levers: Levers, params: Params, noise: Noise,
         "to_border_towns": to_border_towns,
         "sent_to_us": sent_to_us,
         "transferred_nt": transferred_nt,
-        "danger_nt": danger_nt,
+        "danger_nt": q_nt.danger,
         "granted": granted,
         "deaths": deaths_by_origin,
         "temp_us": stocks[:, STOCK["temp_us"], :],
     }
-    sums = _origin_totals(np.array([*by_origin.values(), *needed.values()]))
+    sums = origin_totals(np.array([*by_origin.values(), *needed.values()]))
     metrics: dict[str, np.ndarray] = dict(zip(by_origin, sums[:len(by_origin)], strict=True))
     total = dict(zip(needed, sums[len(by_origin):], strict=True))
     returned_to_danger = returned_to_danger + total["danger_nt"]
@@ -625,115 +570,51 @@ def step(world: World, levers: Levers, params: Params, noise: Noise,
 
     # Little's law: each wait is its backlog over the decisions per month (US, MX, CA), capped.
     backlog_after_us = total["queue_us"] + metrics["detained_population_us"] + total["mpp"]
-    wait = np.minimum(
-        _side_by_side(backlog_after_us, metrics["asylum_backlog_mx"], metrics["asylum_backlog_ca"])
-        / np.maximum(thr, _TINY), P.max_wait_months)
+    wait = waits(backlog_after_us, metrics["asylum_backlog_mx"], metrics["asylum_backlog_ca"],
+                 thr, P)
 
-    # ---------- 11b. Labour shortage, closed slowly by mechanisation -------------------------
-    shortage = _shortage(total["temp_us"][:, None],
-                         metrics["unauthorized_population_us"][:, None], P, labour_demand,
-                         world.mechanisation[:, None])
-    mechanisation = world.mechanisation + (P.flat.mechanisation_rate * shortage[:, 0]) - (
-        P.flat.mechanisation_decay * world.mechanisation)
-    mechanisation = clip(mechanisation, 0.0, P.flat.mechanisation_max)
+    # Labour shortage, closed slowly by mechanisation.
+    shortage = labour.shortage(total["temp_us"][:, None],
+                               metrics["unauthorized_population_us"][:, None], labour_demand,
+                               world.mechanisation[:, None], P)
+    mechanisation = labour.mechanisation(world.mechanisation, shortage[:, 0], P)
 
-    # ---------- 12. Opinion: salience, thermostat, media ------------------------------------
+    # Opinion: disorder, media, salience, the thermostat; approval.
     stranded_total = total["stranded"] + total["mpp"]
-    caravan_visible = world.caravan_visible * P.flat.caravan_visibility_decay + total["caravan"]
-    disorder = _side_by_side(
-        encounters + caravan_visible + P.flat.release_visibility * total["released_visible"],
-        stranded_total + caravan_visible + total["bus"] * P.flat.transit_visibility,
-        metrics["ca_irregular_interceptions"] + asylum_claims_ca * P.flat.release_visibility,
-    ) / P.disorder_reference  # US, MX, CA
-    disorder_seen = world.disorder_seen + (disorder - world.disorder_seen) * pp.k_disorder
-    deaths_seen = metrics["deaths_us_border"] + metrics["deaths_in_mexico"] * (
-        P.flat.media_transit_death_weight)
-    p_media = (P.media_base_rate + P.media_per_death * deaths_seen[:, None]
-               + P.media_per_separation * separated) * ew
-    media = media + (uniforms[:, nz.UNIFORM_MEDIA] < p_media) * P.media_random_intensity
-    salience = clip(P.salience_base + P.salience_disorder * disorder_seen
-                    + P.salience_media * media, 0.0, 1.0)
-    policy_memory = world.policy_memory + (restrict - world.policy_memory) * pp.k_thermostat
-    preferred = (P.preferred_restrictiveness + P.preference_disorder * (disorder_seen - 1)
-                 - P.thermostat_strength * (policy_memory - P.preferred_restrictiveness))
-    gap = np.abs(restrict - preferred)
-    novelty = restrict - policy_memory  # security-minded voters reward a new toughness, briefly
-    harm = _side_by_side(
-        deaths / P.flat.harm_reference_deaths
-        + separated[:, 0] / P.flat.harm_reference_separations
-        + returned_to_danger / P.flat.harm_reference_returned,
-        stranded_total / P.flat.harm_reference_stranded + metrics["deaths_in_mexico"]
-        / P.flat.harm_reference_deaths,
-        total["north_deaths"] / P.flat.harm_reference_deaths
-        + metrics["asylum_backlog_ca"] * wait[:, 2] / 12 / P.flat.harm_reference_stranded,
-    ) * (1 + P.media_empathy * media)
-    spend = _spending(lt, metrics["detained_population_us"], total["det_mx"], P)
-    fiscal = np.maximum(np.log(np.maximum(spend * 12, 1.0) / P.spending_reference), 0.0)
+    caravan_visible = caravan_visibility(world.caravan_visible, total["caravan"], P)
+    disorder_seen = follow(world.disorder_seen, disorder(
+        encounters, caravan_visible, total["released_visible"], stranded_total, total["bus"],
+        metrics["ca_irregular_interceptions"], asylum_claims_ca, P), pp.k_disorder)
+    media = media_events(media, metrics["deaths_us_border"], metrics["deaths_in_mexico"],
+                         separated, ew, uniforms[:, nz.UNIFORM_MEDIA], P)
+    salience_ = salience(disorder_seen, media, P)
+    policy_memory, gap, novelty = thermostat(restrict, world.policy_memory, disorder_seen, pp, P)
+    harm = humanitarian_harm(deaths, separated, returned_to_danger, stranded_total,
+                             metrics["deaths_in_mexico"], total["north_deaths"],
+                             metrics["asylum_backlog_ca"], wait[:, 2], media, P)
+    spend = spending(lt.spend_levers, lt.spend_corps, metrics["detained_population_us"],
+                     total["det_mx"], P)
     tariff_state = world.tariff_state
-    sovereignty = (threat[:, 0] * (1 + P.flat.sovereignty_tariff_imposed * (tariff_state == 3))
-                   + rim[:, 0] + (cov[:, 0] > 0) * comp_mx[:, 0]
-                   + returns_on[:, 0] * P.flat.sovereignty_returns_weight)
     housing = (legal_ca + asylum_claims_ca) / P.flat.housing_reference_ca
-    econ = economy_shock.copy()
-    econ[:, 1] -= tariff_imposed * P.flat.tariff_gdp_elasticity  # a US tariff hurts Mexico's
-    approval_logit = (P.approval_logit
-                      - salience * (P.approval_disorder * disorder_seen
-                                    + P.approval_policy_gap * gap
-                                    - P.approval_toughness * novelty)
-                      - P.approval_humanitarian * harm * (P.humanitarian_attention + salience)
-                      - P.approval_fiscal * fiscal
-                      + P.approval_economy * econ)
-    # Terms of one nation each, all three subtracted at once (US labour shortage, Mexican
-    # sovereignty, Canadian housing), then the US tariff's.
-    approval_logit -= _side_by_side(P.flat.approval_labour * shortage[:, 0],
-                                    P.flat.approval_sovereignty * sovereignty,
-                                    P.flat.approval_housing * housing)
-    approval_logit[:, 0] -= P.flat.approval_tariff_us * tariff_imposed
-    approval_target = 100 * _sigmoid(approval_logit)
-    approval = world.approval + (approval_target - world.approval) * pp.k_approval
+    approval = follow(world.approval, approval_target(
+        salience_, disorder_seen, gap, novelty, harm, spend, economy_shock, tariff_imposed,
+        shortage, sovereignty(threat, tariff_state, rim, cov, comp_mx, returns_on, P), housing,
+        P), pp.k_approval)
 
-    # ---------- 10. Tariff threat: deadline, imposition; 13. relations ----------------------------
-    # (``np.where`` makes new arrays: the world's are never written to.)
-    new_threat = lt.tariff_started & (tariff_state == 0)
-    tariff_state = np.where(new_threat, 1.0, tariff_state)
-    tariff_start = np.where(new_threat, m, world.tariff_start)
-    tariff_base = np.where(new_threat, world.last_encounters, world.tariff_base)
-    # The tariff's hits to US-Mexico relations, one by one from 0.0.
-    tariff_hit = 0.0 - new_threat * P.flat.tariff_threat_relations_hit * lt.threat_hit_scale
-    due = (tariff_state == 1) & ((m - tariff_start >= levers.tariff_deadline) | (
-        deadline_now[:, 0] > 0))
-    met = encounters <= tariff_base * lt.target_left
-    impose = due & ~met & (uniforms[:, nz.UNIFORM_TARIFF] < P.flat.tariff_impose_probability)
-    tariff_state = np.where(due, np.where(impose, 3.0, 2.0), tariff_state)
-    tariff_imposed = np.where(impose, np.maximum(deadline_rate[:, 0], levers.tariff_rate),
-                              tariff_imposed)
-    tariff_hit -= impose * P.flat.tariff_imposed_relations_hit
-    lifted = lt.tariff_lifted
-    tariff_state = np.where(lifted, 0.0, tariff_state)
-    tariff_imposed = np.where(lifted, 0.0, tariff_imposed)
-    tariff_hit -= (tariff_state > 0) * P.flat.tariff_relations_drain
-    tariff_hit -= (tariff_state == 3) * P.flat.tariff_relations_drain
-    # A Canadian visa on Mexicans strains US-Canada and Mexico-Canada relations alike.
-    visa_hit = 0.0 - visa_ca[:, MX] * P.flat.visa_relations_drain
-    hits = _side_by_side(tariff_hit, visa_hit, visa_hit)
-    cooperation = _side_by_side(
-        P.flat.cooperation_bonus * (comp_mx[:, 0] * lt.cooperating_mx),
-        P.flat.cooperation_bonus * comp_ca[:, 0] * levers.burden_active,
-        P.flat.cooperation_bonus * levers.burden_active * comp_mx[:, 0] * comp_ca[:, 0],
-    )
-    rel_target = P.relations_base + cooperation
-    relations = clip(world.relations + (rel_target - world.relations) * pp.k_relations + hits,
-                     -100.0, 100.0)
+    # Tariff threat: deadline, imposition; relations.
+    tariff = tariff_threat(tariff_state, world.tariff_start, world.tariff_base, tariff_imposed,
+                           world.last_encounters, encounters, m, lt.tariff_started,
+                           lt.tariff_lifted, lt.threat_hit_scale, lt.target_left,
+                           levers.tariff_deadline, deadline_now, deadline_rate,
+                           levers.tariff_rate, uniforms[:, nz.UNIFORM_TARIFF], P)
+    relations = relations_(world.relations, tariff.hit, visa_ca, comp_mx, comp_ca,
+                           lt.cooperating_mx, levers.burden_active, pp, P)
 
-    # What each partner is asked to take, against what it can absorb (a reference plus its
-    # asylum decisions per month): compliance falls as the ask outgrows the capacity.
-    load = _side_by_side(
-        (owed_mx[:, 0] + total["transferred_mx"] + total["to_mpp"] + total["to_border_towns"])
-        / (P.flat.partner_load_reference_mx + thr_mx[:, 0]),
-        total["sent_to_us"] / P.flat.partner_load_reference_mx,
-        owed_ca[:, 0] / (P.flat.partner_load_reference_ca + thr_ca[:, 0]),
-        total["transferred_nt"] / (P.flat.partner_load_reference_nt + thr_nt[:, 0]),
-    )
+    # What each partner is asked to take, against what it can absorb: next month's compliance.
+    load = partner_load(
+        burden.owed_mx[:, 0] + total["transferred_mx"] + total["to_mpp"]
+        + total["to_border_towns"], total["sent_to_us"], burden.owed_ca[:, 0],
+        total["transferred_nt"], thr, q_nt.throughput, P)
 
     new_world = World.assemble(
         month=m + 1,
@@ -756,17 +637,17 @@ def step(world: World, levers: Levers, params: Params, noise: Noise,
         price=price[:, 0],
         wait=wait,
         disorder_seen=disorder_seen,
-        salience=salience,
+        salience=salience_,
         policy_memory=policy_memory,
         media=media,
         approval=approval,
         relations=relations,
         compliance=compliance,
         partner_load=load,
-        tariff_state=tariff_state,
-        tariff_start=tariff_start,
-        tariff_base=tariff_base,
-        tariff_imposed=tariff_imposed,
+        tariff_state=tariff.state,
+        tariff_start=tariff.start,
+        tariff_base=tariff.base,
+        tariff_imposed=tariff.imposed,
         blocked=blocked,
         last_encounters=encounters,
         surge=np.where(surge_left > 1, surge, 0.0),
@@ -793,8 +674,8 @@ def step(world: World, levers: Levers, params: Params, noise: Noise,
         "legal_admissions_mx": legal_mx,
         "deaths_in_transit": deaths,
         "asylum_claims_us": asylum_claims_us,
-        "asylum_claims_mx": asylum_claims_mx + moved_mx[:, 0] + total["transferred_mx"],
-        "asylum_claims_ca": asylum_claims_ca + moved_ca[:, 0],
+        "asylum_claims_mx": asylum_claims_mx + burden.moved_mx[:, 0] + total["transferred_mx"],
+        "asylum_claims_ca": asylum_claims_ca + burden.moved_ca[:, 0],
         "protection_granted": protection,
         "returned_to_danger": returned_to_danger,
         "family_separations": separated[:, 0],
@@ -821,13 +702,13 @@ def step(world: World, levers: Levers, params: Params, noise: Noise,
         "deaths_recorded": metrics["deaths_us_border"] * P.flat.death_recording_share,
         "crossing_attempts_us": crossings_attempted,
         "encounters_true": encounters_true,
-        "burden_quota_fill": quota_fill,
+        "burden_quota_fill": burden.quota_fill,
         "population_change": stocks.sum(axis=(1, 2)) - total_before,
-        "salience_us": salience[:, 0],
+        "salience_us": salience_[:, 0],
         "restrictiveness_us": restrict[:, 0],
         "compliance_mx": compliance[:, 0],
         "remote_transit_share": remote_share[:, 0],
-        "tariff_imposed": tariff_imposed,
+        "tariff_imposed": tariff.imposed,
         "perceived_release_families": release_seen[:, 1, 1:4].mean(axis=1),
         "perceived_release_children": release_seen[:, 2, 1:4].mean(axis=1),
         "perceived_stay_months": stay_seen,
@@ -845,93 +726,3 @@ def step(world: World, levers: Levers, params: Params, noise: Noise,
     metrics.update(zip(_FAMILY_METRICS, (fam * measure[:, None]).T, strict=True))
     metrics.update(zip(_CHILD_METRICS, (kid * measure[:, None]).T, strict=True))
     return new_world, MonthOutcome(m, metrics)
-
-
-def _add_up(parts: Iterable[np.ndarray]) -> np.ndarray:
-    """The sum of equal-shaped arrays, exactly as numpy sums them along an axis (0 + a + b + …).
-
-    Passed the axis to sum as the first of a transposed view, it gives ``x.sum(axis)`` bit for
-    bit, but one whole-array addition per element of that axis: numpy reduces a short axis
-    (five origins) in one tiny loop per world, slow for large batches.
-    """
-    it = iter(parts)
-    total = 0.0 + next(it)
-    for part in it:
-        total += part
-    return total
-
-
-def _side_by_side(*columns: np.ndarray) -> np.ndarray:
-    """Per-world ``(n,)`` arrays as the columns of one ``(n, k)`` array.
-
-    The same values as ``np.stack(columns, axis=1)``, without its Python-level checks (the step
-    builds several small tables a month).
-    """
-    out = np.empty((len(columns[0]), len(columns)))
-    for i, column in enumerate(columns):
-        out[:, i] = column
-    return out
-
-
-def world_shortage(world: World, P: Any, labour_demand: np.ndarray) -> np.ndarray:
-    """Last month's labour shortage of a world, ``(n, 1)``."""
-    return _shortage(world.stocks[:, STOCK["temp_us"], :].sum(axis=1, keepdims=True),
-                     world.stocks[:, _UNAUTHORIZED, :].sum(axis=(1, 2))[:, None], P,
-                     labour_demand, world.mechanisation[:, None])
-
-
-def _restrictiveness(P: Any, pp: Prepared, lt: LeverTerms, agents: np.ndarray,
-                     det: np.ndarray, rem: np.ndarray, eff: np.ndarray) -> np.ndarray:
-    """How restrictive each nation's policy is (0 ≈ the mid-2010s status quo), ``(n, 3)``.
-
-    ``agents`` are the border staff of US, MX, CA ``(n, 3)``; ``det`` and ``rem`` the detention
-    and removal regimes of US and MX ``(n, 2, choices)``.
-    """
-    # Staffing against its reference: log((a + 0.1 ref) / (1.1 ref)).
-    out = np.log((agents + pp.agents_low) / pp.agents_high)
-    out[:, :2] += (det * pp.restrict_detention).sum(axis=2)
-    out[:, :2] += (rem * pp.restrict_removal).sum(axis=2)
-    out[:, 2:3] += lt.visa_ca_restrict
-    # Open legal channels make a policy less restrictive (US and CA, in log visas).
-    visas = eff.take(_WORK_VISAS_US_CA, axis=1) + eff.take(_HUM_VISAS_US_CA, axis=1)
-    out[:, ::2] -= P.restrictiveness_visa_weight * np.log((visas + pp.visas_low) / pp.visas_high)
-    return out
-
-
-#: Below this many worlds one reduction along the origins is cheapest; above, ``_add_up``
-#: (measured: the two cost the same at about six worlds).
-_FEW_WORLDS = 6
-
-
-def _origin_totals(table: np.ndarray) -> np.ndarray:
-    """Sums over origins of a table of per-origin arrays ``(k, n, 5)``, as ``(k, n)``.
-
-    Bit for bit ``x.sum(axis=1)`` of each ``(n, 5)`` part (0 + x₀ + x₁ + …, either way): for a
-    few worlds one reduction along the short last axis is one call; for many, numpy walks that
-    axis in one tiny loop per row, and five whole-array additions are much faster.
-    """
-    if table.shape[1] < _FEW_WORLDS:
-        return np.add.reduce(table, axis=-1)
-    return _add_up(table.transpose(2, 0, 1))
-
-
-def _shortage(temp_workers: np.ndarray, unauthorized: np.ndarray, P: Any,
-              labour_demand: np.ndarray, mechanisation: np.ndarray) -> np.ndarray:
-    """Unfilled share of migrant-labour demand (0-1), ``(n, 1)``.
-
-    ``temp_workers`` and ``unauthorized`` are the US totals of temporary workers and unauthorized
-    residents, ``(n, 1)``.
-    """
-    supply = temp_workers + P.unauthorized_participation * unauthorized
-    jobs = P.migrant_labour_jobs * labour_demand * (1 - mechanisation)
-    return clip((jobs - supply) / np.maximum(jobs, 1.0), 0.0, 1.0)
-
-
-def _spending(lt: LeverTerms, detained_us: np.ndarray, detained_mx: np.ndarray,
-              P: Any) -> np.ndarray:
-    """US$ million spent this month by US, MX, CA, ``(n, 3)``, from the detained totals ``(n,)``."""
-    spend = lt.spend_levers.copy()
-    spend[:, 0] += detained_us * P.flat.detention_cost_musd_per_year / 12
-    spend[:, 1] += detained_mx * P.flat.detention_cost_mx_musd_per_year / 12
-    spend += lt.spend_corps
-    return spend
