@@ -91,7 +91,7 @@ class Month:
         self.ew = world.event_weight[:, None]
         self.stocks = stocks = world.stocks.copy()
         self.s = dict(zip(STOCKS, stocks.swapaxes(0, 1), strict=True))
-        self.total_before = world.stocks.sum(axis=(1, 2))
+        self.total_before = np.add.reduce(world.stocks, axis=(1, 2))
 
     if TYPE_CHECKING:  # the sections' values: arrays, named tuples of arrays and tables
         def __getattr__(self, name: str) -> Any: ...
@@ -200,18 +200,19 @@ def month_metrics(mo: Month) -> dict[str, np.ndarray]:
         "crossing_attempts_us": mo.crossings_attempted,
         "encounters_true": mo.encounters_true,
         "burden_quota_fill": mo.burden.quota_fill,
-        "population_change": mo.stocks.sum(axis=(1, 2)) - mo.total_before,
+        "population_change": np.add.reduce(mo.stocks, axis=(1, 2)) - mo.total_before,
         "salience_us": mo.salience[:, 0],
         "restrictiveness_us": mo.restrict[:, 0],
         "compliance_mx": mo.compliance[:, 0],
         "remote_transit_share": mo.tr.remote_share[:, 0],
         "tariff_imposed": mo.tariff.imposed,
-        "perceived_release_families": release_seen[:, 1, 1:4].mean(axis=1),
-        "perceived_release_children": release_seen[:, 2, 1:4].mean(axis=1),
+        "perceived_release_families": np.add.reduce(release_seen[:, 1, 1:4], axis=1) / 3,
+        "perceived_release_children": np.add.reduce(release_seen[:, 2, 1:4], axis=1) / 3,
         "perceived_stay_months": mo.stay_seen,
-        "family_departures_nt": fc_new[:, 0, 1:4].sum(axis=1),
-        "child_departures_nt": fc_new[:, 1, 1:4].sum(axis=1),
+        "family_departures_nt": np.add.reduce(fc_new[:, 0, 1:4], axis=1),
+        "child_departures_nt": np.add.reduce(fc_new[:, 1, 1:4], axis=1),
     }
+    # (The perceived releases are means over the Northern Triangle, ``x.mean`` bit for bit.)
     # A metric computed at another shape (a per-world parameter can broadcast one) is widened;
     # the totals over origins and the encounters by origin below are rows of (n, k) tables.
     shape = (mo.n,)

@@ -138,7 +138,8 @@ def _levers_and_partners(mo: Month) -> None:
     mo.compliance = compliance = partner_compliance(
         world.relations, world.approval, lt.leverage_mx, lv.aid, world.partner_load,
         mo.uniforms[:, nz.UNIFORM_COMPLIANCE], world.compliance, P)
-    mo.comp_mx, mo.comp_us, mo.comp_ca, mo.comp_nt = (compliance[:, i:i + 1] for i in range(4))
+    mo.comp_mx, mo.comp_us = compliance[:, 0:1], compliance[:, 1:2]
+    mo.comp_ca, mo.comp_nt = compliance[:, 2:3], compliance[:, 3:4]
     # Mexico deploys under a tariff threat.
     mo.agents_mxb, mo.agents_mxt = mexico_deployment(
         lv.border_agents_mx, lv.transit_agents_mx, corps, lt.tariff_on, mo.comp_mx,
@@ -196,7 +197,7 @@ def _departures_and_channels(mo: Month) -> None:
     places = legal_places(mo.eff.take(_PLACE_COLUMNS, axis=1), pp.place_shares)
     mo.ch = ch = legal_channels(places, movers, caravan, home,
                                 credibility(mo.rem_us, pp.returnable, mo.returns_on, P), P)
-    fc_leaving = mo.fc_new.sum(axis=1)
+    fc_leaving = np.add.reduce(mo.fc_new, axis=1)
     mo.home = home - ch.issued - ch.leaving - fc_leaving
     mo.emigrants = ch.issued + ch.leaving + fc_leaving
     mo.adm = adm = admissions(places, ch.fill)
@@ -234,18 +235,19 @@ def _returnees_and_mexico(mo: Month) -> None:
     mo.fc_arrive = journey["out"] + journey["direct"]
     s["transit_family"][...] = mo.fc[:, 0]
     s["transit_child"][...] = mo.fc[:, 1]
-    mo.transit_deaths = tr.bus_dead + tr.remote_dead + journey["dead"].sum(axis=1)
+    mo.transit_deaths = tr.bus_dead + tr.remote_dead + np.add.reduce(journey["dead"], axis=1)
     mo.fc_caught_mx = journey["caught"]
-    caught_mx = tr.caught_south + tr.caught_bus + tr.caught_remote + mo.fc_caught_mx.sum(axis=1)
-    mo.mx_apprehension_events = caught_mx.sum(axis=1)
+    caught_mx = (tr.caught_south + tr.caught_bus + tr.caught_remote
+                 + np.add.reduce(mo.fc_caught_mx, axis=1))
+    mo.mx_apprehension_events = np.add.reduce(caught_mx, axis=1)
     mc = mexico_catches(caught_mx, mo.det_mx, mo.rem_mx, s["det_mx"], through, pp, P)
     bus = tr.bus + mc.released  # released with an exit order, they carry on north
     mo.det_mx_stock = mc.detained
     bus += mc.reentry
     returned = returned + mc.deported - mc.reentry
-    mo.returned_to_danger = (mc.deported * pp.strong).sum(axis=1)
+    mo.returned_to_danger = np.add.reduce(mc.deported * pp.strong, axis=1)
     mo.proc_mx = s["proc_mx"] + mc.claims + tr.claims
-    mo.asylum_claims_mx = (mc.claims + tr.claims).sum(axis=1)
+    mo.asylum_claims_mx = np.add.reduce(mc.claims + tr.claims, axis=1)
     # Waiting in the northern border towns, and under Remain in Mexico.
     towns = border_towns(s["stranded"], s["mpp"], np.minimum(retry, MAX_RATE), P)
     mo.stranded, mo.mpp = towns.stranded, towns.mpp
@@ -271,7 +273,7 @@ def _us_border(mo: Month) -> None:
     claim_port = claimants - claim_remote
     mo.bp = bp = between_ports(evaders, claim_remote, mo.catch, mo.hot, mo.lv.agents_us, P)
     mo.evaders, claim_remote = evaders, bp.claim_remote
-    mo.crossings_attempted = (evaders + claim_remote).sum(axis=1)
+    mo.crossings_attempted = np.add.reduce(evaders + claim_remote, axis=1)
     s["unauth_recent_us"] += bp.entered
     # Claimants: transferred, made to wait in Mexico, detained or released into the procedure.
     mo.transferred_mx = transferred_mx = claim_port * p_mx
@@ -289,7 +291,7 @@ def _us_border(mo: Month) -> None:
     mo.proc_mx = mo.proc_mx + transferred_mx + fk.to_mx
     mo.partner = s["proc_partner"] + transferred_nt + fk.to_nt
     # Beyond the family beds "detain" releases families; separating them detains every parent.
-    fam_total = fam_claim.sum(axis=1, keepdims=True)
+    fam_total = np.add.reduce(fam_claim, axis=1, keepdims=True)
     beds = family_beds(fam_total, P)
     fam_det = fam_claim * (det_us[:, 2:3] * beds + det_us[:, 3:4])
     fam_released = fam_claim - fam_det
@@ -300,13 +302,14 @@ def _us_border(mo: Month) -> None:
     mo.returned = (mo.returned + back.sent_back * pp.direct + back.flown_home
                    + fk.kid_returned)
     mo.new_claims_us = new_claims_us = new_claims_us + back.fear + back.unreturnable
-    mo.asylum_claims_us = (new_claims_us + mo.to_mpp + fam_claim + fam_mpp
-                           + fk.kid_released).sum(axis=1)
+    mo.asylum_claims_us = np.add.reduce(new_claims_us + mo.to_mpp + fam_claim + fam_mpp
+                                        + fk.kid_released, axis=1)
     mo.released_visible = new_claims_us * (1 - detained)
     enter_det = detention_intake(new_claims_us, detained, s["det_us"], P)
     # Children taken from their parents: in the US when parents are detained apart, in Mexico
     # when its detention separates the families it catches.
-    mo.separated = (fam_total * det_us[:, 3:4] + mo.fc_caught_mx[:, 0].sum(axis=1, keepdims=True)
+    mo.separated = (fam_total * det_us[:, 3:4]
+                    + np.add.reduce(mo.fc_caught_mx[:, 0], axis=1, keepdims=True)
                     * mo.det_mx[:, 3:4]) * P.children_per_family_member
     mo.det_stock = s["det_us"] + enter_det + fam_det
     mo.proc_us = s["proc_us"] + new_claims_us - enter_det + fam_released + fk.kid_released
@@ -323,7 +326,7 @@ def _us_border(mo: Month) -> None:
     mo.release_seen, mo.stay_seen = update_beliefs(mo.ev.release_seen, mo.world.stay_seen,
                                                    realised, heard, mo.world.wait[:, 0:1],
                                                    pp.k_expect)
-    mo.encounters_true = mo.encounters_by_origin.sum(axis=1)
+    mo.encounters_true = np.add.reduce(mo.encounters_by_origin, axis=1)
     mo.measure = np.exp(P.flat.measurement_sd * mo.normals[:, nz.NORMAL_MEASURE][:, 0])
     mo.encounters = mo.encounters_true * mo.measure
     lv = mo.lv
@@ -343,9 +346,9 @@ def _canada_and_queues(mo: Month) -> None:
     s["unauth_us"] -= north.from_unauth
     s["unauth_recent_us"] -= north.from_recent
     new_ca = north.claims + mo.leg.to_canada
-    mo.asylum_claims_ca = new_ca.sum(axis=1)
+    mo.asylum_claims_ca = np.add.reduce(new_ca, axis=1)
     # Burden sharing: claims moved to partners — if they comply.
-    total_claims = (mo.new_claims_us.sum(axis=1) + mo.asylum_claims_mx
+    total_claims = (np.add.reduce(mo.new_claims_us, axis=1) + mo.asylum_claims_mx
                     + mo.asylum_claims_ca)[:, None]
     mo.burden = burden = burden_sharing(total_claims, lt.owed_share_mx, lt.owed_share_ca,
                                         mo.comp_mx, mo.comp_ca, north.proc_us, mo.proc_mx,
@@ -441,7 +444,7 @@ def _totals_over_origins(mo: Month) -> None:
         "mx_claims_from_transit": mo.tr.claims,
         "emigrants_total": mo.emigrants,
         "deaths_in_mexico": mo.transit_deaths,
-        "people_in_transit_mx": mo.bus + mo.tr.remote + mo.fc.sum(axis=1),
+        "people_in_transit_mx": mo.bus + mo.tr.remote + np.add.reduce(mo.fc, axis=1),
         "asylum_claims_remote": claim_remote,
         "deaths_remote_routes": (bp.ev_remote + claim_remote) * bp.die_remote + mo.tr.remote_dead
         + mo.leg.darien_deaths + mo.north.deaths,

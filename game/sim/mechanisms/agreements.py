@@ -21,7 +21,7 @@ def partner_compliance(relations: np.ndarray, approval: np.ndarray, leverage_mx:
     ``uniform`` holds the month's compliance draws ``(n, 4)``; ``aid`` the effective aid levers
     ``(n, lever, donor, recipient)`` (the US's buys the Northern Triangle's goodwill).
     """
-    us_aid_nt = (aid[:, 0, 0] + aid[:, 1, 0] + aid[:, 2, 0]).sum(axis=1, keepdims=True)
+    us_aid_nt = np.add.reduce(aid[:, 0, 0] + aid[:, 1, 0] + aid[:, 2, 0], axis=1, keepdims=True)
     logit_comp = np.concatenate([
         P.comply_logit_mx + P.comply_relations * relations[:, 0:1] / 100
         + P.comply_leverage * leverage_mx + P.comply_approval * (approval[:, 1:2] - 50) / 50,
@@ -66,7 +66,7 @@ def safe_third_country(coverage: np.ndarray, comp_mx: np.ndarray, comp_nt: np.nd
     exec_rate = P.stc_execution_rate
     at_covered = pp.at_covered
     p_mx = np.minimum(coverage[:, 0:1] * at_covered, 1.0) * exec_rate * comp_mx * through
-    nt_cov = (coverage[:, 1:4, None] * partner_applies).max(axis=1)
+    nt_cov = np.maximum.reduce(coverage[:, 1:4, None] * partner_applies, axis=1)
     p_nt = np.minimum(nt_cov * at_covered, 1.0) * exec_rate * comp_nt
     covered = np.maximum(coverage[:, 0:1] * through, nt_cov)
     p_transfer = np.minimum(p_mx + p_nt, 1.0)
@@ -102,7 +102,7 @@ def burden_sharing(claims: np.ndarray, share_mx: np.ndarray, share_ca: np.ndarra
     owed_ca = share_ca * claims
     moved_mx = owed_mx * comp_mx * P.burden_execution_rate
     moved_ca = owed_ca * comp_ca * P.burden_execution_rate
-    pool = proc_us.sum(axis=1, keepdims=True) + TINY
+    pool = np.add.reduce(proc_us, axis=1, keepdims=True) + TINY
     move_total = np.minimum(moved_mx + moved_ca, GUARD_SHARE * pool)
     scale = move_total / (moved_mx + moved_ca + TINY)
     moved_mx, moved_ca = moved_mx * scale, moved_ca * scale

@@ -80,7 +80,7 @@ def partner_queue(proc: np.ndarray, backlog: np.ndarray, aid_governance: np.ndar
     Its capacity is ``partner_capacity`` plus what governance aid ``(n, 3)`` US$M a year buys;
     people abandon, and go home or north again.
     """
-    capacity = P.partner_capacity + aid_governance.sum(axis=1, keepdims=True) * (
+    capacity = P.partner_capacity + np.add.reduce(aid_governance, axis=1, keepdims=True) * (
         P.governance_capacity_per_musd)
     decided = proc * np.minimum(1.0, capacity / (backlog[:, None] + TINY))
     granted = decided * P.partner_grant_rate

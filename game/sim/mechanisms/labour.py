@@ -32,8 +32,8 @@ def shortage(temp_workers: np.ndarray, unauthorized: np.ndarray, labour_demand: 
 def last_shortage(stocks: np.ndarray, mechanisation: np.ndarray, labour_demand: np.ndarray,
                   P: Any) -> np.ndarray:
     """Last month's shortage ``(n, 1)``: stocks ``(n, stocks, 5)``, mechanisation ``(n,)``."""
-    return shortage(stocks[:, STOCK["temp_us"], :].sum(axis=1, keepdims=True),
-                    stocks[:, _UNAUTHORIZED, :].sum(axis=(1, 2))[:, None], labour_demand,
+    return shortage(np.add.reduce(stocks[:, STOCK["temp_us"], :], axis=1, keepdims=True),
+                    np.add.reduce(stocks[:, _UNAUTHORIZED, :], axis=(1, 2))[:, None], labour_demand,
                     mechanisation[:, None], P)
 
 

@@ -32,8 +32,8 @@ def restrictiveness(agents: np.ndarray, det: np.ndarray, rem: np.ndarray,
     """
     # Staffing against its reference: log((a + 0.1 ref) / (1.1 ref)).
     out = np.log((agents + pp.agents_low) / pp.agents_high)
-    out[:, :2] += (det * pp.restrict_detention).sum(axis=2)
-    out[:, :2] += (rem * pp.restrict_removal).sum(axis=2)
+    out[:, :2] += np.add.reduce(det * pp.restrict_detention, axis=2)
+    out[:, :2] += np.add.reduce(rem * pp.restrict_removal, axis=2)
     out[:, 2:3] += visa_ca_restrict
     visas = eff.take(_WORK_VISAS_US_CA, axis=1) + eff.take(_HUM_VISAS_US_CA, axis=1)
     out[:, ::2] -= P.restrictiveness_visa_weight * np.log((visas + pp.visas_low) / pp.visas_high)
