@@ -401,7 +401,7 @@ def _settled_prices_births(mo: Month) -> None:
     # Smuggling prices; origin populations grow slowly (births minus natural deaths).
     mo.price = smuggling_price(lv.agents_us, mo.agents_mxb, mo.agents_mxt, mo.rem_us, mo.rem_mx,
                                P)
-    mo.growth = origins.births(home, mo.pp)
+    mo.growth = origins.natural_growth(home, mo.pp)
     home = home + mo.growth
     mo.deaths_by_origin = (mo.leg.darien_deaths + mo.transit_deaths + mo.bp.deaths
                            + mo.north.deaths)

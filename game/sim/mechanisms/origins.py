@@ -79,11 +79,3 @@ def labour_demand(trend: float, economy_shock: np.ndarray, noise: np.ndarray) ->
 def natural_growth(home: np.ndarray, pp: Any) -> np.ndarray:
     """Births minus natural deaths at home this month, ``(n, 5)``."""
     return home * pp.natural_growth / 12
-
-
-def births(home: np.ndarray, pp: Any) -> np.ndarray:
-    """Natural growth of the origin populations this month (births minus deaths), ``(n, 5)``.
-
-    ``natural_growth_*`` a year; the only change in the total number of people.
-    """
-    return home * pp.natural_growth / 12
