@@ -61,3 +61,19 @@ def test_relations_recover_toward_their_base_and_cooperation_raises_them() -> No
     floor = relations(np.full((1, 3), -100.0), np.array([-50.0]), visa, 0 * col, 0 * col, ZERO,
                       ZERO, pp, P)
     assert np.all(floor >= -100)
+
+
+def test_without_any_threat_the_shortcut_gives_the_full_computation_s_bits() -> None:
+    P, _ = coefficients()
+
+    def run(started: np.ndarray, n: int):
+        return tariff_threat(np.array([3.0, 0.0])[:n], np.array([5.0, 2.0])[:n],
+                             np.array([100.0, 80.0])[:n], np.array([0.05, 0.0])[:n],
+                             np.full(n, 120.0), np.full(n, 90.0), 10, started, ~started,
+                             np.ones(n), np.full(n, 0.7), np.full(n, 2.0), np.zeros((n, 1)),
+                             np.zeros((n, 1)), np.full(n, 0.05), np.zeros(n), P)
+
+    alone = run(F, 1)  # no threat anywhere: the shortcut
+    beside = run(np.array([False, True]), 2)  # a threat in the other world: the full path
+    for a, b in zip(alone, beside, strict=True):
+        assert a.tobytes() == b[:1].tobytes()

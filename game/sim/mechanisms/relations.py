@@ -41,6 +41,12 @@ def tariff_threat(state: np.ndarray, start: np.ndarray, base: np.ndarray, impose
     from this month's events; ``uniform`` is the month's tariff draw ``(n,)``. The world's arrays
     are never written to (``np.where`` makes new ones).
     """
+    if not np.logical_or.reduce(started):
+        # No threat in force in any world (most games, most months): nothing is threatened or
+        # imposed and relations take no hit — the values the lines below give, at a fraction
+        # of their twenty-odd numpy calls.
+        none = np.zeros(state.shape)
+        return Tariff(none, start.copy(), base.copy(), none.copy(), none.copy())
     new_threat = started & (state == 0)
     state = np.where(new_threat, 1.0, state)
     start = np.where(new_threat, month, start)
