@@ -74,6 +74,45 @@ class Month:
     docs/model.md uses; a value is on the month only if a later section reads it.
     """
 
+    # Slots, not a dictionary: some 130 values a month are set and read here, and slots keep
+    # them in one small block (fewer cache misses, no dictionary growing month after month).
+    __slots__ = (
+        # the inputs
+        "world", "levers", "n", "P", "pp", "lt", "through", "m", "moy", "ex", "normals",
+        "uniforms", "sw", "ew", "stocks", "s", "total_before",
+        # levers and partners
+        "stage1", "stage2", "officers_in_training", "eff", "lv", "det_us", "det_mx", "rem_us",
+        "rem_mx", "corps", "compliance", "comp_mx", "comp_us", "comp_ca", "comp_nt",
+        "agents_mxb", "agents_mxt", "returns_on", "rim", "cov",
+        # events and origins
+        "ev", "disaster_push", "homicide_noise", "violence_shock", "violence_left",
+        "income_shock", "income_left", "economy_shock", "economy_left", "pop", "homicide",
+        "homicide_seen", "income", "labour_noise", "labour_demand",
+        # departures and channels
+        "network_seen", "fc_new", "ch", "home", "emigrants", "adm", "leg",
+        # returnees and Mexico
+        "retriers", "catch", "hot", "tr", "fc", "fc_arrive", "transit_deaths", "fc_caught_mx",
+        "mx_apprehension_events", "det_mx_stock", "returned_to_danger", "proc_mx",
+        "asylum_claims_mx", "stranded", "mpp", "returned", "bus", "arrivals", "caravan_arrive",
+        # the US border
+        "bp", "evaders", "crossings_attempted", "transferred_mx", "transferred_nt", "fam",
+        "kid", "to_mpp", "partner", "to_border_towns", "new_claims_us", "asylum_claims_us",
+        "released_visible", "separated", "det_stock", "proc_us", "encounters_by_origin",
+        "release_seen", "stay_seen", "encounters_true", "measure", "encounters", "restrict",
+        # Canada and the queues
+        "north", "asylum_claims_ca", "burden", "thr", "queue_us", "proc_ca", "q_nt", "granted",
+        # the settled, prices, births, deaths
+        "settled", "price", "growth", "deaths_by_origin",
+        # totals over origins
+        "metrics", "total", "protection", "deaths",
+        # labour and opinion
+        "backlog_after_us", "wait", "shortage", "mechanisation", "stranded_total",
+        "caravan_visible", "disorder_seen", "media", "salience", "policy_memory", "spend",
+        "approval",
+        # the tariff threat, relations, load
+        "tariff", "relations", "load",
+    )
+
     def __init__(self, world: World, levers: Levers, P: Any, noise: Noise) -> None:
         n = world.n_worlds
         self.world = world
