@@ -3,8 +3,10 @@
 Usage: ``python benchmarks/profile_step.py [--worlds 1 1000] [--calls 50] [--top 15]
 [--turn] [--frame]``.
 
-The step is one long function, so ``cProfile`` says little beyond "step"; ``line_profile``
-times each line of it with ``sys.settrace`` (no extra dependency). Tracing adds about a
+The step is a pipeline of sections (``game/sim/step.py``) calling small mechanism functions,
+so ``cProfile`` mostly measures its own overhead per call; ``line_profile`` times each line of
+the step, its sections and the month's outcome (``game/sim/month.py``) with ``sys.settrace``
+(no extra dependency), a mechanism's time counted on the line that calls it. Tracing adds about a
 microsecond per line, which matters for one world (read those figures as a ranking, not as
 costs) and not for a thousand, where a line costs tens of microseconds.
 """
@@ -13,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import cProfile
+import inspect
 import io
 import linecache
 import pstats
@@ -30,23 +33,26 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bench_sim import make_batch  # noqa: E402
 
 
-def line_profile(fn: Callable[[], object], code: CodeType, calls: int
-                 ) -> tuple[Counter[int], int]:
-    """Seconds spent on each line of ``code`` over ``calls`` calls of ``fn``; lines executed."""
-    spent: Counter[int] = Counter()
+def line_profile(fn: Callable[[], object], codes: set[CodeType], calls: int
+                 ) -> tuple[Counter[tuple[str, int]], int]:
+    """Seconds spent on each line of ``codes`` over ``calls`` calls of ``fn``; lines executed.
+
+    Lines are ``(file, line number)``; the time of untraced callees counts on the calling line.
+    """
+    spent: Counter[tuple[str, int]] = Counter()
     state: dict[str, Any] = {"line": None, "t": 0.0, "events": 0}
 
     def local(frame: FrameType, event: str, arg: object) -> Any:
         now = time.perf_counter()
         if state["line"] is not None:
             spent[state["line"]] += now - state["t"]
-        state["line"] = frame.f_lineno if event == "line" else None
+        state["line"] = (frame.f_code.co_filename, frame.f_lineno) if event == "line" else None
         state["events"] += 1
         state["t"] = time.perf_counter()
         return local
 
     def outer(frame: FrameType, event: str, arg: object) -> Any:
-        if frame.f_code is code:
+        if frame.f_code in codes:
             state["line"] = None
             return local
         return None
@@ -62,17 +68,18 @@ def line_profile(fn: Callable[[], object], code: CodeType, calls: int
 
 def step_lines(worlds: int, calls: int, top: int) -> dict[str, Any]:
     """The step's most expensive lines for a batch of ``worlds``."""
-    step_module = sys.modules["game.sim.step"]
-    source = str(step_module.__file__)
+    codes = {f.__code__ for name in ("game.sim.step", "game.sim.month")
+             for f in vars(sys.modules[name]).values()
+             if inspect.isfunction(f) and f.__module__ == name}
     batch = make_batch(worlds)
     batch.step()
-    spent, events = line_profile(batch.step, step_module.step.__code__, calls)
+    spent, events = line_profile(batch.step, codes, calls)
     total = sum(spent.values())
     rows = []
-    for lineno, seconds in spent.most_common(top):
+    for (source, lineno), seconds in spent.most_common(top):
         rows.append({
-            "line": lineno, "us": seconds / calls * 1e6, "share": seconds / total,
-            "code": linecache.getline(source, lineno).strip()[:100],
+            "line": f"{Path(source).name}:{lineno}", "us": seconds / calls * 1e6,
+            "share": seconds / total, "code": linecache.getline(source, lineno).strip()[:100],
         })
     return {"worlds": worlds, "traced_ms": total / calls * 1e3, "line_events": events,
             "rows": rows}
@@ -154,7 +161,7 @@ def main(argv: list[str]) -> int:
         print(f"\nstep, {n:,} worlds: {r['traced_ms']:.3f} ms traced, "
               f"{r['line_events']} line events per step")
         for row in r["rows"]:
-            print(f"  {row['line']:5d} {row['us']:9.1f} µs {100 * row['share']:5.1f}%  "
+            print(f"  {row['line']:>12} {row['us']:9.1f} µs {100 * row['share']:5.1f}%  "
                   f"{row['code']}")
     if args.turn:
         print("\nending turns (tutorial, two games):\n" + turn_profile(args.top))

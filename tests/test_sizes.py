@@ -17,12 +17,7 @@ DATA_TABLES = {
     "game/sim/params.py": "the priors table and the Params container",
 }
 #: Known exceptions, each with the work that removes it.
-KNOWN = {
-    # The monthly step is being rewritten by the model engineer (the model rewrite on main,
-    # which also replaces its tariff float codes by registry.TariffState); split it there.
-    "game/sim/step.py": "the model rewrite",
-    "game/sim/step.py::step": "the model rewrite",
-}
+KNOWN: dict[str, str] = {}
 
 
 def oversized() -> list[str]:

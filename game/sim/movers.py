@@ -12,6 +12,8 @@ from typing import Any
 
 import numpy as np
 
+from game.sim.mechanisms._common import stacked
+
 #: Keeps ratios finite where a flow is zero.
 _TINY = 1e-9
 
@@ -44,8 +46,8 @@ def departures(home: np.ndarray, logit: np.ndarray, season_on: np.ndarray,
     all_rates = rate + rate_family + rate_child + _TINY
     leave_all = home * (1 - np.exp(-all_rates))
     adults = leave_all * (rate / all_rates)
-    families_children = np.stack([leave_all * (rate_family / all_rates),
-                                  leave_all * (rate_child / all_rates)], axis=1)
+    families_children = stacked(leave_all * (rate_family / all_rates),
+                                leave_all * (rate_child / all_rates))
     return adults, families_children
 
 

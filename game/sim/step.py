@@ -2,41 +2,33 @@
 
 ``step`` is pure: it reads a :class:`World`, the :class:`Levers`, the :class:`Params`, the month's
 draws from :class:`Noise` and the month's scheduled events, and returns the next world and the
-month's outcome. Arrays are ``(n, 1)`` for one number per world and ``(n, 5)`` for one per origin
-(MX, GT, HN, SV, XR); there is no loop over worlds. Every coefficient is a named entry of
-``Params`` (see ``params.py`` for units, ranges and sources); the order of the sections below is
-the order of the mechanisms.
+month's outcome. It is a pipeline: the sections below run in the order of the month on a
+:class:`~game.sim.month.Month`, each calling the pure mechanism functions of
+``game.sim.mechanisms`` (docs/model.md names each one next to its equation). Arrays are
+``(n, 1)`` for one number per world and ``(n, 5)`` for one per origin (MX, GT, HN, SV, XR);
+there is no loop over worlds. Every coefficient is a named entry of ``Params``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from functools import cache
-from typing import Any
+from collections.abc import Sequence
 
 import numpy as np
 
 from game.sim import noise as nz
-from game.sim._prepared import (
-    THROUGH_MEXICO,
-    LeverTerms,
-    Prepared,
-    clip,
-    lag_share,
-    lever_terms,
-    prepared,
-)
-from game.sim.baseline import baseline_inputs
+from game.sim._prepared import THROUGH_MEXICO, lag_share
 from game.sim.event_effects import apply_events, event_state
 from game.sim.levers import COLUMN, DELAYS, Levers
-from game.sim.mechanisms import origins
-from game.sim.mechanisms._common import follow
+from game.sim.mechanisms import labour, origins
+from game.sim.mechanisms._common import MAX_RATE, MX, follow, origin_totals
 from game.sim.mechanisms.agreements import (
+    burden_sharing,
     mexico_deployment,
     partner_compliance,
+    partner_load,
     safe_third_country,
 )
+from game.sim.mechanisms.asylum import canada_queue, mexico_queue, partner_queue, throughput, waits
 from game.sim.mechanisms.border import (
     between_ports,
     claim_choice,
@@ -48,6 +40,7 @@ from game.sim.mechanisms.border import (
     sent_back,
     what_arrivals_found,
 )
+from game.sim.mechanisms.canada import heading_north
 from game.sim.mechanisms.channels import (
     admissions,
     credibility,
@@ -57,15 +50,23 @@ from game.sim.mechanisms.channels import (
 )
 from game.sim.mechanisms.departures import emigration_logit, season_factor, who_leaves
 from game.sim.mechanisms.departures import network_seen as network
-from game.sim.mechanisms.origins import (
-    ar1,
-    fade_shock,
-    homicide_rates,
-    origin_income,
-    random_disasters,
+from game.sim.mechanisms.opinion import (
+    approval_target,
+    caravan_visibility,
+    disorder,
+    humanitarian_harm,
+    media_events,
+    restrictiveness,
+    salience,
+    sovereignty,
+    spending,
+    thermostat,
 )
 from game.sim.mechanisms.phase_in import effective, phase_in
+from game.sim.mechanisms.prices import smuggling_price
+from game.sim.mechanisms.relations import relations, tariff_threat
 from game.sim.mechanisms.returnees import retry_rate, returnees
+from game.sim.mechanisms.settled import settled_population
 from game.sim.mechanisms.transit import (
     adult_transit,
     border_towns,
@@ -73,117 +74,34 @@ from game.sim.mechanisms.transit import (
     heat,
     mexico_catches,
 )
-from game.sim.movers import (
-    family_transit,
-    update_beliefs,
-)
+from game.sim.month import Month, MonthOutcome, month_metrics, next_world
+from game.sim.movers import family_transit, update_beliefs
 from game.sim.noise import Noise
 from game.sim.params import Params
 from game.sim.policy import ScheduledEvent
 from game.sim.queues import us_decisions
 from game.sim.registry import ORIGINS
-from game.sim.world import BLOCKABLE, NATIONS, STOCK, STOCKS, World
+from game.sim.world import BLOCKABLE, STOCK, World
 
-MX, GT, HN, SV, XR = range(5)
-#: 1 for the Northern Triangle.
-NORTHERN_TRIANGLE = np.array([0.0, 1.0, 1.0, 1.0, 0.0])
-_ORIGIN = {o: i for i, o in enumerate(ORIGINS)}
-_NATION = {c: i for i, c in enumerate(NATIONS)}
+__all__ = ["MonthOutcome", "step"]
+
 _BLOCK = {b: i for i, b in enumerate(BLOCKABLE)}
-_TINY = 1e-9
-#: Fewer arrivals of a kind than this in a month leave what movers believe unchanged.
-_FEW = 1e-3
 #: Mexico alone (children from a contiguous country are returned, TVPRA), as a row of origins.
 _MEXICO_ONLY = np.eye(len(ORIGINS))[MX]
-#: The two stocks of people in the US without status: settled and recent arrivals.
-_UNAUTHORIZED = np.array([STOCK["unauth_us"], STOCK["unauth_recent_us"]])
-#: Observed US encounters by origin, in origin order.
-_ENCOUNTER_METRICS = tuple(f"us_encounters_{o.lower()}" for o in ORIGINS)
-#: Of them, members of family units and unaccompanied children, by origin (the CBP series).
-_FAMILY_METRICS = tuple(f"us_family_members_{o.lower()}" for o in ORIGINS)
-_CHILD_METRICS = tuple(f"us_children_alone_{o.lower()}" for o in ORIGINS)
-#: Numerical guard (not a coefficient): no event moves more than half a stock in a month.
-_GUARD_SHARE = 0.5
-#: Numerical guard: no monthly rate moves more than this share of a stock.
-_MAX_RATE = 0.9
-#: The demographic trend is extrapolated at most this many years from its reference year
-#: (2012 ± 12 covers the inputs in data/, 2000-2023; beyond them the trend is held flat).
-_DEMOGRAPHY_YEARS = 12.0
-#: The Atlantic hurricane season, June to November (0 = January).
-_HURRICANE_MONTHS = range(5, 11)
-
-
-@dataclass(frozen=True)
-class MonthOutcome:
-    """What happened in one month, per world: metric name → array ``(n,)``."""
-
-    month: int
-    metrics: dict[str, np.ndarray]
-
-
-@dataclass(frozen=True)
-class Exogenous:
-    """The real world's trend values for one month, as arrays (cached per month)."""
-
-    homicide: np.ndarray
-    income: np.ndarray
-    remittances: np.ndarray
-    population: np.ndarray
-    labour_demand: float
-    coffee_price: float
-
-
-@cache
-def exogenous(month: int) -> Exogenous:
-    """The baseline inputs of a month as arrays in origin order."""
-    b = baseline_inputs(month)
-    return Exogenous(
-        homicide=b.by_origin("homicide_rate"),
-        income=b.by_origin("gdp_per_head_usd"),
-        remittances=b.by_origin("remittances_share"),
-        population=b.by_origin("population"),
-        labour_demand=float(b.us_labor_demand),
-        coffee_price=float(b.coffee_price_cents),
-    )
-
-
-_k = lag_share
-
-
-def _sigmoid(x: np.ndarray) -> np.ndarray:
-    # The tanh form never overflows, so no clipping is needed.
-    return 0.5 + 0.5 * np.tanh(0.5 * x)
-
-
-def _sat(x: np.ndarray, kappa: float | np.ndarray) -> np.ndarray:
-    """Diminishing returns: 1 − exp(−κx), 0 at x = 0 and 1 as x grows."""
-    return 1.0 - np.exp(-kappa * np.maximum(x, 0.0))
-
-
-_LEVER_K = _k(np.maximum(DELAYS, 1.0) / 2.0)  # two stages of τ = delay/2: mean lag ≈ delay
-
-
-def _index(columns: object) -> np.ndarray:
-    """Column numbers as an index array (``eff.take(index, axis=1)``: the same copy, cheaper)."""
-    return np.asarray(columns, dtype=np.intp)
-
-
-# Columns read by the step.
-_C = COLUMN
-_WORK_VISAS_US_CA = _index([_C["work_visas:US"], _C["work_visas:CA"]])
-_HUM_VISAS_US_CA = _index([_C["humanitarian_visas:US"], _C["humanitarian_visas:CA"]])
-_NT = ("GT", "HN", "SV")
+_LEVER_K = lag_share(np.maximum(DELAYS, 1.0) / 2.0)  # two stages of τ = delay/2: mean lag ≈ delay
 #: Origins a safe-third-country deal with GT, HN or SV applies to (row: the partner), ``(3, 5)``.
 _NT_PARTNER_APPLIES = np.array([[float(through and o != partner)
                                  for o, through in zip(ORIGINS, THROUGH_MEXICO, strict=True)]
-                                for partner in _NT])
+                                for partner in ("GT", "HN", "SV")])
 #: Visa columns in the order of ``Prepared.place_shares``: work US, humanitarian US, work CA, …
-_PLACE_COLUMNS = _index([_C[f"{kind}:{dest}"] for dest in ("US", "CA", "MX")
-                         for kind in ("work_visas", "humanitarian_visas")])
+_PLACE_COLUMNS = np.array([COLUMN[f"{kind}:{dest}"] for dest in ("US", "CA", "MX")
+                           for kind in ("work_visas", "humanitarian_visas")], dtype=np.intp)
 #: Stocks the step rebuilds as new arrays, in the order it writes them back.
 _REBUILT = tuple(STOCK[name] for name in (
     "home", "transit_bus", "transit_remote", "stranded", "mpp", "returned", "proc_us", "det_us",
     "proc_mx", "det_mx", "proc_ca", "proc_partner"))
+#: The two journeys through Mexico of families and children alone, adjacent in ``STOCKS``.
+_FAMILY_JOURNEYS = slice(STOCK["transit_family"], STOCK["transit_family"] + 2)
 
 
 def step(world: World, levers: Levers, params: Params, noise: Noise,
@@ -192,746 +110,426 @@ def step(world: World, levers: Levers, params: Params, noise: Noise,
     n = world.n_worlds
     if levers.n_worlds != n:
         raise ValueError(f"{levers.n_worlds} lever rows for {n} worlds")
-    P = params.batch(n)
-    pp = prepared(P)  # quantities that depend on the parameters alone, computed once
-    lt = lever_terms(levers, P)  # and those that depend on the levers, once per turn
-    through = pp.through_mexico  # THROUGH_MEXICO as one row per world
-    m = world.month
-    moy = m % 12  # 0 = January
-    ex = exogenous(m)
-    normals, uniforms = noise.draws(m, n)
-    sw = world.season_weight[:, None]
-    ew = world.event_weight[:, None]
-    # One copy of the stocks; ``s`` holds views into it (in-place updates land in the copy).
-    stocks = world.stocks.copy()
-    s = dict(zip(STOCKS, stocks.swapaxes(0, 1), strict=True))
-    total_before = world.stocks.sum(axis=(1, 2))
+    mo = Month(world, levers, params.batch(n), noise)
+    _levers_and_partners(mo)  # 0 and 10: delays, compliance, Mexico's deployment
+    _events_and_origins(mo, events)  # events, 1: origin shocks
+    _departures_and_channels(mo)  # 2-4: who leaves, legal places, the first leg
+    _returnees_and_mexico(mo)  # 8: returnees; 5: Mexico's routes and border towns
+    _us_border(mo)  # 5: the US border, families, beliefs; what voters see
+    _canada_and_queues(mo)  # northbound, burden sharing, 9: asylum queues
+    _settled_prices_births(mo)  # 8: circular returns; 6: prices; births; 7: deaths
+    _totals_over_origins(mo)
+    _labour_and_opinion(mo)  # Little's law waits, 11: labour, 12: opinion and approval
+    _tariff_relations_load(mo)  # 10: tariff threat, relations, partners' load
+    return next_world(mo), MonthOutcome(mo.m, month_metrics(mo))
 
-    # Levers take effect over their delays; the month reads the effective columns.
-    phased = phase_in(levers.values, world.officers_in_training, world.lever_stage1,
-                      world.lever_stage2, _LEVER_K)
-    stage1, stage2, officers_in_training = phased
-    eff = stage2
-    lv = effective(eff, world.blocked)
-    det, rem = lv.det, lv.rem
-    det_us, det_mx = det[:, 0], det[:, 1]
-    rem_us = rem[:, 0]  # Mexico's removal regime enters only the restrictiveness index
-    agents_us, agents_ca, officers = lv.agents_us, lv.agents_ca, lv.officers
-    rescue_us, rescue_mx = lv.rescue_us, lv.rescue_mx
-    aid_gov = lv.aid_gov
-    corps = follow(world.corps_members[:, None], lt.corps_target, pp.k_corps)
+
+def _levers_and_partners(mo: Month) -> None:
+    """Levers take effect over their delays; partners decide whether to comply this month."""
+    world, P, pp, lt = mo.world, mo.P, mo.pp, mo.lt
+    mo.stage1, mo.stage2, mo.officers_in_training = phase_in(
+        mo.levers.values, world.officers_in_training, world.lever_stage1, world.lever_stage2,
+        _LEVER_K)
+    mo.eff = mo.stage2  # the month reads the effective columns
+    mo.lv = lv = effective(mo.eff, world.blocked)
+    mo.det_us, mo.det_mx = lv.det[:, 0], lv.det[:, 1]
+    mo.rem_us, mo.rem_mx = lv.rem[:, 0], lv.rem[:, 1]
+    mo.corps = corps = follow(world.corps_members[:, None], lt.corps_target, pp.k_corps)
+    mo.compliance = compliance = partner_compliance(
+        world.relations, world.approval, lt.leverage_mx, lv.aid, world.partner_load,
+        mo.uniforms[:, nz.UNIFORM_COMPLIANCE], world.compliance, P)
+    mo.comp_mx, mo.comp_us = compliance[:, 0:1], compliance[:, 1:2]
+    mo.comp_ca, mo.comp_nt = compliance[:, 2:3], compliance[:, 3:4]
+    # Mexico deploys under a tariff threat.
+    mo.agents_mxb, mo.agents_mxt = mexico_deployment(
+        lv.border_agents_mx, lv.transit_agents_mx, corps, lt.tariff_on, mo.comp_mx,
+        lt.mexico_unled, P)
+    mo.returns_on = lt.returns_open * mo.comp_mx
     rim_block = world.blocked[:, 0, _BLOCK["remain_in_mexico"]][:, None]
     stc_block = world.blocked[:, 0, _BLOCK["safe_third_country"]][:, None]
+    mo.rim = lt.rim_on * mo.comp_mx * (1 - rim_block)
+    mo.cov = mo.levers.stc_coverage * (1 - stc_block)
 
-    # Partners decide whether to comply this month; Mexico deploys under a tariff threat.
-    compliance = partner_compliance(world.relations, world.approval, lt.leverage_mx, lv.aid,
-                                    world.partner_load, uniforms[:, nz.UNIFORM_COMPLIANCE],
-                                    world.compliance, P)
-    comp_mx, comp_us, comp_ca, comp_nt = (compliance[:, i:i + 1] for i in range(4))
-    threat = lt.tariff_on
-    agents_mxb, agents_mxt = mexico_deployment(lv.border_agents_mx, lv.transit_agents_mx, corps,
-                                               threat, comp_mx, lt.mexico_unled, P)
 
+def _events_and_origins(mo: Month, events: Sequence[ScheduledEvent]) -> None:
+    """This month's events, then chance; origins' violence and income; US labour demand."""
+    world, P, pp, lv, ex, normals = mo.world, mo.P, mo.pp, mo.lv, mo.ex, mo.normals
     # Events scheduled for this month (one handler per kind: event_effects.py), then chance.
-    ev_state = event_state(world, P, lt.tariff_rate)
-    apply_events(ev_state, events, m, P, world.event_weight)
-    media, caravan, blocked = ev_state.media, ev_state.caravan, ev_state.blocked
-    deadline_now, deadline_rate = ev_state.deadline_now, ev_state.deadline_rate
-    release_believed = ev_state.release_seen  # with this month's announcements
-    surge, surge_left = ev_state.surge, ev_state.surge_left
-    income_shock, disaster_push = random_disasters(uniforms[:, nz.UNIFORM_DISASTER], moy, ew,
-                                                   ev_state.income_shock,
-                                                   ev_state.disaster_push, P)
+    mo.ev = ev = event_state(world, P, mo.lt.tariff_rate)
+    apply_events(ev, events, mo.m, P, world.event_weight)
+    income_shock, mo.disaster_push = origins.random_disasters(
+        mo.uniforms[:, nz.UNIFORM_DISASTER], mo.moy, mo.ew, ev.income_shock, ev.disaster_push, P)
+    # Chance, shocks held then fading, violence and income.
+    mo.homicide_noise = origins.ar1(world.homicide_noise, P.homicide_persistence,
+                                    P.homicide_sd, normals[:, nz.NORMAL_ORIGIN])
+    mo.violence_shock, mo.violence_left = origins.fade_shock(ev.violence_shock, ev.violence_left,
+                                                             P.shock_recovery)
+    mo.income_shock, mo.income_left = origins.fade_shock(income_shock, ev.income_left,
+                                                         P.shock_recovery)
+    mo.economy_shock, mo.economy_left = origins.fade_shock(ev.economy_shock, ev.economy_left,
+                                                           P.shock_recovery)
+    mo.pop = pop = ex.population[None, :]
+    mo.homicide = origins.homicide_rates(ex.homicide, pop, mo.homicide_noise, mo.violence_shock,
+                                         lv.aid_vp, lv.aid_gov, pp, P)
+    mo.homicide_seen = follow(world.homicide_seen, mo.homicide, pp.k_violence)
+    mo.income = origins.origin_income(ex.income, pop, mo.income_shock, world.tariff_imposed,
+                                      lv.aid_econ, P)
+    mo.labour_noise = origins.ar1(world.labour_noise, P.flat.labour_persistence,
+                                  P.flat.labour_sd, normals[:, nz.NORMAL_LABOUR])
+    mo.labour_demand = origins.labour_demand(ex.labour_demand, mo.economy_shock, mo.labour_noise)
 
-    # Origins: chance, shocks held then fading, violence and income; US labour demand.
-    homicide_noise = ar1(world.homicide_noise, P.homicide_persistence, P.homicide_sd,
-                         normals[:, nz.NORMAL_ORIGIN])
-    violence_shock, violence_left = fade_shock(ev_state.violence_shock, ev_state.violence_left,
-                                               P.shock_recovery)
-    income_shock, income_left = fade_shock(income_shock, ev_state.income_left, P.shock_recovery)
-    economy_shock, economy_left = fade_shock(ev_state.economy_shock, ev_state.economy_left,
-                                             P.shock_recovery)
-    pop = ex.population[None, :]
-    homicide = homicide_rates(ex.homicide, pop, homicide_noise, violence_shock, lv.aid_vp,
-                              aid_gov, pp, P)
-    homicide_seen = follow(world.homicide_seen, homicide, pp.k_violence)
-    tariff_imposed = world.tariff_imposed
-    income = origin_income(ex.income, pop, income_shock, tariff_imposed, lv.aid_econ, P)
-    labour_noise = ar1(world.labour_noise, P.flat.labour_persistence, P.flat.labour_sd,
-                       normals[:, nz.NORMAL_LABOUR])
-    labour_demand = origins.labour_demand(ex.labour_demand, economy_shock, labour_noise)
 
-    # Who wants to leave (aspiration × capability) and who leaves, by kind of mover.
-    network_seen = network(stocks, world.network_seen, pp.k_network)
-    logit = emigration_logit(m, homicide_seen, income, ex.remittances, network_seen, pop,
-                             labour_demand, world_shortage(world, P, labour_demand),
-                             disaster_push, ex.coffee_price, world.price[:, None],
-                             lv.exit_officers, pp, P)
+def _departures_and_channels(mo: Month) -> None:
+    """Who wants to leave and who leaves; legal channels; the first leg of irregular routes."""
+    world, P, pp, lt, s, ev = mo.world, mo.P, mo.pp, mo.lt, mo.s, mo.ev
+    # Aspiration × capability, by kind of mover.
+    mo.network_seen = network(mo.stocks, world.network_seen, pp.k_network)
+    shortage_seen = labour.last_shortage(world.stocks, world.mechanisation, mo.labour_demand, P)
+    logit = emigration_logit(mo.m, mo.homicide_seen, mo.income, mo.ex.remittances,
+                             mo.network_seen, mo.pop, mo.labour_demand, shortage_seen,
+                             mo.disaster_push, mo.ex.coffee_price, world.price[:, None],
+                             mo.lv.exit_officers, pp, P)
     home = s["home"]
-    movers, fc_new, caravan = who_leaves(home, logit, season_factor(sw, moy, P),
-                                         release_believed, world.stay_seen, homicide_seen,
-                                         surge, surge_left, caravan, pp, P)
-
-    # Legal channels (finite) and the choice to wait for one; the first leg of irregular routes.
-    places = legal_places(eff.take(_PLACE_COLUMNS, axis=1), pp.place_shares)
-    returns_on = lt.returns_open * comp_mx
-    ch = legal_channels(places, movers, caravan, home,
-                        credibility(rem_us, pp.returnable, returns_on, P), P)
-    caravan, wait_share, intending = ch.caravan, ch.wait_share, ch.intending
-    fc_leaving = fc_new.sum(axis=1)
-    home = home - ch.issued - ch.leaving - fc_leaving
-    emigrants = ch.issued + ch.leaving + fc_leaving
-    adm = admissions(places, ch.fill)
+    movers, mo.fc_new, caravan = who_leaves(
+        home, logit, season_factor(mo.sw, mo.moy, P), ev.release_seen, world.stay_seen,
+        mo.homicide_seen, ev.surge, ev.surge_left, ev.caravan, pp, P)
+    # Legal channels (finite) and the choice to wait for one.
+    places = legal_places(mo.eff.take(_PLACE_COLUMNS, axis=1), pp.place_shares)
+    mo.ch = ch = legal_channels(places, movers, caravan, home,
+                                credibility(mo.rem_us, pp.returnable, mo.returns_on, P), P)
+    fc_leaving = np.add.reduce(mo.fc_new, axis=1)
+    mo.home = home - ch.issued - ch.leaving - fc_leaving
+    mo.emigrants = ch.issued + ch.leaving + fc_leaving
+    mo.adm = adm = admissions(places, ch.fill)
     s["temp_us"] += adm.temp_us
     s["legal_us"] += adm.legal_us
     s["temp_ca"] += adm.temp_ca
     s["legal_ca"] += adm.legal_ca
     s["legal_mx"] += adm.legal_mx
-    legal_us, legal_ca, legal_mx = adm.total_us, adm.total_ca, adm.total_mx
-    humanitarian_admitted = adm.humanitarian
-    visa_ca = lt.visa_ca
-    leg = first_leg(ch.irregular, lt.canada_open, lt.mexico_air_open, through, pp, P)
-    to_canada, irregular, direct, darien_deaths = (leg.to_canada, leg.irregular, leg.direct,
-                                                   leg.darien_deaths)
+    mo.leg = first_leg(ch.irregular, lt.canada_open, lt.mexico_air_open, mo.through, pp, P)
 
+
+def _returnees_and_mexico(mo: Month) -> None:
+    """Returned people settle back or retry; Mexico's southern border, routes and border towns."""
+    P, pp, s, through, lv, sw = mo.P, mo.pp, mo.s, mo.through, mo.lv, mo.sw
     # Returned people: settle back, or try again.
-    returned = s["returned"]
-    retry = retry_rate(rem_us, wait_share, P)
-    retry_at_border = np.minimum(retry, _MAX_RATE)  # for people waiting right at the border
-    retriers, settling = returnees(returned, lv.reintegration, retry, pp, P)
-    home = home + settling
-    returned = returned - retriers - settling
-    retry_direct = retriers * pp.direct
-    overland = leg.overland + retriers * through
-
+    retry = retry_rate(mo.rem_us, mo.ch.wait_share, P)
+    mo.retriers, settling = returnees(s["returned"], lv.reintegration, retry, pp, P)
+    mo.home = mo.home + settling
+    returned = s["returned"] - mo.retriers - settling
+    overland = mo.leg.overland + mo.retriers * through
     # Mexico: the southern border, the transit routes, and what Mexico does with those caught.
-    catch = catch_probabilities(agents_mxb, agents_mxt, agents_us, agents_ca, rescue_mx,
-                                rescue_us, pp, P)
-    caravan_entering = caravan * through
-    hot = heat(sw, moy, P)
-    transit_risk = hot * (1 - catch.rescue_cut_mx)
-    tr = adult_transit(overland + caravan_entering, caravan_entering, s["transit_bus"],
-                       s["transit_remote"], catch, transit_risk, agents_mxb + agents_mxt,
-                       world.wait[:, 1:2], through, pp, P)
-    bus, remote, remote_share, remote_dead = tr.bus, tr.remote, tr.remote_share, tr.remote_dead
-    claim_mx_transit = tr.claims
-    transit_deaths = tr.bus_dead + remote_dead
+    mo.catch = catch = catch_probabilities(mo.agents_mxb, mo.agents_mxt, lv.agents_us,
+                                           lv.agents_ca, lv.rescue_mx, lv.rescue_us, pp, P)
+    caravan_entering = mo.ch.caravan * through
+    mo.hot = heat(sw, mo.moy, P)
+    transit_risk = mo.hot * (1 - catch.rescue_cut_mx)
+    mo.tr = tr = adult_transit(overland + caravan_entering, caravan_entering, s["transit_bus"],
+                               s["transit_remote"], catch, transit_risk,
+                               mo.agents_mxb + mo.agents_mxt, mo.world.wait[:, 1:2], through,
+                               pp, P)
     # Families and children alone cross Mexico by bus with smugglers, through the same checks.
-    journey = family_transit(fc_new, np.stack([s["transit_family"], s["transit_child"]], axis=1),
-                             through, catch.south, catch.bus,
-                             P.transit_bus_mortality * transit_risk, P)
-    fc, fc_out, fc_direct = journey["road"], journey["out"], journey["direct"]
-    s["transit_family"][...] = fc[:, 0]
-    s["transit_child"][...] = fc[:, 1]
-    transit_deaths = transit_deaths + journey["dead"].sum(axis=1)
-    fc_caught_mx = journey["caught"]
-    caught_mx = tr.caught_south + tr.caught_bus + tr.caught_remote + fc_caught_mx.sum(axis=1)
-    mx_apprehension_events = caught_mx.sum(axis=1)
-    rem_mx = rem[:, 1]
-    mc = mexico_catches(caught_mx, det_mx, rem_mx, s["det_mx"], through, pp, P)
-    bus += mc.released  # released with an exit order, they carry on north
-    det_mx_stock = mc.detained
+    journey = family_transit(mo.fc_new, mo.stocks[:, _FAMILY_JOURNEYS, :].copy(), through,
+                             catch.south, catch.bus, P.transit_bus_mortality * transit_risk, P)
+    mo.fc = journey["road"]
+    mo.fc_arrive = journey["out"] + journey["direct"]
+    s["transit_family"][...] = mo.fc[:, 0]
+    s["transit_child"][...] = mo.fc[:, 1]
+    mo.transit_deaths = tr.bus_dead + tr.remote_dead + np.add.reduce(journey["dead"], axis=1)
+    mo.fc_caught_mx = journey["caught"]
+    caught_mx = (tr.caught_south + tr.caught_bus + tr.caught_remote
+                 + np.add.reduce(mo.fc_caught_mx, axis=1))
+    mo.mx_apprehension_events = np.add.reduce(caught_mx, axis=1)
+    mc = mexico_catches(caught_mx, mo.det_mx, mo.rem_mx, s["det_mx"], through, pp, P)
+    bus = tr.bus + mc.released  # released with an exit order, they carry on north
+    mo.det_mx_stock = mc.detained
     bus += mc.reentry
     returned = returned + mc.deported - mc.reentry
-    returned_to_danger = (mc.deported * pp.strong).sum(axis=1)
-    proc_mx = s["proc_mx"] + mc.claims + claim_mx_transit
-    asylum_claims_mx = (mc.claims + claim_mx_transit).sum(axis=1)
-
+    mo.returned_to_danger = np.add.reduce(mc.deported * pp.strong, axis=1)
+    mo.proc_mx = s["proc_mx"] + mc.claims + tr.claims
+    mo.asylum_claims_mx = np.add.reduce(mc.claims + tr.claims, axis=1)
     # Waiting in the northern border towns, and under Remain in Mexico.
-    towns = border_towns(s["stranded"], s["mpp"], retry_at_border, P)
-    stranded, mpp = towns.stranded, towns.mpp
+    towns = border_towns(s["stranded"], s["mpp"], np.minimum(retry, MAX_RATE), P)
+    mo.stranded, mo.mpp = towns.stranded, towns.mpp
     returned = returned + towns.stranded_home
-    returned = returned + towns.mpp_home
-    arrivals = (direct + retry_direct + tr.out_bus + tr.out_remote + towns.stranded_cross
-                + towns.mpp_cross)
-    caravan_arrive = caravan * pp.direct
+    mo.returned = returned + towns.mpp_home
+    mo.bus = bus
+    mo.arrivals = (mo.leg.direct + mo.retriers * pp.direct + tr.out_bus + tr.out_remote
+                   + towns.stranded_cross + towns.mpp_cross)
+    mo.caravan_arrive = mo.ch.caravan * pp.direct
 
-    # At the US border: ask for asylum, or cross without being seen.
-    wait_us = world.wait[:, 0:1]
+
+def _us_border(mo: Month) -> None:
+    """At the US border: claim or cross unseen; families; who is sent back; what movers hear."""
+    P, pp, lt, s, through = mo.P, mo.pp, mo.lt, mo.s, mo.through
+    det_us, rem_us, comp_mx = mo.det_us, mo.rem_us, mo.comp_mx
+    # Ask for asylum, or cross without being seen.
     detained = detained_share(det_us, P)
-    rim = lt.rim_on * comp_mx * (1 - rim_block)
-    claimants, evaders = claim_choice(arrivals, caravan_arrive, detained, det_us, rim, through,
-                                      pp, P)
-    cov = levers.stc_coverage * (1 - stc_block)
-    p_mx, p_nt, loophole = safe_third_country(cov, comp_mx, comp_nt, through,
+    claimants, evaders = claim_choice(mo.arrivals, mo.caravan_arrive, detained, det_us, mo.rim,
+                                      through, pp, P)
+    p_mx, p_nt, loophole = safe_third_country(mo.cov, comp_mx, mo.comp_nt, through,
                                               _NT_PARTNER_APPLIES, pp, P)
     claim_remote = claimants * loophole
     claim_port = claimants - claim_remote
-    bp = between_ports(evaders, claim_remote, catch, hot, agents_us, P)
-    claim_remote, caught_us, entered = bp.claim_remote, bp.caught, bp.entered
-    crossings_attempted = (evaders + claim_remote).sum(axis=1)
-    border_deaths = bp.deaths
-    s["unauth_recent_us"] += entered
-
+    mo.bp = bp = between_ports(evaders, claim_remote, mo.catch, mo.hot, mo.lv.agents_us, P)
+    mo.evaders, claim_remote = evaders, bp.claim_remote
+    mo.crossings_attempted = np.add.reduce(evaders + claim_remote, axis=1)
+    s["unauth_recent_us"] += bp.entered
     # Claimants: transferred, made to wait in Mexico, detained or released into the procedure.
-    transferred_mx = claim_port * p_mx
-    transferred_nt = claim_port * p_nt
+    mo.transferred_mx = transferred_mx = claim_port * p_mx
+    mo.transferred_nt = transferred_nt = claim_port * p_nt
     claim_port = claim_port - transferred_mx - transferred_nt
     new_claims_us = claim_port + claim_remote
-    fc_arrive = fc_out + fc_direct
-    fam, kid = fc_arrive[:, 0], fc_arrive[:, 1]
+    mo.fam = fam = mo.fc_arrive[:, 0]
+    mo.kid = kid = mo.fc_arrive[:, 1]
     expel_w = rem_us[:, 0:1]
     fk = families_children(fam, kid, expel_w, p_mx, p_nt, _MEXICO_ONLY, P)
-    kid_released = fk.kid_released
-    to_mpp, fam_mpp = remain_in_mexico(new_claims_us, fk.claim, rim, through, lt.rim_cap)
-    new_claims_us = new_claims_us - to_mpp
+    mo.to_mpp, fam_mpp = remain_in_mexico(new_claims_us, fk.claim, mo.rim, through, lt.rim_cap)
+    new_claims_us = new_claims_us - mo.to_mpp
     fam_claim = fk.claim - fam_mpp
-    mpp = mpp + to_mpp + fam_mpp
-    proc_mx = proc_mx + transferred_mx + fk.to_mx
-    partner = s["proc_partner"] + transferred_nt + fk.to_nt
+    mo.mpp = mo.mpp + mo.to_mpp + fam_mpp
+    mo.proc_mx = mo.proc_mx + transferred_mx + fk.to_mx
+    mo.partner = s["proc_partner"] + transferred_nt + fk.to_nt
     # Beyond the family beds "detain" releases families; separating them detains every parent.
-    fam_total = fam_claim.sum(axis=1, keepdims=True)
+    fam_total = np.add.reduce(fam_claim, axis=1, keepdims=True)
     beds = family_beds(fam_total, P)
     fam_det = fam_claim * (det_us[:, 2:3] * beds + det_us[:, 3:4])
     fam_released = fam_claim - fam_det
-    back = sent_back(caught_us, fk.expelled, expel_w, lt.returns_cap * comp_mx, through, pp, P)
-    returned_to_danger = returned_to_danger + back.danger
-    to_border_towns = back.to_border_towns
-    stranded = stranded + to_border_towns
-    returned = returned + back.sent_back * pp.direct + back.flown_home + fk.kid_returned
-    new_claims_us = new_claims_us + back.fear + back.unreturnable
-    asylum_claims_us = (new_claims_us + to_mpp + fam_claim + fam_mpp + kid_released).sum(axis=1)
-    released_visible = new_claims_us * (1 - detained)
+    back = sent_back(bp.caught, fk.expelled, expel_w, lt.returns_cap * comp_mx, through, pp, P)
+    mo.returned_to_danger = mo.returned_to_danger + back.danger
+    mo.to_border_towns = back.to_border_towns
+    mo.stranded = mo.stranded + back.to_border_towns
+    mo.returned = (mo.returned + back.sent_back * pp.direct + back.flown_home
+                   + fk.kid_returned)
+    mo.new_claims_us = new_claims_us = new_claims_us + back.fear + back.unreturnable
+    mo.asylum_claims_us = np.add.reduce(new_claims_us + mo.to_mpp + fam_claim + fam_mpp
+                                        + fk.kid_released, axis=1)
+    mo.released_visible = new_claims_us * (1 - detained)
     enter_det = detention_intake(new_claims_us, detained, s["det_us"], P)
     # Children taken from their parents: in the US when parents are detained apart, in Mexico
     # when its detention separates the families it catches.
-    separated = (fam_total * det_us[:, 3:4] + fc_caught_mx[:, 0].sum(axis=1, keepdims=True)
-                 * det_mx[:, 3:4]) * P.children_per_family_member
-    det_stock = s["det_us"] + enter_det + fam_det
-    proc_us = s["proc_us"] + new_claims_us - enter_det + fam_released + kid_released
-
+    mo.separated = (fam_total * det_us[:, 3:4]
+                    + np.add.reduce(mo.fc_caught_mx[:, 0], axis=1, keepdims=True)
+                    * mo.det_mx[:, 3:4]) * P.children_per_family_member
+    mo.det_stock = s["det_us"] + enter_det + fam_det
+    mo.proc_us = s["proc_us"] + new_claims_us - enter_det + fam_released + fk.kid_released
     # Observed: Border Patrol counts every apprehension and every surrender between ports.
     at_ports = claim_port + transferred_mx + transferred_nt
-    encounters_by_origin = (caught_us + claim_remote + at_ports * P.claim_surrender_share
-                            + caravan_arrive * (1 - P.caravan_claim_share) + fam + kid)
+    mo.encounters_by_origin = (bp.caught + claim_remote + at_ports * P.claim_surrender_share
+                               + mo.caravan_arrive * (1 - P.caravan_claim_share) + fam + kid)
     # What movers will hear: the share of this month's arrivals of each kind now in the US.
-    adults_arriving = arrivals + caravan_arrive
     realised, heard = what_arrivals_found(
-        adults_arriving, entered + new_claims_us * (1 - detained), fam,
+        mo.arrivals + mo.caravan_arrive, bp.entered + new_claims_us * (1 - detained), fam,
         fam_released + fam_claim * (det_us[:, 2:3] * beds * P.family_detained_release
                                     + det_us[:, 3:4] * P.separated_family_release),
-        kid, kid_released)
-    release_seen, stay_seen = update_beliefs(release_believed, world.stay_seen, realised,
-                                             heard, wait_us, pp.k_expect)
-    encounters_true = encounters_by_origin.sum(axis=1)
-    measure = np.exp(P.flat.measurement_sd * normals[:, nz.NORMAL_MEASURE][:, 0])
-    encounters = encounters_true * measure
+        kid, fk.kid_released)
+    mo.release_seen, mo.stay_seen = update_beliefs(mo.ev.release_seen, mo.world.stay_seen,
+                                                   realised, heard, mo.world.wait[:, 0:1],
+                                                   pp.k_expect)
+    mo.encounters_true = np.add.reduce(mo.encounters_by_origin, axis=1)
+    mo.measure = np.exp(P.flat.measurement_sd * mo.normals[:, nz.NORMAL_MEASURE][:, 0])
+    mo.encounters = mo.encounters_true * mo.measure
+    lv = mo.lv
+    border_staff = np.concatenate([lv.agents_us, mo.agents_mxb + mo.agents_mxt, lv.agents_ca],
+                                  axis=1)
+    mo.restrict = restrictiveness(border_staff, lv.det, lv.rem, lt.visa_ca_restrict, mo.eff, pp,
+                                  P)
 
-    border_staff = np.concatenate([agents_us, agents_mxb + agents_mxt, agents_ca], axis=1)
-    restrict = _restrictiveness(P, pp, lt, border_staff, det, rem, eff)
 
-    # ---------- Canada: people heading north from the US --------------------------------------
-    # Harsher US policy sends more north (Roxham Road, 2017).
-    north_rate = P.north_rate * np.exp(P.north_harshness * np.maximum(restrict[:, 0:1], 0.0))
-    north_unauth = s["unauth_us"] * north_rate
-    north_recent = s["unauth_recent_us"] * north_rate
-    north_proc = proc_us * north_rate
-    northbound = north_unauth + north_recent + north_proc
-    s["unauth_us"] -= north_unauth
-    s["unauth_recent_us"] -= north_recent
-    proc_us = proc_us - north_proc
-    cov_ca = levers.stc_coverage[:, 4:5]
-    p_ret_ca = P.stc_execution_rate * comp_us * np.minimum(cov_ca * pp.at_covered, 1.0)
-    between = _sigmoid(-P.remote_claim_risk_aversion + np.log(np.maximum(1 - cov_ca, 1e-6))
-                       + P.transfer_aversion * p_ret_ca)
-    north_between = northbound * between
-    north_ports = northbound - north_between
-    north_deaths = north_between * P.north_mortality
-    north_between = north_between - north_deaths
-    intercepted_ca = north_between * catch.ca
-    sent_to_us = north_ports * p_ret_ca
-    proc_us = proc_us + sent_to_us
-    new_ca = north_between + north_ports - sent_to_us + to_canada
-    proc_ca = s["proc_ca"] + new_ca
-    asylum_claims_ca = new_ca.sum(axis=1)
-
-    # ---------- 9b. Burden sharing: claims moved to partners — if they comply ----------------
-    total_claims = (new_claims_us.sum(axis=1) + asylum_claims_mx + asylum_claims_ca)[:, None]
-    owed_mx = lt.owed_share_mx * total_claims
-    owed_ca = lt.owed_share_ca * total_claims
-    # Transfers happen as far as partners comply and carry them out; whether they comply
-    # depends on the load the deal puts on them against what they can absorb (below).
-    moved_mx = owed_mx * comp_mx * P.burden_execution_rate
-    moved_ca = owed_ca * comp_ca * P.burden_execution_rate
-    pool = proc_us.sum(axis=1, keepdims=True) + _TINY
-    move_total = np.minimum(moved_mx + moved_ca, _GUARD_SHARE * pool)
-    scale = move_total / (moved_mx + moved_ca + _TINY)
-    moved_mx, moved_ca = moved_mx * scale, moved_ca * scale
-    mix = proc_us / pool
-    proc_us = proc_us - mix * (moved_mx + moved_ca)
-    proc_mx = proc_mx + mix * moved_mx
-    proc_ca = proc_ca + mix * moved_ca
-    owed = (owed_mx + owed_ca)[:, 0]
-    quota_fill = np.where(owed > 0, (moved_mx + moved_ca)[:, 0] / np.maximum(owed, _TINY), 1.0)
-
-    # ---------- 8. Asylum queues: throughput from officers, Little's law waits --------------------
+def _canada_and_queues(mo: Month) -> None:
+    """People heading north; burden sharing; the asylum queues of the US, MX, CA and partners."""
+    P, pp, lt, s = mo.P, mo.pp, mo.lt, mo.s
+    # Canada: people heading north from the US.
+    mo.north = north = heading_north(s["unauth_us"], s["unauth_recent_us"], mo.proc_us,
+                                     mo.restrict[:, 0:1], mo.levers.stc_coverage[:, 4:5],
+                                     mo.comp_us, mo.catch.ca, pp, P)
+    s["unauth_us"] -= north.from_unauth
+    s["unauth_recent_us"] -= north.from_recent
+    new_ca = north.claims + mo.leg.to_canada
+    mo.asylum_claims_ca = np.add.reduce(new_ca, axis=1)
+    # Burden sharing: claims moved to partners — if they comply.
+    total_claims = (np.add.reduce(mo.new_claims_us, axis=1) + mo.asylum_claims_mx
+                    + mo.asylum_claims_ca)[:, None]
+    mo.burden = burden = burden_sharing(total_claims, lt.owed_share_mx, lt.owed_share_ca,
+                                        mo.comp_mx, mo.comp_ca, north.proc_us, mo.proc_mx,
+                                        s["proc_ca"] + new_ca, P)
+    # Asylum queues: throughput from officers, decisions shared over the cases.
     grant = pp.grant
     # Backlogs of the six queues, summed over origins at once: the US procedure, its detained
     # docket and Remain in Mexico; Mexico's, Canada's and the partner's procedures.
-    queued = _origin_totals(np.array([proc_us, det_stock, mpp, proc_mx, proc_ca, partner]))
-    thr = officers * P.decisions_per_officer  # decisions per month: US, MX, CA
-    thr_us = thr[:, 0:1]
+    queued = origin_totals(np.array([burden.proc_us, mo.det_stock, mo.mpp, burden.proc_mx,
+                                     burden.proc_ca, mo.partner]))
+    mo.thr = thr = throughput(mo.lv.officers, mo.corps, P)  # decisions per month: US, MX, CA
     backlog_us = (queued[0] + queued[1] + queued[2])[:, None]
-    decided = us_decisions(proc_us, det_stock, mpp, backlog_us, thr_us, grant, det_us, P)
+    decided = us_decisions(burden.proc_us, mo.det_stock, mo.mpp, backlog_us, thr[:, 0:1], grant,
+                           mo.det_us, P)
     s["legal_us"] += decided["granted"]
-    granted_us = decided["granted"]
     for part in decided["to_unauthorized"]:
         s["unauth_recent_us"] += part
     removed_proc, removed_det, denied_mpp = decided["returned"]
-    returned = returned + removed_proc + removed_det + denied_mpp
-    proc_us, det_stock, mpp = decided["proc"], decided["detained"], decided["waiting_in_mexico"]
-    queue_us = proc_us  # the procedure the US wait is measured on (before interior arrests join)
-
-    thr[:, 1:2] += corps * P.corps_screening_rate  # the joint corps screens claims in Mexico
-    thr_mx = thr[:, 1:2]
-    d_mx = proc_mx * np.minimum(1.0, thr_mx / (queued[3][:, None] + _TINY))
-    granted_mx = d_mx * grant
-    denied_mx = d_mx - granted_mx
-    s["legal_mx"] += granted_mx
-    onward_mx = denied_mx * P.mx_denied_onward_share
-    bus += onward_mx
-    returned = returned + denied_mx - onward_mx
-    proc_mx = proc_mx - d_mx
-    quit_mx = proc_mx * P.mx_abandon_rate
-    proc_mx = proc_mx - quit_mx
-    bus += quit_mx
-
-    thr_ca = thr[:, 2:3]
-    d_ca = proc_ca * np.minimum(1.0, thr_ca / (queued[4][:, None] + _TINY))
-    granted_ca = d_ca * grant
+    returned = mo.returned + removed_proc + removed_det + denied_mpp
+    mo.proc_us, mo.det_stock = decided["proc"], decided["detained"]
+    mo.mpp = decided["waiting_in_mexico"]
+    mo.queue_us = mo.proc_us  # the procedure the US wait is measured on (before interior arrests)
+    q_mx = mexico_queue(burden.proc_mx, queued[3], thr[:, 1:2], grant, mo.bus, returned, P)
+    s["legal_mx"] += q_mx.granted
+    mo.proc_ca, granted_ca, returned = canada_queue(burden.proc_ca, queued[4], thr[:, 2:3], grant,
+                                                    q_mx.returned)
     s["legal_ca"] += granted_ca
-    returned = returned + d_ca - granted_ca
-    proc_ca = proc_ca - d_ca
+    mo.q_nt = q_nt = partner_queue(mo.partner, queued[5], mo.lv.aid_gov, q_mx.bus, returned,
+                                   pp.strong, P)
+    mo.proc_mx, mo.partner, mo.bus, mo.returned = q_mx.proc, q_nt.proc, q_nt.bus, q_nt.returned
+    s["legal_mx"] += q_nt.granted  # the few protected settle in the region (counted with Mexico)
+    mo.granted = decided["granted"] + q_mx.granted + granted_ca + q_nt.granted
 
-    # Partner (Northern Triangle) procedure under a safe-third-country deal: capacity ≈ 0.
-    thr_nt = P.partner_capacity + aid_gov.sum(axis=1, keepdims=True) * (
-        P.governance_capacity_per_musd)
-    d_nt = partner * np.minimum(1.0, thr_nt / (queued[5][:, None] + _TINY))
-    granted_nt = d_nt * P.partner_grant_rate
-    partner = partner - d_nt
-    quit_nt = partner * P.partner_abandon_rate
-    partner = partner - quit_nt
-    back_nt = quit_nt + d_nt - granted_nt
-    onward_nt = back_nt * P.partner_onward_share
-    bus += onward_nt
-    returned = returned + back_nt - onward_nt
-    danger_nt = (back_nt - onward_nt) * pp.strong
-    s["legal_mx"] += granted_nt  # the few protected settle in the region (counted with Mexico)
-    granted = granted_us + granted_mx + granted_ca + granted_nt
-    # (The waits follow from the backlogs, with the month's other totals over origins below.)
 
-    # ---------- 7. Settled people: circular returns fall as enforcement rises ------------------
-    q_year = P.return_rate_open * np.exp(-P.return_enforcement_decay * agents_us
-                                          / P.agents_reference_us)
-    # Circular returns are a hazard of recent arrivals; after a few years people are settled.
-    recent = s["unauth_recent_us"]
-    going_home = recent * (1 - np.exp(-q_year / 12)) + s["unauth_us"] * (
-        P.return_rate_settled / 12)
-    interior_recent = recent * P.interior_removal_rate / 12
-    interior_settled = s["unauth_us"] * P.interior_removal_rate / 12
-    settling_in = recent / (12 * P.recent_years)
-    s["unauth_us"] += settling_in - s["unauth_us"] * (P.return_rate_settled / 12) - interior_settled
-    recent -= recent * (1 - np.exp(-q_year / 12)) + interior_recent + settling_in
-    interior = interior_recent + interior_settled
-    home = home + going_home
-    proc_us = proc_us + interior  # interior arrests enter removal proceedings (the court backlog)
-    temp_back = s["temp_us"] / P.temp_stay_months
-    s["temp_us"] -= temp_back
-    temp_ca_back = s["temp_ca"] / P.temp_stay_months
-    s["temp_ca"] -= temp_ca_back
-    home = home + temp_back + temp_ca_back
-    legal_back = s["legal_us"] * P.legal_return_rate / 12
-    s["legal_us"] -= legal_back
-    home = home + legal_back
-
-    # ---------- 6. Smuggling prices ---------------------------------------------------------
-    price = P.price_floor_usd + (P.price_reference_usd - P.price_floor_usd) * (
-        np.maximum(agents_us, 0.0) / P.agents_reference_us) ** P.price_enforcement_elasticity * (
-        (agents_mxb + agents_mxt + P.agents_reference_mx) / (2 * P.agents_reference_mx)
-    ) ** P.price_mexico_elasticity * (1 + P.price_consequence * (rem_us[:, 2:3] + rem_mx[:, 2:3]))
-
-    # ---------- Origin populations grow slowly (births minus natural deaths) -------------------
-    growth = home * pp.natural_growth / 12
-    home = home + growth
-
-    deaths_by_origin = darien_deaths + transit_deaths + border_deaths + north_deaths
-    s["dead"] += deaths_by_origin
-
+def _settled_prices_births(mo: Month) -> None:
+    """Circular returns and the settled; smuggling prices; births; deaths; stocks written back."""
+    P, s, lv, stocks = mo.P, mo.s, mo.lv, mo.stocks
+    # Settled people: circular returns fall as enforcement rises; temporary workers go home.
+    mo.settled = settled = settled_population(s["unauth_us"], s["unauth_recent_us"], s["temp_us"],
+                                              s["temp_ca"], s["legal_us"], lv.agents_us, P)
+    s["unauth_us"] += settled.unauth_change
+    s["unauth_recent_us"] -= settled.recent_out
+    home = mo.home + settled.going_home
+    proc_us = mo.proc_us + settled.interior  # interior arrests enter removal proceedings
+    s["temp_us"] -= settled.temp_us_back
+    s["temp_ca"] -= settled.temp_ca_back
+    home = home + settled.temp_us_back + settled.temp_ca_back
+    s["legal_us"] -= settled.legal_back
+    home = home + settled.legal_back
+    # Smuggling prices; origin populations grow slowly (births minus natural deaths).
+    mo.price = smuggling_price(lv.agents_us, mo.agents_mxb, mo.agents_mxt, mo.rem_us, mo.rem_mx,
+                               P)
+    mo.growth = origins.natural_growth(home, mo.pp)
+    home = home + mo.growth
+    mo.deaths_by_origin = (mo.leg.darien_deaths + mo.transit_deaths + mo.bp.deaths
+                           + mo.north.deaths)
+    s["dead"] += mo.deaths_by_origin
     # Stocks rebuilt as new arrays go back into the copy (the others were updated in place).
-    for index, value in zip(_REBUILT, (home, bus, remote, stranded, mpp, returned, proc_us,
-                                       det_stock, proc_mx, det_mx_stock, proc_ca, partner),
-                            strict=True):
+    for index, value in zip(_REBUILT, (home, mo.bus, mo.tr.remote, mo.stranded, mo.mpp,
+                                       mo.returned, proc_us, mo.det_stock, mo.proc_mx,
+                                       mo.det_mx_stock, mo.proc_ca, mo.partner), strict=True):
         stocks[:, index, :] = value
     np.maximum(stocks, 0.0, out=stocks)
 
-    # ---------- Totals over origins -----------------------------------------------------------
-    # Every per-origin array the month sums over origins goes into one table summed in one
-    # reduction (cheaper than one sum each): first the metrics reported as totals, then the
-    # totals the rest of the step uses.
+
+def _totals_over_origins(mo: Month) -> None:
+    """Every per-origin array the month sums over origins, summed in one reduction.
+
+    Cheaper than one sum each: first the metrics reported as totals (``mo.metrics``), then the
+    totals the rest of the step uses (``mo.total``).
+    """
+    stocks, bp, ch = mo.stocks, mo.bp, mo.ch
+    claim_remote = bp.claim_remote
     by_origin = {
-        "ca_irregular_interceptions": intercepted_ca,
-        "irregular_entries_us": entered,
-        "asylum_backlog_mx": proc_mx,
-        "asylum_backlog_ca": proc_ca,
-        "detained_population_us": det_stock,
+        "ca_irregular_interceptions": mo.north.intercepted,
+        "irregular_entries_us": bp.entered,
+        "asylum_backlog_mx": mo.proc_mx,
+        "asylum_backlog_ca": mo.proc_ca,
+        "detained_population_us": mo.det_stock,
         "unauthorized_population_us": stocks[:, STOCK["unauth_us"], :]
         + stocks[:, STOCK["unauth_recent_us"], :],
-        "family_unit_members_us": fam,
-        "unaccompanied_children_us": kid,
-        "deaths_us_border": border_deaths,
-        "apprehensions_us": caught_us,
-        "first_departures_irregular": irregular + to_canada + caravan,
-        "people_at_border": arrivals + caravan_arrive,
-        "retries": retriers,
-        "waiting_for_legal": intending * wait_share,
-        "stc_transfers": transferred_mx + transferred_nt,
-        "unauthorized_returns": going_home,
-        "births": growth,
-        "mx_claims_from_transit": claim_mx_transit,
-        "emigrants_total": emigrants,
-        "deaths_in_mexico": transit_deaths,
-        "people_in_transit_mx": bus + remote + fc.sum(axis=1),
+        "family_unit_members_us": mo.fam,
+        "unaccompanied_children_us": mo.kid,
+        "deaths_us_border": bp.deaths,
+        "apprehensions_us": bp.caught,
+        "first_departures_irregular": mo.leg.irregular + mo.leg.to_canada + ch.caravan,
+        "people_at_border": mo.arrivals + mo.caravan_arrive,
+        "retries": mo.retriers,
+        "waiting_for_legal": ch.intending * ch.wait_share,
+        "stc_transfers": mo.transferred_mx + mo.transferred_nt,
+        "unauthorized_returns": mo.settled.going_home,
+        "births": mo.growth,
+        "mx_claims_from_transit": mo.tr.claims,
+        "emigrants_total": mo.emigrants,
+        "deaths_in_mexico": mo.transit_deaths,
+        "people_in_transit_mx": mo.bus + mo.tr.remote + np.add.reduce(mo.fc, axis=1),
         "asylum_claims_remote": claim_remote,
-        "deaths_remote_routes": (bp.ev_remote + claim_remote) * bp.die_remote + remote_dead
-        + darien_deaths + north_deaths,
-        "crossings_remote_us": evaders * bp.remote_share + claim_remote / (1 - bp.die_remote),
-        "crossings_urban_us": evaders * (1 - bp.remote_share),
+        "deaths_remote_routes": (bp.ev_remote + claim_remote) * bp.die_remote + mo.tr.remote_dead
+        + mo.leg.darien_deaths + mo.north.deaths,
+        "crossings_remote_us": mo.evaders * bp.remote_share + claim_remote / (1 - bp.die_remote),
+        "crossings_urban_us": mo.evaders * (1 - bp.remote_share),
     }
     needed = {
-        "queue_us": queue_us,
-        "mpp": mpp,
-        "stranded": stranded,
-        "bus": bus,
-        "caravan": caravan,
-        "released_visible": released_visible,
-        "north_deaths": north_deaths,
-        "det_mx": det_mx_stock,
-        "transferred_mx": transferred_mx,
-        "to_mpp": to_mpp,
-        "to_border_towns": to_border_towns,
-        "sent_to_us": sent_to_us,
-        "transferred_nt": transferred_nt,
-        "danger_nt": danger_nt,
-        "granted": granted,
-        "deaths": deaths_by_origin,
+        "queue_us": mo.queue_us,
+        "mpp": mo.mpp,
+        "stranded": mo.stranded,
+        "bus": mo.bus,
+        "caravan": ch.caravan,
+        "released_visible": mo.released_visible,
+        "north_deaths": mo.north.deaths,
+        "det_mx": mo.det_mx_stock,
+        "transferred_mx": mo.transferred_mx,
+        "to_mpp": mo.to_mpp,
+        "to_border_towns": mo.to_border_towns,
+        "sent_to_us": mo.north.sent_to_us,
+        "transferred_nt": mo.transferred_nt,
+        "danger_nt": mo.q_nt.danger,
+        "granted": mo.granted,
+        "deaths": mo.deaths_by_origin,
         "temp_us": stocks[:, STOCK["temp_us"], :],
     }
-    sums = _origin_totals(np.array([*by_origin.values(), *needed.values()]))
-    metrics: dict[str, np.ndarray] = dict(zip(by_origin, sums[:len(by_origin)], strict=True))
-    total = dict(zip(needed, sums[len(by_origin):], strict=True))
-    returned_to_danger = returned_to_danger + total["danger_nt"]
-    protection = total["granted"] + humanitarian_admitted
-    deaths = total["deaths"]
+    sums = origin_totals(np.array([*by_origin.values(), *needed.values()]))
+    mo.metrics = dict(zip(by_origin, sums[:len(by_origin)], strict=True))
+    mo.total = total = dict(zip(needed, sums[len(by_origin):], strict=True))
+    mo.returned_to_danger = mo.returned_to_danger + total["danger_nt"]
+    mo.protection = total["granted"] + mo.adm.humanitarian
+    mo.deaths = total["deaths"]
 
+
+def _labour_and_opinion(mo: Month) -> None:
+    """Little's law waits; the labour shortage and mechanisation; opinion and approval."""
+    world, P, pp, metrics, total = mo.world, mo.P, mo.pp, mo.metrics, mo.total
     # Little's law: each wait is its backlog over the decisions per month (US, MX, CA), capped.
-    backlog_after_us = total["queue_us"] + metrics["detained_population_us"] + total["mpp"]
-    wait = np.minimum(
-        _side_by_side(backlog_after_us, metrics["asylum_backlog_mx"], metrics["asylum_backlog_ca"])
-        / np.maximum(thr, _TINY), P.max_wait_months)
-
-    # ---------- 11b. Labour shortage, closed slowly by mechanisation -------------------------
-    shortage = _shortage(total["temp_us"][:, None],
-                         metrics["unauthorized_population_us"][:, None], P, labour_demand,
-                         world.mechanisation[:, None])
-    mechanisation = world.mechanisation + (P.flat.mechanisation_rate * shortage[:, 0]) - (
-        P.flat.mechanisation_decay * world.mechanisation)
-    mechanisation = clip(mechanisation, 0.0, P.flat.mechanisation_max)
-
-    # ---------- 12. Opinion: salience, thermostat, media ------------------------------------
-    stranded_total = total["stranded"] + total["mpp"]
-    caravan_visible = world.caravan_visible * P.flat.caravan_visibility_decay + total["caravan"]
-    disorder = _side_by_side(
-        encounters + caravan_visible + P.flat.release_visibility * total["released_visible"],
-        stranded_total + caravan_visible + total["bus"] * P.flat.transit_visibility,
-        metrics["ca_irregular_interceptions"] + asylum_claims_ca * P.flat.release_visibility,
-    ) / P.disorder_reference  # US, MX, CA
-    disorder_seen = world.disorder_seen + (disorder - world.disorder_seen) * pp.k_disorder
-    deaths_seen = metrics["deaths_us_border"] + metrics["deaths_in_mexico"] * (
-        P.flat.media_transit_death_weight)
-    p_media = (P.media_base_rate + P.media_per_death * deaths_seen[:, None]
-               + P.media_per_separation * separated) * ew
-    media = media + (uniforms[:, nz.UNIFORM_MEDIA] < p_media) * P.media_random_intensity
-    salience = clip(P.salience_base + P.salience_disorder * disorder_seen
-                    + P.salience_media * media, 0.0, 1.0)
-    policy_memory = world.policy_memory + (restrict - world.policy_memory) * pp.k_thermostat
-    preferred = (P.preferred_restrictiveness + P.preference_disorder * (disorder_seen - 1)
-                 - P.thermostat_strength * (policy_memory - P.preferred_restrictiveness))
-    gap = np.abs(restrict - preferred)
-    novelty = restrict - policy_memory  # security-minded voters reward a new toughness, briefly
-    harm = _side_by_side(
-        deaths / P.flat.harm_reference_deaths
-        + separated[:, 0] / P.flat.harm_reference_separations
-        + returned_to_danger / P.flat.harm_reference_returned,
-        stranded_total / P.flat.harm_reference_stranded + metrics["deaths_in_mexico"]
-        / P.flat.harm_reference_deaths,
-        total["north_deaths"] / P.flat.harm_reference_deaths
-        + metrics["asylum_backlog_ca"] * wait[:, 2] / 12 / P.flat.harm_reference_stranded,
-    ) * (1 + P.media_empathy * media)
-    spend = _spending(lt, metrics["detained_population_us"], total["det_mx"], P)
-    fiscal = np.maximum(np.log(np.maximum(spend * 12, 1.0) / P.spending_reference), 0.0)
-    tariff_state = world.tariff_state
-    sovereignty = (threat[:, 0] * (1 + P.flat.sovereignty_tariff_imposed * (tariff_state == 3))
-                   + rim[:, 0] + (cov[:, 0] > 0) * comp_mx[:, 0]
-                   + returns_on[:, 0] * P.flat.sovereignty_returns_weight)
-    housing = (legal_ca + asylum_claims_ca) / P.flat.housing_reference_ca
-    econ = economy_shock.copy()
-    econ[:, 1] -= tariff_imposed * P.flat.tariff_gdp_elasticity  # a US tariff hurts Mexico's
-    approval_logit = (P.approval_logit
-                      - salience * (P.approval_disorder * disorder_seen
-                                    + P.approval_policy_gap * gap
-                                    - P.approval_toughness * novelty)
-                      - P.approval_humanitarian * harm * (P.humanitarian_attention + salience)
-                      - P.approval_fiscal * fiscal
-                      + P.approval_economy * econ)
-    # Terms of one nation each, all three subtracted at once (US labour shortage, Mexican
-    # sovereignty, Canadian housing), then the US tariff's.
-    approval_logit -= _side_by_side(P.flat.approval_labour * shortage[:, 0],
-                                    P.flat.approval_sovereignty * sovereignty,
-                                    P.flat.approval_housing * housing)
-    approval_logit[:, 0] -= P.flat.approval_tariff_us * tariff_imposed
-    approval_target = 100 * _sigmoid(approval_logit)
-    approval = world.approval + (approval_target - world.approval) * pp.k_approval
-
-    # ---------- 10. Tariff threat: deadline, imposition; 13. relations ----------------------------
-    # (``np.where`` makes new arrays: the world's are never written to.)
-    new_threat = lt.tariff_started & (tariff_state == 0)
-    tariff_state = np.where(new_threat, 1.0, tariff_state)
-    tariff_start = np.where(new_threat, m, world.tariff_start)
-    tariff_base = np.where(new_threat, world.last_encounters, world.tariff_base)
-    # The tariff's hits to US-Mexico relations, one by one from 0.0.
-    tariff_hit = 0.0 - new_threat * P.flat.tariff_threat_relations_hit * lt.threat_hit_scale
-    due = (tariff_state == 1) & ((m - tariff_start >= levers.tariff_deadline) | (
-        deadline_now[:, 0] > 0))
-    met = encounters <= tariff_base * lt.target_left
-    impose = due & ~met & (uniforms[:, nz.UNIFORM_TARIFF] < P.flat.tariff_impose_probability)
-    tariff_state = np.where(due, np.where(impose, 3.0, 2.0), tariff_state)
-    tariff_imposed = np.where(impose, np.maximum(deadline_rate[:, 0], levers.tariff_rate),
-                              tariff_imposed)
-    tariff_hit -= impose * P.flat.tariff_imposed_relations_hit
-    lifted = lt.tariff_lifted
-    tariff_state = np.where(lifted, 0.0, tariff_state)
-    tariff_imposed = np.where(lifted, 0.0, tariff_imposed)
-    tariff_hit -= (tariff_state > 0) * P.flat.tariff_relations_drain
-    tariff_hit -= (tariff_state == 3) * P.flat.tariff_relations_drain
-    # A Canadian visa on Mexicans strains US-Canada and Mexico-Canada relations alike.
-    visa_hit = 0.0 - visa_ca[:, MX] * P.flat.visa_relations_drain
-    hits = _side_by_side(tariff_hit, visa_hit, visa_hit)
-    cooperation = _side_by_side(
-        P.flat.cooperation_bonus * (comp_mx[:, 0] * lt.cooperating_mx),
-        P.flat.cooperation_bonus * comp_ca[:, 0] * levers.burden_active,
-        P.flat.cooperation_bonus * levers.burden_active * comp_mx[:, 0] * comp_ca[:, 0],
-    )
-    rel_target = P.relations_base + cooperation
-    relations = clip(world.relations + (rel_target - world.relations) * pp.k_relations + hits,
-                     -100.0, 100.0)
-
-    # What each partner is asked to take, against what it can absorb (a reference plus its
-    # asylum decisions per month): compliance falls as the ask outgrows the capacity.
-    load = _side_by_side(
-        (owed_mx[:, 0] + total["transferred_mx"] + total["to_mpp"] + total["to_border_towns"])
-        / (P.flat.partner_load_reference_mx + thr_mx[:, 0]),
-        total["sent_to_us"] / P.flat.partner_load_reference_mx,
-        owed_ca[:, 0] / (P.flat.partner_load_reference_ca + thr_ca[:, 0]),
-        total["transferred_nt"] / (P.flat.partner_load_reference_nt + thr_nt[:, 0]),
-    )
-
-    new_world = World.assemble(
-        month=m + 1,
-        stocks=stocks,
-        lever_stage1=stage1,
-        lever_stage2=stage2,
-        corps_members=corps[:, 0],
-        homicide_noise=homicide_noise,
-        violence_shock=violence_shock,
-        violence_left=violence_left,
-        income_shock=income_shock,
-        income_left=income_left,
-        disaster_push=disaster_push,
-        homicide_seen=homicide_seen,
-        network_seen=network_seen,
-        economy_shock=economy_shock,
-        economy_left=economy_left,
-        labour_noise=labour_noise,
-        mechanisation=mechanisation,
-        price=price[:, 0],
-        wait=wait,
-        disorder_seen=disorder_seen,
-        salience=salience,
-        policy_memory=policy_memory,
-        media=media,
-        approval=approval,
-        relations=relations,
-        compliance=compliance,
-        partner_load=load,
-        tariff_state=tariff_state,
-        tariff_start=tariff_start,
-        tariff_base=tariff_base,
-        tariff_imposed=tariff_imposed,
-        blocked=blocked,
-        last_encounters=encounters,
-        surge=np.where(surge_left > 1, surge, 0.0),
-        surge_left=np.maximum(surge_left - 1, 0.0),
-        caravan_visible=caravan_visible,
-        release_seen=release_seen,
-        stay_seen=stay_seen,
-        officers_in_training=officers_in_training,
-        season_weight=world.season_weight,
-        event_weight=world.event_weight,
-    )
-
-    per_world: dict[str, np.ndarray] = {
-        "us_border_encounters": encounters,
-        "mx_apprehensions": mx_apprehension_events * np.exp(
-            P.flat.measurement_sd * normals[:, nz.NORMAL_MEASURE][:, 1]),
-        "emigrants_from_mx": emigrants[:, MX],
-        "emigrants_from_gt": emigrants[:, GT],
-        "emigrants_from_hn": emigrants[:, HN],
-        "emigrants_from_sv": emigrants[:, SV],
-        "emigrants_from_xr": emigrants[:, XR],
-        "legal_admissions_us": legal_us,
-        "legal_admissions_ca": legal_ca,
-        "legal_admissions_mx": legal_mx,
-        "deaths_in_transit": deaths,
-        "asylum_claims_us": asylum_claims_us,
-        "asylum_claims_mx": asylum_claims_mx + moved_mx[:, 0] + total["transferred_mx"],
-        "asylum_claims_ca": asylum_claims_ca + moved_ca[:, 0],
-        "protection_granted": protection,
-        "returned_to_danger": returned_to_danger,
-        "family_separations": separated[:, 0],
-        "asylum_backlog_us": backlog_after_us,
-        "asylum_wait_months_us": wait[:, 0],
-        "asylum_wait_months_mx": wait[:, 1],
-        "asylum_wait_months_ca": wait[:, 2],
-        "stranded_in_mx_border_towns": stranded_total,
-        "smuggling_price_usd": price[:, 0],
-        "labor_shortage_us": shortage[:, 0],
-        "homicide_rate_gt": homicide[:, GT],
-        "homicide_rate_hn": homicide[:, HN],
-        "homicide_rate_sv": homicide[:, SV],
-        "approval_us": approval[:, 0],
-        "approval_mx": approval[:, 1],
-        "approval_ca": approval[:, 2],
-        "relations_us_mx": relations[:, 0],
-        "relations_us_ca": relations[:, 1],
-        "relations_mx_ca": relations[:, 2],
-        "spending_us": spend[:, 0],
-        "spending_mx": spend[:, 1],
-        "spending_ca": spend[:, 2],
-        # Extras beyond the canonical list (debrief, explanations, tests).
-        "deaths_recorded": metrics["deaths_us_border"] * P.flat.death_recording_share,
-        "crossing_attempts_us": crossings_attempted,
-        "encounters_true": encounters_true,
-        "burden_quota_fill": quota_fill,
-        "population_change": stocks.sum(axis=(1, 2)) - total_before,
-        "salience_us": salience[:, 0],
-        "restrictiveness_us": restrict[:, 0],
-        "compliance_mx": compliance[:, 0],
-        "remote_transit_share": remote_share[:, 0],
-        "tariff_imposed": tariff_imposed,
-        "perceived_release_families": release_seen[:, 1, 1:4].mean(axis=1),
-        "perceived_release_children": release_seen[:, 2, 1:4].mean(axis=1),
-        "perceived_stay_months": stay_seen,
-        "family_departures_nt": fc_new[:, 0, 1:4].sum(axis=1),
-        "child_departures_nt": fc_new[:, 1, 1:4].sum(axis=1),
-    }
-    # A metric computed at another shape (a per-world parameter can broadcast one) is widened;
-    # the totals over origins and the encounters by origin below are rows of (n, k) tables.
-    shape = (n,)
-    for k in [k for k, v in per_world.items() if v.shape != shape]:
-        per_world[k] = np.broadcast_to(per_world[k], shape).astype(float)
-    metrics.update(per_world)
-    encounters_measured = encounters_by_origin * measure[:, None]
-    metrics.update(zip(_ENCOUNTER_METRICS, encounters_measured.T, strict=True))
-    metrics.update(zip(_FAMILY_METRICS, (fam * measure[:, None]).T, strict=True))
-    metrics.update(zip(_CHILD_METRICS, (kid * measure[:, None]).T, strict=True))
-    return new_world, MonthOutcome(m, metrics)
+    mo.backlog_after_us = total["queue_us"] + metrics["detained_population_us"] + total["mpp"]
+    mo.wait = waits(mo.backlog_after_us, metrics["asylum_backlog_mx"],
+                    metrics["asylum_backlog_ca"], mo.thr, P)
+    # Labour shortage, closed slowly by mechanisation.
+    mo.shortage = labour.shortage(total["temp_us"][:, None],
+                                  metrics["unauthorized_population_us"][:, None],
+                                  mo.labour_demand, world.mechanisation[:, None], P)
+    mo.mechanisation = labour.mechanisation(world.mechanisation, mo.shortage[:, 0], P)
+    # Opinion: disorder, media, salience, the thermostat.
+    mo.stranded_total = total["stranded"] + total["mpp"]
+    mo.caravan_visible = caravan_visibility(world.caravan_visible, total["caravan"], P)
+    mo.disorder_seen = follow(world.disorder_seen, disorder(
+        mo.encounters, mo.caravan_visible, total["released_visible"], mo.stranded_total,
+        total["bus"], metrics["ca_irregular_interceptions"], mo.asylum_claims_ca, P),
+        pp.k_disorder)
+    mo.media = media_events(mo.ev.media, metrics["deaths_us_border"],
+                            metrics["deaths_in_mexico"], mo.separated, mo.ew,
+                            mo.uniforms[:, nz.UNIFORM_MEDIA], P)
+    mo.salience = salience(mo.disorder_seen, mo.media, P)
+    mo.policy_memory, gap, novelty = thermostat(mo.restrict, world.policy_memory,
+                                                mo.disorder_seen, pp, P)
+    harm = humanitarian_harm(mo.deaths, mo.separated, mo.returned_to_danger, mo.stranded_total,
+                             metrics["deaths_in_mexico"], total["north_deaths"],
+                             metrics["asylum_backlog_ca"], mo.wait[:, 2], mo.media, P)
+    mo.spend = spending(mo.lt.spend_levers, mo.lt.spend_corps,
+                        metrics["detained_population_us"], total["det_mx"], P)
+    # Approval: what voters see, the policy gap, harm, money, jobs, sovereignty, housing.
+    housing = (mo.adm.total_ca + mo.asylum_claims_ca) / P.flat.housing_reference_ca
+    concessions = sovereignty(mo.lt.tariff_on, world.tariff_state, mo.rim, mo.cov, mo.comp_mx,
+                              mo.returns_on, P)
+    mo.approval = follow(world.approval, approval_target(
+        mo.salience, mo.disorder_seen, gap, novelty, harm, mo.spend, mo.economy_shock,
+        world.tariff_imposed, mo.shortage, concessions, housing, P), pp.k_approval)
 
 
-def _add_up(parts: Iterable[np.ndarray]) -> np.ndarray:
-    """The sum of equal-shaped arrays, exactly as numpy sums them along an axis (0 + a + b + …).
+def _tariff_relations_load(mo: Month) -> None:
+    """The tariff threat's deadline and imposition; relations; what partners are asked to take."""
+    world, levers, P, lt, total, ev = mo.world, mo.levers, mo.P, mo.lt, mo.total, mo.ev
+    mo.tariff = tariff = tariff_threat(
+        world.tariff_state, world.tariff_start, world.tariff_base, world.tariff_imposed,
+        world.last_encounters, mo.encounters, mo.m, lt.tariff_started, lt.tariff_lifted,
+        lt.threat_hit_scale, lt.target_left, levers.tariff_deadline, ev.deadline_now,
+        ev.deadline_rate, levers.tariff_rate, mo.uniforms[:, nz.UNIFORM_TARIFF], P)
+    mo.relations = relations(world.relations, tariff.hit, lt.visa_ca, mo.comp_mx, mo.comp_ca,
+                             lt.cooperating_mx, levers.burden_active, mo.pp, P)
+    # What each partner is asked to take, against what it can absorb: next month's compliance.
+    mo.load = partner_load(
+        mo.burden.owed_mx[:, 0] + total["transferred_mx"] + total["to_mpp"]
+        + total["to_border_towns"], total["sent_to_us"], mo.burden.owed_ca[:, 0],
+        total["transferred_nt"], mo.thr, mo.q_nt.throughput, P)
 
-    Passed the axis to sum as the first of a transposed view, it gives ``x.sum(axis)`` bit for
-    bit, but one whole-array addition per element of that axis: numpy reduces a short axis
-    (five origins) in one tiny loop per world, slow for large batches.
-    """
-    it = iter(parts)
-    total = 0.0 + next(it)
-    for part in it:
-        total += part
-    return total
-
-
-def _side_by_side(*columns: np.ndarray) -> np.ndarray:
-    """Per-world ``(n,)`` arrays as the columns of one ``(n, k)`` array.
-
-    The same values as ``np.stack(columns, axis=1)``, without its Python-level checks (the step
-    builds several small tables a month).
-    """
-    out = np.empty((len(columns[0]), len(columns)))
-    for i, column in enumerate(columns):
-        out[:, i] = column
-    return out
-
-
-def world_shortage(world: World, P: Any, labour_demand: np.ndarray) -> np.ndarray:
-    """Last month's labour shortage of a world, ``(n, 1)``."""
-    return _shortage(world.stocks[:, STOCK["temp_us"], :].sum(axis=1, keepdims=True),
-                     world.stocks[:, _UNAUTHORIZED, :].sum(axis=(1, 2))[:, None], P,
-                     labour_demand, world.mechanisation[:, None])
-
-
-def _restrictiveness(P: Any, pp: Prepared, lt: LeverTerms, agents: np.ndarray,
-                     det: np.ndarray, rem: np.ndarray, eff: np.ndarray) -> np.ndarray:
-    """How restrictive each nation's policy is (0 ≈ the mid-2010s status quo), ``(n, 3)``.
-
-    ``agents`` are the border staff of US, MX, CA ``(n, 3)``; ``det`` and ``rem`` the detention
-    and removal regimes of US and MX ``(n, 2, choices)``.
-    """
-    # Staffing against its reference: log((a + 0.1 ref) / (1.1 ref)).
-    out = np.log((agents + pp.agents_low) / pp.agents_high)
-    out[:, :2] += (det * pp.restrict_detention).sum(axis=2)
-    out[:, :2] += (rem * pp.restrict_removal).sum(axis=2)
-    out[:, 2:3] += lt.visa_ca_restrict
-    # Open legal channels make a policy less restrictive (US and CA, in log visas).
-    visas = eff.take(_WORK_VISAS_US_CA, axis=1) + eff.take(_HUM_VISAS_US_CA, axis=1)
-    out[:, ::2] -= P.restrictiveness_visa_weight * np.log((visas + pp.visas_low) / pp.visas_high)
-    return out
-
-
-#: Below this many worlds one reduction along the origins is cheapest; above, ``_add_up``
-#: (measured: the two cost the same at about six worlds).
-_FEW_WORLDS = 6
-
-
-def _origin_totals(table: np.ndarray) -> np.ndarray:
-    """Sums over origins of a table of per-origin arrays ``(k, n, 5)``, as ``(k, n)``.
-
-    Bit for bit ``x.sum(axis=1)`` of each ``(n, 5)`` part (0 + x₀ + x₁ + …, either way): for a
-    few worlds one reduction along the short last axis is one call; for many, numpy walks that
-    axis in one tiny loop per row, and five whole-array additions are much faster.
-    """
-    if table.shape[1] < _FEW_WORLDS:
-        return np.add.reduce(table, axis=-1)
-    return _add_up(table.transpose(2, 0, 1))
-
-
-def _shortage(temp_workers: np.ndarray, unauthorized: np.ndarray, P: Any,
-              labour_demand: np.ndarray, mechanisation: np.ndarray) -> np.ndarray:
-    """Unfilled share of migrant-labour demand (0-1), ``(n, 1)``.
-
-    ``temp_workers`` and ``unauthorized`` are the US totals of temporary workers and unauthorized
-    residents, ``(n, 1)``.
-    """
-    supply = temp_workers + P.unauthorized_participation * unauthorized
-    jobs = P.migrant_labour_jobs * labour_demand * (1 - mechanisation)
-    return clip((jobs - supply) / np.maximum(jobs, 1.0), 0.0, 1.0)
-
-
-def _spending(lt: LeverTerms, detained_us: np.ndarray, detained_mx: np.ndarray,
-              P: Any) -> np.ndarray:
-    """US$ million spent this month by US, MX, CA, ``(n, 3)``, from the detained totals ``(n,)``."""
-    spend = lt.spend_levers.copy()
-    spend[:, 0] += detained_us * P.flat.detention_cost_musd_per_year / 12
-    spend[:, 1] += detained_mx * P.flat.detention_cost_mx_musd_per_year / 12
-    spend += lt.spend_corps
-    return spend

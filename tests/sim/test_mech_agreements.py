@@ -1,4 +1,4 @@
-"""Partners' compliance, Mexico's deployment, safe third country (mechanisms/agreements.py)."""
+"""Compliance, Mexico's deployment, safe third country, burden sharing, load (agreements.py)."""
 
 from __future__ import annotations
 
@@ -6,8 +6,10 @@ import numpy as np
 from _mech import THROUGH, coefficients
 
 from game.sim.mechanisms.agreements import (
+    burden_sharing,
     mexico_deployment,
     partner_compliance,
+    partner_load,
     safe_third_country,
 )
 
@@ -61,3 +63,32 @@ def test_a_partial_safe_third_country_deal_opens_a_loophole_that_full_coverage_c
     assert np.all(partial[0][0, 1:] > 0)
     assert np.all(partial[2][0, 1:] > none[2][0, 1:])  # a partial deal: claims go remote
     assert np.all(full[2][0, 1:] < partial[2][0, 1:])
+
+
+def test_burden_sharing_moves_claims_only_as_far_as_partners_comply() -> None:
+    P, _ = coefficients()
+    claims, share = np.full((1, 1), 10000.0), np.full((1, 1), 0.3)
+    proc_us, proc_mx, proc_ca = np.full((1, 5), 20000.0), np.zeros((1, 5)), np.zeros((1, 5))
+    one, zero = np.ones((1, 1)), np.zeros((1, 1))
+    kept = burden_sharing(claims, share, share, one, one, proc_us, proc_mx, proc_ca, P)
+    np.testing.assert_allclose(kept.proc_us + kept.proc_mx + kept.proc_ca, proc_us)
+    assert np.all(kept.proc_mx > 0) and np.all(kept.proc_ca > 0)
+    assert 0 < kept.quota_fill[0] <= 1
+    defected = burden_sharing(claims, share, share, zero, zero, proc_us, proc_mx, proc_ca, P)
+    assert np.all(defected.proc_mx == 0) and defected.quota_fill[0] == 0
+    no_deal = burden_sharing(claims, zero, zero, one, one, proc_us, proc_mx, proc_ca, P)
+    assert no_deal.quota_fill[0] == 1 and np.all(no_deal.proc_us == proc_us)
+    # Never more than half the US procedure in one month.
+    huge = burden_sharing(1e9 * one, 0.5 * one, 0.5 * one, one, one, proc_us, proc_mx,
+                          proc_ca, P)
+    assert huge.proc_us.sum() >= 0.5 * proc_us.sum() - 1e-6
+
+
+def test_a_partner_s_load_grows_with_what_it_is_asked_and_falls_with_its_capacity() -> None:
+    P, _ = coefficients()
+    thr, nt = np.array([[1000.0, 100.0, 100.0]]), np.full((1, 1), 0.0)
+    zero = np.zeros(1)
+    assert np.all(partner_load(zero, zero, zero, zero, thr, nt, P) == 0)
+    asked = partner_load(np.full(1, 5000.0), zero, zero, zero, thr, nt, P)
+    capable = partner_load(np.full(1, 5000.0), zero, zero, zero, 10 * thr, nt, P)
+    assert asked[0, 0] > capable[0, 0] > 0 and np.all(asked[0, 1:] == 0)

@@ -25,6 +25,11 @@ def saturation(x: np.ndarray, kappa: float | np.ndarray) -> np.ndarray:
     return 1.0 - np.exp(-kappa * np.maximum(x, 0.0))
 
 
+# Reductions are written ``np.add.reduce(x, axis=…)`` rather than ``x.sum(axis=…)``: the
+# method goes through numpy's Python-level ``_methods._sum`` to the same reduction (the same
+# bits), about 0.2 µs dearer a call, and a month makes some forty of them.
+
+
 def add_up(parts: Iterable[np.ndarray]) -> np.ndarray:
     """The sum of equal-shaped arrays, exactly as numpy sums them along an axis (0 + a + b + …).
 
@@ -48,6 +53,19 @@ def side_by_side(*columns: np.ndarray) -> np.ndarray:
     out = np.empty((len(columns[0]), len(columns)))
     for i, column in enumerate(columns):
         out[:, i] = column
+    return out
+
+
+def stacked(*parts: np.ndarray) -> np.ndarray:
+    """Equal-shaped ``(n, …)`` arrays along a new axis 1, ``(n, k, …)``.
+
+    The same values as ``np.stack(parts, axis=1)``, without its Python-level checks (about
+    1.8 µs a call at one world's shapes).
+    """
+    first = parts[0]
+    out = np.empty((first.shape[0], len(parts), *first.shape[1:]))
+    for i, part in enumerate(parts):
+        out[:, i] = part
     return out
 
 

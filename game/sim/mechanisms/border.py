@@ -9,7 +9,7 @@ from typing import Any, NamedTuple
 
 import numpy as np
 
-from game.sim.mechanisms._common import GUARD_SHARE, TINY, sigmoid
+from game.sim.mechanisms._common import GUARD_SHARE, TINY, sigmoid, stacked
 from game.sim.mechanisms.transit import Catch
 from game.sim.movers import saturating_funnel
 
@@ -117,8 +117,8 @@ def remain_in_mexico(adults: np.ndarray, families: np.ndarray, rim: np.ndarray,
     """
     to_mpp = adults * rim * through
     fam_mpp = families * rim * through
-    rim_fill = np.minimum(1.0, cap / (to_mpp.sum(axis=1, keepdims=True)
-                                      + fam_mpp.sum(axis=1, keepdims=True) + TINY))
+    rim_fill = np.minimum(1.0, cap / (np.add.reduce(to_mpp, axis=1, keepdims=True)
+                                      + np.add.reduce(fam_mpp, axis=1, keepdims=True) + TINY))
     return to_mpp * rim_fill, fam_mpp * rim_fill
 
 
@@ -152,9 +152,9 @@ def sent_back(caught: np.ndarray, expelled: np.ndarray, expel: np.ndarray,
     strong = pp.strong
     fear = caught * strong * P.fear_claim_share * (1 - expel)
     back = caught - fear + expelled
-    danger = ((caught + expelled) * strong - fear).sum(axis=1)
+    danger = np.add.reduce((caught + expelled) * strong - fear, axis=1)
     nonmx_back = back * through
-    want_mx = nonmx_back.sum(axis=1, keepdims=True)
+    want_mx = np.add.reduce(nonmx_back, axis=1, keepdims=True)
     to_mx_share = np.minimum(1.0, returns_cap / (want_mx + TINY)) * (want_mx > 0)
     to_border_towns = nonmx_back * to_mx_share
     rest = nonmx_back - to_border_towns
@@ -166,8 +166,10 @@ def detention_intake(claims: np.ndarray, detained: np.ndarray, in_detention: np.
                      P: Any) -> np.ndarray:
     """Adult claimants who enter US detention, as far as beds are free, ``(n, 5)``."""
     enter_det = claims * detained
-    beds_free = np.maximum(P.detention_beds_us - in_detention.sum(axis=1, keepdims=True), 0.0)
-    return enter_det * np.minimum(1.0, beds_free / (enter_det.sum(axis=1, keepdims=True) + TINY))
+    beds_free = np.maximum(
+        P.detention_beds_us - np.add.reduce(in_detention, axis=1, keepdims=True), 0.0)
+    return enter_det * np.minimum(
+        1.0, beds_free / (np.add.reduce(enter_det, axis=1, keepdims=True) + TINY))
 
 
 #: Fewer arrivals of a kind than this in a month leave what movers believe unchanged.
@@ -183,7 +185,7 @@ def what_arrivals_found(adults: np.ndarray, adults_in: np.ndarray, families: np.
     heard of. Detained families mostly leave detention within weeks into the US; separated
     families hear of children released to sponsors and parents held, many of them removed.
     """
-    realised = np.stack([adults_in / (adults + TINY), families_in / (families + TINY),
-                         children_in / (children + TINY)], axis=1)
-    heard = np.stack([adults, families, children], axis=1) > FEW
+    realised = stacked(adults_in / (adults + TINY), families_in / (families + TINY),
+                       children_in / (children + TINY))
+    heard = stacked(adults, families, children) > FEW
     return realised, heard

@@ -88,10 +88,11 @@ def admissions(places: np.ndarray, fill: np.ndarray) -> Admissions:
     """The places taken, by channel: work visas to temporary stocks, the rest to legal ones."""
     work_us, hum_us, work_ca, hum_ca, work_mx, hum_mx = (
         places[:, i, :] for i in range(places.shape[1]))
+    add = np.add.reduce
     return Admissions(
         fill * work_us, fill * hum_us, fill * work_ca, fill * hum_ca, fill * (work_mx + hum_mx),
-        (fill * (work_us + hum_us)).sum(axis=1), (fill * (work_ca + hum_ca)).sum(axis=1),
-        (fill * (work_mx + hum_mx)).sum(axis=1), (fill * (hum_us + hum_ca + hum_mx)).sum(axis=1))
+        add(fill * (work_us + hum_us), axis=1), add(fill * (work_ca + hum_ca), axis=1),
+        add(fill * (work_mx + hum_mx), axis=1), add(fill * (hum_us + hum_ca + hum_mx), axis=1))
 
 
 class Routes(NamedTuple):
