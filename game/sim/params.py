@@ -624,6 +624,17 @@ def _table() -> list[Param]:
         _p("visa_relations_drain", 0.3, "relation points per month", 0, 2,
            "Canada's 2009 visa on Mexicans strained relations until 2016", g),
         _p("cooperation_bonus", 8, "relation points", 0, 30, A, g),
+        # Mexico's own enforcement as the US sees it: staffing above 2016's (about 1,500 at the
+        # southern border and 3,000 on the routes, history.py) counts as cooperation, and the
+        # June 2019 deployment's size (6,000 Guard, F) is the scale of a full effort.
+        _p("enforcement_relations_reference", 4500, "agents", 0, 20000,
+           "Mexico's 2016 staffing in the historical scenario", g),
+        _p("enforcement_relations_scale", 6000, "agents", 1000, 20000,
+           "7 June 2019 declaration: 6,000 National Guard", g),
+        _p("compliance_relations_credit", 3, "relation points per month", 0, 10,
+           "assumed: under a pending threat a full deployment earns back about a quarter of the "
+           "threat's hit each month (June-July 2019: the US praised Mexico's deployment and "
+           "dropped the tariff)", g),
         _p("relations_recovery_months", 48, "months", 12, 120,
            "assumed: trust rebuilt over a presidential term", g),
     ]

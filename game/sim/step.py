@@ -64,7 +64,7 @@ from game.sim.mechanisms.opinion import (
 )
 from game.sim.mechanisms.phase_in import effective, phase_in
 from game.sim.mechanisms.prices import smuggling_price
-from game.sim.mechanisms.relations import relations, tariff_threat
+from game.sim.mechanisms.relations import enforcement_effort, relations, tariff_threat
 from game.sim.mechanisms.returnees import retry_rate, returnees
 from game.sim.mechanisms.settled import settled_population
 from game.sim.mechanisms.transit import (
@@ -526,7 +526,9 @@ def _tariff_relations_load(mo: Month) -> None:
         lt.threat_hit_scale, lt.target_left, levers.tariff_deadline, ev.deadline_now,
         ev.deadline_rate, levers.tariff_rate, mo.uniforms[:, nz.UNIFORM_TARIFF], P)
     mo.relations = relations(world.relations, tariff.hit, lt.visa_ca, mo.comp_mx, mo.comp_ca,
-                             lt.cooperating_mx, levers.burden_active, mo.pp, P)
+                             lt.cooperating_mx, levers.burden_active,
+                             enforcement_effort(mo.agents_mxb + mo.agents_mxt, P)[:, 0],
+                             tariff.state == 1, mo.pp, P)
     # What each partner is asked to take, against what it can absorb: next month's compliance.
     mo.load = partner_load(
         mo.burden.owed_mx[:, 0] + total["transferred_mx"] + total["to_mpp"]

@@ -61,3 +61,20 @@ def test_a_threat_without_a_known_reference_shows_no_countdown() -> None:
     session = forty_five_days()
     session.table.threats[0].reference = 0.0
     assert pending_deadline(session.table, "MX") is None
+
+
+def test_relations_with_the_us_answer_to_what_mexico_does_under_the_threat() -> None:
+    def relations_after(extra_agents: int) -> float:
+        session = forty_five_days()
+        if extra_agents:
+            session.desk.set_lever("MX", "border_agents", 1500 + extra_agents)
+            session.desk.commit("MX")
+        for _ in range(session.turns):
+            report = session.end_turn()
+            session.next_turn()
+        return report.metrics["relations_us_mx"]
+
+    idle, deployed = relations_after(0), relations_after(6000)
+    # The threat costs relations either way (lesson 13); a deployment wins some of it back.
+    assert deployed > idle + 2
+    assert deployed < 20  # still below June's 20

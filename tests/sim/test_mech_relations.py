@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 from _mech import coefficients
 
-from game.sim.mechanisms.relations import relations, tariff_threat
+from game.sim.mechanisms.relations import enforcement_effort, relations, tariff_threat
 
 T, F = np.array([True]), np.array([False])
+YES, NO = T, F
 ONE, ZERO = np.ones(1), np.zeros(1)
 
 
@@ -51,15 +53,15 @@ def test_relations_recover_toward_their_base_and_cooperation_raises_them() -> No
     P, pp = coefficients()
     col, visa = np.ones((1, 1)), np.zeros((1, 5))
     bad = np.full((1, 3), -80.0)
-    after = relations(bad, ZERO, visa, 0 * col, 0 * col, ZERO, ZERO, pp, P)
+    after = relations(bad, ZERO, visa, 0 * col, 0 * col, ZERO, ZERO, ZERO, NO, pp, P)
     assert np.all(after > bad) and np.all(after <= 100)
-    cooperating = relations(bad, ZERO, visa, col, col, ONE, ONE, pp, P)
+    cooperating = relations(bad, ZERO, visa, col, col, ONE, ONE, ZERO, NO, pp, P)
     assert np.all(cooperating > after)
     visa[0, 0] = 1.0  # Canada requires visas of Mexicans
-    strained = relations(bad, ZERO, visa, 0 * col, 0 * col, ZERO, ZERO, pp, P)
+    strained = relations(bad, ZERO, visa, 0 * col, 0 * col, ZERO, ZERO, ZERO, NO, pp, P)
     assert strained[0, 0] == after[0, 0] and np.all(strained[0, 1:] < after[0, 1:])
     floor = relations(np.full((1, 3), -100.0), np.array([-50.0]), visa, 0 * col, 0 * col, ZERO,
-                      ZERO, pp, P)
+                      ZERO, ZERO, NO, pp, P)
     assert np.all(floor >= -100)
 
 
@@ -77,3 +79,20 @@ def test_without_any_threat_the_shortcut_gives_the_full_computation_s_bits() -> 
     beside = run(np.array([False, True]), 2)  # a threat in the other world: the full path
     for a, b in zip(alone, beside, strict=True):
         assert a.tobytes() == b[:1].tobytes()
+
+
+def test_mexico_s_enforcement_counts_as_cooperation_and_is_credited_under_a_threat() -> None:
+    P, pp = coefficients()
+    col, visa = np.zeros((1, 1)), np.zeros((1, 5))
+    start = np.full((1, 3), 10.0)
+    reference = P.flat.enforcement_relations_reference
+    effort = enforcement_effort(np.array([reference, reference + 6000, reference + 60_000]), P)
+    assert effort[0] == 0 and 0.5 < effort[1] < 0.7 and effort[2] <= 1  # saturates
+    idle = relations(start, ZERO, visa, col, col, ZERO, ZERO, ZERO, NO, pp, P)
+    deployed = relations(start, ZERO, visa, col, col, ZERO, ZERO, effort[1:2], NO, pp, P)
+    threatened = relations(start, ZERO, visa, col, col, ZERO, ZERO, effort[1:2], YES, pp, P)
+    # Only US-Mexico relations answer, a little at once, more while a threat is pending.
+    assert idle[0, 0] < deployed[0, 0] < threatened[0, 0]
+    assert np.array_equal(idle[0, 1:], deployed[0, 1:])
+    assert threatened[0, 0] - deployed[0, 0] == pytest.approx(
+        effort[1] * P.flat.compliance_relations_credit)

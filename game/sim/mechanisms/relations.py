@@ -66,20 +66,35 @@ def tariff_threat(state: np.ndarray, start: np.ndarray, base: np.ndarray, impose
     return Tariff(state, start, base, imposed, hit)
 
 
+def enforcement_effort(agents_mx: np.ndarray, P: Any) -> np.ndarray:
+    """How much Mexico's staffing shows cooperation to the US, 0 to 1, ``(n,)``.
+
+    Nothing at 2016's staffing (``enforcement_relations_reference``); saturating above it, with
+    the June 2019 deployment's size as the scale (about 0.63 for 6,000 more agents).
+    """
+    extra = np.maximum(agents_mx - P.flat.enforcement_relations_reference, 0.0)
+    return 1.0 - np.exp(-extra / P.flat.enforcement_relations_scale)
+
+
 def relations(before: np.ndarray, tariff_hit: np.ndarray, visa_ca: np.ndarray,
               comp_mx: np.ndarray, comp_ca: np.ndarray, cooperating_mx: np.ndarray,
-              burden_active: np.ndarray, pp: Any, P: Any) -> np.ndarray:
+              burden_active: np.ndarray, effort_mx: np.ndarray, threatened: np.ndarray,
+              pp: Any, P: Any) -> np.ndarray:
     """Relations US-MX, US-CA, MX-CA (−100 to 100), ``(n, 3)``.
 
     ``visa_ca`` is Canada's visa requirement per origin ``(n, 5)`` (one on Mexicans strains
     US-Canada and Mexico-Canada relations alike); cooperation (Mexico complying with burden
     sharing or the joint corps, ``cooperating_mx``; Canada with burden sharing) raises the
-    target. Compliances are ``(n, 1)``, the rest ``(n,)``.
+    target. Mexico's enforcement effort (``enforcement_effort``) raises the US-Mexico target
+    too, and while a tariff threat is pending (``threatened``) the US credits it every month:
+    relations answer to what Mexico does, not only to the threat. Compliances are ``(n, 1)``,
+    the rest ``(n,)``.
     """
     visa_hit = 0.0 - visa_ca[:, MX] * P.flat.visa_relations_drain
-    hits = side_by_side(tariff_hit, visa_hit, visa_hit)
+    credit = threatened * effort_mx * P.flat.compliance_relations_credit
+    hits = side_by_side(tariff_hit + credit, visa_hit, visa_hit)
     cooperation = side_by_side(
-        P.flat.cooperation_bonus * (comp_mx[:, 0] * cooperating_mx),
+        P.flat.cooperation_bonus * (comp_mx[:, 0] * cooperating_mx + effort_mx),
         P.flat.cooperation_bonus * comp_ca[:, 0] * burden_active,
         P.flat.cooperation_bonus * burden_active * comp_mx[:, 0] * comp_ca[:, 0],
     )
