@@ -551,8 +551,8 @@ class AnswerProposal(Decision):
             raise DecisionRejected(t("This proposal has already been settled."))
         if self.country not in proposal.awaiting:
             raise DecisionRejected(
-                t("This proposal does not wait for an answer {of_country}.",
-                  of_country=country_phrase(self.country, "of"))
+                t("This proposal does not wait for an answer {from_country}.",
+                  from_country=country_phrase(self.country, "from"))
             )
         if self.answer not in ("accept", "reject", "counter"):
             raise DecisionRejected(t("Answer with accept, reject or counter."))
