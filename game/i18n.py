@@ -43,9 +43,9 @@ _SHORT_SCALES: dict[str, tuple[str, str, str]] = {
     "es": ("\u00a0mil", "\u00a0M", "\u00a0mil\u00a0M"),
     "fr": ("\u202fk", "\u202fM", "\u202fG"),
 }
-#: How each language writes a percentage: fr-CA with a no-break space before the sign (12 %),
-#: es-MX and English without one (12%).
-_PERCENT: dict[str, str] = {"en": "%", "es": "%", "fr": "\u00a0%"}
+#: How each language writes a percentage: Spanish (as the Academies' Ortografía asks, and as the
+#: catalogue does) and French with a no-break space before the sign (12 %), English without.
+_PERCENT: dict[str, str] = {"en": "%", "es": "\u00a0%", "fr": "\u00a0%"}
 #: The separator between a context and a message in a compiled catalogue (GNU gettext's).
 CONTEXT_SEPARATOR = "\x04"
 

@@ -135,7 +135,7 @@ def test_short_scales_are_written_as_each_language_abbreviates_them(code: str,
 
 @pytest.mark.parametrize(("code", "expected"), [
     ("en", ["73.4k", "12.5%", "\u22123%"]),
-    ("es", ["73.4\u00a0mil", "12.5%", "\u22123%"]),
+    ("es", ["73.4\u00a0mil", "12.5\u00a0%", "\u22123\u00a0%"]),
     ("fr", ["73,4\u202fk", "12,5\u00a0%", "\u22123\u00a0%"]),
 ])
 def test_one_formatter_writes_counts_and_percentages_per_language(code: str,

@@ -408,10 +408,11 @@ def _level_reference() -> list[str]:
         "and false and `2019` as a number: put such texts in quotes. Titles of publications "
         "in `sources` stay as published.\n\n"
         "Every shipped level is translated this way, the tutorial included. Their Spanish is "
-        "Latin American (Mexico): players are *tú*, teacher notes *usted*; 144,000 and 5%. "
-        "Their French is Canadian: players are *vous*; 144 000 and 5 %, with no-break spaces "
-        "before `:` and `%`. Both use the region's own words: *solicitantes de asilo*, "
-        "*Guardia Nacional*, *COMAR*, *Quédate en México*, *río Bravo*; *demandeurs d’asile*, "
+        "Latin American (Mexico): players are *tú*, teacher notes *usted*; 144,000 and 5 %. "
+        "Their French is Canadian: players are *vous*; 144 000 and 5 %. Both write a no-break "
+        "space before `%` (French also before `:`). Both use the region's own words: "
+        "*solicitantes de asilo*, *Guardia Nacional*, *COMAR*, *Quédate en México*, *río Bravo*; "
+        "*demandeurs d’asile*, "
         "*Garde nationale*, *chemin Roxham*, *Rester au Mexique*, and the game's own terms "
         "(*encuentros*, *interceptions*) as the interface names them.",
         "### `briefing`",

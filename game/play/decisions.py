@@ -68,6 +68,9 @@ COUNTRY_PHRASES: dict[Preposition, dict[str, str]] = {
 #: Countries whose name takes a plural verb, by language: "les États-Unis paient". Spanish
 #: (Mexico) says "Estados Unidos paga", without the article, in the singular.
 PLURAL_NAMES: dict[str, frozenset[str]] = {"fr": frozenset({"US"})}
+#: Languages that repeat the preposition before each country of a list ("au Mexique et au
+#: Canada", "a México y a Canadá"); English says it once ("to Mexico and Canada").
+REPEATS_PREPOSITION: frozenset[str] = frozenset({"es", "fr"})
 
 
 def country_name(code: str, article: bool = False) -> str:
@@ -103,10 +106,15 @@ def country_subject(code: str) -> str:
 def country_list(codes: Iterable[str], preposition: Preposition | None = None) -> str:
     """Countries named inside a sentence: "the United States and Mexico", "A, B and C".
 
-    After ``preposition`` each one takes it: "to Mexico and to Canada", "au Mexique et au Canada".
+    After ``preposition``: "to Mexico and Canada"; "au Mexique et au Canada" where the language
+    repeats it (:data:`REPEATS_PREPOSITION`).
     """
-    names = [country_name(code, article=True) if preposition is None
-             else country_phrase(code, preposition) for code in codes]
+    codes = list(codes)
+    names = [country_name(code, article=True) for code in codes]
+    if preposition is not None:
+        repeat = language() in REPEATS_PREPOSITION
+        names = [country_phrase(code, preposition) if i == 0 or repeat else names[i]
+                 for i, code in enumerate(codes)]
     if len(names) <= 2:
         return t(" and ").join(names)
     return ", ".join(names[:-1]) + t(" and ") + names[-1]
