@@ -116,7 +116,7 @@ def tc(context: str, message: str, **values: object) -> str:
     return _filled(translations(_language).pgettext(context, message), message, values)
 
 
-def ts(message: str, plural: bool, **values: object) -> str:
+def ts(message: str, plural: bool = False, **values: object) -> str:
     """Translate a sentence whose subject is a name that some languages make plural.
 
     English says "the United States pays"; French says "les États-Unis paient". The caller says

@@ -13,12 +13,21 @@ Decisions serialise with ``to_dict()`` (each dict has ``type`` and ``country``) 
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
 from typing import Any, ClassVar, Literal
 
-from game.i18n import format_number, language, t, tc, ts
+from game.i18n import format_number, t, ts
 from game.i18n import money as i18n_money
+from game.play.countries import (  # noqa: F401 - the names sentences are built from
+    COUNTRY_PHRASES,
+    IN_A_SENTENCE,
+    country_list,
+    country_name,
+    country_phrase,
+    country_subject,
+    plural_subject,
+)
 from game.sim.policy import (
     Agreement,
     LeverValue,
@@ -33,7 +42,6 @@ from game.sim.registry import (
     AGREEMENTS,
     CHOICE_LABELS,
     COUNTRIES,
-    COUNTRY_NAMES,
     EVENTS,
     LEVER_LABELS,
     LEVERS,
@@ -47,77 +55,6 @@ Answer = Literal["accept", "reject", "counter"]
 
 class DecisionRejected(Exception):  # noqa: N818 - the name is the contract (STYLE.md 5)
     """An illegal choice; its text is shown to the player as is."""
-
-
-#: The context of a country's name inside a sentence, with its article where the language
-#: wants one: "le Mexique" (French), "México" (Spanish), "Mexico" (English).
-IN_A_SENTENCE = "country in a sentence"
-#: A country after a preposition that some languages contract with the article (French "au
-#: Mexique", "aux États-Unis", "du Canada"): whole phrases, so no code glues words together.
-Preposition = Literal["in", "to", "of", "from"]
-COUNTRY_PHRASES: dict[Preposition, dict[str, str]] = {
-    "in": {"US": "in the United States", "MX": "in Mexico", "CA": "in Canada",
-           "GT": "in Guatemala", "HN": "in Honduras", "SV": "in El Salvador"},
-    "to": {"US": "to the United States", "MX": "to Mexico", "CA": "to Canada",
-           "GT": "to Guatemala", "HN": "to Honduras", "SV": "to El Salvador"},
-    "of": {"US": "of the United States", "MX": "of Mexico", "CA": "of Canada",
-           "GT": "of Guatemala", "HN": "of Honduras", "SV": "of El Salvador"},
-    "from": {"US": "from the United States", "MX": "from Mexico", "CA": "from Canada",
-             "GT": "from Guatemala", "HN": "from Honduras", "SV": "from El Salvador"},
-}
-#: Countries whose name takes a plural verb, by language: "les États-Unis paient". Spanish
-#: (Mexico) says "Estados Unidos paga", without the article, in the singular.
-PLURAL_NAMES: dict[str, frozenset[str]] = {"fr": frozenset({"US"})}
-#: Languages that repeat the preposition before each country of a list ("au Mexique et au
-#: Canada", "a México y a Canadá"); English says it once ("to Mexico and Canada").
-REPEATS_PREPOSITION: frozenset[str] = frozenset({"es", "fr"})
-
-
-def country_name(code: str, article: bool = False) -> str:
-    """The translated name of a country, as a label ("Mexico", "Mexique").
-
-    With ``article``, as it reads inside a sentence: "the United States", "le Mexique",
-    "Estados Unidos".
-    """
-    if not article:
-        return t(COUNTRY_NAMES.get(code, code))
-    if code == "US":
-        return t("the United States")
-    return tc(IN_A_SENTENCE, COUNTRY_NAMES.get(code, code))
-
-
-def country_phrase(code: str, preposition: Preposition) -> str:
-    """A country after ``preposition``, as the language contracts it: "au Mexique", "en México"."""
-    phrase = COUNTRY_PHRASES[preposition].get(code)
-    return t(phrase) if phrase else country_name(code, article=True)
-
-
-def plural_subject(code: str) -> bool:
-    """Whether ``code``'s name takes a plural verb in the current language."""
-    return code in PLURAL_NAMES.get(language(), frozenset())
-
-
-def country_subject(code: str) -> str:
-    """A country opening a sentence: "The United States", "Le Mexique"."""
-    name = country_name(code, article=True)
-    return name[:1].upper() + name[1:]
-
-
-def country_list(codes: Iterable[str], preposition: Preposition | None = None) -> str:
-    """Countries named inside a sentence: "the United States and Mexico", "A, B and C".
-
-    After ``preposition``: "to Mexico and Canada"; "au Mexique et au Canada" where the language
-    repeats it (:data:`REPEATS_PREPOSITION`).
-    """
-    codes = list(codes)
-    names = [country_name(code, article=True) for code in codes]
-    if preposition is not None:
-        repeat = language() in REPEATS_PREPOSITION
-        names = [country_phrase(code, preposition) if i == 0 or repeat else names[i]
-                 for i, code in enumerate(codes)]
-    if len(names) <= 2:
-        return t(" and ").join(names)
-    return ", ".join(names[:-1]) + t(" and ") + names[-1]
 
 
 def lever_label(lever: str) -> str:

@@ -27,6 +27,7 @@ import numpy as np
 
 from game.i18n import t, ts
 from game.play.ai import AIChoice, Leader, Situation, leader_rng
+from game.play.countries import subject
 from game.play.decisions import (
     TEACHER,
     AnswerProposal,
@@ -37,9 +38,7 @@ from game.play.decisions import (
     Proposal,
     Table,
     Threat,
-    country_subject,
     decision_from_dict,
-    plural_subject,
     policy_cost,
 )
 from game.play.explain import causes_of, earlier_changes, explain_turn
@@ -259,13 +258,11 @@ class Session:
                 raise DecisionRejected(t("The teacher can only inject events."))
         elif decision.country not in self.roles:
             raise DecisionRejected(
-                ts("{country} does not act in this level.", plural_subject(decision.country),
-                   country=country_subject(decision.country))
+                ts("{country} does not act in this level.", **subject(decision.country))
             )
         elif not scripted and not self.roles[decision.country].human:
             raise DecisionRejected(
-                ts("{country} is led by the computer.", plural_subject(decision.country),
-                   country=country_subject(decision.country))
+                ts("{country} is led by the computer.", **subject(decision.country))
             )
         self.table.scripted = scripted and not self.scripts_keep_budget
         try:
@@ -386,8 +383,7 @@ class Session:
                 choice.decision.apply(self.table)
             except DecisionRejected:
                 # An acceptance the budget cannot carry becomes a refusal, with that reason.
-                reason = ts("{country} cannot afford its part", plural_subject(country),
-                            country=country_subject(country))
+                reason = ts("{country} cannot afford its part", **subject(country))
                 fallback = AnswerProposal(country, proposal.id, "reject", reason=reason)
                 fallback.apply(self.table)
                 choice = AIChoice(fallback, reason)
