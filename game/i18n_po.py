@@ -34,6 +34,13 @@ class Entry:
     comments: list[str] = field(default_factory=list)
     references: list[str] = field(default_factory=list)
     fuzzy: bool = False
+    #: gettext's ``msgctxt``: which use of the English words this entry translates.
+    msgctxt: str | None = None
+
+    @property
+    def key(self) -> str:
+        """The key in a compiled catalogue and in en.json: context, U+0004, msgid."""
+        return self.msgid if self.msgctxt is None else f"{self.msgctxt}\x04{self.msgid}"
 
     @property
     def translated(self) -> bool:
@@ -89,11 +96,18 @@ def parse_po(text: str) -> list[Entry]:
             assert current is not None
             current.msgid_plural = _unquote(line[len("msgid_plural "):])
             target = ("msgid_plural", 0)
-        elif line.startswith("msgid "):
+        elif line.startswith("msgctxt "):
             if current is not None:
                 finish()
-            current = Entry(_unquote(line[len("msgid "):]), [], comments=comments,
-                            references=references, fuzzy=fuzzy)
+            current = Entry("", [], comments=comments, references=references, fuzzy=fuzzy,
+                            msgctxt=_unquote(line[len("msgctxt "):]))
+            target = ("msgctxt", 0)
+        elif line.startswith("msgid "):
+            if current is not None and not (target is not None and target[0] == "msgctxt"):
+                finish()
+            if current is None:
+                current = Entry("", [], comments=comments, references=references, fuzzy=fuzzy)
+            current.msgid = _unquote(line[len("msgid "):])
             target = ("msgid", 0)
         elif line.startswith("msgstr["):
             assert current is not None
@@ -109,7 +123,9 @@ def parse_po(text: str) -> list[Entry]:
         elif line.startswith('"') and current is not None and target is not None:
             more = _unquote(line)
             kind, index = target
-            if kind == "msgid":
+            if kind == "msgctxt":
+                current.msgctxt = (current.msgctxt or "") + more
+            elif kind == "msgid":
                 current.msgid += more
             elif kind == "msgid_plural":
                 current.msgid_plural = (current.msgid_plural or "") + more
@@ -135,6 +151,8 @@ def write_po(entries: list[Entry]) -> str:
         out += [f"#: {r}" for r in entry.references]
         if entry.fuzzy:
             out.append("#, fuzzy")
+        if entry.msgctxt is not None:
+            out.append(f"msgctxt {_quoted(entry.msgctxt)}")
         out.append(f"msgid {_quoted(entry.msgid)}")
         if entry.msgid_plural is not None:
             out.append(f"msgid_plural {_quoted(entry.msgid_plural)}")
@@ -154,8 +172,8 @@ def compile_mo(entries: list[Entry]) -> bytes:
     for entry in entries:
         if entry.msgid and not entry.translated:
             continue  # gettext then falls back to the English msgid
-        msgid = entry.msgid if entry.msgid_plural is None else (
-            entry.msgid + "\0" + entry.msgid_plural)
+        msgid = entry.key if entry.msgid_plural is None else (
+            entry.key + "\0" + entry.msgid_plural)
         pairs[msgid.encode("utf-8")] = "\0".join(entry.msgstr).encode("utf-8")
     keys = sorted(pairs)
     header_size = 7 * 4
@@ -191,20 +209,38 @@ class Found:
     plural: str | None = None
 
 
+#: Functions whose first argument is a message (``t``), a singular and a plural (``tn``), a
+#: context and a message (``tc``), or a sentence whose subject is a country (``ts``: it is also
+#: looked up in the context :data:`PLURAL_SUBJECT`, for languages where the country's name takes
+#: a plural verb, as French *les États-Unis*).
+TRANSLATORS = ("t", "tn", "tc", "ts")
+PLURAL_SUBJECT = "plural subject"
+
+
 def messages_in_code(package: Path) -> dict[str, Found]:
-    """Every literal message given to ``t(...)`` or ``tn(...)`` in ``package``'s modules."""
+    """Every literal message given to ``t``, ``tn``, ``tc`` or ``ts`` in ``package``'s modules.
+
+    Keyed as in a compiled catalogue: a message with a context as context, U+0004, message.
+    """
     found: dict[str, Found] = {}
     for path in sorted(package.rglob("*.py")):
         tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
         where = f"{path.relative_to(package.parent).as_posix()}"
         for node in ast.walk(tree):
             if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
-                    and node.func.id in ("t", "tn") and node.args):
+                    and node.func.id in TRANSLATORS and node.args):
                 continue
             literals = [a.value if isinstance(a, ast.Constant) and isinstance(a.value, str)
                         else None for a in node.args[:2]]
             if node.func.id == "t" and literals[0] is not None:
                 found.setdefault(literals[0], Found(f"{where}:{node.lineno}"))
+            elif node.func.id == "ts" and literals[0] is not None:
+                found.setdefault(literals[0], Found(f"{where}:{node.lineno}"))
+                found.setdefault(f"{PLURAL_SUBJECT}\x04{literals[0]}",
+                                 Found(f"{where}:{node.lineno}"))
+            elif node.func.id == "tc" and None not in literals[:2] and len(literals) == 2:
+                found.setdefault(f"{literals[0]}\x04{literals[1]}",
+                                 Found(f"{where}:{node.lineno}"))
             elif node.func.id == "tn" and len(literals) == 2 and None not in literals:
                 found[str(literals[0])] = Found(f"{where}:{node.lineno}", literals[1])
     return found

@@ -106,3 +106,58 @@ def test_counts_inside_news_are_grouped_by_the_code() -> None:
     set_language("fr")
     caravan = event_news({"kind": "caravan", "params": {"size": 5000, "origin": "HN"}})
     assert "d’environ 5\u202f000 personnes" in caravan.text
+
+
+def test_a_po_entry_with_a_context_reads_back_and_compiles_for_pgettext() -> None:
+    entries = [Entry("", ["Content-Type: text/plain; charset=UTF-8\n"]),
+               Entry("Mexico", ["Mexique"]),
+               Entry("Mexico", ["le Mexique"], msgctxt="country in a sentence")]
+    back = parse_po(write_po(entries))
+    assert back == entries
+    compiled = gettext.GNUTranslations(io.BytesIO(compile_mo(back)))
+    assert compiled.gettext("Mexico") == "Mexique"
+    assert compiled.pgettext("country in a sentence", "Mexico") == "le Mexique"
+
+
+@pytest.mark.parametrize(("code", "expected"), [
+    ("en", ["73k", "1.2M", "3.5B", "950"]),
+    # Latin American Spanish says the thousands and counts a billion as a thousand millions.
+    ("es", ["73\u00a0mil", "1.2\u00a0M", "3.5\u00a0mil\u00a0M", "950"]),
+    ("fr", ["73\u202fk", "1,2\u202fM", "3,5\u202fG", "950"]),
+])
+def test_short_scales_are_written_as_each_language_abbreviates_them(code: str,
+                                                                    expected: list[str]) -> None:
+    from game.ui.widgets.format import human_number
+
+    set_language(code)
+    assert [human_number(v) for v in (73_412, 1_234_567, 3_456_000_000, 950)] == expected
+
+
+@pytest.mark.parametrize(("code", "expected"), [
+    ("en", ["73.4k", "12.5%", "\u22123%"]),
+    ("es", ["73.4\u00a0mil", "12.5\u00a0%", "\u22123\u00a0%"]),
+    ("fr", ["73,4\u202fk", "12,5\u00a0%", "\u22123\u00a0%"]),
+])
+def test_one_formatter_writes_counts_and_percentages_per_language(code: str,
+                                                                 expected: list[str]) -> None:
+    from game.i18n import percent, short_number
+
+    set_language(code)
+    assert [short_number(73_412), percent(12.5, 1), percent(-3, signed=True)] == expected
+
+
+def test_spanish_money_says_which_dollar_it_is() -> None:
+    from game.play.decisions import money
+
+    set_language("es")
+    # A bare $ reads as pesos in Mexico: the desk's money is US dollars.
+    assert [money(x) for x in (0.4, 367, 1234.5)] == [
+        "US$0.4\u00a0M", "US$367\u00a0M", "US$1.2\u00a0mil\u00a0M"]
+
+
+def test_csv_exports_keep_machine_readable_numbers_in_every_language() -> None:
+    from game.play.class_export import csv_text, number_text
+
+    set_language("fr")
+    assert number_text(73412.5) == "73412.5"
+    assert csv_text([["metric", number_text(1234567.0)]]) == "metric,1234567.0\n"

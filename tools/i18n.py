@@ -2,6 +2,7 @@
 
     python tools/i18n.py update    # add new English strings (from assets/i18n/en.json and the
                                    # code's tn() plurals) to every .po, untranslated; drop old ones
+                                   # (an en.json key "context\u0004message" is a msgctxt entry)
     python tools/i18n.py compile   # write the .mo beside each .po (the game reads only the .mo)
 
 Translators edit ``assets/i18n/<lang>/LC_MESSAGES/borderlines.po`` with any PO editor (Poedit,
@@ -53,8 +54,11 @@ def wanted_entries() -> list[Entry]:
     out = []
     for message in english:
         f = found.get(message)
+        context, _, msgid = message.rpartition("\x04")
         if f is not None and f.plural is not None:
             out.append(Entry(message, ["", ""], msgid_plural=f.plural))
+        elif context:
+            out.append(Entry(msgid, msgctxt=context))
         elif message not in plurals:
             out.append(Entry(message))
     return out
@@ -63,19 +67,19 @@ def wanted_entries() -> list[Entry]:
 def update(code: str) -> tuple[int, int]:
     """Bring one language's ``.po`` in step with en.json; (added, dropped) counts."""
     path = po_path(CATALOGUES, code, DOMAIN)
-    old = {e.msgid: e for e in parse_po(path.read_text(encoding="utf-8"))} if path.exists() \
+    old = {e.key: e for e in parse_po(path.read_text(encoding="utf-8"))} if path.exists() \
         else {}
     entries = [old.get("") or header(code)]
     added = 0
     for entry in wanted_entries():
-        kept = old.get(entry.msgid)
+        kept = old.get(entry.key)
         if kept is not None and kept.msgid_plural == entry.msgid_plural:
             entries.append(kept)
         else:
             entry.comments = kept.comments if kept is not None else []
             entries.append(entry)
             added += 1
-    dropped = len(set(old) - {e.msgid for e in entries})
+    dropped = len(set(old) - {e.key for e in entries})
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(write_po(entries), encoding="utf-8")
     return added, dropped

@@ -399,13 +399,22 @@ def _level_reference() -> list[str]:
         field_table(Level),
         "### Texts and translations",
         "Every text players read — `title`, `summary`, briefings, event `news`, objective "
-        "`text`, `questions`, source `note` — is either plain text or a mapping from language "
-        "code to text:\n\n"
-        "```yaml\ntitle:\n  en: The 45 days\n  es: Los 45 días\n```\n\n"
+        "`text`, `questions`, source `note`, the `tutorial`'s steps and hints — is either "
+        "plain text or a mapping from language code to text:\n\n"
+        "```yaml\ntitle:\n  en: The 45 Days\n  es: Los 45 días\n  fr: Les 45 jours\n```\n\n"
         f"The game ships {', '.join(f'`{c}`' for c in GAME_LANGUAGES)}. When some texts of a "
         "file have a language, the checker warns about each text that lacks it; players in "
         "that language then see the English text. YAML reads `yes`, `no`, `on`, `off` as true "
-        "and false and `2019` as a number: put such texts in quotes.",
+        "and false and `2019` as a number: put such texts in quotes. Titles of publications "
+        "in `sources` stay as published.\n\n"
+        "Every shipped level is translated this way, the tutorial included. Their Spanish is "
+        "Latin American (Mexico): players are *tú*, teacher notes *usted*; 144,000 and 5 %. "
+        "Their French is Canadian: players are *vous*; 144 000 and 5 %. Both write a no-break "
+        "space before `%` (French also before `:`). Both use the region's own words: "
+        "*solicitantes de asilo*, *Guardia Nacional*, *COMAR*, *Quédate en México*, *río Bravo*; "
+        "*demandeurs d’asile*, "
+        "*Garde nationale*, *chemin Roxham*, *Rester au Mexique*, and the game's own terms "
+        "(*encuentros*, *interceptions*) as the interface names them.",
         "### `briefing`",
         _doc_body(Briefing) + "\n\n" + field_table(Briefing),
         "### `countries`",

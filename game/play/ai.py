@@ -34,6 +34,7 @@ from game.play.decisions import (
     ThreatenTariff,
     WithdrawAgreement,
     country_name,
+    country_phrase,
 )
 from game.sim.registry import COUNTRIES, LEVERS
 
@@ -156,14 +157,15 @@ class Leader:
         counter = self._counter_terms(proposal)
         already_countered = proposal.counter_of is not None and proposal.by != self.country
         if score > COUNTER_ABOVE and counter and not already_countered:
-            reason = t("the terms ask too much of {country}", country=country_name(self.country))
+            reason = t("the terms ask too much {of_country}",
+                       of_country=country_phrase(self.country, "of"))
             return AIChoice(
                 AnswerProposal(self.country, proposal.id, "counter", terms=counter, reason=reason),
                 reason,
             )
         text = _REJECT_REASON.get(proposal.kind, {}).get(self.personality)
         reason = t(text) if text else t("the terms do not serve {country}",
-                                        country=country_name(self.country))
+                                        country=country_name(self.country, article=True))
         return AIChoice(AnswerProposal(self.country, proposal.id, "reject", reason=reason), reason)
 
     def _counter_terms(self, proposal: Proposal) -> dict[str, float]:

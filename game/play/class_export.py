@@ -29,7 +29,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from game.i18n import t
+from game.i18n import format_number, percent, short_number, t
 from game.play.atomic import write_atomic, write_text_atomic
 from game.play.classroom import ClassDebrief, Comparison
 from game.play.decisions import country_name
@@ -272,14 +272,14 @@ def svg_chart(title: str, labels: Sequence[str], lines: Sequence[tuple[str, Sequ
 
 
 def _short(value: float) -> str:
+    """A chart label in the printout's language (the CSV files keep exact numbers)."""
     a = abs(value)
-    if a >= 1e6:
-        return f"{value / 1e6:.1f}M"
+    sign = "-" if value < 0 else ""
     if a >= 1e4:
-        return f"{value / 1e3:.0f}k"
+        return sign + short_number(a, 1 if a >= 1e6 else 0)
     if a >= 100:
-        return f"{value:,.0f}"
-    return f"{value:.1f}"
+        return sign + format_number(a)
+    return sign + format_number(a, 1)
 
 
 def _signed(value: float) -> str:
@@ -426,9 +426,9 @@ def summary_html(debrief: ClassDebrief) -> str:
 
 def _term(value: Any) -> str:
     if isinstance(value, float) and 0 < value <= 1:
-        return f"{value * 100:.0f}%"
+        return percent(value * 100)
     if isinstance(value, float):
-        return f"{value:,.0f}"
+        return format_number(value)
     return str(value)
 
 

@@ -13,11 +13,21 @@ Decisions serialise with ``to_dict()`` (each dict has ``type`` and ``country``) 
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
 from typing import Any, ClassVar, Literal
 
-from game.i18n import format_number, t
+from game.i18n import format_number, t, ts
+from game.i18n import money as i18n_money
+from game.play.countries import (  # noqa: F401 - the names sentences are built from
+    COUNTRY_PHRASES,
+    IN_A_SENTENCE,
+    country_list,
+    country_name,
+    country_phrase,
+    country_subject,
+    plural_subject,
+)
 from game.sim.policy import (
     Agreement,
     LeverValue,
@@ -32,7 +42,6 @@ from game.sim.registry import (
     AGREEMENTS,
     CHOICE_LABELS,
     COUNTRIES,
-    COUNTRY_NAMES,
     EVENTS,
     LEVER_LABELS,
     LEVERS,
@@ -46,27 +55,6 @@ Answer = Literal["accept", "reject", "counter"]
 
 class DecisionRejected(Exception):  # noqa: N818 - the name is the contract (STYLE.md 5)
     """An illegal choice; its text is shown to the player as is."""
-
-
-def country_name(code: str, article: bool = False) -> str:
-    """The translated name of a country ("the United States" with ``article``)."""
-    if article and code == "US":
-        return t("the United States")
-    return t(COUNTRY_NAMES.get(code, code))
-
-
-def country_subject(code: str) -> str:
-    """A country opening a sentence: "The United States", "Mexico"."""
-    name = country_name(code, article=True)
-    return name[:1].upper() + name[1:]
-
-
-def country_list(codes: Iterable[str]) -> str:
-    """Countries named inside a sentence: "the United States and Mexico", "A, B and C"."""
-    names = [country_name(code, article=True) for code in codes]
-    if len(names) <= 2:
-        return t(" and ").join(names)
-    return ", ".join(names[:-1]) + t(" and ") + names[-1]
 
 
 def lever_label(lever: str) -> str:
@@ -95,10 +83,8 @@ def heading(text: str) -> str:
 
 
 def money(amount: float) -> str:
-    """US$ millions as the desk shows them: ``$120M``, ``$1.2B``, ``$0.4M`` (French: 120 M$)."""
-    if abs(amount) >= 1000:
-        return t("${n}B", n=format_number(amount / 1000, 1))
-    return t("${n}M", n=format_number(amount, 1 if abs(amount) < 10 else 0))
+    """US$ millions as the desk shows them: ``$120M``, ``$1.2B`` (:func:`game.i18n.money`)."""
+    return i18n_money(amount)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -285,7 +271,8 @@ def _check_term(term: TermSpec, value: Any) -> TermValue:
 def _check_actor(table: Table, country: str) -> None:
     if country not in table.countries:
         raise DecisionRejected(
-            t("{country} does not act in this level.", country=country_name(country))
+            ts("{country} does not act in this level.", plural_subject(country),
+               country=country_subject(country))
         )
 
 
@@ -362,8 +349,8 @@ class SetLever(Decision):
             raise DecisionRejected(t("There is no lever called “{lever}”.", lever=self.lever))
         if self.country not in spec.countries:
             raise DecisionRejected(
-                t("{country} has no {lever} lever.", country=country_name(self.country),
-                  lever=lever_label(self.lever))
+                ts("{country} has no {lever} lever.", plural_subject(self.country),
+                   country=country_subject(self.country), lever=lever_label(self.lever))
             )
         try:
             value = check_lever(self.country, self.lever, self.value)
@@ -391,8 +378,9 @@ class SetLever(Decision):
 
     def describe(self) -> str:
         """"US sets border agents to 20,000"."""
-        return t("{country} sets {lever} to {value}", country=country_name(self.country),
-                 lever=lever_label(self.lever), value=_shown_value(self.lever, self.value))
+        return ts("{country} sets {lever} to {value}", plural_subject(self.country),
+                  country=country_subject(self.country), lever=lever_label(self.lever),
+                  value=_shown_value(self.lever, self.value))
 
 
 def _shown_value(lever: str, value: LeverValue) -> str:
@@ -425,8 +413,8 @@ class ProposeAgreement(Decision):
             raise DecisionRejected(t("Use a tariff threat, not a proposal, to threaten tariffs."))
         if self.country not in spec.proposers:
             raise DecisionRejected(
-                t("{country} cannot propose a {kind} agreement.",
-                  country=country_name(self.country), kind=agreement_label(self.kind))
+                ts("{country} cannot propose a {kind} agreement.", plural_subject(self.country),
+                   country=country_subject(self.country), kind=agreement_label(self.kind))
             )
         partners = tuple(dict.fromkeys(self.partners))
         if spec.needs_acceptance and not partners:
@@ -436,8 +424,9 @@ class ProposeAgreement(Decision):
                 raise DecisionRejected(t("A country cannot make an agreement with itself."))
             if partner not in spec.acceptors:
                 raise DecisionRejected(
-                    t("{country} cannot be a partner in a {kind} agreement.",
-                      country=country_name(partner), kind=agreement_label(self.kind))
+                    ts("{country} cannot be a partner in a {kind} agreement.",
+                       plural_subject(partner), country=country_subject(partner),
+                       kind=agreement_label(self.kind))
                 )
         terms = _check_terms(self.kind, self.terms)
         if self.kind == "burden_sharing":
@@ -465,9 +454,9 @@ class ProposeAgreement(Decision):
 
     def describe(self) -> str:
         """"US proposes remain in mexico to Mexico"."""
-        return t("{country} proposes {kind} to {partners}", country=country_name(self.country),
-                 kind=agreement_label(self.kind),
-                 partners=country_list(self.partners))
+        return ts("{country} proposes {kind} {to_partners}", plural_subject(self.country),
+                  country=country_subject(self.country), kind=agreement_label(self.kind),
+                  to_partners=country_list(self.partners, "to"))
 
 
 def _enact(table: Table, proposal: Proposal) -> None:
@@ -476,8 +465,8 @@ def _enact(table: Table, proposal: Proposal) -> None:
     for country in proposal.parties:
         if country in table.budgets:
             _check_budget(table, country, new,
-                          t("The contribution asked of {country}",
-                            country=country_name(country)))
+                          t("The contribution asked {of_country}",
+                            of_country=country_phrase(country, "of")))
     # An agreement of the same kind between the same parties replaces the old one.
     for pact in table.active_pacts():
         same = pact.agreement.kind == proposal.kind
@@ -507,8 +496,8 @@ class AnswerProposal(Decision):
             raise DecisionRejected(t("This proposal has already been settled."))
         if self.country not in proposal.awaiting:
             raise DecisionRejected(
-                t("This proposal does not wait for an answer from {country}.",
-                  country=country_name(self.country))
+                t("This proposal does not wait for an answer {from_country}.",
+                  from_country=country_phrase(self.country, "from"))
             )
         if self.answer not in ("accept", "reject", "counter"):
             raise DecisionRejected(t("Answer with accept, reject or counter."))
@@ -539,9 +528,12 @@ class AnswerProposal(Decision):
 
     def describe(self) -> str:
         """"Mexico rejects proposal 3"."""
-        verb = {"accept": t("accepts"), "reject": t("rejects"), "counter": t("counters")}
-        return t("{country} {verb} proposal {n}", country=country_name(self.country),
-                 verb=verb.get(self.answer, self.answer), n=self.proposal)
+        plural = plural_subject(self.country)
+        verb = {"accept": ts("accepts", plural), "reject": ts("rejects", plural),
+                "counter": ts("counters", plural)}
+        return ts("{country} {verb} proposal {n}", plural,
+                  country=country_subject(self.country), verb=verb.get(self.answer, self.answer),
+                  n=self.proposal)
 
 
 @dataclass(frozen=True)
@@ -560,8 +552,9 @@ class WithdrawAgreement(Decision):
             threats = [th for th in table.threats
                        if th.by == self.country and th.status in ("pending", "carried_out")]
             if not threats:
-                raise DecisionRejected(t("{country} has no tariff threat to withdraw.",
-                                         country=country_name(self.country)))
+                raise DecisionRejected(ts("{country} has no tariff threat to withdraw.",
+                                          plural_subject(self.country),
+                                          country=country_subject(self.country)))
             for th in threats:
                 th.status = "lifted"
             table.policy = table.policy.without_agreement("tariff_threat")
@@ -585,14 +578,14 @@ class WithdrawAgreement(Decision):
             done = True
         if not done:
             raise DecisionRejected(
-                t("{country} is not in a {kind} agreement.", country=country_name(self.country),
-                  kind=agreement_label(self.kind))
+                ts("{country} is not in a {kind} agreement.", plural_subject(self.country),
+                   country=country_subject(self.country), kind=agreement_label(self.kind))
             )
 
     def describe(self) -> str:
         """"Mexico leaves burden sharing"."""
-        return t("{country} leaves {kind}", country=country_name(self.country),
-                 kind=agreement_label(self.kind))
+        return ts("{country} leaves {kind}", plural_subject(self.country),
+                  country=country_subject(self.country), kind=agreement_label(self.kind))
 
 
 @dataclass(frozen=True)
@@ -632,9 +625,10 @@ class ThreatenTariff(Decision):
 
     def describe(self) -> str:
         """"United States threatens a 5% tariff on Mexico"."""
-        return t("{country} threatens a {rate:.0f}% tariff on {target} unless encounters fall "
-                 "{cut:.0f}% within {months} months", country=country_name(self.country),
-                 rate=self.rate * 100, target=country_name(self.target),
+        return ts("{country} threatens a {rate:.0f}% tariff on {target} unless encounters fall "
+                  "{cut:.0f}% within {months} months", plural_subject(self.country),
+                  country=country_subject(self.country),
+                  rate=self.rate * 100, target=country_name(self.target, article=True),
                  cut=self.target_reduction * 100, months=self.deadline_months)
 
 

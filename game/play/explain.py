@@ -15,8 +15,14 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from game.i18n import t
-from game.play.decisions import SetLever, agreement_label, country_name
+from game.i18n import t, ts
+from game.play.decisions import (
+    SetLever,
+    agreement_label,
+    country_name,
+    country_subject,
+    plural_subject,
+)
 from game.play.report import Cause
 from game.sim.explain import Change, Explanation, explain
 from game.sim.policy import Agreement, Policy, ScheduledEvent
@@ -61,8 +67,8 @@ def turn_changes(start: Policy, policy: Policy,
         if key in new:
             continue
         who = (ended_by or {}).get(key, agreement.proposer)
-        label = t("{country} leaves {kind}", country=country_name(who),
-                  kind=agreement_label(agreement.kind))
+        label = ts("{country} leaves {kind}", plural_subject(who), country=country_subject(who),
+                   kind=agreement_label(agreement.kind))
         changes.append(Change(label, who, policy.with_agreement(agreement)))
     return changes
 

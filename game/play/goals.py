@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from game.i18n import format_number, t
+from game.i18n import format_number, percent, t
 from game.play.report import ObjectiveState, metric_label
 
 if TYPE_CHECKING:
@@ -55,8 +55,9 @@ def _amount(value: float) -> str:
 def _relative(value: float, change: str) -> str:
     """A change as a percentage (+12%) or in the metric's own unit (+3.5)."""
     if change == "share":
-        return f"{value * 100:+.0f}%"
-    return f"{value:+,.1f}"
+        return percent(value * 100, signed=True)
+    text = format_number(abs(value), 1)
+    return ("+" if value >= 0 else "\u2212") + text
 
 
 def progress(goal: ObjectiveState) -> str:

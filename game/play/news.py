@@ -11,13 +11,16 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from game.i18n import format_number, t
+from game.i18n import format_number, percent, t, ts
 from game.play.decisions import (
+    COUNTRY_PHRASES,
     agreement_label,
     country_list,
     country_name,
+    country_phrase,
     decision_from_dict,
     money,
+    plural_subject,
     policy_label,
 )
 from game.sim.registry import COUNTRIES, EVENT_NEWS
@@ -113,7 +116,9 @@ def event_news(event: Mapping[str, Any]) -> NewsItem:
     values: dict[str, Any] = {}
     for key, value in params.items():
         if isinstance(value, str) and (value in COUNTRIES or value == "XR"):
-            values[key] = country_name(value)
+            values[key] = country_name(value, article=True)
+            for preposition in COUNTRY_PHRASES:
+                values[f"{preposition}_{key}"] = country_phrase(value, preposition)
         elif isinstance(value, str) and key == "blocks":
             values[key] = policy_label(value)
         elif isinstance(value, str):
@@ -129,7 +134,9 @@ def event_news(event: Mapping[str, Any]) -> NewsItem:
         values["change_pct"] = float(params["change"]) * 100
     template = EVENT_NEWS.get(kind, kind.replace("_", " "))
     try:
-        text = t(template, **values)
+        # A headline may open with its country ("{country} changes …"): the verb agrees with it.
+        text = _sentence(ts(template, plural_subject(str(params.get("country", ""))),
+                            **values))
     except (KeyError, ValueError, IndexError):
         text = t(kind.replace("_", " ").capitalize())
     return NewsItem("teacher" if event.get("source") == "teacher" else "event", text,
@@ -161,17 +168,17 @@ def agreement_news(kind: str, parties: Sequence[str], what: str, by: str = "",
         "accepted": "{names} agree on {label}",
         "rejected": "{by} rejects {label}",
         "countered": "{by} answers the {label} proposal with a counter-offer",
-        "proposed": "{by} proposes {label} to {others}",
+        "proposed": "{by} proposes {label} {to_others}",
         "broken": "{by} breaks the {label} agreement",
         "withdrawn": "{by} ends {label}",
     }
-    others = country_list(p for p in parties if p != by)
     if len(parties) == 1 and what in ("accepted", "proposed"):
         # A measure one country takes alone (a visa requirement) is imposed, not agreed.
         what, by = "imposed", parties[0]
         templates["imposed"] = "{by} imposes a {label}"
-    text = _sentence(t(templates[what], names=names, label=label,
-                       by=country_name(by, article=True), others=others))
+    text = _sentence(ts(templates[what], plural_subject(by), names=names, label=label,
+                        by=country_name(by, article=True),
+                        to_others=country_list((p for p in parties if p != by), "to")))
     if terms and what in ("accepted", "countered"):
         shown = _terms_text(terms)
         if shown:
@@ -187,7 +194,7 @@ def _terms_text(terms: Mapping[str, Any]) -> str:
         if isinstance(value, str):
             continue
         if name.startswith("share_"):
-            parts.append(f"{name[6:].upper()} {float(value) * 100:.0f}%")
+            parts.append(f"{name[6:].upper()} {percent(float(value) * 100)}")
         elif name.startswith("contribution_"):
             parts.append(f"{name[13:].upper()} {money(float(value))}/yr")
         elif name == "monthly_cap":
@@ -208,8 +215,9 @@ def threat_news(what: str, rate: float, target_reduction: float, months: int = 0
         "passed": "{target} misses the target, but {by} lets the deadline pass without a tariff",
         "carried_out": "{target} misses the target: {by} imposes a {rate:.0f}% tariff",
     }
-    return NewsItem("threat", _sentence(t(
-        templates[what], by=country_name(by, article=True),
+    # The threatening country is the subject of most of these: its verb agrees with it.
+    return NewsItem("threat", _sentence(ts(
+        templates[what], plural_subject(by), by=country_name(by, article=True),
         target=country_name(target, article=True), rate=rate * 100,
         cut=target_reduction * 100, months=months)), by)
 

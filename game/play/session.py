@@ -25,8 +25,9 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from game.i18n import t
+from game.i18n import t, ts
 from game.play.ai import AIChoice, Leader, Situation, leader_rng
+from game.play.countries import subject
 from game.play.decisions import (
     TEACHER,
     AnswerProposal,
@@ -37,7 +38,6 @@ from game.play.decisions import (
     Proposal,
     Table,
     Threat,
-    country_name,
     decision_from_dict,
     policy_cost,
 )
@@ -258,11 +258,11 @@ class Session:
                 raise DecisionRejected(t("The teacher can only inject events."))
         elif decision.country not in self.roles:
             raise DecisionRejected(
-                t("{country} does not act in this level.", country=country_name(decision.country))
+                ts("{country} does not act in this level.", **subject(decision.country))
             )
         elif not scripted and not self.roles[decision.country].human:
             raise DecisionRejected(
-                t("{country} is led by the computer.", country=country_name(decision.country))
+                ts("{country} is led by the computer.", **subject(decision.country))
             )
         self.table.scripted = scripted and not self.scripts_keep_budget
         try:
@@ -383,7 +383,7 @@ class Session:
                 choice.decision.apply(self.table)
             except DecisionRejected:
                 # An acceptance the budget cannot carry becomes a refusal, with that reason.
-                reason = t("{country} cannot afford its part", country=country_name(country))
+                reason = ts("{country} cannot afford its part", **subject(country))
                 fallback = AnswerProposal(country, proposal.id, "reject", reason=reason)
                 fallback.apply(self.table)
                 choice = AIChoice(fallback, reason)

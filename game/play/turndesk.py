@@ -26,12 +26,13 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from game.i18n import t
+from game.i18n import ts
 from game.play.decisions import (
     DecisionRejected,
     SetLever,
     Table,
     country_subject,
+    plural_subject,
 )
 from game.sim.forecast import forecast as model_forecast
 from game.sim.policy import LeverValue
@@ -158,8 +159,8 @@ class TurnDesk:
     def _check_open(self, country: str) -> None:
         session = self._session
         if country not in session.roles or not session.roles[country].human:
-            raise DecisionRejected(t("{country} is not decided at this desk.",
-                                     country=country_subject(country)))
+            raise DecisionRejected(ts("{country} is not decided at this desk.",
+                                      plural_subject(country), country=country_subject(country)))
         if country in self.committed:
-            raise DecisionRejected(t("{country} has already committed this turn.",
-                                     country=country_subject(country)))
+            raise DecisionRejected(ts("{country} has already committed this turn.",
+                                      plural_subject(country), country=country_subject(country)))

@@ -74,13 +74,11 @@ class TutorialPlan:
 
 
 def shown_text(value: Any) -> str:
-    """A tutorial text in the player's language.
+    """A tutorial text in the player's language, as the level file gives it ({en: ..., es: ...}).
 
-    A level may translate its texts itself (``{en: ..., es: ...}``); a plain text that the
-    game's catalogue knows (the shipped tutorial's) is shown translated from it.
+    The same way as every other level text (docs/levels.md): the shipped tutorial carries its
+    own Spanish and French, like a teacher's level.
     """
-    if isinstance(value, str):
-        return t(value)
     return text_of(value)
 
 

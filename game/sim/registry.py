@@ -574,19 +574,21 @@ MetricKind = Literal["observed", "flow", "stock", "condition", "politics", "scor
 
 
 #: The news headline of each event kind (``{param}`` placeholders from its parameters; a level's
-#: own ``news`` text wins). The content class of each kind is ``game.content.events``; a test
-#: checks that the registry, the content classes, these headlines and the model agree.
+#: own ``news`` text wins). A country parameter is also given after a preposition that French
+#: contracts with the article: ``{in_country}``, ``{of_country}``, ``{from_origin}``, ``{to_…}``.
+#: The content class of each kind is ``game.content.events``; a test checks that the registry,
+#: the content classes, these headlines and the model agree.
 EVENT_NEWS: dict[str, str] = {
     "hurricane": "A hurricane strikes {origin}: homes and harvests are lost",
-    "drought": "Drought ruins the harvest in {origin}",
+    "drought": "Drought ruins the harvest {in_origin}",
     "announcement": "A government announcement changes what people hear about release at the "
     "US border",
-    "violence_shock": "Violence surges in {origin}",
-    "caravan": "A caravan of about {size} people sets out from {origin}",
-    "media_photo": "A photograph from the border moves the public in {country}",
-    "court_ruling": "A court in {country} blocks {blocks}",
+    "violence_shock": "Violence surges {in_origin}",
+    "caravan": "A caravan of about {size} people sets out {from_origin}",
+    "media_photo": "A photograph from the border moves the public {in_country}",
+    "court_ruling": "A court {in_country} blocks {blocks}",
     "tariff_deadline": "The United States imposes a {rate_pct:.0f}% tariff on Mexican goods",
-    "economic_shock": "The economy of {country} is hit by a shock of {change_pct:+.0f}%",
+    "economic_shock": "The economy {of_country} is hit by a shock of {change_pct:+.0f}%",
     "extra_regional_surge": "More people from Haiti, Cuba and Venezuela head north "
     "(about {size} a month)",
     "policy_change": "{country} changes {lever} to {value}",

@@ -67,14 +67,14 @@ def test_a_report_has_every_metric_headlines_a_story_and_objectives() -> None:
     assert encounters.baseline == pytest.approx(second.baseline["us_border_encounters"])
     assert second.story.text and second.story.source
     assert {o.id for o in second.objectives} == {"fewer-deaths", "shorter-waits", "keep-approval"}
-    assert first.decisions[0]["text"].startswith("United States sets asylum officers")
+    assert first.decisions[0]["text"].startswith("The United States sets asylum officers")
     assert all(d["country"] != "US" for d in second.decisions)
     # The model's explanation splits each change into causes that add up to it exactly.
     assert second.explained
     for h in second.headlines:
         assert sum(c.amount for c in h.causes) == pytest.approx(h.change, rel=1e-6, abs=1e-6)
     officers = [c for c in first.headline("protection_granted").causes if c.kind == "player"]
-    assert officers[0].label == "United States sets asylum officers to 1,400"
+    assert officers[0].label == "The United States sets asylum officers to 1,400"
     assert officers[0].country == "US"
 
 
@@ -251,7 +251,7 @@ def test_the_debrief_has_history_baseline_timeline_and_stars() -> None:
     assert debrief.turns == 4 and debrief.months == ("2018-10", "2019-01", "2019-04", "2019-07")
     assert len(debrief.history["deaths_in_transit"]) == 4
     assert len(debrief.baseline["deaths_in_transit"]) == 4
-    assert debrief.timeline[0].text == "United States sets rescue to $100M a year"
+    assert debrief.timeline[0].text == "The United States sets rescue to $100M a year"
     assert debrief.max_stars == 3 and 0 <= debrief.stars <= 3
     assert debrief.questions and debrief.sources
     assert "irregular_entries_us" in debrief.observed_vs_true
@@ -346,7 +346,7 @@ def test_a_decision_still_taking_effect_is_named_in_later_reports_not_folded_int
         session.next_turn()
         wait = next(h for h in report.headlines if h.metric == "asylum_wait_months_us")
         rows.append({c.label: c for c in wait.causes})
-    named = "United States sets asylum officers to 2,000 (turn 1, still taking effect)"
+    named = "The United States sets asylum officers to 2,000 (turn 1, still taking effect)"
     assert named not in rows[0]
     assert rows[1][named].kind == "player" and rows[1][named].amount < -1.0
     trend = rows[1]["Earlier decisions and trends"].amount

@@ -27,9 +27,9 @@ def literals_passed_to_t() -> dict[str, str]:
 
 
 def po_entries(code: str) -> dict[str, Entry]:
-    """The entries of one language's catalogue, by English msgid (plural forms by both ids)."""
+    """A language's entries by key (``context\x04msgid`` with a context; plurals by both ids)."""
     entries = parse_po(po_path(CATALOGUES, code, DOMAIN).read_text(encoding="utf-8"))[1:]
-    by_id = {e.msgid: e for e in entries}
+    by_id = {e.key: e for e in entries}
     by_id.update({e.msgid_plural: e for e in entries if e.msgid_plural is not None})
     return by_id
 
@@ -43,11 +43,12 @@ def test_every_translated_literal_is_in_the_english_catalogue() -> None:
 
 def test_labels_kept_in_the_screens_tables_are_in_the_catalogue() -> None:
     from game.play.ai import PERSONALITIES
-    from game.play.decisions import Pact, Proposal, Threat
+    from game.play.decisions import COUNTRY_PHRASES, IN_A_SENTENCE, Pact, Proposal, Threat
     from game.sim.registry import (
         AGREEMENT_LABELS,
         AGREEMENTS,
         CHOICE_LABELS,
+        COUNTRY_NAMES,
         EVENTS,
         LEVER_LABELS,
         LEVERS,
@@ -74,7 +75,11 @@ def test_labels_kept_in_the_screens_tables_are_in_the_catalogue() -> None:
               *(kind.replace("_", " ") for kind in EVENTS),
               *(status.replace("_", " ") for cls in (Proposal, Pact, Threat)
                 for status in get_args(get_type_hints(cls)["status"])),
-              *PERSONALITIES]
+              *PERSONALITIES,
+              # A country inside a sentence, and after a preposition ("au Mexique").
+              *(f"{IN_A_SENTENCE}\x04{name}" for code, name in COUNTRY_NAMES.items()
+                if code != "US"),
+              *(phrase for forms in COUNTRY_PHRASES.values() for phrase in forms.values())]
     assert [label for label in labels if label not in catalogue] == []
 
 

@@ -112,9 +112,11 @@ def test_numbers_on_screen_are_written_as_the_language_writes_them() -> None:
 
     assert (number(12_400), number(1_234_567), number(3.25)) == ("12,400", "1.2M", "3.2")
     set_language("es")
-    assert (number(12_400), grouped(-1_240), human_number(1_250)) == ("12,400", "−1,240", "1.2k")
+    # Latin American Spanish says the thousands: 1.2 mil.
+    assert (number(12_400), grouped(-1_240), human_number(1_250)) == (
+        "12,400", "−1,240", "1.2\u00a0mil")
     set_language("fr")
     assert (number(12_400), number(1_234_567), number(3.25)) == (
-        "12\u202f400", "1,2M", "3,2")
+        "12\u202f400", "1,2\u202fM", "3,2")
     assert (grouped(-1_240), human_number(1_250), signed(2_500)) == (
-        "−1\u202f240", "1,2k", "+2\u202f500")
+        "−1\u202f240", "1,2\u202fk", "+2\u202f500")

@@ -6,12 +6,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from game.i18n import format_number, t
+from game.i18n import format_number, t, ts
 from game.play.decisions import (
-    country_name,
+    country_phrase,
     country_subject,
     lever_label,
     money,
+    plural_subject,
 )
 from game.sim.registry import LEVERS
 
@@ -55,9 +56,10 @@ class Pledge:
         spec = LEVERS[self.lever]
         amount = money(self.amount) + t(" a year") if spec.kind == "money" else \
             format_number(self.amount)
-        return t("{by} pledges {lever} of at least {amount} to {to} for {n} turns",
-                 by=country_subject(self.by), lever=lever_label(self.lever), amount=amount,
-                 to=country_name(self.to, article=True), n=self.turns)
+        return ts("{by} pledges {lever} of at least {amount} {to_country} for {n} turns",
+                  plural_subject(self.by), by=country_subject(self.by),
+                  lever=lever_label(self.lever), amount=amount,
+                  to_country=country_phrase(self.to, "to"), n=self.turns)
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data for the record."""

@@ -11,7 +11,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from game.i18n import format_number, t
+from game.i18n import format_number, t, ts
 from game.play.ai import AIChoice
 from game.play.classroom.pledges import (
     PLEDGE_MAX_TURNS,
@@ -43,9 +43,11 @@ from game.play.decisions import (
     ThreatenTariff,
     WithdrawAgreement,
     country_name,
+    country_phrase,
     country_subject,
     decision_from_dict,
     lever_label,
+    plural_subject,
 )
 from game.play.levelview import LevelView
 from game.play.record import GameRecord
@@ -201,8 +203,8 @@ class Classroom:
             raise DecisionRejected(t("The teacher has paused the session."))
         team = self.current
         if team is None or team.country != country:
-            raise DecisionRejected(t("{country} is not at the desk now: wait for its turn.",
-                                     country=country_subject(country)))
+            raise DecisionRejected(ts("{country} is not at the desk now: wait for its turn.",
+                                      plural_subject(country), country=country_subject(country)))
 
     def set_lever(self, country: str, lever: str, value: Any) -> None:
         """Put a lever change in the team's private draft (DecisionRejected if illegal)."""
@@ -270,8 +272,8 @@ class Classroom:
         if to == country or to not in self.session.roles:
             raise DecisionRejected(t("Choose another country in this level to pledge to."))
         if lever not in pledge_levers(country):
-            raise DecisionRejected(t("{country} cannot pledge {lever}.",
-                                     country=country_subject(country), lever=lever_label(lever)))
+            raise DecisionRejected(ts("{country} cannot pledge {lever}.", plural_subject(country),
+                                      country=country_subject(country), lever=lever_label(lever)))
         spec = LEVERS[lever]
         if isinstance(amount, bool) or not isinstance(amount, int | float) or not (
                 spec.low <= float(amount) <= spec.high):
@@ -312,15 +314,15 @@ class Classroom:
             self._accept_pledge(pledge, country)
         else:
             pledge.status, pledge.ended_turn = "rejected", self.session.turn
-            self.pledge_log.append((self.session.turn, country, t(
-                "{country} turns down the pledge of {by}", country=country_subject(country),
-                by=country_name(pledge.by, article=True))))
+            self.pledge_log.append((self.session.turn, country, ts(
+                "{country} turns down the pledge {of_by}", plural_subject(country),
+                country=country_subject(country), of_by=country_phrase(pledge.by, "of"))))
 
     def _accept_pledge(self, pledge: Pledge, country: str) -> None:
         pledge.status, pledge.since = "accepted", self.session.turn
-        self.pledge_log.append((self.session.turn, country, t(
-            "{country} accepts the pledge of {by}", country=country_subject(country),
-            by=country_name(pledge.by, article=True))))
+        self.pledge_log.append((self.session.turn, country, ts(
+            "{country} accepts the pledge {of_by}", plural_subject(country),
+            country=country_subject(country), of_by=country_phrase(pledge.by, "of"))))
 
     def withdraw_pledge(self, country: str, pledge_id: int) -> None:
         """Withdraw an offered pledge, or leave an accepted one (a broken promise)."""
@@ -333,9 +335,9 @@ class Classroom:
         elif pledge.active(self.session.turn):
             pledge.status, pledge.ended_turn = "broken", self.session.turn
             pledge.reason = t("left by its maker")
-            self.pledge_log.append((self.session.turn, country, t(
-                "{country} breaks its pledge to {to}", country=country_name(country),
-                to=country_name(pledge.to))))
+            self.pledge_log.append((self.session.turn, country, ts(
+                "{country} breaks its pledge {to_country}", plural_subject(country),
+                country=country_subject(country), to_country=country_phrase(pledge.to, "to"))))
         else:
             raise DecisionRejected(t("This pledge is no longer running."))
 
@@ -364,9 +366,10 @@ class Classroom:
                 pledge.reason = str(refusal)
                 self.notes.append(t("{team} could not keep its pledge: {why}",
                                     team=self._who(pledge.by), why=str(refusal)))
-                self.pledge_log.append((turn, pledge.by, t(
-                    "{country} cannot pay its pledge to {to}", country=country_name(pledge.by),
-                    to=country_name(pledge.to))))
+                self.pledge_log.append((turn, pledge.by, ts(
+                    "{country} cannot pay its pledge {to_country}", plural_subject(pledge.by),
+                    country=country_subject(pledge.by),
+                    to_country=country_phrase(pledge.to, "to"))))
 
     def commit(self, country: str) -> Team | None:
         """The team is done for this turn; returns the next team (None: all have committed)."""

@@ -7,10 +7,11 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from game.i18n import t
+from game.i18n import t, ts
 from game.play.decisions import (
     country_name,
     country_subject,
+    plural_subject,
 )
 from game.play.levelview import LevelView, text_of
 from game.play.team_names import lookalike_key, name_problem, normal_name
@@ -110,8 +111,9 @@ def check_settings(level: Level, settings: ClassSettings) -> None:
     seen_names: set[str] = set()
     for team in settings.teams:
         if team.country not in allowed:
-            raise ClassroomError(t("{country} cannot be led by a team in this level.",
-                                   country=country_subject(team.country)))
+            raise ClassroomError(ts("{country} cannot be led by a team in this level.",
+                                    plural_subject(team.country),
+                                    country=country_subject(team.country)))
         if team.country in seen_countries:
             raise ClassroomError(t("Two teams lead {country}: give each team its own country.",
                                    country=country_name(team.country, article=True)))

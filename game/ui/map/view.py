@@ -20,7 +20,7 @@ from collections.abc import Iterable, Sequence
 import numpy as np
 import pygame
 
-from game.i18n import t, tn
+from game.i18n import percent, t, tn
 from game.ui import theme
 from game.ui.widgets.format import grouped, human_number
 
@@ -591,7 +591,7 @@ class MapView:
             ]
             if base > 0:
                 change = (agents - base) / base * 100
-                rows.append((t("Against the status quo"), f"{change:+.0f}%".replace("-", "−")))
+                rows.append((t("Against the status quo"), percent(change, signed=True)))
             crossing = _crossing_corridor(key)
             if crossing and crossing in self.state.flows:
                 rows.append((t("Crossings {unit}", unit=per_month),

@@ -15,7 +15,7 @@ import pygame
 import pygame_gui
 from pygame_gui.elements import UIButton, UITextEntryLine
 
-from game.i18n import format_number, t
+from game.i18n import format_number, percent, t
 from game.play.classroom import agreement_kinds_for, pledge_levers
 from game.play.decisions import (
     DecisionRejected,
@@ -565,7 +565,7 @@ def _plain(value: Any) -> str:
 
 def _shown(value: Any) -> str:
     if isinstance(value, float) and 0 < value <= 1:
-        return f"{value * 100:.0f}%"
+        return percent(value * 100)
     if isinstance(value, float):
         return format_number(value)
     return str(value)

@@ -16,7 +16,7 @@ import pygame
 import pygame_gui
 from pygame_gui.elements import UIButton, UITextEntryLine
 
-from game.i18n import t
+from game.i18n import percent, t
 from game.play.decisions import (
     DecisionRejected,
     ProposeAgreement,
@@ -52,7 +52,7 @@ def term_text(value: float | str | None, unit: str) -> str:
     if isinstance(value, str):
         return value
     if unit in ("share", "tariff rate"):
-        return f"{value * 100:g}%"
+        return percent(value * 100, 0 if float(value * 100).is_integer() else 1)
     return f"{value:g}"
 
 

@@ -15,7 +15,7 @@ import pygame_gui
 from pygame_gui.core import UIElement
 from pygame_gui.elements import UIButton, UIHorizontalSlider, UITextBox, UITextEntryLine
 
-from game.i18n import format_number, t
+from game.i18n import format_number, short_scales, t
 from game.ui import theme
 from game.ui.widgets.lever_slider import BIG_STEP, LeverSlider
 
@@ -398,9 +398,9 @@ def number(value: float, unit: str = "") -> str:
     """A number as a person reads it: 12,400 · 1.2M · 3.5 (grouped as the language does)."""
     a = abs(value)
     if a >= 10_000_000:
-        text = format_number(value / 1_000_000) + "M"
+        text = format_number(value / 1_000_000) + short_scales()[1]
     elif a >= 1_000_000:
-        text = format_number(value / 1_000_000, 1) + "M"
+        text = format_number(value / 1_000_000, 1) + short_scales()[1]
     elif a >= 100:
         text = format_number(value)
     elif a >= 10 or value == int(value):

@@ -14,9 +14,9 @@ import pygame
 import pygame_gui
 from pygame_gui.elements import UIButton
 
-from game.i18n import t
+from game.i18n import percent, t, ts
 from game.play.deadline import Verdict, month_label
-from game.play.decisions import country_name
+from game.play.decisions import country_name, plural_subject
 from game.ui import theme
 from game.ui.scenes.base import Scene
 from game.ui.scenes.kit import (
@@ -44,10 +44,11 @@ def verdict_title(verdict: Verdict) -> str:
     if verdict.met:
         text = t("{target} meets the target: no tariff", **names)
     elif verdict.imposed:
-        text = t("{target} misses the target: {by} imposes a {rate}% tariff",
-                 rate=f"{th.rate * 100:.0f}", **names)
+        text = ts("{target} misses the target: {by} imposes a {rate} tariff",
+                  plural_subject(th.by), rate=percent(th.rate * 100), **names)
     else:
-        text = t("{target} misses the target, but {by} lets the deadline pass", **names)
+        text = ts("{target} misses the target, but {by} lets the deadline pass",
+                  plural_subject(th.by), **names)
     return text[:1].upper() + text[1:]
 
 

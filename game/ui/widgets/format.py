@@ -1,15 +1,15 @@
 """Readable numbers for axes, labels and tooltips: 950, 12k, 1.2M, −3.4k.
 
-Digits are grouped and the decimal mark written as the current language does
-(:func:`game.i18n.format_number`): 12,400 and 1.2M in English and Spanish, 12 400 and 1,2M in
-French.
+Digits are grouped, the decimal mark written and thousands, millions and billions abbreviated
+as the current language does (:func:`game.i18n.format_number`, :func:`game.i18n.short_scales`):
+12,400 and 1.2M in English, 12 mil and 1.2 M in Spanish, 12 400 and 1,2 M in French.
 """
 
 from __future__ import annotations
 
 import math
 
-from game.i18n import format_number
+from game.i18n import format_number, short_scales
 
 MINUS = "\u2212"  # a real minus sign: the same width as the plus in tabular layouts
 
@@ -21,7 +21,8 @@ def human_number(value: float, digits: int = 2) -> str:
     v = abs(value)
     # No more than two decimals: a cause of +0.000091 reads as 0, not as a number to study.
     sign = MINUS if value < 0 and v >= 0.005 else ""
-    for limit, suffix in ((1e9, "B"), (1e6, "M"), (1e3, "k")):
+    thousand, million, billion = short_scales()
+    for limit, suffix in ((1e9, billion), (1e6, million), (1e3, thousand)):
         if v >= limit * 0.9995:
             scaled = v / limit
             return sign + _significant(scaled, digits) + suffix

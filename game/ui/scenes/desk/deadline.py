@@ -56,7 +56,7 @@ def draw_deadline(scene: DeskScene, surface: pygame.Surface) -> None:
     title_font = theme.font(15, bold=True)
     bold = theme.font(13, bold=True)
     inner_w = width - 2 * theme.px(12)
-    title = (t("Your tariff deadline for {country}", country=country_name(th.target))
+    title = (t("Your tariff deadline for {country}", country=country_name(th.target, article=True))
              if th.by == scene.game.player else
              t("Tariff deadline: {rate}% on every export", rate=f"{th.rate * 100:.0f}"))
     rows: list[tuple[str, pygame.font.Font]] = [(title, title_font)]

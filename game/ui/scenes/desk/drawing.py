@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 import pygame
 
-from game.i18n import t, tn
+from game.i18n import percent, t, tn, ts
 from game.play.decisions import (
     DecisionRejected,
     agreement_label,
@@ -22,6 +22,7 @@ from game.play.decisions import (
     heading,
     lever_label,
     money,
+    plural_subject,
 )
 from game.play.goals import progress, status
 from game.play.names import AGREEMENTS, LEVERS, METRIC_SHORT_LABELS, METRICS
@@ -370,7 +371,7 @@ def deal_text(desk: DeskScene, what: str, item: Any) -> tuple[str, Colour, str, 
         detail = terms_text(item.terms) or t(AGREEMENTS[item.kind].description)
         if item.reason:
             detail = f"“{item.reason}” · {detail}"
-        return (t("{who} offers: {kind}", who=country_subject(item.by),
+        return (ts("{who} offers: {kind}", plural_subject(item.by), who=country_subject(item.by),
                   kind=agreement_name(item.kind)), theme.ACCENT, detail, theme.TEXT)
     if what == "pact":
         agreement = item.agreement
@@ -432,11 +433,11 @@ def terms_text(terms: Mapping[str, object]) -> str:
         label = t(name.replace("_", " "))
         who = name.rpartition("_")[2].upper()
         if isinstance(value, int | float) and name.startswith("share_"):
-            parts.append(t("{country} takes {p}%", country=country_subject(who),
-                           p=f"{value * 100:.0f}"))
+            parts.append(ts("{country} takes {p}", plural_subject(who),
+                            country=country_subject(who), p=percent(value * 100)))
         elif isinstance(value, int | float) and name.startswith("contribution_"):
-            parts.append(t("{country} pays {m} a year", country=country_subject(who),
-                           m=money(float(value))))
+            parts.append(ts("{country} pays {m} a year", plural_subject(who),
+                            country=country_subject(who), m=money(float(value))))
         elif isinstance(value, int | float):
             parts.append(f"{label} {number(float(value))}")
         else:
