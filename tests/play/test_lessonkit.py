@@ -75,7 +75,7 @@ def test_the_glossary_has_the_kits_terms() -> None:
 def test_the_questions_are_the_levels_then_the_general_ones() -> None:
     lvl = level("june-2019-crisis")
     kit = build_kit(lvl)
-    assert kit.questions[:len(lvl.questions)] == tuple(lvl.questions)
+    assert kit.questions[:len(lvl.questions)] == tuple(text_of(q) for q in lvl.questions)
     assert len(kit.exit_ticket) >= 3 and len(kit.objectives) >= 4
 
 
