@@ -220,12 +220,21 @@ class ClassSetupScene(Scene):
                                       "glossary and exit ticket, as HTML and PDF."))
         if self.entry is None:
             self.kit_button.disable()
+        y += h_row + theme.px(6)
+        self.lan_button = UIButton(pygame.Rect(inner.left, y, inner.width, h_row),
+                                   t("Students join on their devices"), manager=m)
+        self.lan_button.set_tooltip(t("Every team decides at the same time on phones, tablets "
+                                      "or laptops on this network; this screen becomes the "
+                                      "projector."))
+        if self.entry is None:
+            self.lan_button.disable()
         self.focus.add(*(b for b, _ in self.level_buttons))
         for entry, cb, xb in self.team_rows:
             self.focus.add(entry, cb, xb)
         self.focus.add(self.add_button, self.timer_button, self.hidden_button,
                        self.rotate_button, self.pin_entry, self.start_button,
-                       self.resume_button, self.compare_button, self.kit_button)
+                       self.resume_button, self.compare_button, self.kit_button,
+                       self.lan_button)
         self.focus.focus(self.start_button)
         if not self.entries:
             self.start_button.disable()
@@ -265,6 +274,8 @@ class ClassSetupScene(Scene):
         if element is self.kit_button:
             self.print_kit()
             return None
+        if element is self.lan_button:
+            return self.host()
         for b, i in self.level_buttons:
             if element is b and i != self.level_index:
                 self.level_index = i
@@ -344,6 +355,28 @@ class ClassSetupScene(Scene):
         # Nothing is saved until the first team commits: a session left before anyone played
         # must not become what Continue opens.
         return open_scene("class_handover", self.app, room, setup=self)
+
+    def host(self) -> Scene | None:
+        """Serve the class to students' devices; this window becomes the projector."""
+        from dataclasses import replace
+
+        from game.net.lesson import new_host
+        from game.net.server import serve
+
+        entry = self.entry
+        if entry is None:
+            return None
+        try:
+            room = Classroom(entry.level, replace(self.settings(), simultaneous=True))
+            running = serve(new_host(room))
+        except ClassroomError as problem:
+            self.message, self.message_bad = str(problem), True
+            return None
+        except OSError as error:
+            self.message, self.message_bad = t("The host could not start: {e}", e=error), True
+            return None
+        room.record.name = t("Class session: {title}", title=entry.title())
+        return open_scene("class_lan", self.app, running)
 
     def resume(self) -> Scene | None:
         """Resume the newest saved classroom session where it stopped."""
