@@ -50,6 +50,10 @@ HEADERS = {
     "Cache-Control": "no-store",
 }
 T = TypeVar("T")
+#: A burst of lever changes gets one forecast: the state goes out at once with the last
+#: forecast (marked stale) and the fresh forecast follows this many seconds later. The
+#: forecast is the costly part of a change (benchmarks/bench_lan.py, docs/performance.md).
+FORECAST_DELAY_S = 0.25
 
 
 class Bucket:
@@ -79,6 +83,9 @@ class Hub:
         self.loop: asyncio.AbstractEventLoop | None = None
         #: Called (on the loop thread) after every change, e.g. to wake the projector.
         self.listeners: list[Callable[[], None]] = []
+        #: Teams whose fresh forecast is on its way, and the tasks bringing it.
+        self._due: set[str] = set()
+        self.tasks: set[asyncio.Task[None]] = set()
 
     def call(self, fn: Callable[[LanHost], T], timeout: float = 10.0) -> T:
         """Run ``fn(host)`` on the server's thread, push the changes, return its result."""
@@ -95,7 +102,7 @@ class Hub:
         future: Future[T] = asyncio.run_coroutine_threadsafe(run(), self.loop)
         return future.result(timeout)
 
-    async def push(self, countries: set[str] | None = None) -> None:
+    async def push(self, countries: set[str] | None = None, fresh: bool = True) -> None:
         """Send each team's state to its devices (every team's when ``countries`` is None)."""
         for listener in self.listeners:
             listener()
@@ -104,7 +111,7 @@ class Hub:
             if device is not None and (countries is None or device.country in countries):
                 targets.setdefault(device.country, []).append(socket)
         for country, sockets in targets.items():
-            text = json.dumps(self.host.team_state(country))
+            text = json.dumps(self.host.team_state(country, fresh))
             for socket in sockets:
                 try:
                     await socket.send_text(text)
@@ -114,6 +121,18 @@ class Hub:
     async def push_all(self) -> None:
         """Every team's state to its devices."""
         await self.push(None)
+
+    async def push_draft(self, country: str) -> None:
+        """A team's draft changed: its state now, its fresh forecast a moment later."""
+        await self.push({country}, fresh=False)
+        if country in self._due:
+            return
+        self._due.add(country)
+        try:
+            await asyncio.sleep(FORECAST_DELAY_S)
+        finally:
+            self._due.discard(country)
+        await self.push({country})
 
 
 async def _error(socket: WebSocket, text: str, seq: int | None = None) -> None:
@@ -172,7 +191,13 @@ async def _handle(hub: Hub, socket: WebSocket, message: msg.AnyMessage, state: d
         own = isinstance(message, msg.SetLever | msg.ClearLever)
         turn = host.room.session.turn
         host.act(device, message)
-        await hub.push({device.country} if own and host.room.session.turn == turn else None)
+        if own and host.room.session.turn == turn:
+            # Not awaited: the device's next message is read while the forecast waits.
+            task = asyncio.create_task(hub.push_draft(device.country))
+            hub.tasks.add(task)
+            task.add_done_callback(hub.tasks.discard)
+        else:
+            await hub.push_all()
 
 
 async def device_socket(socket: WebSocket) -> None:

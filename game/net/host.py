@@ -276,8 +276,13 @@ class LanHost:
 
     # --- what devices and the projector see -----------------------------------------------------
 
-    def team_state(self, country: str) -> dict[str, Any]:
-        """Everything one team's devices show (nothing of another team's desk)."""
+    def team_state(self, country: str, fresh: bool = True) -> dict[str, Any]:
+        """Everything one team's devices show (nothing of another team's desk).
+
+        ``fresh=False`` sends the last forecast computed for the team (marked stale) instead of
+        computing it again: the server then sends the fresh one a moment later, once for a
+        burst of changes (:data:`game.net.app.FORECAST_DELAY_S`).
+        """
         room = self.room
         view = room.team_view(country)
         try:
@@ -294,7 +299,8 @@ class LanHost:
             "finished": room.finished, "committed": country in room.committed,
             "budget": room.session.table.budgets.get(country, 0.0), "budget_left": budget_left,
             "levers": levers_view(room, country),
-            "forecast": self._forecast(country),
+            "forecast": self._forecast(country, fresh),
+            "forecast_fresh": fresh or self._forecast_is_fresh(country),
             "objectives": [objective_view(o) for o in view.objectives],
             "inbox": [proposal_view(room, p) for p in view.inbox],
             "outbox": [proposal_view(room, p) for p in view.outbox],
@@ -307,14 +313,22 @@ class LanHost:
             "report": report_view(room, report, country) if report is not None else None,
         }
 
-    def _forecast(self, country: str) -> list[dict[str, Any]]:
-        """The desk's forecast for the team's draft, computed again only when it changed."""
+    def _forecast_key(self, country: str) -> tuple[Any, ...]:
         room = self.room
         table = room.session.table
-        key = (room.session.turn, repr(sorted(room.desk.draft(country).items())),
-               len(table.log), len(table.pacts), len(table.injected))
+        return (room.session.turn, repr(sorted(room.desk.draft(country).items())),
+                len(table.log), len(table.pacts), len(table.injected))
+
+    def _forecast_is_fresh(self, country: str) -> bool:
         cached = self._forecasts.get(country)
-        if cached is not None and cached[0] == key:
+        return cached is not None and cached[0] == self._forecast_key(country)
+
+    def _forecast(self, country: str, fresh: bool = True) -> list[dict[str, Any]]:
+        """The desk's forecast for the team's draft, computed again only when it changed."""
+        room = self.room
+        key = self._forecast_key(country)
+        cached = self._forecasts.get(country)
+        if cached is not None and (cached[0] == key or not fresh):
             return cached[1]
         try:
             bands = room.desk.forecast(country, forecast_metrics(country))

@@ -200,6 +200,7 @@ function total(split) { return Object.values(split).reduce((a, b) => a + b, 0); 
 
 function renderForecast(s) {
   const table = $("forecast");
+  table.className = s.forecast_fresh ? "" : "stale";
   clear(table);
   for (const band of s.forecast) {
     const row = el("tr");
