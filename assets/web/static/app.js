@@ -184,10 +184,14 @@ function renderLevers(s) {
     let parts = leverRows[lever.name];
     if (!parts) { parts = leverRows[lever.name] = leverRow(lever); box.appendChild(parts.row); }
     const facts = [];
-    if (lever.kind !== "choice") facts.push(fmt("cost", {cost: num(lever.cost_per_unit), unit: lever.unit}));
+    // Money levers are their own cost; others cost so many dollars per unit and year.
+    if (lever.kind !== "choice" && lever.kind !== "money" && lever.cost_per_unit > 0) {
+      facts.push(fmt("cost", {cost: num(lever.cost_per_unit * 1e6)}));
+    }
     if (lever.delay_months) facts.push(fmt("delay", {months: lever.delay_months}));
     const start = typeof lever.start === "object" ? total(lever.start) : lever.start;
-    facts.push(fmt("now", {value: typeof start === "number" ? num(start) : start}));
+    facts.push(fmt("now", {value: (typeof start === "number" ? num(start) : start) +
+                                  (lever.kind === "choice" ? "" : " " + lever.unit)}));
     parts.facts.textContent = facts.join(" · ");
     parts.row.className = "lever" + (lever.drafted ? " drafted" : "");
     const value = typeof lever.value === "object" ? total(lever.value) : lever.value;
@@ -291,15 +295,19 @@ function renderReport(report) {
   $("report").hidden = !report;
   clear(box);
   if (!report) return;
-  box.appendChild(el("p", report.start + " – " + report.end, "muted"));
+  box.appendChild(el("p", report.start === report.end ? report.start : report.start + " – " + report.end, "muted"));
   for (const h of report.headlines) {
     const item = el("div", null, "headline");
     const change = h.change === null ? "" : " (" + (h.change >= 0 ? "+" : "") + num(h.change) + ")";
     item.appendChild(el("strong", h.label + ": " + num(h.value) + " " + h.unit + change,
                         h.good === true ? "good" : h.good === false ? "bad" : ""));
-    if (h.causes.length) {
+    // The causes that moved the number, largest first (those that rounded to nothing aside).
+    const scale = Math.max(1, Math.abs(h.value || 0)) * 0.0005;
+    const moved = h.causes.filter((c) => Math.abs(c.amount) >= scale)
+      .sort((a, b) => Math.abs(b.amount) - Math.abs(a.amount)).slice(0, 4);
+    if (moved.length) {
       const causes = el("ul", null, "causes");
-      for (const c of h.causes) causes.appendChild(el("li", c.label + " " + (c.amount >= 0 ? "+" : "") + num(c.amount)));
+      for (const c of moved) causes.appendChild(el("li", c.label + " " + (c.amount >= 0 ? "+" : "") + num(c.amount)));
       item.appendChild(el("small", S.causes));
       item.appendChild(causes);
     }
