@@ -133,3 +133,21 @@ def test_a_crashed_host_resumes_with_its_devices(tmp_path) -> None:
     assert again.room.desk.draft("MX") == {"asylum_officers": 450}
     assert again.room.committed == ["US"] and again.room.settings.simultaneous
     assert game_folder(record).exists()
+
+
+def test_the_page_strings_come_in_every_language_with_the_same_keys() -> None:
+    import json
+
+    from game.net.app import PAGE_LANGUAGES, WEB
+
+    english = json.loads((WEB / "strings" / "en.json").read_text(encoding="utf-8"))
+    for code in PAGE_LANGUAGES:
+        strings = json.loads((WEB / "strings" / f"{code}.json").read_text(encoding="utf-8"))
+        assert set(strings) == set(english), code
+    host = make_host()
+    with client_for(host) as client:
+        assert client.get("/strings/es.json").json()["commit"] == "Confirmar nuestro turno"
+        assert client.get("/strings/xx.json").json()["commit"] == "Commit our turn"
+        # A path that tries to leave the folder gets nothing but the English strings.
+        sneaky = client.get("/strings/..%2f..%2fpyproject.json")
+        assert sneaky.status_code == 404 or sneaky.json()["commit"] == "Commit our turn"

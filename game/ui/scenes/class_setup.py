@@ -220,14 +220,7 @@ class ClassSetupScene(Scene):
                                       "glossary and exit ticket, as HTML and PDF."))
         if self.entry is None:
             self.kit_button.disable()
-        y += h_row + theme.px(6)
-        self.lan_button = UIButton(pygame.Rect(inner.left, y, inner.width, h_row),
-                                   t("Students join on their devices"), manager=m)
-        self.lan_button.set_tooltip(t("Every team decides at the same time on phones, tablets "
-                                      "or laptops on this network; this screen becomes the "
-                                      "projector."))
-        if self.entry is None:
-            self.lan_button.disable()
+        self._lan_button(pygame.Rect(inner.left, y + h_row + theme.px(6), inner.width, h_row))
         self.focus.add(*(b for b, _ in self.level_buttons))
         for entry, cb, xb in self.team_rows:
             self.focus.add(entry, cb, xb)
@@ -238,6 +231,16 @@ class ClassSetupScene(Scene):
         self.focus.focus(self.start_button)
         if not self.entries:
             self.start_button.disable()
+
+    def _lan_button(self, rect: pygame.Rect) -> None:
+        """The button that hosts the class on students' devices (issue 19)."""
+        self.lan_button = UIButton(rect, t("Students join on their devices"),
+                                   manager=self.app.manager)
+        self.lan_button.set_tooltip(t("Every team decides at the same time on phones, tablets "
+                                      "or laptops on this network; this screen becomes the "
+                                      "projector."))
+        if self.entry is None:
+            self.lan_button.disable()
 
     def panels(self) -> list[pygame.Rect]:
         """Levels, teams, options."""
