@@ -181,9 +181,13 @@ async def _handle(hub: Hub, socket: WebSocket, message: msg.AnyMessage, state: d
             if not host.check_pin(message.pin):
                 state["pin_tries"] += 1
             raise
-        await socket.send_text(json.dumps({"type": "teacher", "ok": True,
-                                           "devices": [d.to_dict() | {"token_hash": ""}
-                                                       for d in host.devices.values()]}))
+        await socket.send_text(json.dumps({
+            "type": "teacher", "ok": True,
+            "devices": [{"id": d.id, "name": d.name, "team": d.country}
+                        for d in host.devices.values()],
+            "teams": [{"team": tm.country, "name": tm.name,
+                       "committed": tm.country in host.room.committed}
+                      for tm in host.room.teams]}))
         await hub.push_all()
     elif isinstance(message, msg.Action):
         if device is None:

@@ -234,12 +234,20 @@ class LanHost:
         if order.action == "move":
             self.move(order.device or "", team)
         elif order.action == "reopen":
-            self.room.reopen(team)
-            self._changed()
+            self.reopen(team)
         elif order.action == "skip":
-            self._skip(team)
-            if self.room.ready and not self.room.finished:
-                self.resolve()
+            self.skip(team)
+
+    def reopen(self, country: str) -> None:
+        """The teacher lets a team that committed change its decisions again."""
+        self.room.reopen(country)
+        self._changed()
+
+    def skip(self, country: str) -> None:
+        """An absent team passes this turn with its levers unchanged (played if it was last)."""
+        self._skip(country)
+        if self.room.ready and not self.room.finished:
+            self.resolve()
 
     def _skip(self, country: str) -> None:
         desk = self.room.desk

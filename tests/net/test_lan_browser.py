@@ -155,3 +155,28 @@ def test_three_teams_play_two_turns_from_three_browsers(browsers) -> None:
         assert report.strip()
     finally:
         running.stop()
+
+
+def test_the_teacher_moves_a_student_from_a_phone(browsers) -> None:
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import Select
+
+    host = make_host()
+    running = serve(host, "127.0.0.1", 0)
+    try:
+        student, teacher_phone, _ = browsers
+        for driver in browsers:
+            driver.execute_script("localStorage.clear()")
+        join_in(student, running.url, host.code, "US", "Ana")
+        teacher_phone.get(running.url)
+        teacher_phone.find_element(By.CSS_SELECTOR, "#teacher summary").click()
+        teacher_phone.find_element(By.ID, "pin").send_keys("2468")
+        click(teacher_phone, "#teacher-open")
+        wait_for(teacher_phone, lambda d: d.find_elements(By.CSS_SELECTOR,
+                                                          "#teacher-devices select"))
+        Select(teacher_phone.find_element(By.CSS_SELECTOR, "#teacher-devices select")
+               ).select_by_value("CA")
+        wait_for(student, lambda d: "Canada" in d.find_element(By.ID, "where").text)
+        assert running.hub.call(lambda h: h.members("CA")) == ["Ana"]
+    finally:
+        running.stop()

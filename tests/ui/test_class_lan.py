@@ -55,3 +55,39 @@ def test_ending_the_turn_from_the_projector_plays_it(make_app, running) -> None:
     app.frame(0.6)
     assert scene.status.last_report is not None
     pygame.event.clear()
+
+
+def test_skip_and_reopen_beside_each_team(make_app, running) -> None:
+    app = make_app()
+    scene = open_scene("class_lan", app, running)
+    app.switch(scene)
+    buttons = dict(scene.team_buttons)
+    press(app, buttons["MX"])
+    assert running.hub.call(lambda h: list(h.room.committed)) == ["MX"]
+    assert buttons["MX"].text == "Reopen"
+    press(app, buttons["MX"])
+    assert running.hub.call(lambda h: list(h.room.committed)) == []
+    assert layout_problems(app, scene) == []
+
+
+def test_a_class_played_on_devices_resumes_as_one(make_app) -> None:
+    from game.net.lesson import new_host
+    from game.play.classroom import Classroom, ClassSettings
+    from tests.net.net_helpers import TEAMS
+    from tests.play.play_helpers import level
+
+    host = new_host(Classroom(level("june-2019-crisis"), ClassSettings(TEAMS,
+                                                                       simultaneous=True)))
+    token, _ = host.join(host.code, "MX", "Eva")
+    host.room.commit("US")  # autosaved
+    app = make_app()
+    setup = open_scene("class_setup", app)
+    app.switch(setup)
+    resumed = setup.resume()
+    assert isinstance(resumed, LanProjectorScene)
+    try:
+        again = resumed.running.host
+        assert again.code == host.code and again.resume(token).country == "MX"
+        assert again.room.committed == ["US"]
+    finally:
+        resumed.running.stop()

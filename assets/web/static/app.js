@@ -78,6 +78,8 @@ function receive(m) {
     saveDevice();
   } else if (m.type === "state") {
     if (!state || m.version >= state.version || m.team !== state.team) render(m);
+  } else if (m.type === "teacher") {
+    teacherPanel(m);
   } else if (m.type === "lobby") {
     lobby(m.teams);
   } else if (m.type === "error") {
@@ -322,6 +324,39 @@ function renderReport(report) {
   for (const note of report.notes) box.appendChild(el("p", note, "muted"));
 }
 
+// --- the teacher (PIN kept in this page only, never stored) -----------------------------------
+
+function teacher(action, extra) {
+  send(Object.assign({type: "teacher", pin: $("pin").value.trim(), action: action}, extra || {}));
+}
+
+function teacherPanel(m) {
+  const teams = $("teacher-teams"); clear(teams);
+  for (const team of m.teams) {
+    const line = el("div", team.name + ": " + (team.committed ? S.committed : S.deciding));
+    const button = el("button", team.committed ? S.reopen : S.skip, "small");
+    button.dataset.teacherTeam = team.team;
+    button.onclick = () => teacher(team.committed ? "reopen" : "skip", {team: team.team});
+    line.appendChild(button);
+    teams.appendChild(line);
+  }
+  const list = $("teacher-devices"); clear(list);
+  for (const d of m.devices) {
+    const item = el("li", d.name + " ");
+    const select = el("select");
+    for (const team of m.teams) {
+      const option = el("option", team.name);
+      option.value = team.team;
+      select.appendChild(option);
+    }
+    select.value = d.team;
+    select.dataset.device = d.id;
+    select.onchange = () => teacher("move", {device: d.id, team: select.value});
+    item.appendChild(select);
+    list.appendChild(item);
+  }
+}
+
 // --- start ------------------------------------------------------------------------------------
 
 async function start() {
@@ -335,6 +370,8 @@ async function start() {
   if (code) $("code").value = code;
   $("see-teams").onclick = () => send({type: "lobby", code: $("code").value.trim()});
   $("commit").onclick = () => act({type: "commit"});
+  $("teacher-open").onclick = () => teacher("status");
+  $("teacher-end").onclick = () => teacher("end_turn");
   if (!device) show("join");
   connect();
 }

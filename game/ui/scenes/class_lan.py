@@ -17,7 +17,7 @@ import pygame_gui
 from pygame_gui.elements import UIButton
 
 from game.i18n import t
-from game.net.host import HostStatus, Refused
+from game.net.host import HostStatus, LanHost, Refused
 from game.net.server import Running, qr_matrix
 from game.play.decisions import DecisionRejected, country_name
 from game.ui import theme
@@ -80,7 +80,33 @@ class LanProjectorScene(Scene):
                                    t("End the turn now"), manager=m, object_id="#primary")
         self.stop_button = UIButton(pygame.Rect(self.class_rect.left + bw + gap, bottom - bh,
                                                 bw, bh), t("Stop hosting"), manager=m)
-        self.focus.add(self.end_button, self.stop_button)
+        self._team_buttons()
+        self.focus.add(*(b for _, b in self.team_buttons), self.end_button, self.stop_button)
+
+    def _team_buttons(self) -> None:
+        """Beside each team: Skip (an absent team passes) or Reopen (it may change again)."""
+        inner = self.class_rect.inflate(-2 * theme.px(12), -2 * theme.px(10))
+        bold, small = theme.font(15, bold=True), theme.font(13)
+        y = inner.top + theme.font(15, bold=True).get_linesize() + theme.px(6)
+        y += bold.get_linesize()  # the timer's line
+        bw, bh = theme.px(120), bold.get_linesize() + small.get_linesize()
+        self.team_rows: list[tuple[str, pygame.Rect]] = []
+        self.team_buttons: list[tuple[str, UIButton]] = []
+        for country, _, _, done in self.status.teams:
+            row = pygame.Rect(inner.left, y, inner.width - bw - theme.px(8), bh)
+            self.team_rows.append((country, row))
+            button = UIButton(pygame.Rect(inner.right - bw, y, bw, bh - theme.px(2)),
+                              t("Reopen") if done else t("Skip"), manager=self.app.manager)
+            self.team_buttons.append((country, button))
+            y += bh + theme.px(4)
+        self.report_top = y
+
+    def _sync_team_buttons(self) -> None:
+        done = {country: committed for country, _, _, committed in self.status.teams}
+        for country, button in self.team_buttons:
+            label = t("Reopen") if done.get(country) else t("Skip")
+            if button.text != label:
+                button.set_text(label)
 
     def panels(self) -> list[pygame.Rect]:
         """The join panel and the class panel."""
@@ -95,6 +121,7 @@ class LanProjectorScene(Scene):
                 self.status = self.running.hub.call(lambda h: h.status())
             except (RuntimeError, TimeoutError) as error:
                 self.message = t("The host stopped: {e}", e=error)
+            self._sync_team_buttons()
         return None
 
     def handle(self, event: pygame.event.Event) -> Scene | None:
@@ -109,7 +136,28 @@ class LanProjectorScene(Scene):
                 return None
             if event.ui_element is self.stop_button:
                 return self.back()
+            for country, button in self.team_buttons:
+                if event.ui_element is button:
+                    self._team_order(country)
         return super().handle(event)
+
+    def _team_order(self, country: str) -> None:
+        """Reopen a committed team, or let an absent one pass this turn unchanged."""
+        done = dict((c, committed) for c, _, _, committed in self.status.teams)
+
+        def order(host: LanHost) -> None:
+            if done.get(country):
+                host.reopen(country)
+            else:
+                host.skip(country)
+
+        try:
+            self.running.hub.call(order)
+            self.message = ""
+        except (Refused, DecisionRejected) as refusal:
+            self.message = str(refusal)
+        self.status = self.running.hub.call(lambda h: h.status())
+        self._sync_team_buttons()
 
     def back(self) -> Scene | None:
         """Stop serving (the class stays saved: ``borderlines host --continue``)."""
@@ -148,22 +196,22 @@ class LanProjectorScene(Scene):
         inner = panel(surface, self.class_rect, t("The class"))
         f, bold, small = theme.font(15), theme.font(15, bold=True), theme.font(13)
         s = self.status
-        y = inner.top
         if s.time_left is not None:
             minutes, seconds = divmod(int(s.time_left), 60)
             surface.blit(fit(bold, t("Time left: {time}", time=f"{minutes}:{seconds:02d}"),
-                             inner.width), (inner.left, y))
-            y += bold.get_linesize()
+                             inner.width), (inner.left, inner.top))
+        rows = dict(self.team_rows)
         for country, name, members, done in s.teams:
+            row = rows[country]
             state = t("committed") if done else t("deciding")
             colour = theme.GOOD if done else theme.TEXT
             line = t("{team} ({country}): {state}", team=name, country=country_name(country),
                      state=state)
-            surface.blit(fit(bold, line, inner.width, colour), (inner.left, y))
-            y += bold.get_linesize()
+            surface.blit(fit(bold, line, row.width, colour), row.topleft)
             who = ", ".join(members) if members else t("nobody yet")
-            surface.blit(fit(small, who, inner.width, theme.TEXT_DIM), (inner.left, y))
-            y += small.get_linesize() + theme.px(4)
+            surface.blit(fit(small, who, row.width, theme.TEXT_DIM),
+                         (row.left, row.top + bold.get_linesize()))
+        y = self.report_top
         if s.finished:
             surface.blit(fit(bold, t("The session is over."), inner.width, theme.ACCENT),
                          (inner.left, y))

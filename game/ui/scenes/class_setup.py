@@ -36,6 +36,7 @@ from game.ui import theme
 from game.ui.lesson_kit import print_kit
 from game.ui.scenes.base import Scene
 from game.ui.scenes.kit import draw_wrapped, fit, footer_height, header, header_height, panel
+from game.net.host import resume_host
 from game.ui.scenes.registry import open_scene
 
 if TYPE_CHECKING:
@@ -393,7 +394,22 @@ class ClassSetupScene(Scene):
             self.message, self.message_bad = t("That session could not be resumed: {why}",
                                                why=problem), True
             return None
+        if room.settings.simultaneous:
+            return self._host_again(room)
         return open_scene("class_handover", self.app, room)
+
+    def _host_again(self, room: Classroom) -> Scene | None:
+        """A class played on students' devices resumes as one: same code, devices reconnect."""
+        from game.net.lesson import devices_path
+        from game.net.server import serve
+
+        record = room.session.record
+        try:
+            running = serve(resume_host(record, devices_path(record), on_save=autosave))
+        except (OSError, ValueError) as error:
+            self.message, self.message_bad = t("The host could not start: {e}", e=error), True
+            return None
+        return open_scene("class_lan", self.app, running)
 
     def back(self) -> Scene | None:
         """Back to the title."""
