@@ -18,6 +18,7 @@ import pygame_gui
 from pygame_gui.elements import UIButton, UITextEntryLine
 
 from game.i18n import t, tn
+from game.net.host import resume_host
 from game.play.classroom import (
     Classroom,
     ClassroomError,
@@ -36,7 +37,6 @@ from game.ui import theme
 from game.ui.lesson_kit import print_kit
 from game.ui.scenes.base import Scene
 from game.ui.scenes.kit import draw_wrapped, fit, footer_height, header, header_height, panel
-from game.net.host import resume_host
 from game.ui.scenes.registry import open_scene
 
 if TYPE_CHECKING:
