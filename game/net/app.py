@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import ipaddress
 import json
 import time
 from collections.abc import AsyncIterator, Callable
@@ -139,6 +140,23 @@ async def _error(socket: WebSocket, text: str, seq: int | None = None) -> None:
     await socket.send_text(json.dumps({"type": "error", "message": text, "seq": seq}))
 
 
+def _trusted_host(host: str) -> bool:
+    """Whether the Host header names this computer by a local address, not by a domain name.
+
+    A web page on another site may point its own domain name at this computer's LAN address
+    (DNS rebinding) and then pass the same-origin test: it would still have to name a domain
+    here, which is refused. Students open the page by address (the QR code gives it).
+    """
+    name = urlsplit(f"//{host}").hostname or ""
+    if name in ("localhost", "testserver"):
+        return True
+    try:
+        ip = ipaddress.ip_address(name)
+    except ValueError:
+        return False
+    return ip.is_private or ip.is_loopback or ip.is_link_local
+
+
 def _same_origin(socket: WebSocket) -> bool:
     """A page from another site may not drive a device's socket (cross-site WebSockets)."""
     origin = socket.headers.get("origin")
@@ -207,7 +225,7 @@ async def _handle(hub: Hub, socket: WebSocket, message: msg.AnyMessage, state: d
 async def device_socket(socket: WebSocket) -> None:
     """One device's connection: parse, check, act, answer; never trust a field."""
     hub: Hub = socket.app.state.hub
-    if not _same_origin(socket):
+    if not _same_origin(socket) or not _trusted_host(socket.headers.get("host", "")):
         await socket.close(code=1008)
         return
     await socket.accept()
@@ -271,6 +289,8 @@ def build_app(host: LanHost, web: Path = WEB) -> Starlette:
     hub = Hub(host)
 
     async def index(request: Request) -> Response:
+        if not _trusted_host(request.headers.get("host", "")):
+            return Response("Open this page by the address on the projector.", 421)
         return FileResponse(web / "index.html", headers=HEADERS)
 
     async def health(request: Request) -> Response:

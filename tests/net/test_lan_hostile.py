@@ -216,3 +216,17 @@ def test_the_page_forbids_scripts_from_anywhere_else() -> None:
     policy = page.headers["content-security-policy"]
     assert "script-src 'self'" in policy and "default-src 'self'" in policy
     assert "unsafe-inline" not in policy
+
+
+def test_a_page_reached_by_a_domain_name_is_refused() -> None:
+    """DNS rebinding: another site's name pointed at this computer gets neither page nor socket."""
+    from starlette.websockets import WebSocketDisconnect
+
+    host = make_host()
+    with client_for(host) as client:
+        assert client.get("/", headers={"host": "evil.example:8719"}).status_code == 421
+        assert client.get("/", headers={"host": "192.168.1.20:8719"}).status_code == 200
+        with pytest.raises(WebSocketDisconnect), client.websocket_connect(
+                "/ws", headers={"host": "evil.example:8719",
+                                "origin": "http://evil.example:8719"}) as ws:
+            ws.receive_json()

@@ -109,6 +109,17 @@ function lobby(teams) {
   }
 }
 
+// --- the class's clock: counted down here between the host's states ---------------------------
+
+let clock = null;
+function tickClock() {
+  if (!clock) { $("timer").textContent = ""; return; }
+  const left = Math.max(0, clock.left - (Date.now() - clock.at) / 1000);
+  $("timer").textContent = fmt("time_left", {time: Math.floor(left / 60) + ":" +
+                                             String(Math.floor(left % 60)).padStart(2, "0")});
+}
+setInterval(tickClock, 1000);
+
 // --- the desk ---------------------------------------------------------------------------------
 
 function render(s) {
@@ -121,9 +132,8 @@ function render(s) {
   $("members").textContent = s.members.join(", ");
   $("budget").textContent = num(s.budget_left) + " $M";
   $("budget").className = s.budget_left < 0 ? "over" : "";
-  $("timer").textContent = s.time_left === null ? "" :
-    fmt("time_left", {time: Math.floor(s.time_left / 60) + ":" +
-                            String(Math.floor(s.time_left % 60)).padStart(2, "0")});
+  clock = s.time_left === null ? null : {left: s.time_left, at: Date.now()};
+  tickClock();
   $("commit").hidden = s.committed;
   $("committed-note").hidden = !s.committed;
   const status = $("class-status");
