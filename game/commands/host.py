@@ -25,6 +25,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="minutes for every turn; then the drafts so far are played")
     parser.add_argument("--continue", dest="resume", action="store_true",
                         help="resume the newest hosted class (after a crash): devices reconnect")
+    parser.add_argument("--linger", type=float, default=300.0, metavar="SECONDS",
+                        help="after the last turn, keep serving this long so that students "
+                        "can read the final report (default 300)")
     parser.add_argument("--headless", action="store_true",
                         help="no window: print the address, code and PIN and serve until the "
                         "session ends or Ctrl+C (the only mode for now from the command line)")
@@ -60,7 +63,9 @@ def run(args: argparse.Namespace) -> int:
         while running.thread.is_alive():
             time.sleep(0.5)
             if running.hub.call(lambda h: h.room.finished):
-                print("The session is over.")
+                print(f"The session is over; the final report stays up {args.linger:.0f} s.",
+                      flush=True)
+                time.sleep(max(0.0, args.linger))
                 break
     except KeyboardInterrupt:
         print("Stopped; resume with `borderlines host --continue`.")

@@ -124,8 +124,8 @@ setInterval(tickClock, 1000);
 
 function render(s) {
   state = s;
-  if (s.finished) { show("over"); }
-  else show("desk");
+  // After the last turn the desk stays, read-only, for the final report.
+  show("desk");
   $("where").textContent = s.team_name + " · " + s.country;
   $("team-title").textContent = s.team_name + " — " + s.country;
   $("turn-line").textContent = fmt("turn_line", {turn: s.turn, turns: s.turns, date: s.date});
@@ -134,8 +134,9 @@ function render(s) {
   $("budget").className = s.budget_left < 0 ? "over" : "";
   clock = s.time_left === null ? null : {left: s.time_left, at: Date.now()};
   tickClock();
-  $("commit").hidden = s.committed;
-  $("committed-note").hidden = !s.committed;
+  $("commit").hidden = s.committed || s.finished;
+  $("committed-note").textContent = s.finished ? S.over : S.committed_note;
+  $("committed-note").hidden = !(s.committed || s.finished);
   const status = $("class-status");
   clear(status);
   for (const team of s.class) {
