@@ -12,8 +12,8 @@ from game import __version__
 
 #: Subcommands in the order ``--help`` lists them; each names a module of ``game.commands``
 #: with ``HELP``, ``add_arguments(parser)`` and ``run(args) -> int``.
-COMMANDS: tuple[str, ...] = ("play", "simulate", "replay", "check", "backtest", "schema",
-                             "kit")
+COMMANDS: tuple[str, ...] = ("play", "host", "simulate", "replay", "check", "backtest",
+                             "schema", "kit")
 
 
 def build_parser() -> argparse.ArgumentParser:

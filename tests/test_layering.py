@@ -20,6 +20,10 @@ FORBIDDEN = {
     "content": {"pygame", "pygame_gui", "game.play", "game.ui", "game.cli", "game.commands"},
     "play": {"pygame", "pygame_gui", "yaml", "game.ui", "game.cli", "game.commands"},
     "ui": {"game.sim", "game.content", "game.cli", "game.commands"},
+    # The LAN host (students' devices) sits beside the UI, above play: it reads and sends
+    # everything through ``game.play``, exactly as the desktop does, and never draws.
+    "net": {"pygame", "pygame_gui", "game.sim", "game.content", "game.ui", "game.cli",
+            "game.commands"},
 }
 
 

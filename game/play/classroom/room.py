@@ -201,6 +201,12 @@ class Classroom:
             raise DecisionRejected(t("The session is over."))
         if self.paused:
             raise DecisionRejected(t("The teacher has paused the session."))
+        if self.settings.simultaneous:
+            self.team(country)
+            if country in self.committed:
+                raise DecisionRejected(t("{country} has already committed this turn.",
+                                         country=country_subject(country)))
+            return
         team = self.current
         if team is None or team.country != country:
             raise DecisionRejected(ts("{country} is not at the desk now: wait for its turn.",
@@ -375,9 +381,37 @@ class Classroom:
         """The team is done for this turn; returns the next team (None: all have committed)."""
         self._check_turn(country)
         self.desk.commit(country)
-        self.time_left = self._full_time()
+        if not self.settings.simultaneous:
+            # Hot-seat: the clock is the team's at the desk; simultaneous: the whole class's.
+            self.time_left = self._full_time()
         self._save()
         return self.current
+
+    def reopen(self, country: str) -> None:
+        """The teacher lets a team that committed change its decisions again (simultaneous)."""
+        self.team(country)
+        if country not in self.committed:
+            raise DecisionRejected(t("{country} has not committed this turn.",
+                                     country=country_subject(country)))
+        self.desk.committed.remove(country)
+        self._teacher("reopen", country=country)
+        self._save()
+
+    def commit_everyone(self, skip: Sequence[str] = ()) -> None:
+        """The teacher ends the turn: every team's draft so far is committed (``skip``: none)."""
+        for country in [c for c in self.order if c not in self.committed]:
+            if country in skip:
+                for lever in self.desk.draft(country):
+                    self.desk.clear_lever(country, lever)
+            try:
+                self.desk.commit(country)
+            except DecisionRejected:
+                # A draft an accepted agreement made unaffordable: the team passes unchanged.
+                for lever in self.desk.draft(country):
+                    self.desk.clear_lever(country, lever)
+                self.desk.commit(country)
+        self._teacher("end_turn", skipped=sorted(skip))
+        self._save()
 
     def team_view(self, country: str) -> TeamView:
         """What ``country``'s team may see at its desk (never another team's draft)."""
@@ -554,7 +588,7 @@ def settings_of(record: GameRecord) -> ClassSettings:
     timer = data.get("timer_minutes")
     return ClassSettings(teams, None if timer is None else float(timer),
                          bool(data.get("hidden_objectives", True)), "",
-                         bool(data.get("rotate", True)))
+                         bool(data.get("rotate", True)), bool(data.get("simultaneous", False)))
 
 
 def resume_classroom(record: GameRecord, level: Level | None = None,

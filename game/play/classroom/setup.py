@@ -67,12 +67,15 @@ class ClassSettings:
     pin: str = ""
     #: Change which team decides first every turn, so no team always answers last.
     rotate: bool = True
+    #: Every team decides at the same time on its own device (``borderlines host``), instead
+    #: of one after the other at one computer; the timer is then the whole class's.
+    simultaneous: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data for the record (the PIN as a hash)."""
         return {"teams": [tm.to_dict() for tm in self.teams], "timer_minutes": self.timer_minutes,
                 "hidden_objectives": self.hidden_objectives, "pin_hash": pin_hash(self.pin),
-                "rotate": self.rotate}
+                "rotate": self.rotate, "simultaneous": self.simultaneous}
 
 
 def pin_hash(pin: str) -> str:

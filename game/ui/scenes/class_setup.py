@@ -18,6 +18,7 @@ import pygame_gui
 from pygame_gui.elements import UIButton, UITextEntryLine
 
 from game.i18n import t, tn
+from game.net.host import resume_host
 from game.play.classroom import (
     Classroom,
     ClassroomError,
@@ -220,15 +221,27 @@ class ClassSetupScene(Scene):
                                       "glossary and exit ticket, as HTML and PDF."))
         if self.entry is None:
             self.kit_button.disable()
+        self._lan_button(pygame.Rect(inner.left, y + h_row + theme.px(6), inner.width, h_row))
         self.focus.add(*(b for b, _ in self.level_buttons))
         for entry, cb, xb in self.team_rows:
             self.focus.add(entry, cb, xb)
         self.focus.add(self.add_button, self.timer_button, self.hidden_button,
                        self.rotate_button, self.pin_entry, self.start_button,
-                       self.resume_button, self.compare_button, self.kit_button)
+                       self.resume_button, self.compare_button, self.kit_button,
+                       self.lan_button)
         self.focus.focus(self.start_button)
         if not self.entries:
             self.start_button.disable()
+
+    def _lan_button(self, rect: pygame.Rect) -> None:
+        """The button that hosts the class on students' devices (issue 19)."""
+        self.lan_button = UIButton(rect, t("Students join on their devices"),
+                                   manager=self.app.manager)
+        self.lan_button.set_tooltip(t("Every team decides at the same time on phones, tablets "
+                                      "or laptops on this network; this screen becomes the "
+                                      "projector."))
+        if self.entry is None:
+            self.lan_button.disable()
 
     def panels(self) -> list[pygame.Rect]:
         """Levels, teams, options."""
@@ -265,6 +278,8 @@ class ClassSetupScene(Scene):
         if element is self.kit_button:
             self.print_kit()
             return None
+        if element is self.lan_button:
+            return self.host()
         for b, i in self.level_buttons:
             if element is b and i != self.level_index:
                 self.level_index = i
@@ -345,6 +360,28 @@ class ClassSetupScene(Scene):
         # must not become what Continue opens.
         return open_scene("class_handover", self.app, room, setup=self)
 
+    def host(self) -> Scene | None:
+        """Serve the class to students' devices; this window becomes the projector."""
+        from dataclasses import replace
+
+        from game.net.lesson import new_host
+        from game.net.server import serve
+
+        entry = self.entry
+        if entry is None:
+            return None
+        try:
+            room = Classroom(entry.level, replace(self.settings(), simultaneous=True))
+            running = serve(new_host(room))
+        except ClassroomError as problem:
+            self.message, self.message_bad = str(problem), True
+            return None
+        except OSError as error:
+            self.message, self.message_bad = t("The host could not start: {e}", e=error), True
+            return None
+        room.record.name = t("Class session: {title}", title=entry.title())
+        return open_scene("class_lan", self.app, running)
+
     def resume(self) -> Scene | None:
         """Resume the newest saved classroom session where it stopped."""
         if not self.saves:
@@ -357,7 +394,22 @@ class ClassSetupScene(Scene):
             self.message, self.message_bad = t("That session could not be resumed: {why}",
                                                why=problem), True
             return None
+        if room.settings.simultaneous:
+            return self._host_again(room)
         return open_scene("class_handover", self.app, room)
+
+    def _host_again(self, room: Classroom) -> Scene | None:
+        """A class played on students' devices resumes as one: same code, devices reconnect."""
+        from game.net.lesson import devices_path
+        from game.net.server import serve
+
+        record = room.session.record
+        try:
+            running = serve(resume_host(record, devices_path(record), on_save=autosave))
+        except (OSError, ValueError) as error:
+            self.message, self.message_bad = t("The host could not start: {e}", e=error), True
+            return None
+        return open_scene("class_lan", self.app, running)
 
     def back(self) -> Scene | None:
         """Back to the title."""
