@@ -336,7 +336,7 @@ class ClassDebriefScene(Scene):
                           change=signed(cause.change))
             draw_contributions(surface, r, parts[:6], total=cause.change, title=title,
                                better=spec.better if spec else 0,
-                               text_size=round(12 * theme.scale()))
+                               text_size=12)
 
     def _draw_discuss(self, surface: pygame.Surface) -> None:
         d = self.debrief

@@ -330,7 +330,7 @@ class DebriefScene(Scene):
                         x_labels=self.debrief.months, include_zero=False,
                         title=t("{metric}: this game and its replays",
                                 metric=metric_label(metric)),
-                        text_size=round(13 * theme.scale()))
+                        text_size=13)
 
     def family_lines(self, metric: str) -> tuple[list[Series], Series | None]:
         """One line per game of the family (this one first), and the status-quo baseline."""
