@@ -176,7 +176,11 @@ class ClassSetupScene(Scene):
         inner = self.teams_rect.inflate(-2 * theme.px(12), -2 * theme.px(10))
         y = inner.top + head
         self.team_rows: list[tuple[UITextEntryLine, UIButton, UIButton]] = []
-        cw, xw = theme.px(170), theme.px(36)
+        # The country buttons are as wide as the longest country name, the team names get the
+        # rest (a fixed 170 px left a French team name 60 px on a small window).
+        countries = self.entry.level.country_setups() if self.entry else [c for _, c in self.teams]
+        cw = max(theme.font(17).size(country_name(c))[0] for c in countries) + theme.px(28)
+        xw = theme.px(36)
         for name, country in self.teams:
             entry = UITextEntryLine(pygame.Rect(inner.left, y, inner.width - cw - xw
                                                 - 2 * theme.px(6), h_row), manager=m)
