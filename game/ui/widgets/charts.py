@@ -418,8 +418,7 @@ def draw_contributions(
     surface.set_clip(rect.clip(clip) if clip else rect)
     if background is not None:
         pygame.draw.rect(surface, background, rect, border_radius=6)
-    font = theme.font(text_size)
-    bold = theme.font(text_size + 1, bold=True)
+    bold = theme.font(text_size + 1, bold=True)  # the title's; the labels' are chosen below
     pad = max(6, text_size // 2 + 2)
     y = rect.top + pad
     if title:
@@ -433,23 +432,10 @@ def draw_contributions(
     scale = max([abs(c.value) for c in rows] + [abs(target), 1e-9])
     if abs(gap) > 0.005 * scale:
         rows.append(Contribution(t("Interactions and rounding"), gap, "chance"))
-    # The total's label is drawn in bold: measured in bold, so "Cambio total" is not clipped.
-    # Labels may take up to three fifths of the width; when one is still too long, all of
-    # them step down a size together (then wrap, see below).
-    cap = rect.width * 3 // 5
     labels = [c.label for c in rows] + [total_label or t("Total change")]
-    if _label_width(font, bold, labels) + 10 > cap:
-        font = theme.font(text_size - 1)
-        bold = theme.font(text_size, bold=True)
-    widths = [font.size(c.label)[0] for c in rows]
-    widths.append(bold.size(labels[-1])[0])
-    label_w = min(max(widths) + 10, cap)
-    # Labels still too long to sit beside their bars go above them, across the chart, when a
-    # row has room for a line of text and a bar (an event's name says what happened).
+    font, bold, label_w, stacked = _cause_label_column(labels, rect, text_size,
+                                                       (rect.bottom - pad - y) / (len(rows) + 1))
     line = font.get_linesize()
-    stacked = max(widths) + 10 > label_w and (
-        rect.bottom - pad - y) / (len(rows) + 1) >= line + 6
-    label_w = 0 if stacked else label_w
     value_w = max(font.size(value_format(v))[0] for v in [c.value for c in rows])
     value_w = max(value_w, bold.size(f"{value_format(target)} ({t('better')})")[0])
 
@@ -509,11 +495,10 @@ def draw_contributions(
             rect.left + pad, round(top), rect.width - 2 * pad - value.get_width() - 8
             if stacked else label_w - 6, line if stacked else round(row_h)),
             theme.TEXT if is_total else theme.TEXT_DIM)
-        if stacked:
-            surface.blit(value, (rect.right - pad - value.get_width(), top))
-            continue
         vx = bar.right + 5 if end >= start else bar.left - 5 - value.get_width()
-        surface.blit(value, (vx, top + (row_h - value.get_height()) / 2))
+        # Above its bar a label has its value at the end of its line; beside it, at the bar's.
+        surface.blit(value, (rect.right - pad - value.get_width(), top) if stacked
+                     else (vx, top + (row_h - value.get_height()) / 2))
     surface.set_clip(clip)
     return layout
 
@@ -571,3 +556,22 @@ def _draw_cause_label(surface: pygame.Surface, font: pygame.font.Font, text: str
 def _label_width(font: pygame.font.Font, bold: pygame.font.Font, labels: Sequence[str]) -> int:
     """The widest of the cause labels (the last one, the total, in bold)."""
     return max([font.size(x)[0] for x in labels[:-1]] + [bold.size(labels[-1])[0]])
+
+
+def _cause_label_column(labels: Sequence[str], rect: pygame.Rect, text_size: int,
+                        row_room: float) -> tuple[pygame.font.Font, pygame.font.Font, int, bool]:
+    """The cause labels' fonts, column width, and whether they go above their bars.
+
+    The total's label (the last) is drawn in bold: measured in bold, so "Cambio total" is not
+    clipped. Labels may take up to three fifths of the width; when one is still too long, all of
+    them step down a size together. Labels still too long to sit beside their bars go above
+    them, across the chart, when a row (``row_room`` pixels) has room for a line of text and a
+    bar: an event's name says what happened.
+    """
+    font, bold = theme.font(text_size), theme.font(text_size + 1, bold=True)
+    cap = rect.width * 3 // 5
+    if _label_width(font, bold, labels) + 10 > cap:
+        font, bold = theme.font(text_size - 1), theme.font(text_size, bold=True)
+    widest = _label_width(font, bold, labels) + 10
+    stacked = widest > cap and row_room >= font.get_linesize() + 6
+    return font, bold, 0 if stacked else min(widest, cap), stacked
