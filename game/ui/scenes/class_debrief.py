@@ -92,12 +92,15 @@ class ClassDebriefScene(Scene):
         self.more_button: UIButton | None = None
         if self.tab == "export":
             inner = self.body.inflate(-2 * theme.px(20), -2 * theme.px(20))
-            ew = inner.width - theme.px(180) - theme.px(10)
+            # The button is as wide as its label ("Exportar el informe") and its padding.
+            xw = max(theme.px(180), theme.font(18, bold=True).size(t("Export the report"))[0]
+                     + theme.px(24))
+            ew = inner.width - xw - theme.px(10)
             y = inner.top + theme.px(150)
             self.entry = UITextEntryLine(pygame.Rect(inner.left, y, ew, theme.px(36)), manager=m)
             self.entry.set_text(self.folder_text)
             self.export_button = UIButton(pygame.Rect(inner.left + ew + theme.px(10), y,
-                                                      theme.px(180), theme.px(36)),
+                                                      xw, theme.px(36)),
                                           t("Export the report"), manager=m,
                                           object_id="#primary")
             self.focus.add(self.entry, self.export_button)
@@ -336,7 +339,7 @@ class ClassDebriefScene(Scene):
                           change=signed(cause.change))
             draw_contributions(surface, r, parts[:6], total=cause.change, title=title,
                                better=spec.better if spec else 0,
-                               text_size=round(12 * theme.scale()))
+                               text_size=12)
 
     def _draw_discuss(self, surface: pygame.Surface) -> None:
         d = self.debrief

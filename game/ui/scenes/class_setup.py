@@ -118,6 +118,30 @@ class ClassSetupScene(Scene):
 
     # -- layout ---------------------------------------------------------------------------------
 
+    def _option_labels(self) -> list[str]:
+        """Every text an option button can show (the longest decides the column's width)."""
+        timers = [t("Turn timer: off") if n is None else
+                  t("Turn timer: {n} minutes per team", n=int(n)) for n in self.timers]
+        return [*timers, t("Hidden objectives: on"), t("Hidden objectives: off"),
+                t("First team changes every turn"), t("Teams always decide in the same order"),
+                t("Resume the last class session"), t("Compare classes"),
+                t("Print the lesson kit")]
+
+    def _options_width(self, width: int) -> tuple[int, str | None]:
+        """The options column's width and its buttons' style, from their longest label.
+
+        The column takes three tenths of the width when the labels fit at the buttons' size;
+        else they step down to the small buttons' size together, and the column grows (up to
+        two fifths of the width, the teams keep the rest) until the longest fits.
+        """
+        share = int(width * 0.3)
+        pad = 2 * theme.px(12) + 2 * theme.px(8) + theme.px(6)
+        longest = max(theme.font(17).size(x)[0] for x in self._option_labels())
+        if longest + pad <= share:
+            return share, None
+        longest = max(theme.font(14).size(x)[0] for x in self._option_labels())
+        return max(share, min(longest + pad, int(width * 0.4))), "#small"
+
     def enter(self) -> None:
         """Three panels and the Start button."""
         w, h = self.app.screen.get_size()
@@ -128,7 +152,7 @@ class ClassSetupScene(Scene):
         bh = theme.px(44)
         body_h = bottom - top - bh - gap
         lw = int((w - 4 * gap) * 0.3)
-        rw = int((w - 4 * gap) * 0.3)
+        rw, self.option_style = self._options_width(w - 4 * gap)
         self.level_rect = pygame.Rect(gap, top, lw, body_h)
         self.teams_rect = pygame.Rect(2 * gap + lw, top, w - 4 * gap - lw - rw, body_h)
         self.options_rect = pygame.Rect(w - gap - rw, top, rw, body_h)
@@ -153,7 +177,11 @@ class ClassSetupScene(Scene):
         inner = self.teams_rect.inflate(-2 * theme.px(12), -2 * theme.px(10))
         y = inner.top + head
         self.team_rows: list[tuple[UITextEntryLine, UIButton, UIButton]] = []
-        cw, xw = theme.px(170), theme.px(36)
+        # The country buttons are as wide as the longest country name, the team names get the
+        # rest (a fixed 170 px left a French team name 60 px on a small window).
+        countries = self.entry.level.country_setups() if self.entry else [c for _, c in self.teams]
+        cw = max(theme.font(17).size(country_name(c))[0] for c in countries) + theme.px(28)
+        xw = theme.px(36)
         for name, country in self.teams:
             entry = UITextEntryLine(pygame.Rect(inner.left, y, inner.width - cw - xw
                                                 - 2 * theme.px(6), h_row), manager=m)
@@ -179,23 +207,25 @@ class ClassSetupScene(Scene):
                                    inner.width, inner.bottom - self.add_button.rect.bottom
                                    - theme.px(10))
         # Options.
+        style = self.option_style
         inner = self.options_rect.inflate(-2 * theme.px(12), -2 * theme.px(10))
         y = inner.top + head
         timer = self.timers[self.timer_index]
         self.timer_button = UIButton(pygame.Rect(inner.left, y, inner.width, h_row),
                                      t("Turn timer: off") if timer is None else
                                      t("Turn timer: {n} minutes per team", n=int(timer)),
-                                     manager=m)
+                                     manager=m, object_id=style)
         y += h_row + theme.px(6)
         self.hidden_button = UIButton(pygame.Rect(inner.left, y, inner.width, h_row),
                                       t("Hidden objectives: on") if self.hidden else
-                                      t("Hidden objectives: off"), manager=m)
+                                      t("Hidden objectives: off"), manager=m, object_id=style)
         self.hidden_button.set_tooltip(t("Each team gets the secret goals the level gives its "
                                          "country; they are revealed in the debrief."))
         y += h_row + theme.px(6)
         self.rotate_button = UIButton(pygame.Rect(inner.left, y, inner.width, h_row),
                                       t("First team changes every turn") if self.rotate else
-                                      t("Teams always decide in the same order"), manager=m)
+                                      t("Teams always decide in the same order"), manager=m,
+                                      object_id=style)
         y += h_row + theme.px(14)
         self.pin_label_y = y
         y += theme.font(13).get_linesize() + theme.px(2)
@@ -205,7 +235,8 @@ class ClassSetupScene(Scene):
         self.pin_entry.set_text_hidden(True)
         y += h_row + theme.px(16)
         self.resume_button = UIButton(pygame.Rect(inner.left, y, inner.width, h_row),
-                                      t("Resume the last class session"), manager=m)
+                                      t("Resume the last class session"), manager=m,
+                                      object_id=style)
         if not self.saves:
             self.resume_button.disable()
             self.resume_button.set_tooltip(t("No classroom session has been saved yet."))
@@ -213,10 +244,10 @@ class ClassSetupScene(Scene):
             self.resume_button.set_tooltip(self.saves[0].label)
         y += h_row + theme.px(6)
         self.compare_button = UIButton(pygame.Rect(inner.left, y, inner.width, h_row),
-                                       t("Compare classes"), manager=m)
+                                       t("Compare classes"), manager=m, object_id=style)
         y += h_row + theme.px(6)
         self.kit_button = UIButton(pygame.Rect(inner.left, y, inner.width, h_row),
-                                   t("Print the lesson kit"), manager=m)
+                                   t("Print the lesson kit"), manager=m, object_id=style)
         self.kit_button.set_tooltip(t("Lesson plan for 45 and 90 minutes, a role card per team, "
                                       "glossary and exit ticket, as HTML and PDF."))
         if self.entry is None:

@@ -75,7 +75,11 @@ class TeacherPanelScene(Scene):
             self.focus.add(self.pin_entry, self.pin_button, self.back_button)
             self.focus.focus(self.pin_entry)
             return
-        col = (w - 3 * gap) // 2
+        # The events' column is as wide as its longest label needs (French event names run
+        # long), up to three fifths of the width; the controls keep the rest.
+        need = max((theme.font(14).size(e.label)[0] for e in self.events), default=0) \
+            + 2 * theme.px(12) + 2 * theme.px(4) + theme.px(8)
+        col = (w - 3 * gap) - min(max((w - 3 * gap) // 2, need), (w - 3 * gap) * 3 // 5)
         body_h = bottom - top - bh - gap
         self.controls_rect = pygame.Rect(gap, top, col, body_h)
         self.events_rect = pygame.Rect(2 * gap + col, top, w - 3 * gap - col, body_h)

@@ -51,6 +51,12 @@ def export_note() -> str:
              "one PNG per chart into this folder:")
 
 
+def whatif_note() -> str:
+    """What the What if tab does, above its list of turns."""
+    return t("Go back to the start of a turn and decide it again: a new game, saved beside "
+             "this one, drawn on the chart.")
+
+
 TABS = (("charts", "Charts"), ("timeline", "Decisions"), ("objectives", "Objectives"),
         ("discuss", "Discuss"), ("whatif", "What if…"), ("export", "Export"))
 
@@ -251,7 +257,9 @@ class DebriefScene(Scene):
         """One button per turn: play the game again from the start of that turn."""
         _, right = self._whatif_rects()
         inner = panel_inner(right, t("Play a turn differently"))
-        note_h = 2 * theme.font(13).get_linesize() + theme.px(8)
+        # The note above the turns takes the lines it needs (three in French on a small window).
+        note_h = len(wrap(theme.font(13), whatif_note(), inner.width)) \
+            * theme.font(13).get_linesize() + theme.px(8)
         area = pygame.Rect(inner.left, inner.top + note_h, inner.width, inner.height - note_h)
         row_h = theme.font(14, bold=True).get_linesize() + theme.font(13).get_linesize() \
             + theme.px(14)
@@ -301,9 +309,7 @@ class DebriefScene(Scene):
         self._draw_family(surface, left)
         inner = panel(surface, right, t("Play a turn differently"))
         small, bold = theme.font(13), theme.font(14, bold=True)
-        draw_wrapped(surface, small, t("Go back to the start of a turn and decide it again: a "
-                                       "new game, saved beside this one, drawn on the chart."),
-                     inner, theme.TEXT_DIM, 2)
+        draw_wrapped(surface, small, whatif_note(), inner, theme.TEXT_DIM)
         mine: dict[int, list[str]] = {}
         for e in self.debrief.timeline:
             if e.country == self.player:
@@ -330,7 +336,7 @@ class DebriefScene(Scene):
                         x_labels=self.debrief.months, include_zero=False,
                         title=t("{metric}: this game and its replays",
                                 metric=metric_label(metric)),
-                        text_size=round(13 * theme.scale()))
+                        text_size=13)
 
     def family_lines(self, metric: str) -> tuple[list[Series], Series | None]:
         """One line per game of the family (this one first), and the status-quo baseline."""

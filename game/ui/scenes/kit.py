@@ -319,6 +319,32 @@ def wrap(font: pygame.font.Font, text: str, width: int) -> list[str]:
     return lines
 
 
+def label_lines(labels: Sequence[str], width: int, height: int | None = None,
+                sizes: Sequence[int] = (14, 13, 12)) -> tuple[pygame.font.Font, list[list[str]]]:
+    """One font for a column of labels, and each label's lines (one, or two if need be).
+
+    The whole column steps down a size together when one label does not fit on a line, so the
+    labels of a table stay alike; a label still too long then wraps onto a second line, when
+    two lines fit in ``height`` (None: the caller makes room). Past that the second line is cut.
+    """
+    for size in sizes:
+        f = theme.font(size)
+        if all(f.size(x)[0] <= width for x in labels):
+            return f, [[x] for x in labels]
+    for size in sizes:
+        f = theme.font(size)
+        wrapped = [wrap(f, x, width) for x in labels]
+        if all(len(w) <= 2 for w in wrapped) and (
+                height is None or 2 * f.get_linesize() <= height):
+            return f, wrapped
+    f = theme.font(sizes[-1])
+    out = []
+    for x in labels:
+        first, *rest = wrap(f, x, width)
+        out.append([first, " ".join(rest)] if rest else [first])
+    return f, out
+
+
 def draw_wrapped(surface: pygame.Surface, font: pygame.font.Font, text: str, rect: pygame.Rect,
                  colour: tuple[int, int, int] = theme.TEXT, max_lines: int | None = None) -> int:
     """Draw wrapped text inside ``rect`` (cut with an ellipsis when it runs out); returns height."""

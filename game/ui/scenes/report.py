@@ -25,10 +25,12 @@ from game.ui.scenes.kit import (
     footer_height,
     header,
     header_height,
+    label_lines,
     number,
     panel,
     panel_inner,
     signed,
+    wrap,
 )
 from game.ui.scenes.registry import open_scene
 from game.ui.widgets import CAUSE_COLOURS, Contribution, draw_contributions, widget_kind
@@ -68,8 +70,12 @@ class ReportScene(Scene):
         inner = panel_inner(self.left, t("What changed, and why"))
         heads = self.report.headlines
         # Rows as compact as readable; the rest goes to the selected headline's causes.
-        row_h = max(theme.font(14).get_linesize() + theme.px(8),
-                    min(theme.px(34), int(inner.height * 0.55) // max(1, len(heads))))
+        # Up to two lines of label a row when there is room (a long French or Spanish name).
+        two_lines = 2 * theme.font(12).get_linesize() + theme.px(6)
+        # On a small window the rows close up, so the causes below keep room to be read.
+        row_h = max(theme.font(14).get_linesize() + theme.px(4),
+                    min(max(theme.px(34), two_lines),
+                        int(inner.height * 0.48) // max(1, len(heads))))
         rows_area = pygame.Rect(inner.left, inner.top, inner.width, row_h * len(heads))
         self.detail_rect = pygame.Rect(inner.left, rows_area.bottom + theme.px(8), inner.width,
                                        inner.bottom - rows_area.bottom - theme.px(8))
@@ -152,25 +158,38 @@ class ReportScene(Scene):
         self._draw_right(surface)
 
     def _draw_rows(self, surface: pygame.Surface) -> None:
-        f, bold = theme.font(14), theme.font(14, bold=True)
         heads = self.report.headlines
+        if not heads:
+            return
         scale = max((_span(h) for h in heads), default=1.0) or 1.0
+        r0 = self.row_buttons[0][0].rect
+        pad = theme.px(6)
+        bold = theme.font(14, bold=True)
+        values = [number(h.value) for h in heads]
+        changes = ["—" if h.change is None else signed(h.change) for h in heads]
+        # Columns from the measured numbers, the labels get what is left before the bar (at
+        # least a fifth of the row for the bar, so every headline still shows its causes).
+        value_w = max(bold.size(v)[0] for v in values) + pad
+        change_w = max(theme.font(14).size(c)[0] for c in changes) + pad
+        label_w = r0.width - value_w - change_w - max(theme.px(60), r0.width // 5)
+        labels = [metric_label(h.metric) for h in heads]
+        f, lines_of = label_lines(labels, label_w - pad, r0.height)
         for (b, i), h in zip(self.row_buttons, heads, strict=False):
             r = b.rect
             if i == self.selected:
                 pygame.draw.rect(surface, theme.PANEL_HIGHLIGHT, r, border_radius=theme.px(4))
-            label_w = int(r.width * 0.36)
-            value_w = int(r.width * 0.16)
-            change_w = int(r.width * 0.14)
-            surface.blit(fit(f, metric_label(h.metric), label_w - theme.px(6)),
-                         (r.left + theme.px(6), r.centery - f.get_linesize() // 2))
-            vs = fit(bold, number(h.value), value_w - theme.px(6))
+            lines = lines_of[i]
+            y = r.centery - len(lines) * f.get_linesize() // 2
+            for line in lines:
+                surface.blit(fit(f, line, label_w - pad), (r.left + pad, y))
+                y += f.get_linesize()
+            vs = bold.render(values[i], True, theme.TEXT)
             surface.blit(vs, vs.get_rect(midright=(r.left + label_w + value_w, r.centery)))
-            shown = "—" if h.change is None else signed(h.change)
+            shown = changes[i]
             # A change that rounds to nothing is neither good nor bad news.
             colour = (theme.TEXT_DIM if h.good is None or shown == "±0"
                       else theme.GOOD if h.good else theme.BAD)
-            cs = fit(f, shown, change_w - theme.px(6), colour)
+            cs = theme.font(14).render(shown, True, colour)
             surface.blit(cs, cs.get_rect(midright=(r.left + label_w + value_w + change_w,
                                                    r.centery)))
             bar = pygame.Rect(r.left + label_w + value_w + change_w + theme.px(10),
@@ -190,8 +209,8 @@ class ReportScene(Scene):
         bold, f = theme.font(14, bold=True), theme.font(13)
         title = t("{label}: {value} ({change} since last turn)", label=metric_label(h.metric),
                   value=number(h.value), change="—" if h.change is None else signed(h.change))
-        surface.blit(fit(bold, title, inner.width), inner.topleft)
-        y = inner.top + bold.get_linesize() + theme.px(2)
+        # The title names the number and its change: it wraps rather than lose the change.
+        y = inner.top + draw_wrapped(surface, bold, title, inner, theme.TEXT, 2) + theme.px(2)
         if h.baseline is not None:
             base = t("Had nothing changed since the start: {b}", b=number(h.baseline))
             surface.blit(fit(f, base, inner.width, theme.TEXT_DIM), (inner.left, y))
@@ -206,7 +225,7 @@ class ReportScene(Scene):
         draw_contributions(
             surface, pygame.Rect(inner.left, y, inner.width, inner.bottom - y),
             rows,
-            total=h.change, better=h.better, text_size=round(13 * theme.scale()),
+            total=h.change, better=h.better, text_size=13,
             background=None)
 
     def _draw_right(self, surface: pygame.Surface) -> None:
@@ -239,11 +258,14 @@ class ReportScene(Scene):
         inner = panel(surface, story_rect, t("From the real world"))
         surface.blit(fit(bold, story.title, inner.width), inner.topleft)
         y = inner.top + bold.get_linesize() + theme.px(2)
-        src_h = small.get_linesize()
+        # The source is kept whole (up to two lines): a story without it cannot be checked.
+        source = wrap(small, t("Source: {s}", s=story.source), inner.width)[:2]
+        src_h = small.get_linesize() * len(source)
         used = draw_wrapped(surface, small, story.text,
                             pygame.Rect(inner.left, y, inner.width, inner.bottom - y - src_h))
-        surface.blit(fit(small, t("Source: {s}", s=story.source), inner.width, theme.TEXT_DIM),
-                     (inner.left, min(inner.bottom - src_h, y + used)))
+        draw_wrapped(surface, small, " ".join(source),
+                     pygame.Rect(inner.left, min(inner.bottom - src_h, y + used), inner.width,
+                                 src_h), theme.TEXT_DIM)
         # The next button sits under the story; the stars of objectives met so far go beside it.
         met = sum(1 for o in r.objectives if o.met)
         if r.objectives:

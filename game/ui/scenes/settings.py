@@ -48,7 +48,12 @@ class SettingsScene(Scene):
         pw = min(w - 2 * theme.px(16), theme.px(760))
         self.panel_rect = pygame.Rect((w - pw) // 2, top, pw, bottom - top)
         inner = self.panel_rect.inflate(-2 * theme.px(20), -2 * theme.px(16))
-        label_w = min(theme.px(260), inner.width * 2 // 5)
+        # The labels' column is as wide as the longest label (French "Taille du texte et de
+        # l'interface"), up to half the panel; the choices get the rest.
+        labels = (t("Text and interface size"), t("Colours"), t("Motion"), t("Display"),
+                  t("Language"))
+        longest = max(theme.font(16, bold=True).size(x)[0] for x in labels)
+        label_w = min(max(theme.px(260), longest + theme.px(12)), inner.width // 2)
         cx = inner.left + label_w
         cw = inner.right - cx
         row_h = theme.px(36)

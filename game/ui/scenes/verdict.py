@@ -25,6 +25,7 @@ from game.ui.scenes.kit import (
     footer_height,
     header,
     header_height,
+    label_lines,
     number,
     panel,
     signed,
@@ -180,29 +181,45 @@ class VerdictScene(Scene):
                           theme.TEXT, max_lines=4)
         y += theme.px(10)
         bold = theme.font(14, bold=True)
-        label_w, value_w = int(inner.width * 0.5), int(inner.width * 0.25)
-        for label, value, change in self.consequences():
-            surface.blit(fit(body, label, label_w, theme.TEXT_DIM), (inner.left, y))
-            surface.blit(fit(bold, f"{value} ({signed(change)})", inner.width - label_w),
-                         (inner.left + label_w, y))
-            y += body.get_linesize() + theme.px(4)
+        consequences = self.consequences()
+        shown = [f"{value} ({signed(change)})" for _, value, change in consequences]
+        label_w = inner.width - max([bold.size(x)[0] for x in shown] + [0]) - theme.px(8)
+        f, lines = label_lines([label for label, _, _ in consequences], label_w)
+        for text, label_lines_ in zip(shown, lines, strict=True):
+            surface.blit(bold.render(text, True, theme.TEXT),
+                         (inner.left + label_w + theme.px(8), y))
+            for line in label_lines_:
+                surface.blit(fit(f, line, label_w, theme.TEXT_DIM), (inner.left, y))
+                y += f.get_linesize()
+            y += theme.px(4)
         # The lesson of the deadline: what the player's own choices changed, against the same
         # months with nothing changed since the start.
         y += theme.px(12)
-        surface.blit(fit(bold, t("Your choices against the status quo"), inner.width,
-                         theme.ACCENT), (inner.left, y))
-        y += bold.get_linesize() + theme.px(4)
-        for i, heading_text in enumerate((t("You"), t("Status quo"))):
-            surface.blit(fit(theme.font(13, bold=True), heading_text, value_w, theme.TEXT_DIM),
+        y += draw_wrapped(surface, bold, t("Your choices against the status quo"),
+                          pygame.Rect(inner.left, y, inner.width, inner.bottom - y),
+                          theme.ACCENT, 2) + theme.px(4)
+        rows = self.against_status_quo()
+        small_bold = theme.font(13, bold=True)
+        headings = (t("You"), t("Status quo"))
+        # The number columns are as wide as their widest entry; the labels get the rest.
+        value_w = max([small_bold.size(x)[0] for x in headings]
+                      + [bold.size(number(v))[0] for _, a, b in rows for v in (a, b)]) \
+            + theme.px(12)
+        label_w = inner.width - 2 * value_w
+        for i, heading_text in enumerate(headings):
+            surface.blit(small_bold.render(heading_text, True, theme.TEXT_DIM),
                          (inner.left + label_w + i * value_w, y))
         y += body.get_linesize()
-        for label, mine, status_quo in self.against_status_quo():
-            surface.blit(fit(body, label, label_w - theme.px(6), theme.TEXT_DIM),
-                         (inner.left, y))
-            surface.blit(fit(bold, number(mine), value_w), (inner.left + label_w, y))
-            surface.blit(fit(body, number(status_quo), value_w),
+        f, lines = label_lines([label for label, _, _ in rows], label_w - theme.px(6))
+        for (_, mine, status_quo), label_lines_ in zip(rows, lines, strict=True):
+            surface.blit(bold.render(number(mine), True, theme.TEXT), (inner.left + label_w, y))
+            surface.blit(body.render(number(status_quo), True, theme.TEXT),
                          (inner.left + label_w + value_w, y))
-            y += body.get_linesize() + theme.px(4)
+            for line in label_lines_:
+                surface.blit(fit(f, line, label_w - theme.px(6), theme.TEXT_DIM),
+                             (inner.left, y))
+                y += f.get_linesize()
+            y += theme.px(4)
 
     def _tariff_text(self) -> str:
         v = self.verdict

@@ -418,8 +418,7 @@ def draw_contributions(
     surface.set_clip(rect.clip(clip) if clip else rect)
     if background is not None:
         pygame.draw.rect(surface, background, rect, border_radius=6)
-    font = theme.font(text_size)
-    bold = theme.font(text_size + 1, bold=True)
+    bold = theme.font(text_size + 1, bold=True)  # the title's; the labels' are chosen below
     pad = max(6, text_size // 2 + 2)
     y = rect.top + pad
     if title:
@@ -433,10 +432,10 @@ def draw_contributions(
     scale = max([abs(c.value) for c in rows] + [abs(target), 1e-9])
     if abs(gap) > 0.005 * scale:
         rows.append(Contribution(t("Interactions and rounding"), gap, "chance"))
-    # The total's label is drawn in bold: measured in bold, so "Cambio total" is not clipped.
-    widths = [font.size(c.label)[0] for c in rows]
-    widths.append(bold.size(total_label or t("Total change"))[0])
-    label_w = min(max(widths) + 10, rect.width // 2)
+    labels = [c.label for c in rows] + [total_label or t("Total change")]
+    font, bold, label_w, stacked = _cause_label_column(labels, rect, text_size,
+                                                       (rect.bottom - pad - y) / (len(rows) + 1))
+    line = font.get_linesize()
     value_w = max(font.size(value_format(v))[0] for v in [c.value for c in rows])
     value_w = max(value_w, bold.size(f"{value_format(target)} ({t('better')})")[0])
 
@@ -451,10 +450,13 @@ def draw_contributions(
     plot.width = max(1, rect.right - pad - plot.left - value_w - 8)
     plot.height = max(1, rect.bottom - pad - y)
     # Room for the value text on both sides of the bars.
-    margin = (high - low) * (value_w + 8) / max(1.0, plot.width)
+    if stacked:  # the values go at the end of the label line, not beside the bars
+        plot.width = max(1, rect.width - 2 * pad)
+    margin = 0.0 if stacked else (high - low) * (value_w + 8) / max(1.0, plot.width)
     layout = ChartLayout(plot, low - margin * 0.5, high + margin * 0.5)
-    row_h = min(plot.height / max(1, len(rows) + 1), text_size * 2.6)
-    bar_h = max(4, int(row_h * 0.62))
+    row_h = min(plot.height / max(1, len(rows) + 1),
+                line + text_size * 1.2 if stacked else text_size * 2.6)
+    bar_h = max(4, int(row_h - line - 2) if stacked else int(row_h * 0.62))
 
     zero_x = round(layout.x_of_value(0.0))
     axis_bottom = plot.top + row_h * (len(rows) + 1)
@@ -468,8 +470,8 @@ def draw_contributions(
             pygame.draw.line(surface, GRID, (rect.left + pad, round(top)),
                              (rect.right - pad, round(top)))
         x0, x1 = sorted((layout.x_of_value(start), layout.x_of_value(end)))
-        bar = pygame.Rect(round(x0), round(top + (row_h - bar_h) / 2), max(2, round(x1 - x0)),
-                          bar_h)
+        bar = pygame.Rect(round(x0), round(top + line if stacked else top + (row_h - bar_h) / 2),
+                          max(2, round(x1 - x0)), bar_h)
         layout.rows.append(bar)
         if is_total:
             goodness = better * (1 if target > 0 else -1 if target < 0 else 0)
@@ -481,20 +483,22 @@ def draw_contributions(
         if not is_total and i + 1 < len(rows) + 1:
             # A thin connector shows where the next cause starts.
             cx = round(layout.x_of_value(end))
-            next_top = round(bar.bottom + row_h - bar_h)
+            next_top = round(bar.top + row_h)
             pygame.draw.line(surface, AXIS, (cx, bar.bottom), (cx, next_top))
         text_font = bold if is_total else font
-        label = text_font.render(c.label, True, theme.TEXT if is_total else theme.TEXT_DIM)
-        if label.get_width() > label_w - 6:
-            label = label.subsurface((0, 0, label_w - 6, label.get_height()))
-        surface.blit(label, (rect.left + pad, top + (row_h - label.get_height()) / 2))
         text = value_format(c.value)
         if is_total and better:
             word = t("better") if goodness > 0 else t("worse") if goodness < 0 else ""
             text = f"{text} ({word})" if word else text
         value = text_font.render(text, True, theme.TEXT)
+        _draw_cause_label(surface, text_font, c.label, pygame.Rect(
+            rect.left + pad, round(top), rect.width - 2 * pad - value.get_width() - 8
+            if stacked else label_w - 6, line if stacked else round(row_h)),
+            theme.TEXT if is_total else theme.TEXT_DIM)
         vx = bar.right + 5 if end >= start else bar.left - 5 - value.get_width()
-        surface.blit(value, (vx, top + (row_h - value.get_height()) / 2))
+        # Above its bar a label has its value at the end of its line; beside it, at the bar's.
+        surface.blit(value, (rect.right - pad - value.get_width(), top) if stacked
+                     else (vx, top + (row_h - value.get_height()) / 2))
     surface.set_clip(clip)
     return layout
 
@@ -526,3 +530,48 @@ def star_points(centre: tuple[int, int], radius: int) -> list[tuple[float, float
         a = math.pi / 2 + k * math.pi / 5
         pts.append((cx + r * math.cos(a), cy - r * math.sin(a)))
     return pts
+
+
+def _draw_cause_label(surface: pygame.Surface, font: pygame.font.Font, text: str,
+                      row: pygame.Rect, colour: tuple[int, int, int]) -> None:
+    """A cause's label in its row: on two lines when one is too short and the row has room.
+
+    A label that still does not fit ends in an ellipsis, never a silent clip, so a test can
+    tell (a long event name such as a caravan's says where it set out from).
+    """
+    from game.ui.scenes.kit import fit, wrap
+
+    lines = [text]
+    if font.size(text)[0] > row.width:
+        wrapped = wrap(font, text, row.width)
+        room = max(1, row.height // font.get_linesize())
+        lines = wrapped if len(wrapped) <= room else wrapped[:room - 1] + [
+            " ".join(wrapped[room - 1:])]
+    y = row.top + (row.height - len(lines) * font.get_linesize()) / 2
+    for line in lines:
+        surface.blit(fit(font, line, row.width, colour), (row.left, y))
+        y += font.get_linesize()
+
+
+def _label_width(font: pygame.font.Font, bold: pygame.font.Font, labels: Sequence[str]) -> int:
+    """The widest of the cause labels (the last one, the total, in bold)."""
+    return max([font.size(x)[0] for x in labels[:-1]] + [bold.size(labels[-1])[0]])
+
+
+def _cause_label_column(labels: Sequence[str], rect: pygame.Rect, text_size: int,
+                        row_room: float) -> tuple[pygame.font.Font, pygame.font.Font, int, bool]:
+    """The cause labels' fonts, column width, and whether they go above their bars.
+
+    The total's label (the last) is drawn in bold: measured in bold, so "Cambio total" is not
+    clipped. Labels may take up to three fifths of the width; when one is still too long, all of
+    them step down a size together. Labels still too long to sit beside their bars go above
+    them, across the chart, when a row (``row_room`` pixels) has room for a line of text and a
+    bar: an event's name says what happened.
+    """
+    font, bold = theme.font(text_size), theme.font(text_size + 1, bold=True)
+    cap = rect.width * 3 // 5
+    if _label_width(font, bold, labels) + 10 > cap:
+        font, bold = theme.font(text_size - 1), theme.font(text_size, bold=True)
+    widest = _label_width(font, bold, labels) + 10
+    stacked = widest > cap and row_room >= font.get_linesize() + 6
+    return font, bold, 0 if stacked else min(widest, cap), stacked

@@ -155,6 +155,26 @@ def gauges(desk: DeskScene) -> list[tuple[str, float | None, float, float]]:
     return out
 
 
+def _forecast_columns(labels: list[str], inner: pygame.Rect,
+                      fonts: tuple[pygame.font.Font, ...], row_h: int
+                      ) -> tuple[pygame.font.Font, int]:
+    """The label font and number of columns with which every forecast label fits whole.
+
+    As many columns as stay readable; long names (French "Interceptions frontalières") first
+    step down a size, all together, then take a column fewer (the rest wrap onto another row)
+    while the rows still fit the strip's height.
+    """
+    most = max(1, min(len(labels), inner.width // theme.px(150)))
+    for cols in range(most, 0, -1):
+        if -(-len(labels) // cols) * row_h > inner.height and cols < most:
+            break
+        box_w = inner.width // cols - theme.px(10)
+        for label_font in fonts:
+            if all(label_font.size(x)[0] <= box_w for x in labels):
+                return label_font, cols
+    return fonts[-1], most
+
+
 def draw_forecast(desk: DeskScene, surface: pygame.Surface) -> None:
     """The advisors' forecast strip: each metric's middle value and 10–90% range."""
     inner = panel(surface, desk.forecast_rect,
@@ -167,17 +187,14 @@ def draw_forecast(desk: DeskScene, surface: pygame.Surface) -> None:
     items = [(m, desk.forecast[m]) for m in forecast_metrics(desk.player)
              if m in desk.forecast]
     f, small, big = theme.font(13, bold=True), theme.font(12), theme.font(18, bold=True)
-    # As many columns as stay readable; the rest wrap onto a second row.
-    cols = max(1, min(len(items), inner.width // theme.px(150)))
-    rows = -(-len(items) // cols)
-    cw, ch = inner.width // cols, inner.height // rows
     full = f.get_linesize() + big.get_linesize() + small.get_linesize() + theme.px(14)
     labels = [t(METRIC_SHORT_LABELS[m]) if m in METRIC_SHORT_LABELS else metric_label(m)
               for m, _ in items]
-    # Long names (Spanish "Encuentros fronterizos") step down a size, all together, before
-    # any is cut.
+    label_font, cols = _forecast_columns(labels, inner, (f, small),
+                                         f.get_linesize() + big.get_linesize())
+    rows = -(-len(items) // cols)
+    cw, ch = inner.width // cols, inner.height // rows
     box_w = cw - theme.px(10)
-    label_font = f if all(f.size(x)[0] <= box_w for x in labels) else small
     for i, (label, (_, (lo, mid, hi))) in enumerate(zip(labels, items, strict=True)):
         box = pygame.Rect(inner.left + (i % cols) * cw, inner.top + (i // cols) * ch, box_w, ch)
         surface.blit(fit(label_font, label, box.width),
@@ -258,8 +275,15 @@ def draw_goals(desk: DeskScene, surface: pygame.Surface) -> None:
     text_w = area.width - chip_w - theme.px(8)
     headings = tuple(_goal_heading(goal) for goal in goals)
     details = tuple(_goal_detail(desk, goal) for goal in goals)
-    heading_lines, detail_lines = _goal_lines(bold, small, headings, details, text_w,
-                                              area.height)
+    # Every objective whole at the usual size; else all of them a size smaller, together,
+    # before any heading or detail gives up lines.
+    sizes = ((bold, small), (theme.font(13, bold=True), theme.font(12)))
+    for bold, small in sizes:
+        heading_lines, detail_lines = _goal_lines(bold, small, headings, details, text_w,
+                                                  area.height)
+        if (heading_lines, detail_lines) == _goal_lines(bold, small, headings, details,
+                                                         text_w, 1 << 30):
+            break
     y = area.top
     for goal, heading_text, detail in zip(goals, headings, details, strict=True):
         if y + bold.get_linesize() > area.bottom:
@@ -293,7 +317,8 @@ def _goal_lines(bold: pygame.font.Font, small: pygame.font.Font, headings: tuple
     """
     heading_n = [len(wrap(bold, h, width)) for h in headings]
     detail_n = [len(wrap(small, d, width)) for d in details]
-    for most_heading, most_detail in ((3, 3), (2, 3), (2, 2), (2, 1), (2, 0)):
+    whole = max(heading_n + [3]), max(detail_n + [3])
+    for most_heading, most_detail in (whole, (3, 3), (2, 3), (2, 2), (2, 1), (2, 0)):
         heading_h = sum(min(most_heading, n) * bold.get_linesize() + theme.px(12)
                         for n in heading_n)
         if heading_h + sum(min(most_detail, n) for n in detail_n) * small.get_linesize() \
@@ -359,7 +384,7 @@ def draw_lever_texts(desk: DeskScene, surface: pygame.Surface) -> None:
             y += small.get_linesize()
             draw_wrapped(surface, small, t(spec.description),
                          pygame.Rect(rect.left, y, rect.width, rect.bottom - y),
-                         theme.TEXT_DIM, 2)
+                         theme.TEXT_DIM)
 
 
 Colour = tuple[int, int, int]

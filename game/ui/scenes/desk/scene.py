@@ -56,6 +56,7 @@ from game.ui.scenes.kit import (
     FIELD_LEFT,
     footer_height,
     number,
+    wrap,
 )
 from game.ui.scenes.registry import open_scene
 from game.ui.widgets.lever_slider import LeverSlider, key_step
@@ -309,9 +310,12 @@ class DeskScene(Scene):
                         -(-len(s.choices) // self._choice_columns(s, area.width)) for s in specs}
         heights = {name: line + gap + rows * control_h + (rows - 1) * gap + gap + small
                    + theme.px(10) for name, rows in control_rows.items()}
-        # With room to spare, each row also says what the lever is, in two lines at most.
-        self.describe = sum(heights.values()) + len(specs) * (2 * small + theme.px(8)) \
-            <= area.height
+        # With room to spare, each row also says what the lever is, in full: a description cut
+        # short says less than the tooltip, which always has it.
+        described = {s.name: len(wrap(theme.font(13), t(s.description), area.width))
+                     for s in specs}
+        self.describe = sum(heights.values()) + sum(
+            n * small + theme.px(8) for n in described.values()) <= area.height
         # When the rows do not fit (large UI scale, many levers), they go on pages.
         pages: list[list[LeverSpec]] = [[]]
         pager_h = theme.px(30) + theme.px(6)
@@ -334,7 +338,7 @@ class DeskScene(Scene):
                 manager=m, object_id="#small")
         y = area.top
         for spec in pages[self.lever_page]:
-            row_h = heights[spec.name] + (2 * small if self.describe else 0)
+            row_h = heights[spec.name] + (described[spec.name] * small if self.describe else 0)
             rect = pygame.Rect(area.left, y, area.width, row_h)
             self.row_rects.append((spec.name, rect))
             cy = y + line + gap
@@ -351,7 +355,7 @@ class DeskScene(Scene):
                     b = UIButton(r, label, manager=m,
                                  object_id="#tab_selected" if choice == current else "#tab")
                     b.set_tooltip(t("{lever}: {choice}", lever=heading(lever_label(spec.name)),
-                                    choice=label))
+                                    choice=label) + "<br>" + t(spec.description))
                     buttons.append((b, choice))
                     self.focus.add(b)
                 controls["choices"] = buttons
@@ -391,24 +395,30 @@ class DeskScene(Scene):
         bw = min(theme.px(110), area.width // 3)
         gap = theme.px(6)
         compact = max(line + 2 * small + theme.px(10), theme.px(34))
-        # Each row as tall as its text in full when all fit; else compact rows, on pages.
         needs = [max(compact, deal_height(self, what, item, area.width - (
             0 if what == "pact" else bw + theme.px(8))) + theme.px(4)) for what, item in items]
-        heights = needs if sum(needs) + gap * len(items) <= area.height else \
-            [compact] * len(items)
-        if heights is not needs:
-            per_page = max(1, (area.height + gap) // (compact + gap))
-            if len(items) > per_page:
-                per_page = max(1, (area.height - theme.px(36) + gap) // (compact + gap))
-                pages = -(-len(items) // per_page)
-                self.lever_page %= pages
-                self.pager = UIButton(
-                    pygame.Rect(area.left, area.bottom - theme.px(30), area.width,
-                                theme.px(30)),
-                    t("More agreements ({page} of {pages})", page=self.lever_page + 1,
-                      pages=pages), manager=m, object_id="#small")
-                items = items[self.lever_page * per_page:(self.lever_page + 1) * per_page]
-                heights = heights[:len(items)]
+        # Each row as tall as its text in full; when they do not all fit, they go on pages
+        # (a deal's terms cut short would be signed unread).
+        heights = needs
+        if sum(needs) + gap * len(items) > area.height:
+            room = area.height - theme.px(36)
+            pages: list[list[int]] = [[]]
+            used = 0
+            for i, need in enumerate(needs):
+                if pages[-1] and used + need + gap > room:
+                    pages.append([])
+                    used = 0
+                pages[-1].append(i)
+                used += need + gap
+            self.lever_page %= len(pages)
+            self.pager = UIButton(
+                pygame.Rect(area.left, area.bottom - theme.px(30), area.width, theme.px(30)),
+                t("More agreements ({page} of {pages})", page=self.lever_page + 1,
+                  pages=len(pages)), manager=m, object_id="#small")
+            shown = pages[self.lever_page]
+            items = [items[i] for i in shown]
+            # A row taller than a page (a huge window scale) keeps to the page.
+            heights = [min(needs[i], room) for i in shown]
         y = area.top
         bh = theme.px(30)
         for (what, item), row_h in zip(items, heights, strict=True):
