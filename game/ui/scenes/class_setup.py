@@ -125,7 +125,7 @@ class ClassSetupScene(Scene):
         return [*timers, t("Hidden objectives: on"), t("Hidden objectives: off"),
                 t("First team changes every turn"), t("Teams always decide in the same order"),
                 t("Resume the last class session"), t("Compare classes"),
-                t("Print the lesson kit")]
+                t("Print the lesson kit"), t("Students join on their devices")]
 
     def _options_width(self, width: int) -> tuple[int, str | None]:
         """The options column's width and its buttons' style, from their longest label.
@@ -161,18 +161,7 @@ class ClassSetupScene(Scene):
         self.message_rect = pygame.Rect(gap, bottom - bh, w - 3 * gap - rw, bh)
         h_row = theme.px(34)
         head = theme.font(15, bold=True).get_linesize() + theme.px(6)
-        # Levels.
-        inner = self.level_rect.inflate(-2 * theme.px(12), -2 * theme.px(10))
-        y = inner.top + head
-        self.level_buttons: list[tuple[UIButton, int]] = []
-        for i, entry in enumerate(self.entries):
-            b = UIButton(pygame.Rect(inner.left, y, inner.width, h_row), entry.title(),
-                         manager=m, object_id="#tab_selected" if i == self.level_index
-                         else "#tab")
-            self.level_buttons.append((b, i))
-            y += h_row + theme.px(6)
-        self.summary_rect = pygame.Rect(inner.left, y + theme.px(6), inner.width,
-                                        inner.bottom - y - theme.px(6))
+        self._build_levels(head, h_row)
         # Teams.
         inner = self.teams_rect.inflate(-2 * theme.px(12), -2 * theme.px(10))
         y = inner.top + head
@@ -264,10 +253,24 @@ class ClassSetupScene(Scene):
         if not self.entries:
             self.start_button.disable()
 
+    def _build_levels(self, head: int, h_row: int) -> None:
+        """One button per classroom level, the level's summary under them."""
+        inner = self.level_rect.inflate(-2 * theme.px(12), -2 * theme.px(10))
+        y = inner.top + head
+        self.level_buttons: list[tuple[UIButton, int]] = []
+        for i, entry in enumerate(self.entries):
+            b = UIButton(pygame.Rect(inner.left, y, inner.width, h_row), entry.title(),
+                         manager=self.app.manager,
+                         object_id="#tab_selected" if i == self.level_index else "#tab")
+            self.level_buttons.append((b, i))
+            y += h_row + theme.px(6)
+        self.summary_rect = pygame.Rect(inner.left, y + theme.px(6), inner.width,
+                                        inner.bottom - y - theme.px(6))
+
     def _lan_button(self, rect: pygame.Rect) -> None:
         """The button that hosts the class on students' devices (issue 19)."""
         self.lan_button = UIButton(rect, t("Students join on their devices"),
-                                   manager=self.app.manager)
+                                   manager=self.app.manager, object_id=self.option_style)
         self.lan_button.set_tooltip(t("Every team decides at the same time on phones, tablets "
                                       "or laptops on this network; this screen becomes the "
                                       "projector."))
