@@ -8,6 +8,7 @@ is from the figure the threat names, and how much time is left.
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
+from weakref import WeakKeyDictionary
 
 import pygame
 
@@ -44,11 +45,30 @@ def deadline_lines(deadline: Deadline) -> list[tuple[str, bool]]:
     return lines
 
 
+#: Each desk's card and what it was drawn from: the map is drawn every frame, the card changes
+#: only with the forecast, turn, size, scale or palette (rendering it each frame cost its text).
+_CARDS: WeakKeyDictionary[DeskScene, tuple[tuple[object, ...], pygame.Surface | None]] = \
+    WeakKeyDictionary()
+
+
 def draw_deadline(scene: DeskScene, surface: pygame.Surface) -> None:
     """The deadline card over the map (nothing when no threat concerns the player)."""
+    key = (scene.forecast, scene.table.turn, scene.map_rect.size, theme.scale(),
+           theme.GOOD)
+    cached = _CARDS.get(scene)
+    if cached is None or cached[0] != key:
+        cached = key, _card(scene)
+        _CARDS[scene] = cached
+    if cached[1] is not None:
+        gap = theme.px(10)
+        surface.blit(cached[1], (scene.map_rect.left + gap, scene.map_rect.top + gap))
+
+
+def _card(scene: DeskScene) -> pygame.Surface | None:
+    """The card's surface, or None when no pending threat concerns the player."""
     deadline = pending_deadline(scene.table, scene.game.player)
     if deadline is None:
-        return
+        return None
     th = deadline.threat
     gap = theme.px(10)
     width = min(theme.px(400), scene.map_rect.width - 2 * gap)
@@ -74,8 +94,7 @@ def draw_deadline(scene: DeskScene, surface: pygame.Surface) -> None:
         rows += [(line, body) for line in wrap(body, text, inner_w)]
     height = (sum(f.get_linesize() for _, f in rows) + 2 * theme.px(10)
               + (meter_h + theme.px(8) if band is not None else 0))
-    rect = pygame.Rect(scene.map_rect.left + gap, scene.map_rect.top + gap, width, height)
-    card = pygame.Surface(rect.size, pygame.SRCALPHA)
+    card = pygame.Surface((width, height), pygame.SRCALPHA)
     pygame.draw.rect(card, (*theme.PANEL, 235), card.get_rect(), border_radius=theme.px(8))
     pygame.draw.rect(card, outlook[1] if outlook else theme.ACCENT, card.get_rect(), width=2,
                      border_radius=theme.px(8))
@@ -87,7 +106,7 @@ def draw_deadline(scene: DeskScene, surface: pygame.Surface) -> None:
     if band is not None and outlook is not None:
         _meter(card, pygame.Rect(x, y + theme.px(4), inner_w, meter_h), th.reference,
                deadline.limit, month, outlook[1])
-    surface.blit(card, rect.topleft)
+    return card
 
 
 def _meter(surface: pygame.Surface, rect: pygame.Rect, reference: float, limit: float,
