@@ -24,7 +24,7 @@ Fit targets (DESIGN.md §3.10), each judged on every calibration year:
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -157,6 +157,16 @@ def observed_backlog(fy: int) -> float | None:
     return None
 
 
+def observed_claims(country: str, year: int) -> float | None:
+    """Asylum claims lodged in Mexico or Canada (``country``) in calendar ``year``, or None."""
+    if year > 2016:
+        return None
+    for row in read_table("asylum_mx_ca.csv"):
+        if row["country"] == country and int(row["year"]) == year:
+            return float(row["claims"])
+    return None
+
+
 def observed_monthly(fy: int) -> np.ndarray | None:
     """CBP's monthly apprehensions in fiscal year ``fy`` (12 values), or None."""
     if fy in WITHHELD_YEARS:
@@ -204,6 +214,10 @@ class ModelRun:
     #: Family-unit members and unaccompanied children among the encounters, like ``encounters``.
     families: np.ndarray | None = None
     children: np.ndarray | None = None
+    #: Asylum claims lodged in Mexico and in Canada per month, ``(worlds, months)``; None when
+    #: not recorded.
+    claims_mx: np.ndarray | None = None
+    claims_ca: np.ndarray | None = None
 
     @property
     def n_worlds(self) -> int:
@@ -230,12 +244,16 @@ class ModelRun:
 
     def mexico_calendar_year(self, year: int) -> np.ndarray:
         """Mexico's apprehension events in calendar ``year``: shape (worlds,)."""
-        if self.mx_apprehensions is None:
-            raise ValueError("this run did not record Mexico's apprehensions")
+        return self.calendar_year(self.mx_apprehensions, year, "Mexico's apprehensions")
+
+    def calendar_year(self, series: np.ndarray | None, year: int, what: str) -> np.ndarray:
+        """The sum of a monthly ``(worlds, months)`` series over calendar ``year``: (worlds,)."""
+        if series is None:
+            raise ValueError(f"this run did not record {what}")
         first = month_index(year, 1) - self.start
-        if first < 0 or first + 12 > self.mx_apprehensions.shape[1]:
+        if first < 0 or first + 12 > series.shape[1]:
             raise ValueError(f"{year} is outside the model run")
-        return self.mx_apprehensions[:, first:first + 12].sum(axis=1)
+        return series[:, first:first + 12].sum(axis=1)
 
     def backlog_end_of(self, fy: int) -> np.ndarray:
         """The US asylum backlog at the end of fiscal year ``fy``: shape (worlds,)."""
@@ -280,6 +298,8 @@ def run_history(params: Params | None = None, n_worlds: int | None = None,
     backlog = np.zeros((n, months))
     families = np.zeros((n, months, len(ORIGINS)))
     children = np.zeros((n, months, len(ORIGINS)))
+    claims_mx = np.zeros((n, months))
+    claims_ca = np.zeros((n, months))
     for i, month in enumerate(range(start, end + 1)):
         levers = Levers.from_policy(historical_policy(month))
         if n > 1:
@@ -295,7 +315,10 @@ def run_history(params: Params | None = None, n_worlds: int | None = None,
         backlog[:, i] = metrics["asylum_backlog_us"]
         families[:, i, :] = np.stack([metrics[k] for k in FAMILY_METRICS], axis=1)
         children[:, i, :] = np.stack([metrics[k] for k in CHILD_METRICS], axis=1)
-    return ModelRun(start, encounters, deaths, mexico, backlog, families, children)
+        claims_mx[:, i] = metrics["asylum_claims_mx"]
+        claims_ca[:, i] = metrics["asylum_claims_ca"]
+    return ModelRun(start, encounters, deaths, mexico, backlog, families, children, claims_mx,
+                    claims_ca)
 
 
 #: Seeds of the worlds averaged by the backtest: the mean over a few independent draws of chance
@@ -321,7 +344,8 @@ def run_backtest(params: Params | None = None, n_worlds: int | None = None,
     first = runs[0]
     return ModelRun(first.start, np.mean([r.encounters for r in runs], axis=0),
                     np.mean([r.deaths for r in runs], axis=0), mean("mx_apprehensions"),
-                    mean("us_backlog"), mean("families"), mean("children"))
+                    mean("us_backlog"), mean("families"), mean("children"), mean("claims_mx"),
+                    mean("claims_ca"))
 
 
 # --- the fit ---------------------------------------------------------------------------------
@@ -543,7 +567,42 @@ def format_table(run: ModelRun, world: int = 0) -> str:
     )
     for key, target, measured in rows:
         lines.append(f"  [{'met' if met[key] else 'MISSED':>6}] {target}: {measured}")
-    return "\n".join(lines)
+    return "\n".join(lines + loose_checks(run, world))
+
+
+#: The loose checks' calendar years (Mexico's apprehensions and claims in Mexico and Canada).
+LOOSE_YEARS: tuple[int, ...] = (2012, 2013, 2014, 2015, 2016)
+
+
+def loose_checks(run: ModelRun, world: int = 0) -> list[str]:
+    """Lines comparing series the fit does not target with the record (model / data)."""
+    def cells(series: np.ndarray | None, what: str, observed: Callable[[int], float | None],
+              years: Sequence[int]) -> str:
+        shown = []
+        for year in years:
+            data = observed(year)
+            value = float(run.calendar_year(series, year, what)[world])
+            shown.append(f"{year} {value:,.0f}" + (f" / {data:,.0f}" if data else ""))
+        return "; ".join(shown)
+
+    lines = ["", "Loose checks, not fitted (model / data, calendar years):"]
+    if run.mx_apprehensions is not None:
+        lines.append("  Mexico's apprehension events: " + cells(
+            run.mx_apprehensions, "Mexico's apprehensions", observed_mexico, MEXICO_YEARS))
+    if run.claims_mx is not None:
+        lines.append("  asylum claims in Mexico (COMAR): " + cells(
+            run.claims_mx, "claims in Mexico", lambda y: observed_claims("MX", y), LOOSE_YEARS))
+    if run.claims_ca is not None:
+        lines.append("  asylum claims in Canada (IRCC): " + cells(
+            run.claims_ca, "claims in Canada", lambda y: observed_claims("CA", y), LOOSE_YEARS))
+    if run.us_backlog is not None:
+        shown = []
+        for fy in FIT_YEARS:
+            data = observed_backlog(fy)
+            shown.append(f"FY{fy} {float(run.backlog_end_of(fy)[world]):,.0f}"
+                         + (f" / {data:,.0f}" if data else ""))
+        lines.append("  US court backlog at the end of the fiscal year: " + "; ".join(shown))
+    return lines
 
 
 def years_json(years: Mapping[str, object]) -> dict[str, object]:

@@ -16,6 +16,8 @@ from game.sim.backtest import (
     WITHHELD_YEARS,
     YEARS,
     ModelRun,
+    loose_checks,
+    observed_claims,
     observed_kind,
     observed_monthly,
     observed_year,
@@ -166,6 +168,17 @@ def test_backtest_prints_a_table_with_the_targets(capsys: pytest.CaptureFixture[
     out = capsys.readouterr().out
     assert "FY2016" in out and "withheld" in out
     assert out.count("met") + out.count("MISSED") >= 4
+
+
+def test_the_loose_checks_set_claims_in_mexico_and_canada_beside_the_record(
+        history: ModelRun) -> None:
+    assert observed_claims("MX", 2016) == 8_781 and observed_claims("CA", 2013) == 10_365
+    assert observed_claims("MX", 2017) is None  # withheld, like every later outcome
+    lines = "\n".join(loose_checks(history))
+    comar = next(line for line in lines.splitlines() if "Mexico (COMAR)" in line)
+    model_2016 = float(history.calendar_year(history.claims_mx, 2016, "claims")[0])
+    assert f"2016 {model_2016:,.0f} / 8,781" in comar
+    assert "asylum claims in Canada (IRCC)" in lines and "FY2016" in lines
 
 
 def test_every_fitted_value_names_a_parameter_and_stays_in_its_plausible_range() -> None:
