@@ -181,7 +181,8 @@ def error_problem(error: Any, doc: Document, model: type[BaseModel]) -> Problem:
         code, message, hint = kind, str(ctx.get("message", message)), str(ctx.get("hint", ""))
         if ctx.get("at"):
             walk.step(str(ctx["at"]))
-        raw = doc.raw.get(walk.path)
+        # On a mapping's key the path's raw text is the value under it, not the key.
+        raw = None if walk.on_key else doc.raw.get(walk.path)
         if raw is not None and shown(value) in message:
             # Show what the author wrote (`yes`), not what YAML made of it (true).
             message = message.replace(shown(value), f"`{raw}`")
