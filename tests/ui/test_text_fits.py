@@ -19,7 +19,9 @@ from ui_helpers import key, layout_problems, press, record_drawn_text
 
 from game.content.catalog import shipped_levels
 from game.i18n import t
+from game.paths import LEVELS
 from game.play import saves
+from game.play.catalog import custom_levels_dir
 from game.play.deadline import verdicts
 from game.play.game import SoloGame
 from game.ui.app import App
@@ -117,6 +119,31 @@ def title(app: App, w: World) -> Iterator[Shown]:
 def level_picker(app: App, w: World) -> Iterator[Shown]:
     for section in ("campaign", "custom"):
         yield section, LevelPickerScene(app, section)
+    # A teacher's two-level campaign and a strategy in the custom folder.
+    folder = custom_levels_dir(app.settings)
+    examples = LEVELS / "examples"
+    for name, old, new in (("minimal.yaml", "id: minimal", "id: teacher-one"),
+                           ("one-country-crisis.yaml", "id: example-one-country-crisis",
+                            "id: teacher-two")):
+        text = (examples / name).read_text(encoding="utf-8")
+        (folder / name).write_text(text.replace(old, new), encoding="utf-8")
+    (folder / "campaign.yaml").write_text(
+        "format: borderlines-campaign/1\nid: rivera\ntitle: Ms Rivera's class campaign\n"
+        "levels:\n  - level: minimal.yaml\n  - level: teacher-two\n", encoding="utf-8")
+    (folder / "strategy.yaml").write_text(
+        (examples / "strategies" / "enforcement-only.yaml").read_text(encoding="utf-8"),
+        encoding="utf-8")
+    picker = LevelPickerScene(app, "campaign")
+    app.switch(picker)
+    press(app, picker.campaign_button)
+    yield "teacher's campaign", picker
+    press(app, picker.level_buttons[-1][0])
+    yield "teacher's campaign, locked level", picker
+    press(app, picker.custom_tab)
+    for kind in ("campaign", "strategy"):
+        [button] = [b for b, e in picker.level_buttons if e.kind == kind]
+        press(app, button)
+        yield f"custom {kind} file", picker
 
 
 def settings(app: App, w: World) -> Iterator[Shown]:
