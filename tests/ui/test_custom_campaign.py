@@ -31,6 +31,12 @@ levels:
 """
 
 
+@pytest.fixture(autouse=True)
+def fresh_picker(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No campaign remembered from another test."""
+    monkeypatch.setattr(LevelPickerScene, "last_campaign", None)
+
+
 @pytest.fixture
 def folder(tmp_path: Path) -> Path:
     """A custom folder with a two-level campaign, its levels beside it, and a strategy."""
@@ -133,7 +139,8 @@ def test_a_teacher_campaign_is_played_through_the_screens_and_opens_its_next_lev
     assert nxt is not None and nxt.level_id == "teacher-two"
     picker = LevelPickerScene(app, "campaign")
     app.switch(picker)
-    press(app, picker.campaign_button)
-    first, second = app.scene.shipped
+    assert picker.campaigns[picker.campaign_index][0] == folder / "campaign.yaml", \
+        "the picker opens again on the campaign the class is playing"
+    first, second = picker.shipped
     assert first.step is not None and first.step.result is not None
     assert not second.locked, "finishing the first level opens the second"

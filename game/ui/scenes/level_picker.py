@@ -189,13 +189,17 @@ class LevelPickerScene(Scene):
     """Choose a shipped or custom level and the country to play; see why a file is broken."""
 
     name = "level_picker"
+    #: The campaign a level was last started from: the picker opens on it again (a class
+    #: playing a teacher's campaign comes back to it, not to the game's own).
+    last_campaign: Path | None = None
 
     def __init__(self, app: App, section: str = "campaign") -> None:
         super().__init__(app)
         self.section = section
         self.campaigns = campaign_files(app.settings)
-        self.campaign_index = 0
-        self.shipped, self.progress_message = campaign_entries()
+        paths = [p for p, _ in self.campaigns]
+        self.choose_campaign(paths.index(self.last_campaign)
+                             if self.last_campaign in paths else 0)
         self.custom, self.examples = custom_entries(app.settings)
         self.folder = custom_levels_dir(app.settings)
         self.selected: Entry | None = self.first_entry()
@@ -430,6 +434,8 @@ class LevelPickerScene(Scene):
             return self
         if entry is None or not entry.ok or entry.locked or self.role is None:
             return None
+        if self.section == "campaign":
+            LevelPickerScene.last_campaign = self.campaigns[self.campaign_index][0]
         try:
             return open_scene("new_game", self.app, entry.level, self.role, entry.path)
         except Exception as error:  # noqa: BLE001 - a level that cannot start must not crash
