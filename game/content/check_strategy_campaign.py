@@ -21,7 +21,7 @@ from game.content.models.levers import parties
 from game.content.models.strategy import Strategy
 from game.content.names import did_you_mean, join_and
 from game.content.problems import Problem
-from game.content.yamlsrc import EXTENSIONS, Document, YamlPath
+from game.content.yamlsrc import EXTENSIONS, Document, YamlPath, read_document
 from game.sim.registry import AGREEMENTS, COUNTRIES
 
 # --- Shared with the level checks --------------------------------------------------------------
@@ -183,58 +183,143 @@ def strategy_fits_level(doc: Document, strategy: Strategy, level: Level) -> list
     return out
 
 
+def _unlock_names(item: dict[str, Any]) -> list[str]:
+    """The level names an unlock rule (as written) waits for."""
+    unlock = item.get("unlock")
+    after = unlock.get("after") if isinstance(unlock, dict) else (
+        unlock if isinstance(unlock, str) and unlock != "always" else None)
+    names = [after] if isinstance(after, str) else (after if isinstance(after, list) else [])
+    return [n for n in names if isinstance(n, str)]
+
+
+def _is_path(reference: str) -> bool:
+    return reference.lower().endswith(EXTENSIONS)
+
+
 def campaign_checks(doc: Document) -> list[Problem]:
-    """Checks within a campaign: duplicate levels and unlock rules naming later levels."""
+    """Checks within a campaign: duplicate levels and unlock rules naming later levels.
+
+    An unlock rule names a level by its id. A level listed by file (``one.yaml``) has its id
+    inside that file, so a name that matches no listed reference is left to
+    :func:`campaign_references`, which reads the files, when the campaign lists any by file.
+    """
     out: list[Problem] = []
     seen: dict[str, YamlPath] = {}
     order: list[str] = []
+    by_file = False
     for i, item in _items(doc.data.get("levels")):
         ref = item.get("level")
         if isinstance(ref, str):
             _unique(doc, out, seen, _ref_id(ref), ("levels", i, "level"),
                     "level")
             order.append(_ref_id(ref))
+            by_file = by_file or _is_path(ref)
     for i, item in _items(doc.data.get("levels")):
-        unlock = item.get("unlock")
-        after = unlock.get("after") if isinstance(unlock, dict) else (
-            unlock if isinstance(unlock, str) and unlock != "always" else None)
-        names = [after] if isinstance(after, str) else (after if isinstance(after, list) else [])
-        for name in names:
-            if not isinstance(name, str):
-                continue
+        for name in _unlock_names(item):
             if name not in order:
-                out.append(doc.problem(("levels", i, "unlock"), f"unlocks after `{name}`, "
-                                       "which is not in this campaign",
-                                       did_you_mean(name, order) or "name a level listed above",
-                                       "unlock-order"))
+                if not by_file:
+                    out.append(doc.problem(("levels", i, "unlock"), f"unlocks after `{name}`, "
+                                           "which is not in this campaign",
+                                           did_you_mean(name, order)
+                                           or "name a level listed above", "unlock-order"))
             elif order.index(name) >= i:
-                out.append(doc.problem(("levels", i, "unlock"), f"unlocks after `{name}`, "
-                                       "which comes later, so it can never open",
-                                       "move it below that level, or unlock it after an "
-                                       "earlier one", "unlock-order"))
+                out.append(_unlocks_later(doc, i, name))
     out += translation_checks(doc, [p for p in (("title",), ("summary",))
                                     if doc.get(p) is not None])
     return out
 
 
+def _unlocks_later(doc: Document, i: int, name: str) -> Problem:
+    return doc.problem(("levels", i, "unlock"), f"unlocks after `{name}`, which comes later, "
+                       "so it can never open", "move it below that level, or unlock it after "
+                       "an earlier one", "unlock-order")
+
+
 def campaign_references(doc: Document, campaign: Campaign, path: Path,
                         known: dict[str, tuple[Path, Level]]) -> list[Problem]:
-    """Campaign levels that neither a file next to it nor a known level id provides."""
+    """Campaign levels that cannot be found, and unlock rules naming levels by file name.
+
+    A level is found as a file relative to the campaign, by id among ``known`` levels, or by
+    id among the level files beside the campaign (as the game finds them).
+    """
     out: list[Problem] = []
+    beside = _ids_beside(path)
+    ids: list[str | None] = []
     for i, item in enumerate(campaign.levels):
-        if resolve_level(item.level, path, known) is None:
+        found = resolve_level(item.level, path, known, beside)
+        if found is None:
             out.append(doc.problem(("levels", i, "level"), f"no level `{item.level}` was found",
-                                   did_you_mean(item.level, known) or "write a level id or a "
-                                   "path relative to the campaign file", "unknown-level"))
+                                   did_you_mean(item.level, [*known, *beside])
+                                   or "write a level id or a path relative to the campaign "
+                                   "file", "unknown-level"))
+        ids.append(item.level if not _is_path(item.level) else _level_id(found, known))
+    refs = [_ref_id(item.level) for item in campaign.levels]
+    by_file = any(_is_path(item.level) for item in campaign.levels)
+    for i, item in enumerate(campaign.levels):
+        for name in item.unlock.after if item.unlock is not None else []:
+            if name in ids and name not in refs:  # by the id inside a file: checked here
+                if ids.index(name) >= i:
+                    out.append(_unlocks_later(doc, i, name))
+            elif name in refs and ids[refs.index(name)] not in (None, name):
+                level_id = ids[refs.index(name)]
+                out.append(doc.problem(
+                    ("levels", i, "unlock"), f"unlocks after `{name}`, the file name of the "
+                    f"level `{level_id}`", f"write the level's id, `{level_id}` (file names "
+                    "still work, but levels are named by id)", "unlock-order",
+                    severity="warning"))
+            elif name not in refs and by_file:
+                names = [n for n in (*ids, *refs) if n]
+                out.append(doc.problem(("levels", i, "unlock"), f"unlocks after `{name}`, "
+                                       "which is not in this campaign",
+                                       did_you_mean(name, names) or "name a level listed "
+                                       "above by its id", "unlock-order"))
     return out
 
 
-def resolve_level(reference: str, campaign_path: Path,
-                  known: dict[str, tuple[Path, Level]]) -> Path | None:
+#: The most files read beside a campaign to find its levels' ids (a campaign kept in a big
+#: folder is still checked quickly).
+MAX_BESIDE = 500
+
+
+def _ids_beside(campaign_path: Path) -> dict[str, Path]:
+    """The ids of the level files in the campaign's folder (and below), by id."""
+    out: dict[str, Path] = {}
+    folder = campaign_path.parent
+    try:
+        files = sorted(p for p in folder.rglob("*") if p.suffix.lower() in EXTENSIONS
+                       and not any(part.startswith(".") for part in p.relative_to(folder).parts)
+                       and p.is_file())[:MAX_BESIDE]
+    except OSError:
+        return out
+    for file in files:
+        doc, _ = read_document(file)
+        if doc is not None and isinstance(doc.data, dict) \
+                and str(doc.data.get("format", "")).startswith("borderlines-level/") \
+                and isinstance(doc.data.get("id"), str):
+            out.setdefault(doc.data["id"], file)
+    return out
+
+
+def _level_id(found: Path | None, known: dict[str, tuple[Path, Level]]) -> str | None:
+    """The id of the level in file ``found`` (None when it cannot be read)."""
+    if found is None:
+        return None
+    for level_id, (file, _) in known.items():
+        if file.resolve() == found.resolve():
+            return level_id
+    doc, _ = read_document(found)
+    value = doc.data.get("id") if doc is not None and isinstance(doc.data, dict) else None
+    return value if isinstance(value, str) else None
+
+
+def resolve_level(reference: str, campaign_path: Path, known: dict[str, tuple[Path, Level]],
+                  beside: dict[str, Path] | None = None) -> Path | None:
     """The file a campaign's level reference points at (a relative path or a level id)."""
     candidate = (campaign_path.parent / reference)
-    if reference.endswith(EXTENSIONS) and candidate.is_file():
+    if _is_path(reference) and candidate.is_file():
         return candidate
+    if beside and reference in beside:
+        return beside[reference]
     if reference in known:
         return known[reference][0]
     return None

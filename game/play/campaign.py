@@ -1,9 +1,11 @@
 """The campaign a player follows: its levels in order, the stars won, which ones are open.
 
 The order and the unlock rules come from ``levels/campaign/campaign.yaml`` (format
-``borderlines-campaign/1``); what the player has won is kept in ``progress.json`` in the user's
-data folder, written atomically. A progress file that cannot be read never stops the game: the
-campaign starts afresh, says so once, and the unreadable file is kept beside the new one.
+``borderlines-campaign/1``), or from a teacher's campaign file in the custom levels' folder,
+whose levels are found beside it; what the player has won is kept, by level id, in
+``progress.json`` in the user's data folder, written atomically. A progress file that cannot
+be read never stops the game: the campaign starts afresh, says so once, and the unreadable
+file is kept beside the new one.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from game.content.catalog import shipped_levels
+from game.content.catalog import scan_levels, shipped_levels
 from game.content.models.campaign import Campaign, Unlock, _ref_id
 from game.content.models.common import text_in
 from game.content.models.level import Level
@@ -156,6 +158,20 @@ def load_campaign_file(path: Path = CAMPAIGN_FILE) -> Campaign:
     return load_campaign(path)
 
 
+def campaign_title(path: Path = CAMPAIGN_FILE) -> str:
+    """A campaign's title in the player's language (raises ``ContentError`` like the steps)."""
+    return text_in(load_campaign_file(path).title, language())
+
+
+def _levels_by_id(campaign_path: Path) -> dict[str, tuple[Path, Level | None]]:
+    """The levels a campaign may name by id: those beside it first, then the shipped ones."""
+    by_id: dict[str, tuple[Path, Level | None]] = {}
+    for entry in [*scan_levels(campaign_path.parent, "custom"), *shipped_levels()]:
+        if entry.level is not None:
+            by_id.setdefault(entry.id, (entry.path, entry.level))
+    return by_id
+
+
 def _resolve(reference: str, campaign_path: Path,
              by_id: dict[str, tuple[Path, Level | None]]) -> tuple[Path | None, Level | None]:
     candidate = campaign_path.parent / reference
@@ -175,28 +191,27 @@ def campaign_steps(progress: Progress | None = None,
     """The campaign's levels in order, each with its stars and whether it is open."""
     progress = progress if progress is not None else load_progress()
     campaign = load_campaign_file(path)
-    by_id: dict[str, tuple[Path, Level | None]] = {}
-    for entry in shipped_levels():
-        by_id.setdefault(entry.id, (entry.path, entry.level))
+    by_id = _levels_by_id(path)
     resolved = [_resolve(item.level, path, by_id) for item in campaign.levels]
-    # Unlock rules name levels as the campaign file does (an id, or a file's name): key the
-    # stars of finished levels the same way.
+    # Unlock rules name a level by its id (as the guide says) or, in older files, by the file
+    # name the campaign lists it under: the stars of finished levels are keyed both ways.
     finished: dict[str, int] = {}
     titles: dict[str, str] = {}
     for item, (_, level) in zip(campaign.levels, resolved, strict=True):
         ref = _ref_id(item.level)
         level_id = level.id if level is not None else ref
-        titles[ref] = text_in(level.title, language()) if level is not None else ref
-        result = progress.results.get(level_id)
-        if result is not None:
-            finished[ref] = result.stars
+        for name in dict.fromkeys((level_id, ref)):
+            titles[name] = text_in(level.title, language()) if level is not None else ref
+            result = progress.results.get(level_id)
+            if result is not None:
+                finished[name] = result.stars
     steps = []
     for i, (item, (level_path, level)) in enumerate(zip(campaign.levels, resolved, strict=True)):
         level_id = level.id if level is not None else _ref_id(item.level)
         unlocked = campaign.is_unlocked(i, finished)
         steps.append(CampaignStep(
             index=i, level_id=level_id, path=level_path, level=level,
-            title=titles[_ref_id(item.level)],
+            title=titles[level_id],
             max_stars=sum(o.stars for o in level.objectives) if level is not None else 0,
             result=progress.results.get(level_id), unlocked=unlocked,
             unlock_text="" if unlocked else unlock_text(campaign.unlock_rule(i), titles)))
@@ -213,13 +228,28 @@ def unlock_text(rule: Unlock, titles: dict[str, str]) -> str:
     return t("Finish {levels} to unlock", levels=names)
 
 
-def next_level(level_id: str, progress: Progress | None = None) -> CampaignStep | None:
-    """The first open, playable campaign level after ``level_id`` (None if it is the last)."""
-    try:
-        steps = campaign_steps(progress)
-    except Exception:  # noqa: BLE001 - a broken campaign file only hides "Next level"
-        return None
-    ids = [s.level_id for s in steps]
-    if level_id not in ids:
-        return None
-    return next((s for s in steps[ids.index(level_id) + 1:] if s.playable), None)
+def campaign_files() -> list[Path]:
+    """The shipped campaign, then the teacher's campaigns in the custom levels' folder."""
+    from game.play.catalog import custom_campaigns
+    from game.play.settings import load_settings
+
+    return [CAMPAIGN_FILE, *custom_campaigns(load_settings().settings)]
+
+
+def next_level(level_id: str, progress: Progress | None = None,
+               paths: list[Path] | None = None) -> CampaignStep | None:
+    """The first open, playable level after ``level_id`` in the campaign that lists it.
+
+    ``paths`` are the campaign files to look in (the shipped one and the custom folder's);
+    None if the level is the last of its campaign, or in none.
+    """
+    progress = progress if progress is not None else load_progress()
+    for path in paths if paths is not None else campaign_files():
+        try:
+            steps = campaign_steps(progress, path)
+        except Exception:  # noqa: BLE001 - a broken campaign file only hides "Next level"
+            continue
+        ids = [s.level_id for s in steps]
+        if level_id in ids:
+            return next((s for s in steps[ids.index(level_id) + 1:] if s.playable), None)
+    return None

@@ -6,18 +6,30 @@ the files is :mod:`game.content`'s work, whose entries and problems are handed o
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from game.content.catalog import LevelEntry, scan_levels, shipped_levels
+from game.content.check import content_files, detect, is_folder
 from game.content.models.common import text_in
 from game.content.models.level import Level
 from game.content.problems import format_problem
+from game.content.yamlsrc import read_document
 from game.i18n import t
 from game.paths import user_data_path
 from game.play.settings import Settings
 
-__all__ = ["LevelEntry", "custom_levels_dir", "find_level", "format_problem", "level_text",
-           "scan_levels", "shipped_levels"]
+__all__ = ["LevelEntry", "OtherFile", "custom_campaigns", "custom_levels_dir", "find_level",
+           "format_problem", "level_text", "other_files", "scan_levels", "shipped_levels"]
+
+
+@dataclass(frozen=True)
+class OtherFile:
+    """A file among the levels that is not a level: a campaign or a strategy."""
+
+    path: Path
+    #: ``campaign`` or ``strategy``.
+    kind: str
 
 
 def level_text(text: str | dict[str, str] | None, language: str) -> str:
@@ -52,3 +64,30 @@ def custom_levels_dir(settings: Settings | None = None) -> Path:
     except OSError:
         pass  # Shown as an empty list; the picker says where it looked.
     return folder
+
+
+def other_files(folder: Path, levels: list[LevelEntry] | None = None) -> list[OtherFile]:
+    """The campaign and strategy files in ``folder`` (recursively), which the level lists skip.
+
+    ``levels`` are the folder's level entries when the caller has them (each file is then
+    read once more only when it is not a level).
+    """
+    if not is_folder(folder):
+        return []
+    levels = scan_levels(folder, "custom") if levels is None else levels
+    known = {e.path for e in levels}
+    out = []
+    for path in content_files([folder]):
+        if path in known:
+            continue
+        doc, _ = read_document(path)
+        kind = detect(doc)[0] if doc is not None else None
+        if kind in ("campaign", "strategy"):
+            out.append(OtherFile(path, kind))
+    return out
+
+
+def custom_campaigns(settings: Settings | None = None) -> list[Path]:
+    """The campaign files in the custom levels' folder, by path."""
+    folder = custom_levels_dir(settings)
+    return [f.path for f in other_files(folder) if f.kind == "campaign"]

@@ -70,7 +70,14 @@ class CampaignLevel(ContentModel):
 
 
 class Campaign(ContentModel):
-    """An ordered series of levels."""
+    """An ordered series of levels.
+
+    To give a class your own campaign, put its file in the custom levels' folder (the Settings
+    screen shows where) with its level files beside it: the Campaign tab of the level picker
+    lists it after the game's own, each level opens as its unlock rule says, and the stars won
+    are kept. Unlock rules name levels by id, also those the campaign lists by file name
+    (a file name still works, and the checker suggests the id).
+    """
 
     format: Literal["borderlines-campaign/1"] = Field(
         description="Always borderlines-campaign/1.")

@@ -9,7 +9,7 @@ import pygame
 import pygame_gui
 from pygame_gui.elements import UIButton, UITextBox
 
-from game.i18n import t
+from game.i18n import t, tn
 from game.play.decisions import country_name, heading, lever_label
 from game.play.names import levers_for
 from game.ui import theme
@@ -21,6 +21,7 @@ from game.ui.scenes.kit import (
     header,
     header_height,
     panel,
+    panel_inner,
     wrap,
 )
 from game.ui.scenes.registry import open_scene
@@ -31,15 +32,25 @@ if TYPE_CHECKING:
 
 
 def advisor_notes(country: str) -> list[str]:
-    """What the player's advisors point out: the slowest levers, from the registry's delays."""
+    """What the player's advisors point out: the forecast, then the slowest levers' delays.
+
+    The forecast comes first: on a small window the last notes give way to an "and N more"
+    line, and each lever's delay is shown again beside it on the desk.
+    """
     specs = [s for s in levers_for(country) if s.kind != "choice"]
     slow = sorted(specs, key=lambda s: -s.delay_months.get(country, 0))[:3]
-    notes = [t("{lever}: a change takes {n} months to reach full effect.",
-               lever=heading(lever_label(s.name)), n=s.delay_months.get(country, 0))
-             for s in slow]
-    notes.append(t("Before you end a turn, the forecast under the map shows the likely range "
-                   "of next turn's numbers."))
+    notes = [t("Before you end a turn, the forecast under the map shows the likely range "
+               "of next turn's numbers.")]
+    notes += [t("{lever}: a change takes {n} months to reach full effect.",
+                lever=heading(lever_label(s.name)), n=s.delay_months.get(country, 0))
+              for s in slow]
     return notes
+
+
+def more_notes(n: int) -> str:
+    """The line that ends the advisors' notes when the last ``n`` do not fit."""
+    return tn("And {n} more: each lever shows its delay on the desk.",
+              "And {n} more: each lever shows its delay on the desk.", n)
 
 
 class BriefingScene(Scene):
@@ -108,7 +119,23 @@ class BriefingScene(Scene):
         obj = pygame.Rect(r.left, role.bottom + theme.px(10), r.width, obj_h)
         adv = pygame.Rect(r.left, obj.bottom + theme.px(10), r.width,
                           r.bottom - obj.bottom - theme.px(10))
+        self.shown_notes, self.more_note = self._fit_notes(
+            panel_inner(adv, t("Your advisors")))
         return role, obj, adv
+
+    def _fit_notes(self, inner: pygame.Rect) -> tuple[list[str], str]:
+        """The advisors' notes that fit whole, and the "and N more" line when some do not."""
+        notes, width = self.notes, inner.width
+        if self._bullets_height(notes, width) <= inner.height:
+            return notes, ""
+        f = self.bullet_font
+        for k in range(len(notes) - 1, 0, -1):
+            more = more_notes(len(notes) - k)
+            if self._bullets_height(notes[:k], width) + len(wrap(f, more, width)) \
+                    * f.get_linesize() <= inner.height:
+                return notes[:k], more
+        # Not even one note and the line: the line alone says where the delays are.
+        return ([], more_notes(len(notes) - 1)) if len(notes) > 1 else (notes, "")
 
     def panels(self) -> list[pygame.Rect]:
         """The briefing text and the side panels."""
@@ -174,7 +201,11 @@ class BriefingScene(Scene):
         inner = panel(surface, obj, t("Objectives"))
         self._bullets(surface, inner, self.objectives)
         inner = panel(surface, adv, t("Your advisors"))
-        self._bullets(surface, inner, self.notes)
+        y = self._bullets(surface, inner, self.shown_notes)
+        if self.more_note:
+            draw_wrapped(surface, self.bullet_font, self.more_note,
+                         pygame.Rect(inner.left, y, inner.width, inner.bottom - y),
+                         theme.TEXT_DIM)
 
     def _bullets_height(self, items: list[str], width: int) -> int:
         """The height ``_bullets`` needs to draw every item whole."""
@@ -182,7 +213,8 @@ class BriefingScene(Scene):
         return sum(len(wrap(f, "• " + item, width)) * f.get_linesize() + theme.px(4)
                    for item in items)
 
-    def _bullets(self, surface: pygame.Surface, rect: pygame.Rect, items: list[str]) -> None:
+    def _bullets(self, surface: pygame.Surface, rect: pygame.Rect, items: list[str]) -> int:
+        """Draw each item with its bullet; returns the y under the last."""
         f = self.bullet_font
         y = rect.top
         for item in items:
@@ -191,3 +223,4 @@ class BriefingScene(Scene):
             used = draw_wrapped(surface, f, "• " + item,
                                 pygame.Rect(rect.left, y, rect.width, rect.bottom - y))
             y += used + theme.px(4)
+        return y

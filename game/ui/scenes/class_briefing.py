@@ -6,17 +6,27 @@ desk. Only the team at the computer sees it, so its hidden objectives stay its o
 
 from __future__ import annotations
 
+import html
 from typing import TYPE_CHECKING
 
 import pygame
 import pygame_gui
-from pygame_gui.elements import UIButton
+from pygame_gui.elements import UIButton, UITextBox
 
 from game.i18n import t
 from game.ui import theme
 from game.ui.scenes.base import Scene
 from game.ui.scenes.class_view import clock_text, teacher_key
-from game.ui.scenes.kit import draw_wrapped, fit, footer_height, header, header_height, panel
+from game.ui.scenes.kit import (
+    draw_wrapped,
+    fit,
+    footer_height,
+    header,
+    header_height,
+    panel,
+    panel_inner,
+    wrap,
+)
 from game.ui.scenes.registry import open_scene
 
 if TYPE_CHECKING:
@@ -51,8 +61,57 @@ class ClassBriefingScene(Scene):
         self.open_button = UIButton(pygame.Rect(w - gap - bw, bottom - bh, bw, bh),
                                     t("Open our desk"), manager=self.app.manager,
                                     object_id="#primary")
-        self.focus.add(self.open_button)
+        self._fit_texts()
+        self.focus.add(*(box for box in (self.brief_box, self.goals_box) if box is not None),
+                       self.open_button)
         self.focus.focus(self.open_button)
+
+    def _fit_texts(self) -> None:
+        """The largest size at which each panel's text fits whole; else a box that scrolls.
+
+        The brief is what the team decides from, and a secret objective cut short is one the
+        team never reads: neither is cut. Measured once here, not each frame.
+        """
+        m = self.app.manager
+        brief = self.room.session.view.briefing(self.country)
+        inner = panel_inner(self.brief_rect, t("The situation and your brief"))
+        # A text longer than any window shows goes straight to the box, unmeasured.
+        self.brief_font = None if len(brief) > 20_000 else next(
+            (theme.font(size) for size in (16, 15, 14)
+             if self._text_height(theme.font(size), brief, inner.width) <= inner.height), None)
+        self.brief_box: UITextBox | None = None
+        if self.brief_font is None:
+            self.brief_box = UITextBox(
+                f"<b>{html.escape(t('The situation and your brief'))}</b><br><br>"
+                + html.escape(brief).replace("\n", "<br>"), self.brief_rect, manager=m)
+        self.goals = self.room.objectives_for(self.country)
+        inner = panel_inner(self.goals_rect, t("Your objectives"))
+        self.goal_fonts = next(((theme.font(b, bold=True), theme.font(size))
+                                for b, size in ((14, 14), (13, 12))
+                                if self._goals_height(theme.font(b, bold=True),
+                                                      theme.font(size), inner.width)
+                                <= inner.height), None)
+        self.goals_box: UITextBox | None = None
+        if self.goal_fonts is None:
+            rows = [f"<b>{html.escape(t('Your objectives'))}</b>"]
+            rows += [f"<b>{html.escape(self._goal_label(o))}</b><br>{html.escape(o.text)}"
+                     for o in self.goals]
+            self.goals_box = UITextBox("<br><br>".join(rows), self.goals_rect, manager=m)
+
+    @staticmethod
+    def _text_height(font: pygame.font.Font, text: str, width: int) -> int:
+        """The height of ``text`` wrapped at ``width`` (its line breaks kept)."""
+        return len(wrap(font, text, width)) * font.get_linesize()
+
+    def _goals_height(self, bold: pygame.font.Font, small: pygame.font.Font, width: int) -> int:
+        """The height the objectives take drawn whole in these fonts."""
+        return sum(bold.get_linesize() + self._text_height(small, o.text, width)
+                   + theme.px(10) for o in self.goals)
+
+    def _goal_label(self, goal: object) -> str:
+        """Whose objective it is: this team's secret one, or every team's."""
+        return t("Secret, for your team only") if getattr(goal, "team", None) == self.country \
+            else t("Every team sees this one")
 
     def panels(self) -> list[pygame.Rect]:
         """The brief and the objectives."""
@@ -104,23 +163,22 @@ class ClassBriefingScene(Scene):
         clock = clock_text(self.room.time_left)
         header(surface, t("Briefing: {team}", team=team.label),
                t("Time left {clock}", clock=clock) if clock else "")
-        f, small, bold = theme.font(16), theme.font(14), theme.font(14, bold=True)
-        inner = panel(surface, self.brief_rect, t("The situation and your brief"))
-        draw_wrapped(surface, f, self.room.session.view.briefing(self.country), inner)
+        if self.brief_font is not None:
+            inner = panel(surface, self.brief_rect, t("The situation and your brief"))
+            draw_wrapped(surface, self.brief_font, self.room.session.view.briefing(self.country),
+                         inner)
+        if self.goal_fonts is None:
+            return
+        bold, small = self.goal_fonts
         inner = panel(surface, self.goals_rect, t("Your objectives"))
         y = inner.top
-        goals = self.room.objectives_for(self.country)
-        if not goals:
+        if not self.goals:
             draw_wrapped(surface, small, t("This level sets no objectives: decide what your "
                                            "government should achieve."), inner,
                          theme.TEXT_DIM)
-        for o in goals:
-            if y + bold.get_linesize() > inner.bottom:
-                break
-            label = t("Secret, for your team only") if o.team == self.country else t(
-                "Every team sees this one")
-            surface.blit(fit(bold, label, inner.width, theme.ACCENT if o.team else
-                             theme.TEXT_DIM), (inner.left, y))
+        for o in self.goals:
+            surface.blit(fit(bold, self._goal_label(o), inner.width, theme.ACCENT if o.team
+                             else theme.TEXT_DIM), (inner.left, y))
             y += bold.get_linesize()
             y += draw_wrapped(surface, small, o.text, pygame.Rect(
-                inner.left, y, inner.width, inner.bottom - y), theme.TEXT, 3) + theme.px(10)
+                inner.left, y, inner.width, inner.bottom - y), theme.TEXT) + theme.px(10)

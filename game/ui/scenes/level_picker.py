@@ -1,8 +1,11 @@
 """The level picker: the campaign in order, and custom levels with the checker's report.
 
 The Campaign section lists the campaign file's levels in order, each with the stars won and,
-when locked, what opens it. Custom levels lists the player's own files, then the example levels
-for level writers; classroom levels are opened from Classroom only.
+when locked, what opens it; a teacher's campaign files in the custom levels' folder are listed
+after the game's own, one at a time, with a button to turn from one campaign to the next.
+Custom levels lists the player's own files (campaign and strategy files said for what they
+are), then the example levels for level writers; classroom levels are opened from Classroom
+only.
 
 Custom levels live in a folder under the user's data directory (or the one chosen in the
 settings); a button opens it in the file manager. A file that does not load is listed anyway,
@@ -25,11 +28,19 @@ import pygame_gui
 from pygame_gui.elements import UIButton, UITextBox
 
 from game.i18n import language, t, tn
-from game.play.campaign import CampaignStep, campaign_steps, load_progress
+from game.play.campaign import (
+    CAMPAIGN_FILE,
+    CampaignStep,
+    campaign_steps,
+    campaign_title,
+    load_progress,
+)
 from game.play.catalog import (
+    custom_campaigns,
     custom_levels_dir,
     format_problem,
     level_text,
+    other_files,
     scan_levels,
     shipped_levels,
 )
@@ -65,6 +76,8 @@ class Entry:
     group: str = "custom"
     #: Its place in the campaign (stars won, locked or open), for campaign levels.
     step: CampaignStep | None = None
+    #: ``level``; or ``campaign`` / ``strategy`` for those files in the custom folder.
+    kind: str = "level"
 
     @property
     def ok(self) -> bool:
@@ -79,6 +92,10 @@ class Entry:
     @property
     def label(self) -> str:
         """The line in the list: title, and for the campaign its number, stars or lock."""
+        if self.kind == "campaign":
+            return t("{name} (campaign)", name=self.path.name)
+        if self.kind == "strategy":
+            return t("{name} (strategy)", name=self.path.name)
         if not self.ok:
             return t("{name} (cannot load)", name=self.title)
         if self.step is None:
@@ -105,12 +122,15 @@ def _entries(found: list[Any], custom: bool) -> list[Entry]:
             for e in found]
 
 
-def campaign_entries() -> tuple[list[Entry], str]:
+def campaign_entries(path: Path = CAMPAIGN_FILE) -> tuple[list[Entry], str]:
     """The campaign's levels in order with stars and locks, and a message for the player."""
     progress = load_progress()
     try:
-        steps = campaign_steps(progress)
+        steps = campaign_steps(progress, path)
     except Exception as error:  # noqa: BLE001 - a broken campaign file must not close the list
+        if path != CAMPAIGN_FILE:
+            return [], t("The campaign file {name} could not be read: {error}",
+                         name=path.name, error=error)
         # Every campaign level stays playable, in the order of its story.
         found = sorted((e for e in shipped_levels() if e.group == "campaign"),
                        key=lambda e: (str(e.level.start) if e.level else "9999", str(e.path)))
@@ -127,7 +147,22 @@ def custom_entries(settings: Any = None) -> tuple[list[Entry], list[Entry]]:
     examples = sorted((e for e in shipped_levels() if e.group == "examples"),
                       key=lambda e: str(e.path))
     folder = custom_levels_dir(settings)
-    return _entries(scan_levels(folder, "custom"), True), _entries(examples, False)
+    levels = scan_levels(folder, "custom")
+    # Campaign and strategy files are said for what they are, not listed as broken levels.
+    others = [Entry(f.path, True, kind=f.kind) for f in other_files(folder, levels)]
+    return [*_entries(levels, True), *others], _entries(examples, False)
+
+
+def campaign_files(settings: Any = None) -> list[tuple[Path, str]]:
+    """Every campaign to choose from, (file, title): the game's own, then the teacher's."""
+    out = []
+    for path in [CAMPAIGN_FILE, *custom_campaigns(settings)]:
+        try:
+            title = campaign_title(path)
+        except Exception:  # noqa: BLE001 - listed by its file name; its problems show when chosen
+            title = path.name
+        out.append((path, title))
+    return out
 
 
 def find_entries(settings: Any = None) -> tuple[list[Entry], list[Entry], list[Entry]]:
@@ -154,17 +189,38 @@ class LevelPickerScene(Scene):
     """Choose a shipped or custom level and the country to play; see why a file is broken."""
 
     name = "level_picker"
+    #: The campaign a level was last started from: the picker opens on it again (a class
+    #: playing a teacher's campaign comes back to it, not to the game's own).
+    last_campaign: Path | None = None
 
     def __init__(self, app: App, section: str = "campaign") -> None:
         super().__init__(app)
         self.section = section
-        self.shipped, self.progress_message = campaign_entries()
+        self.campaigns = campaign_files(app.settings)
+        paths = [p for p, _ in self.campaigns]
+        self.choose_campaign(paths.index(self.last_campaign)
+                             if self.last_campaign in paths else 0)
         self.custom, self.examples = custom_entries(app.settings)
         self.folder = custom_levels_dir(app.settings)
         self.selected: Entry | None = self.first_entry()
         self.role: str | None = None
         self.page = 0
         self.message = ""
+
+    def choose_campaign(self, index: int) -> None:
+        """Show the campaign at ``index`` of :attr:`campaigns` (the game's own is 0)."""
+        self.campaign_index = index % len(self.campaigns)
+        self.shipped, self.progress_message = campaign_entries(
+            self.campaigns[self.campaign_index][0])
+
+    def open_campaign(self, path: Path) -> None:
+        """Turn to the Campaign section showing the campaign in file ``path``."""
+        self.campaigns = campaign_files(self.app.settings)
+        paths = [p for p, _ in self.campaigns]
+        self.section = "campaign"
+        self.choose_campaign(paths.index(path) if path in paths else 0)
+        self.selected = self.first_entry()
+        self.page = 0
 
     def entries(self) -> list[Entry]:
         """The entries of the current section (custom: the player's files, then the examples)."""
@@ -206,6 +262,17 @@ class LevelPickerScene(Scene):
         self.focus.add(self.campaign_tab, self.custom_tab)
         bh = theme.px(36)
         y = inner.top + th + theme.px(10)
+        # With a teacher's campaign in the custom folder, a button turns to the next campaign.
+        self.campaign_button = None
+        if self.section == "campaign" and len(self.campaigns) > 1:
+            path, title = self.campaigns[self.campaign_index]
+            self.campaign_button = UIButton(
+                pygame.Rect(inner.left, y, inner.width, th),
+                t("Campaign {n} of {count}: {title}", n=self.campaign_index + 1,
+                  count=len(self.campaigns), title=title), manager=m, object_id="#small")
+            self.campaign_button.set_tooltip(html.escape(str(path)))
+            self.focus.add(self.campaign_button)
+            y += th + theme.px(10)
         # Bottom of the list: the folder buttons for custom levels.
         self.folder_button = self.reload_button = None
         list_bottom = inner.bottom
@@ -271,7 +338,11 @@ class LevelPickerScene(Scene):
         self.role_buttons: list[tuple[UIButton, str]] = []
         self.problems_box: UITextBox | None = None
         entry = self.selected
-        if entry is not None and entry.locked:
+        if entry is not None and entry.kind == "campaign":
+            self.play_button.set_text(t("Open campaign"))
+        elif entry is not None and entry.kind != "level":
+            self.play_button.disable()
+        elif entry is not None and entry.locked:
             self.play_button.disable()
             self.play_button.set_tooltip(entry.step.unlock_text if entry.step else "")
         elif entry is not None and not entry.ok:
@@ -312,7 +383,16 @@ class LevelPickerScene(Scene):
         if el is self.back_button:
             return self.back()
         if el in (self.campaign_tab, self.custom_tab):
-            self.section = "campaign" if el is self.campaign_tab else "custom"
+            if el is self.campaign_tab:
+                # A campaign file put in the folder since shows without a Reload.
+                self.open_campaign(self.campaigns[self.campaign_index][0])
+                return self
+            self.section = "custom"
+            self.selected = self.first_entry()
+            self.page = 0
+            return self
+        if el is self.campaign_button:
+            self.choose_campaign(self.campaign_index + 1)
             self.selected = self.first_entry()
             self.page = 0
             return self
@@ -320,7 +400,9 @@ class LevelPickerScene(Scene):
             self.message = open_folder(self.folder)
             return None
         if el is self.reload_button:
-            self.shipped, self.custom, self.examples = find_entries(self.app.settings)
+            self.custom, self.examples = custom_entries(self.app.settings)
+            self.campaigns = campaign_files(self.app.settings)
+            self.choose_campaign(0)
             names = [e.path for e in self.custom]
             if self.selected is not None and self.selected.path in names:
                 self.selected = self.custom[names.index(self.selected.path)]
@@ -347,8 +429,13 @@ class LevelPickerScene(Scene):
     def play(self) -> Scene | None:
         """Start the chosen level as the chosen country; open its briefing."""
         entry = self.selected
+        if entry is not None and entry.kind == "campaign":
+            self.open_campaign(entry.path)
+            return self
         if entry is None or not entry.ok or entry.locked or self.role is None:
             return None
+        if self.section == "campaign":
+            LevelPickerScene.last_campaign = self.campaigns[self.campaign_index][0]
         try:
             return open_scene("new_game", self.app, entry.level, self.role, entry.path)
         except Exception as error:  # noqa: BLE001 - a level that cannot start must not crash
@@ -422,8 +509,14 @@ class LevelPickerScene(Scene):
             text, colour = t("Finished, not won yet · best {stars} of {max} stars",
                              stars=step.stars, max=step.max_stars), theme.TEXT
         x += theme.px(8)
-        surface.blit(fit(f, text, inner.right - x, colour), (x, y))
-        y += f.get_linesize() + theme.px(8)
+        if f.size(text)[0] <= inner.right - x:
+            surface.blit(f.render(text, True, colour), (x, y))
+            y += f.get_linesize() + theme.px(8)
+        else:  # a long title (a teacher's level) goes under the stars, whole
+            y += f.get_linesize() + theme.px(4)
+            y += draw_wrapped(surface, f, text, pygame.Rect(inner.left, y, inner.width,
+                                                            3 * f.get_linesize()),
+                              colour) + theme.px(8)
         if self.progress_message:
             y += draw_wrapped(surface, theme.font(13), self.progress_message,
                               pygame.Rect(inner.left, y, inner.width, inner.bottom - y),
@@ -435,10 +528,18 @@ class LevelPickerScene(Scene):
         entry = self.selected
         title_f, f, small = theme.font(24, bold=True), theme.font(15), theme.font(13)
         if entry is None:
-            draw_wrapped(surface, f, t("No level to show."), inner, theme.TEXT_DIM)
+            # A teacher's campaign that does not load says why here.
+            text = self.progress_message if self.section == "campaign" and \
+                self.progress_message else t("No level to show.")
+            draw_wrapped(surface, f, text, inner, theme.TEXT_DIM)
             return
         surface.blit(fit(title_f, entry.title, inner.width), inner.topleft)
         y = inner.top + title_f.get_linesize() + theme.px(4)
+        if entry.kind != "level":
+            draw_wrapped(surface, f, _other_file_text(entry.kind), pygame.Rect(
+                inner.left, y, inner.width, self.play_button.rect.top - theme.px(12) - y),
+                theme.TEXT_DIM)
+            return
         if not entry.ok:
             n = len(entry.problems)
             surface.blit(fit(f, tn("This file has {n} problem. Fix it and press Reload.",
@@ -482,6 +583,15 @@ class LevelPickerScene(Scene):
             label = small.render(t("Play as"), True, theme.TEXT_DIM)
             surface.blit(label, (inner.left, self.role_buttons[0][0].rect.top
                                  - label.get_height() - theme.px(4)))
+
+
+def _other_file_text(kind: str) -> str:
+    """What a campaign or strategy file in the custom folder is, and where it is used."""
+    if kind == "campaign":
+        return t("A campaign: its levels, in order, are in the Campaign section, where each one "
+                 "opens as the campaign says. Open campaign shows it there.")
+    return t("A strategy: decisions scripted turn by turn, for testing a level with "
+             "borderlines simulate LEVEL --strategy FILE. It is not a level to play.")
 
 
 def _problem_html(problem: str) -> str:

@@ -6,12 +6,11 @@ Functions of the desk scene's state (``desk``), kept apart from its layout and i
 from __future__ import annotations
 
 from collections.abc import Mapping
-from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 import pygame
 
-from game.i18n import percent, t, tn, ts
+from game.i18n import percent, t, ts
 from game.play.decisions import (
     DecisionRejected,
     agreement_label,
@@ -24,10 +23,10 @@ from game.play.decisions import (
     money,
     plural_subject,
 )
-from game.play.goals import progress, status
 from game.play.names import AGREEMENTS, LEVERS, METRIC_SHORT_LABELS, METRICS
 from game.play.report import metric_label
 from game.ui import theme
+from game.ui.scenes.desk.goals import draw_goals
 from game.ui.scenes.kit import (
     draw_wrapped,
     fit,
@@ -40,7 +39,6 @@ from game.ui.widgets import human_number
 if TYPE_CHECKING:
     from game.play.game import Game
     from game.play.names import LeverSpec, Policy
-    from game.play.report import ObjectiveState
     from game.ui.map import MapState
     from game.ui.scenes.desk.scene import DeskScene
 
@@ -253,95 +251,6 @@ def draw_panel(desk: DeskScene, surface: pygame.Surface) -> None:
     if desk.message:
         colour = theme.BAD if desk.message_bad else theme.TEXT_DIM
         draw_wrapped(surface, theme.font(13), desk.message, desk.message_rect, colour)
-
-
-def goal_metrics(desk: DeskScene) -> tuple[str, ...]:
-    """The metrics of the player's objectives the advisors can forecast (scores they cannot)."""
-    return tuple(dict.fromkeys(
-        g.metric for g in desk.game.goals()
-        if g.metric in METRICS and METRICS[g.metric].kind != "score"))
-
-
-def draw_goals(desk: DeskScene, surface: pygame.Surface) -> None:
-    """Each objective: its status, its text, where it stands now and the coming turn's range."""
-    area = desk.rows_rect
-    goals = desk.game.goals()
-    small, bold = theme.font(13), theme.font(14, bold=True)
-    if not goals:
-        draw_wrapped(surface, small, t("This level sets no objectives: judge for yourself "
-                                       "what a good result is."), area, theme.TEXT_DIM)
-        return
-    chip_w = theme.px(84)
-    text_w = area.width - chip_w - theme.px(8)
-    headings = tuple(_goal_heading(goal) for goal in goals)
-    details = tuple(_goal_detail(desk, goal) for goal in goals)
-    # Every objective whole at the usual size; else all of them a size smaller, together,
-    # before any heading or detail gives up lines.
-    sizes = ((bold, small), (theme.font(13, bold=True), theme.font(12)))
-    for bold, small in sizes:
-        heading_lines, detail_lines = _goal_lines(bold, small, headings, details, text_w,
-                                                  area.height)
-        if (heading_lines, detail_lines) == _goal_lines(bold, small, headings, details,
-                                                         text_w, 1 << 30):
-            break
-    y = area.top
-    for goal, heading_text, detail in zip(goals, headings, details, strict=True):
-        if y + bold.get_linesize() > area.bottom:
-            break
-        word = status(goal)
-        colour = theme.GOOD if goal.met else theme.BAD if goal.final else theme.ACCENT
-        chip = pygame.Rect(area.left, y, chip_w, bold.get_linesize())
-        pygame.draw.rect(surface, colour, chip, border_radius=theme.px(4))
-        label = fit(small, word, chip.width - theme.px(8), theme.BACKGROUND)
-        surface.blit(label, label.get_rect(center=chip.center))
-        text_rect = pygame.Rect(chip.right + theme.px(8), y, area.width - chip_w - theme.px(8),
-                                area.bottom - y)
-        used = draw_wrapped(surface, bold, heading_text, text_rect, theme.TEXT, heading_lines)
-        y += max(used, chip.height) + theme.px(2)
-        if detail_lines:
-            y += draw_wrapped(surface, small, detail, pygame.Rect(
-                text_rect.left, y, text_rect.width, area.bottom - y), theme.TEXT_DIM,
-                detail_lines)
-        y += theme.px(10)
-
-
-@lru_cache(maxsize=8)
-def _goal_lines(bold: pygame.font.Font, small: pygame.font.Font, headings: tuple[str, ...],
-                details: tuple[str, ...], width: int, height: int) -> tuple[int, int]:
-    """The most lines of heading (3 or 2) and detail (3 down to 0) with which all goals fit.
-
-    Every objective stays on the tab: on a small window the headings keep two lines and the
-    details give up lines first; with room to spare a long heading takes a third line.
-    Cached: the desk redraws its panel after events, and wrapping every text up to three times
-    per redraw tripled the tab's drawing time (0.8 to 2.7 ms at 1024×600).
-    """
-    heading_n = [len(wrap(bold, h, width)) for h in headings]
-    detail_n = [len(wrap(small, d, width)) for d in details]
-    whole = max(heading_n + [3]), max(detail_n + [3])
-    for most_heading, most_detail in (whole, (3, 3), (2, 3), (2, 2), (2, 1), (2, 0)):
-        heading_h = sum(min(most_heading, n) * bold.get_linesize() + theme.px(12)
-                        for n in heading_n)
-        if heading_h + sum(min(most_detail, n) for n in detail_n) * small.get_linesize() \
-                <= height:
-            return most_heading, most_detail
-    return 2, 0
-
-
-def _goal_heading(goal: ObjectiveState) -> str:
-    """An objective's text and what it is worth."""
-    stars = tn("{n} star", "{n} stars", goal.stars)
-    return f"{goal.text} ({stars})"
-
-
-def _goal_detail(desk: DeskScene, goal: ObjectiveState) -> str:
-    """Where an objective stands, and the range the advisors expect this turn."""
-    detail = progress(goal)
-    band = desk.forecast.get(goal.metric) if desk.forecast else None
-    if band is not None:
-        lo, _, hi = band
-        detail += " " + t("This turn the advisors expect {lo} – {hi}.",
-                          lo=human_number(lo, 3), hi=human_number(hi, 3))
-    return detail
 
 
 def draw_lever_texts(desk: DeskScene, surface: pygame.Surface) -> None:

@@ -46,12 +46,12 @@ from game.ui.scenes.desk.drawing import (
     draw_top,
     forecast_metrics,
     gauges,
-    goal_metrics,
     lever_note,
     lever_total,
     map_state,
     plain_number,
 )
+from game.ui.scenes.desk.goals import build_goals, goal_metrics, pages_changed, turn_page
 from game.ui.scenes.kit import (
     FIELD_LEFT,
     footer_height,
@@ -95,6 +95,7 @@ class DeskScene(Scene):
             self.say(game.message, bad=True)
         self.lever_page = 0
         self.pager: UIButton | None = None
+        self.goal_page_count = 1
         #: A short note beside a lever's field: why a typed or dragged value was not applied.
         self.field_notes: dict[str, str] = {}
         #: The tutorial's coach (inactive in levels without one): desk/coach.py.
@@ -284,7 +285,9 @@ class DeskScene(Scene):
         self.deal_rows: list[dict[str, Any]] = []
         if self.tab == DIPLOMACY:
             self._build_diplomacy()
-        elif self.tab != GOALS:  # the goals are drawn text, with no controls
+        elif self.tab == GOALS:  # drawn text, and a pager when it takes more than a page
+            build_goals(self)
+        else:
             self._build_levers()
         self.focus.add(self.end_button)
         self.coach.build()
@@ -466,6 +469,8 @@ class DeskScene(Scene):
         coached = self.coach.handle(event)
         if coached is not False:
             return None if coached is True else coached
+        if turn_page(self, event):
+            return None
         if event.type == pygame_gui.UI_HORIZONTAL_SLIDER_MOVED:
             for lever, c in self.controls.items():
                 if event.ui_element is c.get("slider"):
@@ -616,6 +621,8 @@ class DeskScene(Scene):
             self._forecast_dirty = False
             self._refresh_forecast()
             self.invalidate()
+            if self.tab == GOALS and pages_changed(self):
+                self._rebuild()
             if self.map_view is not None and self.draft:
                 try:
                     policy = self.draft_table().policy
