@@ -39,7 +39,7 @@ from game.net.views import (
     report_view,
 )
 from game.play.atomic import write_atomic
-from game.play.classroom import Classroom, resume_classroom
+from game.play.classroom import Classroom, resume_classroom, skip_team
 from game.play.decisions import DecisionRejected, country_name
 from game.play.game import SoloGame
 from game.play.team_names import name_problem, normal_name
@@ -250,12 +250,10 @@ class LanHost:
             self.resolve()
 
     def _skip(self, country: str) -> None:
-        desk = self.room.desk
-        if country in desk.committed:
+        if country in self.room.desk.committed:
             raise Refused(t("{team} has already committed.", team=self.room.team(country).label))
-        for lever in desk.draft(country):
-            desk.clear_lever(country, lever)
-        self.room.commit(country)
+        # The classroom's own skip: logged for the teacher, saved, and read back on resume.
+        skip_team(self.room, country)
         self._changed()
 
     def end_turn(self) -> TurnReport | None:

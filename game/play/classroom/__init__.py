@@ -32,7 +32,8 @@ resolved turn (the UI passes :func:`game.play.saves.autosave`), and :func:`resum
 rebuilds the class from a record — mid-turn included, with each team's draft.
 
 **Modules, by concern:** ``setup`` (teams, limits, settings, the teacher's events), ``pledges``,
-``room`` (the class in session, the teacher, saves and resuming), ``projector``, ``debrief``
+``room`` (the class in session, the teacher, saves and resuming), ``teacher`` (blanking the
+projector, skipping, renaming, taking an event back), ``projector``, ``debrief``
 and ``compare`` (several classes of one level); every public name is importable from here.
 """
 
@@ -99,8 +100,20 @@ from game.play.classroom.setup import (
     teacher_events,
     team_limits,
 )
+from game.play.classroom.teacher import (
+    AddedEvent,
+    added_events,
+    blank_projector,
+    check_not_twice,
+    projector_blanked,
+    rename_team,
+    skip_team,
+    skipped_teams,
+    undo_event,
+)
 
 __all__ = [
+    "AddedEvent",
     "AgreementLine",
     "CLASSROOM_FORMAT",
     "CauseLine",
@@ -127,8 +140,11 @@ __all__ = [
     "Team",
     "TeamStanding",
     "TeamView",
+    "added_events",
     "agreement_kinds_for",
     "at_least",
+    "blank_projector",
+    "check_not_twice",
     "check_settings",
     "class_agreements",
     "class_causes",
@@ -144,10 +160,15 @@ __all__ = [
     "pledge_amount_text",
     "pledge_levers",
     "pledged_total",
+    "projector_blanked",
     "projector_view",
+    "rename_team",
     "resume_classroom",
     "settings_of",
+    "skip_team",
+    "skipped_teams",
     "standing_metric",
     "teacher_events",
     "team_limits",
+    "undo_event",
 ]
