@@ -10,6 +10,7 @@ from game.play.classroom import (
     Team,
     added_events,
     blank_projector,
+    notices_for,
     projector_blanked,
     rename_team,
     resume_classroom,
@@ -190,3 +191,27 @@ def test_a_counter_offer_at_the_class_desk_must_add_up_too() -> None:
     with pytest.raises(DecisionRejected, match="add up to 100%"):
         room.answer("MX", offer.id, "counter", {"share_mx": 0.25})
     assert room.team_view("MX").inbox == (offer,)
+
+
+def test_a_team_is_told_of_the_threat_aimed_at_it_and_the_pledges_made_to_it() -> None:
+    room, _ = saving_room(rotate=False)
+    assert notices_for(room, "MX") == []
+    room.propose("US", "tariff_threat", ["MX"], {"rate": 0.05, "target_reduction": 0.3,
+                                                 "deadline_months": 2})
+    aid = room.pledge("US", "MX", "aid_violence_prevention", 200, turns=2)
+    room.commit("US")
+    threat, pledge = notices_for(room, "MX")
+    assert threat.kind == "threat" and threat.running and threat.state == "deadline 2019-08"
+    assert threat.text.startswith("Team Eagles threatens a 5% tariff on your exports")
+    assert "fall 30% by 2019-08" in threat.text
+    assert pledge.kind == "pledge" and pledge.state == "waiting for your answer"
+    assert notices_for(room, "CA") == [], "a third team is not told"
+    room.answer_pledge("MX", aid.id, True)
+    assert notices_for(room, "MX")[1].state == "binding until turn 2"
+    room.commit("MX")
+    room.commit("CA")
+    room.resolve()
+    room.withdraw_pledge("US", aid.id)
+    states = [n.state for n in notices_for(room, "MX")]
+    assert states[-1] == "broken: left by its maker"
+    assert [n.running for n in notices_for(room, "MX")] == [True, False]

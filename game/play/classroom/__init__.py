@@ -32,9 +32,10 @@ resolved turn (the UI passes :func:`game.play.saves.autosave`), and :func:`resum
 rebuilds the class from a record — mid-turn included, with each team's draft.
 
 **Modules, by concern:** ``setup`` (teams, limits, settings, the teacher's events), ``pledges``,
-``room`` (the class in session, the teacher, saves and resuming), ``teacher`` (blanking the
-projector, skipping, renaming, taking an event back), ``projector``, ``debrief``
-and ``compare`` (several classes of one level); every public name is importable from here.
+``notices`` (threats and pledges a team must see), ``room`` (the class in session, the teacher,
+saves and resuming), ``teacher`` (blanking the projector, skipping, renaming, taking an event
+back), ``projector``, ``debrief`` and ``compare`` (several classes of one level); every public
+name is importable from here.
 """
 
 from __future__ import annotations
@@ -56,6 +57,7 @@ from game.play.classroom.debrief import (
     class_debrief,
     class_timeline,
 )
+from game.play.classroom.notices import Notice, notices_for
 from game.play.classroom.pledges import (
     PLEDGE_MAX_TURNS,
     PLEDGE_STATUSES,
@@ -129,6 +131,7 @@ __all__ = [
     "MAX_TEAMS",
     "MIN_TEAMS",
     "NAME_LIMIT",
+    "Notice",
     "PLEDGE_MAX_TURNS",
     "PLEDGE_STATUSES",
     "Pledge",
@@ -156,6 +159,7 @@ __all__ = [
     "default_team_name",
     "is_classroom_record",
     "level_title",
+    "notices_for",
     "pin_hash",
     "pledge_amount_text",
     "pledge_levers",
