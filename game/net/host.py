@@ -33,13 +33,14 @@ from game.net.views import (
     forecast_metrics,
     forecast_view,
     levers_view,
+    notice_view,
     objective_view,
     offers_view,
     proposal_view,
     report_view,
 )
 from game.play.atomic import write_atomic
-from game.play.classroom import Classroom, resume_classroom, skip_team
+from game.play.classroom import Classroom, notices_for, resume_classroom, skip_team
 from game.play.decisions import DecisionRejected, country_name
 from game.play.game import SoloGame
 from game.play.team_names import name_problem, normal_name
@@ -309,6 +310,7 @@ class LanHost:
             "forecast_fresh": fresh or self._forecast_is_fresh(country),
             "objectives": [objective_view(o) for o in view.objectives],
             "inbox": [proposal_view(room, p) for p in view.inbox],
+            "notices": [notice_view(n) for n in notices_for(room, country)],
             "outbox": [proposal_view(room, p) for p in view.outbox],
             "pacts": [{"kind": p.agreement.kind, "parties": list(p.agreement.parties)}
                       for p in view.pacts],
