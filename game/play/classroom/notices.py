@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
-from game.i18n import percent, t
+from game.i18n import percent, t, tc
 from game.play.decisions import country_name
 from game.sim.policy import month_label
 
@@ -72,9 +72,10 @@ def notices_for(room: Classroom, country: str) -> list[Notice]:
         elif running and pledge.since is not None:
             state = t("binding until turn {n}", n=pledge.since + pledge.turns - 1)
         elif pledge.status in ("accepted", "kept"):
-            state = t("kept")
+            state = tc("pledge", "kept")
         elif pledge.status == "broken":
-            state = t("broken: {why}", why=pledge.reason) if pledge.reason else t("broken")
+            state = t("broken: {why}", why=pledge.reason) if pledge.reason else \
+                tc("pledge", "broken")
         else:
             state = t("you turned it down")
         out.append(Notice("pledge", pledge.by, pledge.text(), state,
