@@ -122,7 +122,9 @@ def test_the_desk_says_a_threat_is_aimed_at_the_team(make_app, monkeypatch) -> N
     drawn = record_drawn_text(monkeypatch)
     app.frame(0.0)
     assert "Threats and pledges made to you" in drawn
-    assert any(line.startswith("Team Eagles threatens a 5% tariff") for line in drawn)
+    # The state comes first, so a long sentence is cut at its end, never its deadline.
+    assert any(line.startswith("Deadline 2019-08 · Team Eagles threatens a 5% tariff")
+               for line in drawn), drawn
 
 
 def test_a_counter_offer_that_does_not_add_up_is_refused_on_screen(make_app) -> None:

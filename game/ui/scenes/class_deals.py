@@ -271,7 +271,8 @@ class ClassDealsScene(Scene):
         notices = [n for n in notices_for(self.room, self.country)
                    if not (n.kind == "pledge" and n.status == "pending")]
         lh = max(theme.px(34), 2 * theme.font(13).get_linesize() + theme.px(6))
-        nh = 4 * theme.font(13).get_linesize() + theme.px(4)
+        # A heading and up to four lines: a French threat with its deadline needs all four.
+        nh = theme.font(14, bold=True).get_linesize() + 4 * theme.font(13).get_linesize()
         heights = [lh + theme.px(6)] * len(items) + [nh + theme.px(6)] * len(notices)
         pages = pages_of(heights, inner.bottom - y, theme.px(28) + theme.px(6))
         self.table_page = min(self.table_page, len(pages) - 1)
@@ -612,7 +613,7 @@ class ClassDealsScene(Scene):
             surface.blit(head, rect.topleft)
             draw_wrapped(surface, small, notice.text, pygame.Rect(
                 rect.left, rect.top + bold.get_linesize(), rect.width,
-                rect.height - bold.get_linesize()), theme.TEXT_DIM, 3)
+                rect.height - bold.get_linesize()), theme.TEXT_DIM, 4)
         for rect, text in self.pager_lines:
             line = fit(small, text, rect.width, theme.TEXT_DIM)
             surface.blit(line, line.get_rect(center=rect.center))

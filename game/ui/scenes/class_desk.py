@@ -89,7 +89,8 @@ class ClassDeskScene(DeskScene):
         sections = [
             (t("Waiting for your answer"), [self._proposal_text(p) for p in view.inbox]),
             (t("Threats and pledges made to you"), [
-                t("{text} ({state})", text=n.text.rstrip("."), state=n.state)
+                # The state first: a long threat is cut at its end, never its deadline.
+                t("{state} · {text}", text=n.text, state=heading(n.state))
                 for n in notices_for(self.room, self.country)]),
             (t("Your offers waiting for others"), [self._proposal_text(p) for p in view.outbox]),
             (t("Agreements in force"), [
@@ -112,7 +113,7 @@ class ClassDeskScene(DeskScene):
             for line in lines or [t("None")]:
                 used = draw_wrapped(surface, small, line, pygame.Rect(
                     x, y, w, self.rows_rect.bottom - y), theme.TEXT if lines else theme.TEXT_DIM,
-                    2)
+                    3 if title == t("Threats and pledges made to you") else 2)
                 y += used + theme.px(2)
             y += theme.px(8)
 

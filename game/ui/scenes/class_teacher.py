@@ -145,8 +145,12 @@ class TeacherPanelScene(Scene):
         bh = min(bh, theme.px(36))
         for key, label in specs:
             rect = pygame.Rect(inner.left, y, inner.width, bh)
-            b = UIButton(rect, button_text(label, rect.width, 17), manager=m,
-                         object_id="#primary" if key == "end" and self.confirm_end else None)
+            primary = key == "end" and self.confirm_end
+            # A label too long for the column (French, Spanish) steps down to the small font
+            # before it is cut; the tooltip then holds it whole.
+            small = not primary and button_text(label, rect.width, 17) != label
+            b = UIButton(rect, button_text(label, rect.width, 14 if small else 17), manager=m,
+                         object_id="#primary" if primary else "#small" if small else None)
             if b.text != label:
                 b.set_tooltip(label)
             self.buttons[key] = b
@@ -178,14 +182,15 @@ class TeacherPanelScene(Scene):
             self.team_rows.append((pygame.Rect(inner.left, y, inner.width, line), country))
             by = y + line + theme.px(2)
             if country == self.renaming:
-                ew = inner.width - bw // 2 - theme.px(6)
+                # The Save button as wide as its word needs (within half the row).
+                sw = min(bw, max(bw // 2, theme.font(14).size(t("Save"))[0] + theme.px(24)))
+                ew = inner.width - sw - theme.px(6)
                 self.rename_entry = UITextEntryLine(pygame.Rect(inner.left, by, ew, bh),
                                                     manager=m)
                 self.rename_entry.set_text(team.name)
                 self.rename_entry.length_limit = NAME_LIMIT
-                ok = UIButton(pygame.Rect(inner.right - bw // 2, by, bw // 2, bh),
-                              button_text(t("Save"), bw // 2, 14), manager=m,
-                              object_id="#small")
+                ok = UIButton(pygame.Rect(inner.right - sw, by, sw, bh),
+                              button_text(t("Save"), sw, 14), manager=m, object_id="#small")
                 self.team_buttons.append((ok, "save", country))
                 self.focus.add(self.rename_entry, ok)
             else:
