@@ -21,7 +21,14 @@ from game.ui.scenes.class_handover import HandOverScene
 from game.ui.scenes.class_projector import ProjectorScene
 from game.ui.scenes.class_teacher import TeacherPanelScene
 from tests.play.play_helpers import level
-from tests.ui.ui_helpers import click, layout_problems, replace_text, tap, unreachable_buttons
+from tests.ui.ui_helpers import (
+    click,
+    layout_problems,
+    record_drawn_text,
+    replace_text,
+    tap,
+    unreachable_buttons,
+)
 
 SIX = (Team("Eagles", "US"), Team("Jaguars", "MX"), Team("Moose", "CA"),
        Team("Quetzales", "GT"), Team("Catrachos", "HN"), Team("Torogoces", "SV"))
@@ -77,7 +84,8 @@ def test_the_panel_holds_six_teams_and_the_added_events_at_both_sizes(make_app, 
     assert unreachable_buttons(panel, app) == []
 
 
-def test_a_team_skipped_at_the_desk_hands_over_and_stays_skipped_in_the_save(make_app) -> None:
+def test_a_team_skipped_at_the_desk_hands_over_and_stays_skipped_in_the_save(make_app,
+                                                                            monkeypatch) -> None:
     app = make_app()
     start(app)
     desk = to_desk(app)
@@ -89,6 +97,9 @@ def test_a_team_skipped_at_the_desk_hands_over_and_stays_skipped_in_the_save(mak
     hand_over = app.scene
     assert isinstance(hand_over, HandOverScene), "not back to the skipped team's desk"
     assert hand_over.room.current.country == "MX"
+    drawn = record_drawn_text(monkeypatch)
+    app.frame(0.0)
+    assert "Eagles: absent" in drawn and "Jaguars: deciding" in drawn
     assert skipped_teams(reloaded()) == ["US"]
     # Skipped by mistake: Reopen gives the team its turn back, after the others.
     panel = open_panel(app)
