@@ -33,13 +33,14 @@ from game.net.views import (
     forecast_metrics,
     forecast_view,
     levers_view,
+    notice_view,
     objective_view,
     offers_view,
     proposal_view,
     report_view,
 )
 from game.play.atomic import write_atomic
-from game.play.classroom import Classroom, resume_classroom
+from game.play.classroom import Classroom, notices_for, resume_classroom, skip_team
 from game.play.decisions import DecisionRejected, country_name
 from game.play.game import SoloGame
 from game.play.team_names import name_problem, normal_name
@@ -250,12 +251,10 @@ class LanHost:
             self.resolve()
 
     def _skip(self, country: str) -> None:
-        desk = self.room.desk
-        if country in desk.committed:
+        if country in self.room.desk.committed:
             raise Refused(t("{team} has already committed.", team=self.room.team(country).label))
-        for lever in desk.draft(country):
-            desk.clear_lever(country, lever)
-        self.room.commit(country)
+        # The classroom's own skip: logged for the teacher, saved, and read back on resume.
+        skip_team(self.room, country)
         self._changed()
 
     def end_turn(self) -> TurnReport | None:
@@ -311,6 +310,7 @@ class LanHost:
             "forecast_fresh": fresh or self._forecast_is_fresh(country),
             "objectives": [objective_view(o) for o in view.objectives],
             "inbox": [proposal_view(room, p) for p in view.inbox],
+            "notices": [notice_view(n) for n in notices_for(room, country)],
             "outbox": [proposal_view(room, p) for p in view.outbox],
             "pacts": [{"kind": p.agreement.kind, "parties": list(p.agreement.parties)}
                       for p in view.pacts],

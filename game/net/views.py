@@ -24,7 +24,7 @@ from game.play.decisions import (
 from game.play.names import AGREEMENTS, METRICS, levers_for
 
 if TYPE_CHECKING:
-    from game.play.classroom import Classroom
+    from game.play.classroom import Classroom, Notice
     from game.play.report import ObjectiveState, TurnReport
 
 #: The metrics the advisors forecast on a student's desk (the hot-seat desk's, per country).
@@ -92,6 +92,12 @@ def proposal_view(room: Classroom, proposal: Proposal) -> dict[str, Any]:
             "parties_label": ", ".join(_who(room, c) for c in proposal.parties),
             "terms": {k: v for k, v in proposal.terms.items()},
             "awaiting": list(proposal.awaiting), "status": proposal.status}
+
+
+def notice_view(notice: Notice) -> dict[str, Any]:
+    """A threat aimed at the team or a pledge made to it, with its state, as the desk says it."""
+    return {"kind": notice.kind, "by": notice.by, "text": notice.text, "state": notice.state,
+            "running": notice.running}
 
 
 def offers_view(country: str, partners: list[str]) -> list[dict[str, Any]]:

@@ -268,6 +268,19 @@ def _check_term(term: TermSpec, value: Any) -> TermValue:
     return float(value)
 
 
+def _check_offer(table: Table, kind: str, terms: Mapping[str, Any]) -> dict[str, TermValue]:
+    """An offer's terms as every proposal and counter-offer is checked (one rule for both)."""
+    out = _check_terms(kind, terms)
+    if kind == "burden_sharing":
+        total = sum(float(v) for k, v in out.items() if k.startswith("share_"))
+        if abs(total - 1.0) > 0.011 and not table.scripted:
+            raise DecisionRejected(
+                t("The shares of a burden-sharing agreement must add up to 100% "
+                  "(now {p:.0f}%).", p=total * 100)
+            )
+    return out
+
+
 def _check_actor(table: Table, country: str) -> None:
     if country not in table.countries:
         raise DecisionRejected(
@@ -428,14 +441,7 @@ class ProposeAgreement(Decision):
                        plural_subject(partner), country=country_subject(partner),
                        kind=agreement_label(self.kind))
                 )
-        terms = _check_terms(self.kind, self.terms)
-        if self.kind == "burden_sharing":
-            total = sum(float(v) for k, v in terms.items() if k.startswith("share_"))
-            if abs(total - 1.0) > 0.011 and not table.scripted:
-                raise DecisionRejected(
-                    t("The shares of a burden-sharing agreement must add up to 100% "
-                      "(now {p:.0f}%).", p=total * 100)
-                )
+        terms = _check_offer(table, self.kind, self.terms)
         parties = (self.country, *partners)
         for p in table.proposals:
             if p.status == "pending" and p.kind == self.kind and set(p.parties) == set(parties):
@@ -502,7 +508,7 @@ class AnswerProposal(Decision):
         if self.answer not in ("accept", "reject", "counter"):
             raise DecisionRejected(t("Answer with accept, reject or counter."))
         if self.answer == "counter":
-            terms = _check_terms(proposal.kind, {**proposal.terms, **dict(self.terms)})
+            terms = _check_offer(table, proposal.kind, {**proposal.terms, **dict(self.terms)})
             if terms == proposal.terms:
                 raise DecisionRejected(t("A counter-offer must change at least one term."))
             proposal.status, proposal.reason = "countered", self.reason

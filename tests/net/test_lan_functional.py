@@ -114,6 +114,20 @@ def test_the_teacher_moves_a_device_reopens_a_commit_and_skips_an_absent_team() 
         send(teacher, {"type": "teacher", "pin": "2468", "action": "skip", "team": "MX"})
         until(teacher, of_type("teacher"))
         assert host.room.committed == ["MX"]
+        # The classroom's own skip: in the teacher log, so a resumed class knows it.
+        from game.play.classroom import skipped_teams
+
+        assert skipped_teams(host.room) == ["MX"]
+
+
+def test_a_teams_devices_are_sent_the_threat_aimed_at_it() -> None:
+    host = make_host()
+    host.room.propose("US", "tariff_threat", ["MX"], {"rate": 0.05, "target_reduction": 0.3,
+                                                      "deadline_months": 2})
+    [notice] = host.team_state("MX", fresh=False)["notices"]
+    assert notice["kind"] == "threat" and notice["running"]
+    assert notice["text"].startswith("Team ") and "5% tariff on your exports" in notice["text"]
+    assert host.team_state("CA", fresh=False)["notices"] == []
 
 
 def test_a_crashed_host_resumes_with_its_devices(tmp_path) -> None:

@@ -111,6 +111,20 @@ def test_burden_sharing_shares_must_add_up() -> None:
                          {"share_us": 0.5, "share_mx": 0.3, "share_ca": 0.3}).apply(table())
 
 
+def test_a_counter_offer_is_checked_like_a_proposal() -> None:
+    """A counter used to skip the shares rule: a 95% burden-sharing deal went into force."""
+    tb = table()
+    ProposeAgreement("US", "burden_sharing", ("MX", "CA"),
+                     {"share_us": 0.5, "share_mx": 0.3, "share_ca": 0.2}).apply(tb)
+    with pytest.raises(DecisionRejected, match=r"add up to 100% \(now 95%\)"):
+        AnswerProposal("MX", 1, "counter", terms={"share_mx": 0.25}).apply(tb)
+    assert [p.status for p in tb.proposals] == ["pending"], "a refused counter changes nothing"
+    with pytest.raises(DecisionRejected, match="between"):
+        AnswerProposal("MX", 1, "counter", terms={"share_mx": 1.5}).apply(tb)
+    AnswerProposal("MX", 1, "counter", terms={"share_mx": 0.25, "share_us": 0.55}).apply(tb)
+    assert tb.proposal(2).terms["share_us"] == 0.55 and tb.proposal(2).by == "MX"
+
+
 def test_leaving_an_accepted_agreement_is_a_broken_promise() -> None:
     tb = table()
     ProposeAgreement("US", "returns_acceptance", ("MX",)).apply(tb)

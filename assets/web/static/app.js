@@ -257,6 +257,9 @@ function renderDiplomacy(s) {
     inbox.appendChild(item);
   }
   if (!s.inbox.length) inbox.appendChild(el("li", S.none, "muted"));
+  const notices = $("notices"); clear(notices);
+  for (const n of s.notices || []) notices.appendChild(el("li", n.text + " (" + n.state + ")", n.running ? "" : "muted"));
+  if (!(s.notices || []).length) notices.appendChild(el("li", S.none, "muted"));
   const outbox = $("outbox"); clear(outbox);
   for (const p of s.outbox) outbox.appendChild(el("li", p.label + " " + fmt("to", {who: p.parties_label})));
   if (!s.outbox.length) outbox.appendChild(el("li", S.none, "muted"));

@@ -32,8 +32,10 @@ resolved turn (the UI passes :func:`game.play.saves.autosave`), and :func:`resum
 rebuilds the class from a record — mid-turn included, with each team's draft.
 
 **Modules, by concern:** ``setup`` (teams, limits, settings, the teacher's events), ``pledges``,
-``room`` (the class in session, the teacher, saves and resuming), ``projector``, ``debrief``
-and ``compare`` (several classes of one level); every public name is importable from here.
+``notices`` (threats and pledges a team must see), ``room`` (the class in session, the teacher,
+saves and resuming), ``teacher`` (blanking the projector, skipping, renaming, taking an event
+back), ``projector``, ``debrief`` and ``compare`` (several classes of one level); every public
+name is importable from here.
 """
 
 from __future__ import annotations
@@ -55,6 +57,7 @@ from game.play.classroom.debrief import (
     class_debrief,
     class_timeline,
 )
+from game.play.classroom.notices import Notice, notices_for
 from game.play.classroom.pledges import (
     PLEDGE_MAX_TURNS,
     PLEDGE_STATUSES,
@@ -99,8 +102,20 @@ from game.play.classroom.setup import (
     teacher_events,
     team_limits,
 )
+from game.play.classroom.teacher import (
+    AddedEvent,
+    added_events,
+    blank_projector,
+    check_not_twice,
+    projector_blanked,
+    rename_team,
+    skip_team,
+    skipped_teams,
+    undo_event,
+)
 
 __all__ = [
+    "AddedEvent",
     "AgreementLine",
     "CLASSROOM_FORMAT",
     "CauseLine",
@@ -116,6 +131,7 @@ __all__ = [
     "MAX_TEAMS",
     "MIN_TEAMS",
     "NAME_LIMIT",
+    "Notice",
     "PLEDGE_MAX_TURNS",
     "PLEDGE_STATUSES",
     "Pledge",
@@ -127,8 +143,11 @@ __all__ = [
     "Team",
     "TeamStanding",
     "TeamView",
+    "added_events",
     "agreement_kinds_for",
     "at_least",
+    "blank_projector",
+    "check_not_twice",
     "check_settings",
     "class_agreements",
     "class_causes",
@@ -140,14 +159,20 @@ __all__ = [
     "default_team_name",
     "is_classroom_record",
     "level_title",
+    "notices_for",
     "pin_hash",
     "pledge_amount_text",
     "pledge_levers",
     "pledged_total",
+    "projector_blanked",
     "projector_view",
+    "rename_team",
     "resume_classroom",
     "settings_of",
+    "skip_team",
+    "skipped_teams",
     "standing_metric",
     "teacher_events",
     "team_limits",
+    "undo_event",
 ]

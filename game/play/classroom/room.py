@@ -30,6 +30,7 @@ from game.play.classroom.setup import (
     check_settings,
     pin_hash,
 )
+from game.play.classroom.teacher import check_not_twice
 from game.play.decisions import (
     TEACHER,
     AnswerProposal,
@@ -394,6 +395,10 @@ class Classroom:
             raise DecisionRejected(t("{country} has not committed this turn.",
                                      country=country_subject(country)))
         self.desk.committed.remove(country)
+        if not self.settings.simultaneous:
+            # Hot-seat: the team at the computer keeps it; the reopened team decides after.
+            self.order.remove(country)
+            self.order.append(country)
         self._teacher("reopen", country=country)
         self._save()
 
@@ -505,6 +510,7 @@ class Classroom:
             raise DecisionRejected(t("The session is over."))
         if self.session.phase not in (Phase.BRIEFING, Phase.DECIDE):
             raise DecisionRejected(t("Events can be added while teams decide."))
+        check_not_twice(self, event, offset)  # game.play.classroom.teacher: refused, not merged
         self.session.submit(InjectEvent(TEACHER, event.kind, dict(event.params), offset))
         self._teacher("inject", kind=event.kind, key=event.key)
         self._save()
@@ -530,6 +536,8 @@ class Classroom:
         return {
             "format": CLASSROOM_FORMAT,
             **self.settings.to_dict(),
+            # A resumed class has no PIN in its settings, only the hash it was saved with.
+            "pin_hash": self._pin_hash,
             "scores_revealed": self.scores_revealed,
             "ended_early": self.ended_early,
             "teacher_log": [dict(e) for e in self.teacher_log],

@@ -2,13 +2,16 @@
 
 Left: offers waiting for the team, each with Accept, Reject and Counter (a counter-offer opens
 the form with the offer's terms). Middle: the team's agreements in force, each with Leave
-(leaving an agreement partners accepted is a broken promise: it costs relations), and its own
-pending offers, each with Withdraw. Right: the form for a new proposal — the kind, the partner,
+(leaving an agreement partners accepted is a broken promise: it costs relations), its own
+pending offers, each with Withdraw, then the tariff threat aimed at it and the pledges made to
+it, with their state. Both lists turn pages (Previous, Next) when they do not fit: no offer is
+ever hidden for lack of space. Right: the form for a new proposal — the kind, the partner,
 every term with its unit — or a tariff threat. Every refusal from the rules is shown as is.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 import pygame
@@ -16,7 +19,7 @@ import pygame_gui
 from pygame_gui.elements import UIButton, UITextEntryLine
 
 from game.i18n import format_number, percent, t
-from game.play.classroom import agreement_kinds_for, pledge_levers
+from game.play.classroom import Notice, Pledge, agreement_kinds_for, notices_for, pledge_levers
 from game.play.decisions import (
     DecisionRejected,
     agreement_label,
@@ -35,8 +38,6 @@ if TYPE_CHECKING:
     from game.play.classroom import Classroom
     from game.ui.app import App
 
-#: Offers shown in the inbox at once (the rest wait for the next visit).
-INBOX_ROWS = 4
 #: Agreements whose partners may be several at once (every other eligible country joins).
 MULTI_PARTY = ("burden_sharing", "joint_corps")
 #: The form's kind for a pledge (aid or own spending), which is the classroom's, not the model's.
@@ -66,6 +67,9 @@ class ClassDealsScene(Scene):
         self.terms: dict[str, str] = {}
         self.message = ""
         self.message_bad = False
+        #: The page shown of the inbox and of the "in force and on the table" list.
+        self.inbox_page = 0
+        self.table_page = 0
         self._reset_terms()
 
     # -- the form's state -----------------------------------------------------------------------
@@ -157,47 +161,78 @@ class ClassDealsScene(Scene):
         self.leave_buttons: list[tuple[UIButton, str, tuple[str, ...]]] = []
         self.inbox_rows: list[tuple[pygame.Rect, Any]] = []
         self.pact_rows: list[tuple[pygame.Rect, str]] = []
-        small = theme.px(28)
-        line = theme.font(14, bold=True).get_linesize()
-        text_lines = 3 * theme.font(13).get_linesize()
-        row_h = line + text_lines + small + theme.px(12)
-        # Inbox: offers waiting for this team.
-        inner = self.inbox_rect.inflate(-2 * theme.px(12), -2 * theme.px(10))
-        y = inner.top + theme.font(15, bold=True).get_linesize() + theme.px(4)
-        view = self.room.team_view(self.country)
-        for proposal in view.inbox[:INBOX_ROWS]:
-            if y + row_h > inner.bottom:
-                break
-            self.inbox_rows.append((pygame.Rect(inner.left, y, inner.width, row_h - small
-                                                - theme.px(6)), proposal))
-            bw = (inner.width - 2 * theme.px(6)) // 3
-            by = y + row_h - small - theme.px(6)
-            for i, (answer, label) in enumerate((("accept", t("Accept")),
-                                                 ("reject", t("Reject")),
-                                                 ("counter", t("Counter")))):
-                b = UIButton(pygame.Rect(inner.left + i * (bw + theme.px(6)), by, bw, small),
-                             label, manager=m, object_id="#small")
-                self.answer_buttons.append((b, proposal.id, answer))
-                self.focus.add(b)
-            y += row_h + theme.px(6)
+        self.notice_rows: list[tuple[pygame.Rect, Notice]] = []
         self.pledge_buttons: list[tuple[UIButton, int, bool]] = []
         self.pledge_rows: list[tuple[pygame.Rect, Any]] = []
-        for pledge in self.room.pledges_for(self.country):
-            if y + row_h > inner.bottom:
-                break
-            self.pledge_rows.append((pygame.Rect(inner.left, y, inner.width, row_h - small
-                                                 - theme.px(6)), pledge))
-            bw = (inner.width - theme.px(6)) // 2
+        #: Page buttons: (button, which list, step); and each list's "4–6 of 7" line.
+        self.pager_buttons: list[tuple[UIButton, str, int]] = []
+        self.pager_lines: list[tuple[pygame.Rect, str]] = []
+        view = self.room.team_view(self.country)
+        self._build_inbox(view)
+        self._build_table(view)
+        self._build_form()
+        self.focus.add(self.back_button)
+        first = self.answer_buttons[0][0] if self.answer_buttons else self.kind_button
+        self.focus.focus(first or self.back_button)
+
+    def _pager(self, inner: pygame.Rect, which: str, pages: list[list[int]], page: int,
+               count: int) -> None:
+        """Previous and Next under a list that has more than one page, and where it stands."""
+        if len(pages) < 2:
+            return
+        m = self.app.manager
+        h = theme.px(28)
+        bw = min(theme.px(100), inner.width // 3)
+        y = inner.bottom - h
+        for x, step, label in ((inner.left, -1, t("Previous")),
+                               (inner.right - bw, 1, t("Next"))):
+            b = UIButton(pygame.Rect(x, y, bw, h), label, manager=m, object_id="#small")
+            if not 0 <= page + step < len(pages):
+                b.disable()
+            self.pager_buttons.append((b, which, step))
+            self.focus.add(b)
+        shown = pages[page]
+        self.pager_lines.append((pygame.Rect(inner.left + bw, y, inner.width - 2 * bw, h),
+                                 t("{first}–{last} of {n}", first=shown[0] + 1,
+                                   last=shown[-1] + 1, n=count)))
+
+    def _build_inbox(self, view: Any) -> None:
+        """Offers and pledges waiting for this team, each with its answers; paged to fit."""
+        m = self.app.manager
+        small = theme.px(28)
+        line = theme.font(14, bold=True).get_linesize()
+        row_h = line + 3 * theme.font(13).get_linesize() + small + theme.px(12)
+        inner = self.inbox_rect.inflate(-2 * theme.px(12), -2 * theme.px(10))
+        y = inner.top + theme.font(15, bold=True).get_linesize() + theme.px(4)
+        items: list[Any] = [*view.inbox, *self.room.pledges_for(self.country)]
+        pages = pages_of([row_h + theme.px(6)] * len(items), inner.bottom - y,
+                         theme.px(28) + theme.px(6))
+        self.inbox_page = min(self.inbox_page, len(pages) - 1)
+        for index in pages[self.inbox_page]:
+            item = items[index]
+            rect = pygame.Rect(inner.left, y, inner.width, row_h - small - theme.px(6))
             by = y + row_h - small - theme.px(6)
-            for i, (accept, label) in enumerate(((True, t("Accept")), (False, t("Reject")))):
+            if isinstance(item, Pledge):
+                self.pledge_rows.append((rect, item))
+                answers: list[tuple[Any, str]] = [(True, t("Accept")), (False, t("Reject"))]
+            else:
+                self.inbox_rows.append((rect, item))
+                answers = [("accept", t("Accept")), ("reject", t("Reject")),
+                           ("counter", t("Counter"))]
+            bw = (inner.width - (len(answers) - 1) * theme.px(6)) // len(answers)
+            for i, (answer, label) in enumerate(answers):
                 b = UIButton(pygame.Rect(inner.left + i * (bw + theme.px(6)), by, bw, small),
                              label, manager=m, object_id="#small")
-                self.pledge_buttons.append((b, pledge.id, accept))
+                if isinstance(item, Pledge):
+                    self.pledge_buttons.append((b, item.id, bool(answer)))
+                else:
+                    self.answer_buttons.append((b, item.id, str(answer)))
                 self.focus.add(b)
             y += row_h + theme.px(6)
-        # Pacts and own offers: Leave or Withdraw.
-        inner = self.pacts_rect.inflate(-2 * theme.px(12), -2 * theme.px(10))
-        y = inner.top + theme.font(15, bold=True).get_linesize() + theme.px(4)
+        self._pager(inner, "inbox", pages, self.inbox_page, len(items))
+
+    def _table_items(self, view: Any) -> list[tuple[str, str, tuple[str, ...], str]]:
+        """The team's pacts, offers, threats and pledges, each with its Leave or Withdraw."""
         items: list[tuple[str, str, tuple[str, ...], str]] = []
         for pact in view.pacts:
             others = tuple(c for c in pact.agreement.parties if c != self.country)
@@ -222,11 +257,33 @@ class ClassDealsScene(Scene):
                 label = t("Withdraw") if pledge.status == "pending" else t("Leave")
                 items.append((t("Your pledge: {lever} to {to}", lever=lever_label(pledge.lever),
                                 to=self.who(pledge.to)), PLEDGE, (str(pledge.id),), label))
+        return items
+
+    def _build_table(self, view: Any) -> None:
+        """What is in force and on the table, then what is aimed at the team; paged to fit."""
+        m = self.app.manager
+        small = theme.px(28)
+        inner = self.pacts_rect.inflate(-2 * theme.px(12), -2 * theme.px(10))
+        y = inner.top + theme.font(15, bold=True).get_linesize() + theme.px(4)
+        items = self._table_items(view)
+        # What the team did not answer (and cannot leave) but must see: threats aimed at it,
+        # pledges made to it once answered (pending ones wait in the inbox, with buttons).
+        notices = [n for n in notices_for(self.room, self.country)
+                   if not (n.kind == "pledge" and n.status == "pending")]
         lh = max(theme.px(34), 2 * theme.font(13).get_linesize() + theme.px(6))
+        # A heading and up to four lines: a French threat with its deadline needs all four.
+        nh = theme.font(14, bold=True).get_linesize() + 4 * theme.font(13).get_linesize()
+        heights = [lh + theme.px(6)] * len(items) + [nh + theme.px(6)] * len(notices)
+        pages = pages_of(heights, inner.bottom - y, theme.px(28) + theme.px(6))
+        self.table_page = min(self.table_page, len(pages) - 1)
         bw = theme.px(100)
-        for text, kind, others, label in items:
-            if y + lh > inner.bottom:
-                break
+        for index in pages[self.table_page]:
+            if index >= len(items):
+                self.notice_rows.append((pygame.Rect(inner.left, y, inner.width, nh),
+                                         notices[index - len(items)]))
+                y += nh + theme.px(6)
+                continue
+            text, kind, others, label = items[index]
             b = UIButton(pygame.Rect(inner.right - bw, y + (lh - small) // 2, bw, small), label,
                          manager=m, object_id="#small")
             self.leave_buttons.append((b, kind, others))
@@ -234,10 +291,7 @@ class ClassDealsScene(Scene):
                                                lh), text))
             self.focus.add(b)
             y += lh + theme.px(6)
-        self._build_form()
-        self.focus.add(self.back_button)
-        first = self.answer_buttons[0][0] if self.answer_buttons else self.kind_button
-        self.focus.focus(first or self.back_button)
+        self._pager(inner, "table", pages, self.table_page, len(heights))
 
     def _build_form(self) -> None:
         m = self.app.manager
@@ -336,6 +390,10 @@ class ClassDealsScene(Scene):
     def _button(self, element: object) -> Scene | None:
         if element is self.back_button:
             return self.back()
+        for b, which, step in self.pager_buttons:
+            if element is b:
+                self.turn_page(which, step)
+                return None
         if element is self.kind_button and self.kinds:
             self.kind_index = (self.kind_index + 1) % len(self.kinds)
             self.partner_index = 0
@@ -380,6 +438,18 @@ class ClassDealsScene(Scene):
                 self.leave_pact(kind, others)
                 return None
         return None
+
+    def turn_page(self, which: str, step: int) -> None:
+        """Show the next (or previous) page of the inbox or of the table."""
+        if which == "inbox":
+            self.inbox_page = max(0, self.inbox_page + step)
+        else:
+            self.table_page = max(0, self.table_page + step)
+        self._rebuild()
+        # The focus stays on the pager, so Enter keeps turning pages.
+        button = next((b for b, w, st in self.pager_buttons if w == which and st == step), None)
+        if button is not None:
+            self.focus.focus(button if button.is_enabled else self.back_button)
 
     def _say(self, text: str, bad: bool = False) -> None:
         self.message, self.message_bad = text, bad
@@ -531,11 +601,22 @@ class ClassDealsScene(Scene):
                 rect.left, rect.top + bold.get_linesize(), rect.width,
                 rect.height - bold.get_linesize()), theme.TEXT_DIM, 3)
         inner = panel(surface, self.pacts_rect, t("In force and on the table"))
-        if not self.pact_rows:
+        if not self.pact_rows and not self.notice_rows:
             draw_wrapped(surface, small, t("No agreements in force and no offers of yours "
                                            "pending."), inner, theme.TEXT_DIM)
         for rect, text in self.pact_rows:
             draw_wrapped(surface, small, text, rect, theme.TEXT, 2)
+        for rect, notice in self.notice_rows:
+            title = t("Threat to you") if notice.kind == "threat" else t("Pledge to you")
+            head = fit(bold, f"{title} · {notice.state}", rect.width,
+                       theme.BAD if notice.kind == "threat" and notice.running else theme.ACCENT)
+            surface.blit(head, rect.topleft)
+            draw_wrapped(surface, small, notice.text, pygame.Rect(
+                rect.left, rect.top + bold.get_linesize(), rect.width,
+                rect.height - bold.get_linesize()), theme.TEXT_DIM, 4)
+        for rect, text in self.pager_lines:
+            line = fit(small, text, rect.width, theme.TEXT_DIM)
+            surface.blit(line, line.get_rect(center=rect.center))
         title = t("Counter-offer") if self.countering is not None else t("Make a proposal")
         inner = panel(surface, self.form_rect, title)
         if self.kind is None:
@@ -554,6 +635,30 @@ class ClassDealsScene(Scene):
         if self.message:
             draw_wrapped(surface, small, self.message, self.message_rect,
                          theme.BAD if self.message_bad else theme.GOOD, 3)
+
+
+def pages_of(heights: Sequence[int], space: int, pager: int) -> list[list[int]]:
+    """Item indices page by page: as many whole items as fit ``space`` on each page.
+
+    When the items need more than one page, each page also leaves ``pager`` pixels for the
+    Previous and Next buttons. A page always holds at least one item, so none is ever lost.
+    """
+    def fill(room: int) -> list[list[int]]:
+        pages: list[list[int]] = []
+        page: list[int] = []
+        used = 0
+        for i, h in enumerate(heights):
+            if page and used + h > room:
+                pages.append(page)
+                page, used = [], 0
+            page.append(i)
+            used += h
+        return [*pages, page] if page else pages
+
+    pages = fill(space)
+    if len(pages) > 1:
+        pages = fill(space - pager)
+    return pages or [[]]
 
 
 def _plain(value: Any) -> str:

@@ -15,6 +15,7 @@ import pygame
 from pygame_gui.elements import UIButton
 
 from game.i18n import t
+from game.play.classroom import notices_for
 from game.play.decisions import DecisionRejected, agreement_label, country_name, heading
 from game.play.game import TeamGame
 from game.ui import theme
@@ -51,6 +52,11 @@ class ClassDeskScene(DeskScene):
             self.say(t("{n} offers wait for your answer: see the Diplomacy tab.", n=waiting)
                      if waiting > 1 else t("An offer waits for your answer: see the Diplomacy "
                                            "tab."))
+        threatened = any(n.kind == "threat" and n.running
+                         for n in notices_for(self.room, self.country))
+        if threatened and not self.message:
+            self.say(t("A tariff threat is aimed at your country: see the Diplomacy tab."),
+                     bad=True)
 
     def _build_panel(self) -> None:
         super()._build_panel()
@@ -82,6 +88,10 @@ class ClassDeskScene(DeskScene):
         x, w = self.rows_rect.left, self.rows_rect.width
         sections = [
             (t("Waiting for your answer"), [self._proposal_text(p) for p in view.inbox]),
+            (t("Threats and pledges made to you"), [
+                # The state first: a long threat is cut at its end, never its deadline.
+                t("{state} · {text}", text=n.text, state=heading(n.state))
+                for n in notices_for(self.room, self.country)]),
             (t("Your offers waiting for others"), [self._proposal_text(p) for p in view.outbox]),
             (t("Agreements in force"), [
                 t("{kind} with {partners} (since turn {n})",
@@ -103,7 +113,7 @@ class ClassDeskScene(DeskScene):
             for line in lines or [t("None")]:
                 used = draw_wrapped(surface, small, line, pygame.Rect(
                     x, y, w, self.rows_rect.bottom - y), theme.TEXT if lines else theme.TEXT_DIM,
-                    2)
+                    3 if title == t("Threats and pledges made to you") else 2)
                 y += used + theme.px(2)
             y += theme.px(8)
 

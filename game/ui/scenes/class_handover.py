@@ -14,6 +14,7 @@ import pygame_gui
 from pygame_gui.elements import UIButton
 
 from game.i18n import t
+from game.play.classroom import skipped_teams
 from game.play.decisions import DecisionRejected, country_name
 from game.play.game import save_message
 from game.ui import theme
@@ -134,10 +135,12 @@ class HandOverScene(Scene):
         y = top + theme.px(190)
         # The font has no check-mark glyph: each team is a word, done ones in green.
         parts = []
+        skipped = skipped_teams(room)
         for country in room.order:
             name = room.team(country).name
             done = country in room.committed
-            text = t("{name}: done", name=name) if done else (
+            text = t("{name}: absent", name=name) if country in skipped else \
+                t("{name}: done", name=name) if done else (
                 t("{name}: deciding", name=name) if team is not None
                 and country == team.country else t("{name}: waiting", name=name))
             parts.append(small.render(text, True, theme.GOOD if done else theme.TEXT_DIM))

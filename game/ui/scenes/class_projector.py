@@ -15,7 +15,12 @@ import pygame_gui
 from pygame_gui.elements import UIButton
 
 from game.i18n import t
-from game.play.classroom import ProjectorView, projector_view
+from game.play.classroom import (
+    ProjectorView,
+    blank_projector,
+    projector_blanked,
+    projector_view,
+)
 from game.play.decisions import country_name
 from game.play.names import METRICS
 from game.ui import theme
@@ -37,6 +42,10 @@ from game.ui.widgets.gauges import draw_gauge
 if TYPE_CHECKING:
     from game.play.classroom import Classroom
     from game.ui.app import App
+
+
+#: The key that blanks the projector and brings it back (B, as in presentation software).
+BLANK_KEY = pygame.K_b
 
 
 class ProjectorScene(Scene):
@@ -82,9 +91,13 @@ class ProjectorScene(Scene):
         self.next_button = UIButton(pygame.Rect(w - gap - bw, bottom - bh, bw, bh), label,
                                     manager=self.app.manager, object_id="#primary")
         self.notes_rect = pygame.Rect(gap, bottom - bh, w - 3 * gap - bw, bh)
+        self._build_map()
+        if projector_blanked(self.room):
+            # Blanked by the teacher: nothing on the wall, not even the way on.
+            self.next_button.hide()
+            return
         self.focus.add(self.next_button)
         self.focus.focus(self.next_button)
-        self._build_map()
 
     def _build_map(self) -> None:
         from game.ui.map import MapState, MapView
@@ -121,9 +134,20 @@ class ProjectorScene(Scene):
         if teacher_key(event):
 
             return open_scene("class_teacher", self.app, self.room, back_to=self)
+        if event.type == pygame.KEYDOWN and event.key == BLANK_KEY and not event.mod & (
+                pygame.KMOD_CTRL | pygame.KMOD_ALT):
+            return self.toggle_blank()
+        if projector_blanked(self.room) and event.type == pygame.KEYDOWN \
+                and event.key != pygame.K_ESCAPE:
+            return None
         if event.type == pygame_gui.UI_BUTTON_PRESSED and event.ui_element is self.next_button:
             return self.next()
         return super().handle(event)
+
+    def toggle_blank(self) -> Scene:
+        """Blank the projector, or show it again (the B key, as in slide shows)."""
+        blank_projector(self.room)
+        return self
 
     def next(self) -> Scene:
         """The hand-over to the first team of the next turn, or the debrief."""
@@ -141,12 +165,18 @@ class ProjectorScene(Scene):
 
     def hints(self) -> list[tuple[str, str]]:
         """Keys."""
-        return [(t("Enter"), t("Next turn")), (t("Esc"), t("Teacher"))]
+        if projector_blanked(self.room):
+            return [(t("B"), t("Show the projector again")), (t("Esc"), t("Teacher"))]
+        return [(t("Enter"), t("Next turn")), (t("B"), t("Blank the screen")),
+                (t("Esc"), t("Teacher"))]
 
     # -- drawing --------------------------------------------------------------------------------
 
     def draw(self, surface: pygame.Surface) -> None:
         """Map, the shared score, the news, the teams."""
+        if projector_blanked(self.room):
+            self._draw_blank(surface)
+            return
         surface.fill(theme.BACKGROUND)
         v = self.view
         sub = t("Turn {turn} of {turns} played · {period}", turn=v.turn, turns=v.turns,
@@ -165,6 +195,14 @@ class ProjectorScene(Scene):
         if v.notes:
             draw_wrapped(surface, theme.font(13), " ".join(v.notes), self.notes_rect,
                          theme.BAD, 3)
+
+    def _draw_blank(self, surface: pygame.Surface) -> None:
+        """Black, with one dim line near the bottom saying how to bring the picture back."""
+        surface.fill((0, 0, 0))
+        w, h = surface.get_size()
+        line = fit(theme.font(14), t("Blanked by the teacher: press B to show the projector "
+                                     "again."), w - theme.px(40), theme.TEXT_DIM)
+        surface.blit(line, line.get_rect(center=(w // 2, h - footer_height() - theme.px(24))))
 
     def _draw_score(self, surface: pygame.Surface, v: ProjectorView) -> None:
         inner = panel(surface, self.score_rect, t("The region's humanitarian score (shared)"))
