@@ -1,0 +1,144 @@
+"""``simulate`` led by AI leaders by default, ``simulate --sweep`` and the sweep's verdicts."""
+
+from __future__ import annotations
+
+import itertools
+import json
+from pathlib import Path
+
+import pytest
+from play_helpers import level
+
+from game.cli import main
+from game.play.ai import PERSONALITIES
+from game.play.sweep import EXHAUSTIVE_UP_TO, headless_roles, pairwise, sweep, trials
+
+FIXTURES = Path(__file__).parent / "fixtures"
+UNREACHABLE = FIXTURES / "unreachable-goal.yaml"
+
+
+@pytest.fixture(autouse=True)
+def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("BORDERLINES_DATA_DIR", str(tmp_path / "user"))
+
+
+def run_cli(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(["simulate", *args])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_without_a_strategy_ai_leaders_lead_every_country_as_autoplay_does() -> None:
+    lv = level("june-2019-crisis")
+    players, led = headless_roles(lv)
+    assert players == {c: f"ai:{lv.ai_personality(c)}" for c in lv.country_setups()}
+    assert led == set(players)
+
+
+def test_a_strategy_speaks_for_its_countries_and_status_quo_keeps_the_teams_levers() -> None:
+    lv = level("june-2019-crisis")
+    players, led = headless_roles(lv, {"US"})
+    assert players["US"] == "human" and players["MX"].startswith("ai:") and led == {"US", "MX",
+                                                                                     "CA"}
+    players, led = headless_roles(lv, {"US"}, "status-quo")
+    # Nobody leads the teams' unscripted countries: the model answers pressure for them.
+    assert set(players.values()) == {"human"} and led == {"US"}
+    players, led = headless_roles(lv, (), "none")
+    assert set(players.values()) == {"human"} and led == set()
+
+
+def test_status_quo_and_no_ai_differ_from_the_default_where_ai_leaders_act(capsys) -> None:
+    runs = {}
+    for flags in ((), ("--status-quo",), ("--no-ai",)):
+        code, out, _ = run_cli(capsys, "the-45-days", *flags, "--json")
+        assert code == 0
+        data = json.loads(out)
+        assert list(data) == ["level", "seed", "worlds", "months_per_turn", "turns", "final"]
+        runs[flags] = data["turns"][-1]["metrics"]
+    assert runs[()] != runs[("--status-quo",)]
+    assert runs[("--status-quo",)] != runs[("--no-ai",)]
+
+
+def test_pairwise_meets_every_pair_of_countries_in_every_pair_of_personalities() -> None:
+    for n in (2, 4, 6):
+        rows = pairwise(n)
+        assert all(len(row) == n for row in rows) and len(set(rows)) == len(rows)
+        for i, j in itertools.combinations(range(n), 2):
+            seen = {(row[i], row[j]) for row in rows}
+            assert seen == set(itertools.product(PERSONALITIES, repeat=2)), (n, i, j)
+        # The uniform leaderships come first; far fewer runs than the full product.
+        assert rows[:3] == [(p,) * n for p in PERSONALITIES]
+    assert len(pairwise(6)) <= 16 < 3**6
+    assert pairwise(6) == pairwise(6)  # deterministic
+
+
+def test_small_levels_try_every_combination_and_large_ones_an_all_pairs_set() -> None:
+    tried, how = trials(level("june-2019-crisis"))
+    assert [t.kind for t in tried].count("ai") == 27 == EXHAUSTIVE_UP_TO
+    assert tried[0].kind == "status-quo" and "every combination" in how
+    tried, how = trials(level("regional-compact"))
+    ai = [t for t in tried if t.kind == "ai"]
+    assert 9 <= len(ai) <= 16 and "of the 729 combinations" in how
+    assert all(set(t.personalities) == {"US", "MX", "CA", "GT", "HN", "SV"} for t in ai)
+
+
+def test_the_tutorial_sweep_names_the_strategy_that_meets_each_objective(capsys) -> None:
+    code, out, _ = run_cli(capsys, "tutorial", "--sweep", "--json")
+    assert code == 0
+    data = json.loads(out)
+    names = [t["name"] for t in data["tried"]]
+    assert names[:4] == ["status quo", "AI US hardliner", "AI US pragmatist",
+                         "AI US humanitarian"]
+    assert {"strategy tutorial-protect", "strategy tutorial-crackdown"} <= set(names)
+    deaths = data["objectives"]["fewer-deaths"]
+    assert deaths["verdict"] == "reachable" and "strategy tutorial-protect" in deaths["met_by"]
+    assert "status quo" not in deaths["met_by"]
+    # Below -10% against the status quo: the best run's margin is how far past -10% it got.
+    best = deaths["best"]
+    assert best["met"] and best["margin"] == pytest.approx(-0.1 - best["judged"], abs=1e-6)
+    assert best["margin"] > 0 and data["seconds"] > 0
+    code, table, _ = run_cli(capsys, "tutorial", "--sweep")
+    assert code == 0 and "fewer-deaths — " in table and "reachable: met by" in table
+    assert "strategy tutorial-protect" in table and "points to spare" in table
+
+
+def test_an_unreachable_objective_is_never_met_with_the_closest_miss() -> None:
+    from game.content.loader import load_level
+
+    result = sweep(load_level(UNREACHABLE))
+    verdicts = {o.id: o.verdict for o in result.objectives}
+    assert verdicts == {"keep-approval": "always", "no-one-comes": "never"}
+    [never] = result.never_met()
+    name, closest = never.best or ("", None)
+    assert closest is not None and not closest.met and closest.margin is not None
+    assert closest.margin < 0 and name in never.outcomes
+    assert "closest:" in never.best_text() and "points short" in never.best_text()
+    assert never.target_text() == "us_border_encounters below -95.0% against the status quo"
+
+
+def test_hidden_objectives_are_judged_in_the_sweep(capsys) -> None:
+    code, out, _ = run_cli(capsys, "june-2019-crisis", "--sweep", "--json")
+    assert code == 0
+    objectives = json.loads(out)["objectives"]
+    hidden = {k: v for k, v in objectives.items() if v["hidden"]}
+    assert {v["for"] for v in hidden.values()} == {"US", "MX", "CA"}
+    assert all(v["verdict"] in ("always", "reachable", "never") for v in objectives.values())
+    assert all(len(v["runs"]) == 28 for v in objectives.values())
+
+
+def test_sweep_refuses_options_it_cannot_honour(capsys) -> None:
+    code, _, err = run_cli(capsys, "tutorial", "--sweep", "--worlds", "3")
+    assert code == 2 and "leave out --worlds" in err
+    with pytest.raises(SystemExit) as exit_:
+        main(["simulate", "tutorial", "--sweep", "--no-ai"])
+    assert exit_.value.code == 2
+
+
+def test_a_strategy_given_with_sweep_is_tried_too(capsys, tmp_path: Path) -> None:
+    mine = tmp_path / "mine.yaml"
+    mine.write_text("format: borderlines-strategy/1\nname: mine\ndecisions:\n"
+                    "  - turn: 1\n    country: US\n    set: {rescue: 150}\n", encoding="utf-8")
+    code, out, _ = run_cli(capsys, str(UNREACHABLE), "--sweep", "--strategy", str(mine),
+                           "--json")
+    assert code == 0
+    assert "strategy mine" in [t["name"] for t in json.loads(out)["tried"]]
