@@ -142,3 +142,43 @@ def test_a_strategy_given_with_sweep_is_tried_too(capsys, tmp_path: Path) -> Non
                            "--json")
     assert code == 0
     assert "strategy mine" in [t["name"] for t in json.loads(out)["tried"]]
+
+
+# --- borderlines check: the objectives nothing met ---------------------------------------------
+
+
+def test_check_warns_about_an_objective_no_run_meets_at_its_threshold(capsys) -> None:
+    assert main(["check", str(UNREACHABLE)]) == 0  # a warning, not an error
+    out = capsys.readouterr().out
+    [line] = [x for x in out.splitlines() if "objective-never-met" in x or "no-one-comes" in x]
+    assert "unreachable-goal.yaml:24:12: warning: objectives[1].below: objective " in line
+    assert "`no-one-comes` is met by none of the 4 runs tried" in line
+    assert "below -95.0% against the status quo; closest:" in line
+    assert "keep-approval" not in out and "1 warning in 1 file" in out
+    assert "--sweep` shows every run" in out
+
+
+def test_check_quick_and_errors_only_do_not_play_the_level(capsys) -> None:
+    assert main(["check", "--quick", str(UNREACHABLE)]) == 0
+    assert capsys.readouterr().out.strip() == "No problems found (1 file checked)."
+    assert main(["check", "--json", str(UNREACHABLE)]) == 0
+    [problem] = json.loads(capsys.readouterr().out)
+    assert problem["code"] == "objective-never-met" and problem["severity"] == "warning"
+
+
+def test_a_strategy_checked_with_the_level_is_tried(capsys, tmp_path: Path) -> None:
+    level_file = tmp_path / "lvl.yaml"
+    # 15% fewer deaths over six months: no AI leader does it, rescue boats do.
+    level_file.write_text(UNREACHABLE.read_text(encoding="utf-8").replace(
+        "metric: us_border_encounters", "metric: deaths_in_transit\n    measure: total")
+        .replace("below: -95%", "below: -15%"), encoding="utf-8")
+    assert main(["check", str(level_file)]) == 0
+    assert "no-one-comes" in capsys.readouterr().out
+    # A strategy beside the level meets the goal: the checker tries it and the warning goes.
+    strategy = tmp_path / "strategies" / "rescue.yaml"
+    strategy.parent.mkdir()
+    strategy.write_text("format: borderlines-strategy/1\nname: rescue\nlevel: unreachable-goal\n"
+                        "decisions:\n  - turn: 1\n    country: US\n    set: {rescue: 300}\n",
+                        encoding="utf-8")
+    assert main(["check", str(level_file)]) == 0
+    assert "no-one-comes" not in capsys.readouterr().out
