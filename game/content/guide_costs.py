@@ -67,6 +67,8 @@ def budgets_section() -> str:
     example = 20_000 * per_agent
     reference = {c: float(getattr(params, f"spending_reference_{c.lower()}"))
                  for c in ("US", "MX", "CA")}
+    detention = {c: float(getattr(params, name)) for c, name in (
+        ("US", "detention_cost_musd_per_year"), ("MX", "detention_cost_mx_musd_per_year"))}
     parts = [
         "### Budgets, costs and delays",
         "**Budgets are per turn; costs are per year.** A country's `budget` is in US$ million "
@@ -84,9 +86,8 @@ def budgets_section() -> str:
         f"{_dollars(reference['US'])} a year in the United States, "
         f"{_dollars(reference['MX'])} in Mexico and {_dollars(reference['CA'])} in Canada. "
         "Detention and removal are choices and cost nothing on the desk; the model adds "
-        "the cost of the people held (" + _dollars(params.detention_cost_musd_per_year)
-        + " a bed-year in the United States, " + _dollars(params.detention_cost_mx_musd_per_year)
-        + " in Mexico) to the spending it reports.\n\n"
+        "the cost of the people held (" + _dollars(detention["US"])
+        + " a bed-year in the United States, " + _dollars(detention["MX"]) + " in Mexico) to the spending it reports.\n\n"
         "**Delays.** A change is paid for from the month it is made, but its effect builds up: "
         "after the lever's delay about 60% of it is felt, after twice the delay about 90% "
         "(two first-order stages; docs/model.md, section 0). Cuts fade the same way. New "
