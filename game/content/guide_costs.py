@@ -87,7 +87,8 @@ def budgets_section() -> str:
         f"{_dollars(reference['MX'])} in Mexico and {_dollars(reference['CA'])} in Canada. "
         "Detention and removal are choices and cost nothing on the desk; the model adds "
         "the cost of the people held (" + _dollars(detention["US"])
-        + " a bed-year in the United States, " + _dollars(detention["MX"]) + " in Mexico) to the spending it reports.\n\n"
+        + " a bed-year in the United States, " + _dollars(detention["MX"])
+        + " in Mexico) to the spending it reports.\n\n"
         "**Delays.** A change is paid for from the month it is made, but its effect builds up: "
         "after the lever's delay about 60% of it is felt, after twice the delay about 90% "
         "(two first-order stages; docs/model.md, section 0). Cuts fade the same way. New "
