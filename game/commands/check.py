@@ -1,4 +1,10 @@
-"""``borderlines check PATH...``: check level, campaign and strategy files (exit 0 / 1)."""
+"""``borderlines check PATH...``: check level, campaign and strategy files (exit 0 / 1).
+
+Besides the content checker's problems, each level without errors is played as
+``simulate --sweep`` plays it (:mod:`game.play.sweep`: the status quo, the AI personalities of
+its playable countries, its strategies) and each objective no run meets gets a warning;
+``--quick`` skips this (it takes about a second a level).
+"""
 
 from __future__ import annotations
 
