@@ -119,11 +119,16 @@ def test_an_unreachable_objective_is_never_met_with_the_closest_miss() -> None:
 def test_hidden_objectives_are_judged_in_the_sweep(capsys) -> None:
     code, out, _ = run_cli(capsys, "june-2019-crisis", "--sweep", "--json")
     assert code == 0
-    objectives = json.loads(out)["objectives"]
+    data = json.loads(out)
+    objectives = data["objectives"]
     hidden = {k: v for k, v in objectives.items() if v["hidden"]}
     assert {v["for"] for v in hidden.values()} == {"US", "MX", "CA"}
     assert all(v["verdict"] in ("always", "reachable", "never") for v in objectives.values())
-    assert all(len(v["runs"]) == 28 for v in objectives.values())
+    # The status quo, 27 leaderships and the level's strategy for Canada's hidden objective.
+    assert len(data["tried"]) == 29 and data["tried"][-1]["kind"] == "strategy"
+    assert all(len(v["runs"]) == 29 for v in objectives.values())
+    canada = objectives["ca-share (hidden, CA)"]
+    assert canada["met_by"] == ["strategy june-2019-crisis-canada-opens"]
 
 
 def test_sweep_refuses_options_it_cannot_honour(capsys) -> None:
