@@ -31,7 +31,8 @@ if TYPE_CHECKING:
     from game.play.session import Session
     from game.play.sweep import Leadership, Sweep
 
-HELP = "run a level headless and print per-turn metrics"
+HELP = ("run a level headless, led by AI leaders, and print per-turn metrics; --sweep: "
+        "can each objective be met?")
 MAX_WORLDS = 100_000
 #: Memory one world takes while a level runs and its results are kept, in bytes: measured peak
 #: resident memory over 2,000 → 8,000 worlds was about 50 KB a world on a 4-turn level and

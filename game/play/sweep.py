@@ -141,9 +141,13 @@ def pairwise(n: int, options: Sequence[str] = PERSONALITIES) -> list[tuple[str, 
     return [tuple(options[a] for a in row) for row in rows]
 
 
-def trials(level: Level, strategies: Sequence[tuple[str, Strategy]] = ()
-           ) -> tuple[list[Trial], str]:
-    """The runs a sweep tries, and one sentence saying how the AI leaderships were chosen."""
+def trials(level: Level, strategies: Sequence[tuple[str, Strategy]] = (),
+           max_months: int | None = None) -> tuple[list[Trial], str]:
+    """The runs a sweep tries, and one sentence saying how the AI leaderships were chosen.
+
+    With ``max_months``, a level so long that the runs would simulate more months than that
+    tries only the uniform leaderships (every playable country the same personality).
+    """
     playable = level.playable_countries()
     out = [Trial("status quo", "status-quo")]
     every = len(PERSONALITIES) ** len(playable)
@@ -154,6 +158,11 @@ def trials(level: Level, strategies: Sequence[tuple[str, Strategy]] = ()
         rows = pairwise(len(playable))
         how = (f"{len(rows)} of the {every:,} combinations of AI personalities for "
                f"{_join(playable)}: every two countries meet in every pair of personalities")
+    runs = 1 + len(rows) + len(strategies)
+    if max_months is not None and runs * level.months > max_months and len(rows) > 3:
+        rows = [(p,) * len(playable) for p in PERSONALITIES]
+        how = (f"the same AI personality for {_join(playable)}, each of the three in turn "
+               f"(a long level: {level.months} months a run)")
     for row in rows:
         chosen = dict(zip(playable, row, strict=True))
         name = "AI " + " + ".join(f"{c} {p}" for c, p in chosen.items())
@@ -351,13 +360,13 @@ def run_trial(level: Level, trial: Trial, seed: int | None = None) -> Session:
 
 
 def sweep(level: Level, strategies: Sequence[tuple[str, Strategy]] = (),
-          seed: int | None = None) -> Sweep:
+          seed: int | None = None, max_months: int | None = None) -> Sweep:
     """Play every run of :func:`trials` and judge each objective under each."""
     from game.play.decisions import DecisionRejected
     from game.play.levelview import text_of
 
     started = time.perf_counter()
-    tried, how = trials(level, strategies)
+    tried, how = trials(level, strategies, max_months)
     objectives: dict[tuple[str | None, str], ObjectiveSweep] = {}
     for owner, objective in level.all_objectives():
         key = objective.id if owner is None else f"{objective.id} (hidden, {owner})"

@@ -187,3 +187,29 @@ def test_a_strategy_checked_with_the_level_is_tried(capsys, tmp_path: Path) -> N
                         encoding="utf-8")
     assert main(["check", str(level_file)]) == 0
     assert "no-one-comes" not in capsys.readouterr().out
+
+
+def test_a_long_level_is_tried_with_the_uniform_leaderships_only_when_time_is_bounded() -> None:
+    lv = level("june-2019-crisis")  # 4 months a run, 28 runs: 112 months
+    tried, _ = trials(lv, max_months=200)
+    assert len(tried) == 28
+    tried, how = trials(lv, max_months=100)
+    assert [t.name for t in tried] == ["status quo", "AI US hardliner + MX hardliner + CA "
+                                       "hardliner", "AI US pragmatist + MX pragmatist + CA "
+                                       "pragmatist", "AI US humanitarian + MX humanitarian + "
+                                       "CA humanitarian"]
+    assert "a long level: 4 months a run" in how
+
+
+def test_a_level_the_model_cannot_play_is_reported_by_check_not_raised(
+        capsys, monkeypatch: pytest.MonkeyPatch) -> None:
+    from game.play import sweep as module
+
+    def broken(*_args: object, **_kwargs: object) -> None:
+        raise FloatingPointError("overflow in the step")
+
+    monkeypatch.setattr(module, "sweep", broken)
+    assert main(["check", str(UNREACHABLE)]) == 0
+    out = capsys.readouterr().out
+    assert "warning: the level could not be played to judge its objectives " \
+           "(FloatingPointError: overflow in the step)" in out
