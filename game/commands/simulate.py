@@ -180,7 +180,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"borderlines simulate: warning: strategy {strategy.name!r} was written for "
               f"level {strategy.level!r}, not {level.id!r}", file=sys.stderr)
     if args.sweep:
-        return _run_sweep(args, level, path)
+        return _run_sweep(args, level, path, strategy)
     from game.play.decisions import DecisionRejected
 
     lead: Leadership = "none" if args.no_ai else "status-quo" if args.status_quo else "ai"
@@ -334,7 +334,7 @@ def write_table(result: dict[str, Any], stream: Any, country: str | None = None)
 
 # --- simulate --sweep --------------------------------------------------------------------------
 
-def _run_sweep(args: argparse.Namespace, level: Level, path: Path) -> int:
+def _run_sweep(args: argparse.Namespace, level: Level, path: Path, strategy: Any) -> int:
     """Sweep the level (with ``--strategy`` as one more strategy tried) and print the verdicts."""
     for given, option in ((args.worlds != 1, "--worlds"), (args.csv, "--csv"),
                           (args.country, "--country")):
@@ -344,10 +344,7 @@ def _run_sweep(args: argparse.Namespace, level: Level, path: Path) -> int:
     from game.play.sweep import level_strategies, sweep
 
     extra = []
-    if args.strategy:
-        from game.content.loader import load_strategy
-
-        strategy = load_strategy(Path(args.strategy))
+    if strategy is not None:
         # The strategy given is tried whatever level it names (the warning above said so).
         extra.append((args.strategy, strategy.model_copy(update={"level": level.id})))
     result = sweep(level, level_strategies(level, path, extra), seed=args.seed)
@@ -372,7 +369,7 @@ def write_sweep(result: Sweep, stream: Any) -> None:
                  f"{result.turns} turns ({result.seconds:.1f} s)\n")
     strategies = [t.strategy.name for t in result.tried if t.strategy is not None]
     stream.write(f"Tried: the status quo; {result.how}; "
-                 + (f"the level's strategies: {', '.join(strategies)}" if strategies
+                 + (f"strategies: {', '.join(strategies)}" if strategies
                     else "no strategy names this level") + ".\n")
     for name, reason in result.refused:
         stream.write(f"Not run: {name} makes an illegal decision: {reason}\n")
@@ -386,7 +383,8 @@ def write_sweep(result: Sweep, stream: Any) -> None:
             names = "; ".join(met[:3]) + (f"; and {len(met) - 3} more" if len(met) > 3 else "")
             verdict += f": met by {len(met)} of {len(o.outcomes)} runs ({names})"
         elif o.verdict == "always":
-            verdict += f": met by all {len(o.outcomes)} runs, the status quo included"
+            verdict += (f": met by all {len(o.outcomes)} runs; the status quo meets it too, so "
+                        "doing nothing earns it")
         else:
             verdict += f": met by none of the {len(o.outcomes)} runs"
         stream.write(f"  {verdict}\n")
