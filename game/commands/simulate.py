@@ -1,16 +1,18 @@
 """``borderlines simulate``: run a level headless and print per-turn metrics (DESIGN.md §6).
 
-The strategy stands in for the players: the level's playable countries do what the strategy
-says and nothing else, so ``simulate LEVEL`` alone is the status quo of the people's side.
-With ``--ai-all`` every country, playable or not, is led by its AI leader (as ``play
---autoplay`` does): a first answer to "can my students win this?". The table shows the
-headlines of one country (``--country``, or the level's only playable one), every objective
-with hidden ones marked and judged, and the events that fired each turn. The
-level's AI-led countries are led by their AI leaders, as in the game (with ``--no-ai`` their
-levers too stay where the level and the strategy set them); a strategy that scripts an AI-led
-country takes it over. With ``--worlds K`` the level runs as a batch of K worlds with
+Can my students win this? By default every country is led by its AI leader, the playable
+ones too, as ``play --autoplay`` does; a strategy (``--strategy``) speaks for the countries
+it scripts instead. ``--status-quo`` leaves the playable countries nobody scripts where the
+level sets them (the AI still leads the others, as in the game), and ``--no-ai`` leaves every
+country's levers alone. The table shows the headlines of one country (``--country``, or the
+level's only playable one), every objective with hidden ones marked and judged, and the
+events that fired each turn. With ``--worlds K`` the level runs as a batch of K worlds with
 independent random draws and every value becomes a list of K; the AI leaders and conditional
 events follow world 0, so every world sees the same decisions.
+
+``--sweep`` plays the level under every AI personality of its playable countries, the status
+quo and its own strategies (:mod:`game.play.sweep`), and says of each objective whether it is
+always met, reachable (and by what) or never met, with the best margin seen.
 """
 
 from __future__ import annotations
@@ -27,8 +29,10 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from game.content import Level
     from game.play.session import Session
+    from game.play.sweep import Leadership, Sweep
 
-HELP = "run a level headless and print per-turn metrics"
+HELP = ("run a level headless, led by AI leaders, and print per-turn metrics; --sweep: "
+        "can each objective be met?")
 MAX_WORLDS = 100_000
 #: Memory one world takes while a level runs and its results are kept, in bytes: measured peak
 #: resident memory over 2,000 → 8,000 worlds was about 50 KB a world on a 4-turn level and
@@ -88,12 +92,18 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--worlds", type=int, default=1, metavar="K",
                         help="run K worlds with independent random draws (values become lists)")
     ai = parser.add_mutually_exclusive_group()
+    ai.add_argument("--status-quo", action="store_true",
+                    help="the playable countries the strategy does not script keep the "
+                    "level's levers (AI leaders still lead the others)")
     ai.add_argument("--no-ai", action="store_true",
                     help="no AI leaders: every country's levers stay as the level and strategy "
                     "set them")
-    ai.add_argument("--ai-all", action="store_true",
-                    help="AI leaders lead every country, the playable ones too (as play "
-                    "--autoplay): can an AI meet this level's objectives?")
+    # The default since AI leaders lead every country; kept so that old scripts still run.
+    ai.add_argument("--ai-all", action="store_true", help=argparse.SUPPRESS)
+    ai.add_argument("--sweep", action="store_true",
+                    help="try the status quo, the AI personalities of the playable countries "
+                    "and the level's strategies; say of each objective whether it is always "
+                    "met, reachable or never met")
     parser.add_argument("--country", metavar="CODE",
                         help="the country whose headlines the table shows (default: the "
                         "level's only playable country, else the shared headlines)")
@@ -169,12 +179,14 @@ def run(args: argparse.Namespace) -> int:
     if strategy is not None and strategy.level and strategy.level != level.id:
         print(f"borderlines simulate: warning: strategy {strategy.name!r} was written for "
               f"level {strategy.level!r}, not {level.id!r}", file=sys.stderr)
+    if args.sweep:
+        return _run_sweep(args, level, path, strategy)
     from game.play.decisions import DecisionRejected
 
+    lead: Leadership = "none" if args.no_ai else "status-quo" if args.status_quo else "ai"
     try:
-        result = simulate(level, strategy, seed=args.seed, worlds=args.worlds, ai=not args.no_ai,
-                          source=path.read_text(encoding="utf-8"), warn=_warn,
-                          ai_all=args.ai_all)
+        result = simulate(level, strategy, seed=args.seed, worlds=args.worlds, lead=lead,
+                          source=path.read_text(encoding="utf-8"), warn=_warn)
     except DecisionRejected as error:
         return _fail(f"the strategy makes an illegal decision: {error}")
     try:
@@ -199,53 +211,21 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _players(level: Level, strategy: Any, ai: bool, ai_all: bool = False) -> dict[str, str]:
-    """Headless roles: the script plays the playable countries; AI leaders lead the others.
-
-    With ``ai_all`` the AI leaders lead the playable countries too (the script still speaks
-    for the countries it scripts).
-    """
-    scripted = set(strategy.countries()) if strategy is not None else set()
-    out = {}
-    for country, setup in level.country_setups().items():
-        # "human" for the rules: only the script speaks for it, no AI leader overrides it.
-        scripted_here = country in scripted or (setup.playable and not ai_all) or not ai
-        out[country] = "human" if scripted_here else f"ai:{setup.ai}"
-    return out
-
-
 def simulate(level: Level, strategy: Any = None, *, seed: int | None = None, worlds: int = 1,
-             ai: bool = True, source: str | None = None,
-             warn: Callable[[str], None] | None = None, ai_all: bool = False) -> dict[str, Any]:
+             lead: Leadership = "ai", source: str | None = None,
+             warn: Callable[[str], None] | None = None) -> dict[str, Any]:
     """Play ``level`` to its end and return the ``simulate --json`` object.
 
-    Strategy decisions may go over a country's budget (research runs need to); ``warn`` is
-    told each time one does.
+    ``lead`` says who leads the countries the strategy does not script (``ai``, as ``play
+    --autoplay``; ``status-quo``; ``none``: see :mod:`game.play.sweep`). Strategy decisions
+    may go over a country's budget (research runs need to); ``warn`` is told each time one does.
     """
-    from game.play.scripted import play_strategy_turn
-    from game.play.session import Session
+    from game.play.sweep import new_session, play_turns
     from game.sim.registry import METRICS
 
-    players = _players(level, strategy, ai, ai_all)
-    # A government decides only where the strategy or an AI leader speaks for it; for the
-    # rest the model's own behaviour applies (partners answering pressure, as in history).
-    scripted = set(strategy.countries()) if strategy is not None else set()
-    led = {c for c, role in players.items() if c in scripted or role.startswith("ai:")}
-    session = Session(level, seed=seed, players=players, ai=ai, n_worlds=worlds,
-                      source=source, independent_worlds=worlds > 1, explain=False,
-                      scripts_keep_budget=False, led=led)
+    session = new_session(level, strategy, lead=lead, seed=seed, worlds=worlds, source=source)
     turns = []
-    while not session.finished:
-        if strategy is not None:
-            play_strategy_turn(session, strategy)
-            for country in session.roles:
-                spent = session.spending(country)
-                over = spent - session.table.budgets.get(country, 0.0)
-                if over > 0.5 and warn is not None:
-                    warn(f"turn {session.turn}: {country} spends US${spent:,.0f}M, US${over:,.0f}M "
-                         "over its budget (the model counts it against approval)")
-        report = session.end_turn()
-        session.next_turn()
+    for report in play_turns(session, strategy, warn):
         values = report.worlds if worlds > 1 else report.metrics
         turns.append({
             "turn": report.turn, "start": report.start,
@@ -350,3 +330,63 @@ def write_table(result: dict[str, Any], stream: Any, country: str | None = None)
         shown = "met" if met is True else "not met" if met is False else \
             f"met in {sum(met)}/{len(met)} worlds"
         stream.write(f"objective {name}: {shown}\n")
+
+
+# --- simulate --sweep --------------------------------------------------------------------------
+
+def _run_sweep(args: argparse.Namespace, level: Level, path: Path, strategy: Any) -> int:
+    """Sweep the level (with ``--strategy`` as one more strategy tried) and print the verdicts."""
+    for given, option in ((args.worlds != 1, "--worlds"), (args.csv, "--csv"),
+                          (args.country, "--country")):
+        if given:
+            return _fail(f"--sweep plays one world per run and prints objectives, not turns: "
+                         f"leave out {option}", 2)
+    from game.play.sweep import level_strategies, sweep
+
+    extra = []
+    if strategy is not None:
+        # The strategy given is tried whatever level it names (the warning above said so).
+        extra.append((args.strategy, strategy.model_copy(update={"level": level.id})))
+    result = sweep(level, level_strategies(level, path, extra), seed=args.seed)
+    try:
+        if args.json:
+            json.dump(result.to_json(), sys.stdout, indent=1, allow_nan=False)
+            sys.stdout.write("\n")
+        else:
+            write_sweep(result, sys.stdout)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        sys.stderr.close()
+    return 0
+
+
+_VERDICT = {"always": "always met", "reachable": "reachable", "never": "NEVER MET"}
+
+
+def write_sweep(result: Sweep, stream: Any) -> None:
+    """Each objective's verdict, who met it and the best margin, for a teacher to read."""
+    stream.write(f"{result.level}: {len(result.tried)} runs, seed {result.seed}, "
+                 f"{result.turns} turns ({result.seconds:.1f} s)\n")
+    strategies = [t.strategy.name for t in result.tried if t.strategy is not None]
+    stream.write(f"Tried: the status quo; {result.how}; "
+                 + (f"strategies: {', '.join(strategies)}" if strategies
+                    else "no strategy names this level") + ".\n")
+    for name, reason in result.refused:
+        stream.write(f"Not run: {name} makes an illegal decision: {reason}\n")
+    for o in result.objectives:
+        owner = f", hidden objective of {o.owner}" if o.owner else ""
+        stars = f"{o.stars} star{'s' if o.stars != 1 else ''}"
+        stream.write(f"\n{o.key} — {o.text} ({stars}{owner})\n")
+        met = o.met_by
+        verdict = _VERDICT[o.verdict]
+        if o.verdict == "reachable":
+            names = "; ".join(met[:3]) + (f"; and {len(met) - 3} more" if len(met) > 3 else "")
+            verdict += f": met by {len(met)} of {len(o.outcomes)} runs ({names})"
+        elif o.verdict == "always":
+            verdict += (f": met by all {len(o.outcomes)} runs; the status quo meets it too, so "
+                        "doing nothing earns it")
+        else:
+            verdict += f": met by none of the {len(o.outcomes)} runs"
+        stream.write(f"  {verdict}\n")
+        stream.write(f"  target: {o.target_text()}"
+                     + (f"; {o.best_text()}" if o.best is not None else "") + "\n")

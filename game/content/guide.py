@@ -17,6 +17,7 @@ from pydantic import BaseModel
 
 from game.content.check import check_document
 from game.content.events import EVENT_CLASSES
+from game.content.guide_costs import budgets_section
 from game.content.models.campaign import Campaign, CampaignLevel, Unlock
 from game.content.models.level import (
     COUNTRY_MODELS,
@@ -429,6 +430,7 @@ def _level_reference() -> list[str]:
         "take a total (split by need) or amounts by recipient, e.g. "
         "`aid_economic: {GT: 200, HN: 150, SV: 100}`. Money is in US$ million per year.\n\n"
         + lever_table() + "\n\n" + lever_descriptions(),
+        budgets_section(),
         "### Agreements",
         "Agreements in force at the start go under a country's `agreements:`; strategies add "
         "them with a decision. Write the agreement under a country that may propose it and "
@@ -499,11 +501,22 @@ def _other_formats() -> list[str]:
         _doc_body(Strategy) + "\n\n" + _module_yaml(strategy_module.__doc__ or "") + "\n\n"
         + field_table(Strategy) + "\n\nEach decision:\n\n" + field_table(decision) + "\n\n"
         "Run one with `borderlines simulate LEVEL --strategy FILE`. Countries the strategy "
-        "does not script are led by their AI (or keep their levers with `--no-ai`). To see "
-        "whether a level can be won, `borderlines simulate LEVEL --ai-all` lets the AI leaders "
-        "play the teams' countries too and judges every objective, hidden ones included; "
-        "`--country MX` shows that country's headlines, and each turn lists the events that "
-        "fired.",
+        "does not script are led by their AI leaders; with `--status-quo` the playable ones "
+        "keep the level's levers instead, and with `--no-ai` every country does. Without a "
+        "strategy, `borderlines simulate LEVEL` lets the AI leaders play every country, the "
+        "teams' ones too (as `play --autoplay`), and judges every objective, hidden ones "
+        "included; `--country MX` shows that country's headlines, and each turn lists the "
+        "events that fired.\n\n"
+        "**Can my students win this?** `borderlines simulate LEVEL --sweep` plays the level "
+        "under the status quo, the AI personalities of its playable countries (every "
+        "combination for up to three countries; beyond that a set in which every two countries "
+        "meet in every pair of personalities) and every strategy that names the level "
+        "(`level: ID`) in a `strategies` folder beside it. For each objective it says whether "
+        "it is *always met*, *reachable* (and by which runs) or *never met*, with the best "
+        "margin seen; `--json` gives the same as data. `borderlines check` runs the same sweep "
+        "on every level without errors and warns about each objective that no run meets "
+        "(`--quick` skips it). Students may still find a way the AI leaders did not: write "
+        "it as a strategy beside the level, and the warning goes.",
         "## Campaigns",
         _doc_body(Campaign) + "\n\n" + _module_yaml(campaign_module.__doc__ or "") + "\n\n"
         + field_table(Campaign) + "\n\nEach level:\n\n" + field_table(CampaignLevel)

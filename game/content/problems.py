@@ -65,6 +65,8 @@ PROBLEM_KINDS: dict[str, str] = {
     "aid-split": "Aid split to a country that cannot receive it, or over the lever's range.",
     "event-timing": "An event without exactly one of `at`, `turn` or `when`.",
     "date-outside-level": "A date before the level starts or after it ends.",
+    "date-outside-data": "A level set before or after the years the model was fitted and "
+    "tested on (FY2012–FY2019), or running decades past its last real inputs (2023).",
     "turn-outside-level": "A turn number beyond the level's turns.",
     "duplicate-id": "Two objectives, events or levels share an id.",
     "missing-translation": "A text lacks a language that other texts of the file have.",
@@ -72,6 +74,9 @@ PROBLEM_KINDS: dict[str, str] = {
     "no-player": "No country can be played by a person.",
     "over-budget": "Starting levers cost more than the country's budget.",
     "objective-threshold": "An objective's threshold cannot be met or makes no sense.",
+    "objective-never-met": "An objective that no run tried by `borderlines check` meets: the "
+    "status quo, every AI personality of the playable countries, the level's strategies "
+    "(`--quick` skips this).",
     "unknown-level": "A campaign names a level that cannot be found.",
     "unlock-order": "A campaign level unlocks after a level that comes later or not at all.",
     "classroom-teams": "Classroom team counts that do not fit the playable countries.",

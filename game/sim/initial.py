@@ -10,7 +10,9 @@ the data. So a level begins in a world that has lived with its policy, not in an
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Mapping
+from dataclasses import fields
 
 import numpy as np
 
@@ -153,13 +155,39 @@ def _spin_up(scenario: Scenario, n: int, params: Params, levers: Levers) -> Worl
     return world
 
 
+#: Spun-up worlds by start, seed, starting levers and parameters, the last few kept: a sweep
+#: (``simulate --sweep``), a class or the tests start the same level many times, and the
+#: spin-up is most of the cost of a short level. Keys are exact (a digest of every lever array
+#: and parameter value), and each caller gets its own copy of the arrays.
+_SPUN: dict[bytes, World] = {}
+_SPUN_KEPT = 8
+
+
+def _spin_up_once(scenario: Scenario, params: Params, levers: Levers) -> World:
+    """:func:`_spin_up` of one world with shared parameters, computed once per key."""
+    digest = hashlib.sha256(repr((scenario.start, scenario.seed,
+                                  sorted(params.values().items()))).encode())
+    for f in fields(levers):
+        digest.update(np.ascontiguousarray(getattr(levers, f.name), dtype=float).tobytes())
+    key = digest.digest()
+    found = _SPUN.get(key)
+    if found is None:
+        found = _spin_up(scenario, 1, params, levers)
+        if len(_SPUN) >= _SPUN_KEPT:
+            del _SPUN[next(iter(_SPUN))]
+        _SPUN[key] = found
+    return found.take(np.zeros(1, dtype=int))
+
+
 def initial_world(scenario: Scenario, n_worlds: int, params: Params) -> World:
     """The batch of ``n_worlds`` identical worlds at ``scenario.start``."""
     if n_worlds < 1:
         raise ValueError("n_worlds must be at least 1")
     batched = params.n_worlds is not None
     levers = Levers.from_policy(scenario.policy, n_worlds if batched else 1)
-    world = _spin_up(scenario, n_worlds if batched else 1, params, levers)
+    # Per-world parameters (calibration batches) are spun up afresh: rarely the same twice.
+    world = _spin_up(scenario, n_worlds, params, levers) if batched else \
+        _spin_up_once(scenario, params, levers)
     stocks = _known_stocks(world.stocks.copy(), scenario.start)
     # Counts of the past (the dead) start at zero: they are this game's, not history's.
     stocks[:, STOCK["dead"], :] = 0.0
