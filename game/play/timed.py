@@ -108,8 +108,10 @@ class AgreementClock:
                 self._tell(turn, item, "start")
             if item.state == "in_force" and turn in (item.end_turn, item.due):
                 item.state, item.due, changed = "ended", None, True
+                # Players may have ended it already: then there is nothing to tell.
+                if any(_same(a, item.agreement) for a in table.policy.agreements):
+                    self._tell(turn, item, "end")
                 self._end(table, item.agreement)
-                self._tell(turn, item, "end")
         if changed:  # untouched otherwise: a level without timed agreements runs as before
             sim.set_baseline_policy(self.baseline_policy)
 

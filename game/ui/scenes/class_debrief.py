@@ -20,7 +20,6 @@ from pygame_gui.elements import UIButton, UITextEntryLine
 from game.i18n import t
 from game.play.classroom import ClassDebrief, class_debrief
 from game.play.decisions import country_name
-from game.play.goals import progress
 from game.play.names import METRICS
 from game.ui import theme
 from game.ui.report_export import class_charts, default_report_dir, export_class_report
@@ -370,10 +369,7 @@ class ClassDebriefScene(Scene):
             y += bold.get_linesize()
             y += draw_wrapped(surface, small, o.text, pygame.Rect(inner.left, y, inner.width,
                                                                   inner.bottom - y),
-                              theme.TEXT, 2)
-            # The result as judged: a relative objective's change, a share, an agreement.
-            y += draw_wrapped(surface, small, progress(o), pygame.Rect(
-                inner.left, y, inner.width, inner.bottom - y), theme.TEXT_DIM, 2) + theme.px(6)
+                              theme.TEXT, 2) + theme.px(6)
         inner = panel(surface, rects[2], t("Sources"))
         y = inner.top
         for src in d.sources:
