@@ -172,3 +172,13 @@ def test_a_timed_agreement_beyond_the_level_is_reported_at_its_line(tmp_path: Pa
     assert late and late[0].line == 12 and "beyond the level's 4 turns" in late[0].message
     with pytest.raises(ContentError):
         load_level(path)
+
+
+def test_the_every_feature_example_shows_the_new_parts_too() -> None:
+    text = (LEVELS / "examples" / "every-feature.yaml").read_text(encoding="utf-8")
+    for field in ("starts:", "ends:", "any:", "from_turn:", "share_of:", "agreement:",
+                  "between:"):
+        assert field in text, field
+    level = load_level(LEVELS / "examples" / "every-feature.yaml")
+    caravan = level.conditional_events()[0]
+    assert caravan.when is not None and caravan.when.any_ is not None
