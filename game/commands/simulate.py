@@ -276,10 +276,19 @@ def _objectives(session: Session, worlds: int) -> dict[str, Any]:
             continue
         met, value = [], []
         for w in range(worlds):
+            if objective.metric is None:  # an agreement: the same in every world
+                state = states[(owner, objective.id)]
+                met.append(state.met)
+                value.append(float(state.value or 0.0))
+                continue
             series = [r.worlds[objective.metric][w] for r in reports]
             base = [r.baseline_worlds[objective.metric][w] for r in reports] \
                 if reports and objective.metric in reports[0].baseline_worlds else None
-            result = objective.evaluate(series, base)
+            whole = [sum(r.worlds[m][w] for m in objective.whole()) for r in reports]
+            base_whole = [sum(r.baseline_worlds.get(m, [0.0] * worlds)[w]
+                              for m in objective.whole()) for r in reports]
+            result = objective.evaluate(series, base, of=whole if objective.whole() else None,
+                                        baseline_of=base_whole if objective.whole() else None)
             met.append(bool(result.met))
             value.append(round(float(result.value), 6))
         out[key] = {"met": met, "value": value, "target": objective.threshold,

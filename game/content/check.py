@@ -19,6 +19,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from game.content.check_conditions import condition_checks, timed_text_paths
 from game.content.check_strategy_campaign import (
     _agreement_checks,
     _items,
@@ -374,7 +375,9 @@ def level_checks(doc: Document) -> list[Problem]:
     out += _classroom_checks(doc, data.get("classroom"), playable)
     out += _world_checks(doc, data.get("world"))
     out += tutorial_checks(doc, playable, turns)
-    out += translation_checks(doc, _level_text_paths(data) + tutorial_text_paths(data))
+    out += condition_checks(doc, data, start, end, turns, in_level)
+    out += translation_checks(doc, _level_text_paths(data) + tutorial_text_paths(data)
+                              + timed_text_paths(data))
     return out
 
 
@@ -490,7 +493,7 @@ def _objective_checks(doc: Document, path: YamlPath, objective: dict[str, Any],
         percent = isinstance(value, str) and value.strip().endswith("%")
         number = float(value) if isinstance(value, int | float) and not isinstance(
             value, bool) else None
-        if percent and compare == "absolute":
+        if percent and compare == "absolute" and "share_of" not in objective:
             out.append(doc.problem((*path, side), "a percentage needs `compare: start` or "
                                    "`compare: baseline`", "add `compare: baseline` to compare "
                                    "with the status quo, or write an absolute number",

@@ -162,6 +162,13 @@ def strategy_checks(doc: Document) -> list[Problem]:
         if isinstance(country, str) and country in COUNTRIES:
             out += _agreement_checks(doc, ("decisions", i, "agreements"), country,
                                      decision.get("agreements"))
+        for j, entry in _items(decision.get("agreements")):
+            for timing in ("starts", "ends"):
+                if timing in entry:  # a decision makes the agreement in its own turn
+                    out.append(doc.problem(("decisions", i, "agreements", j, timing),
+                                           f"`{timing}` belongs to a level's agreements",
+                                           f"remove `{timing}`: a strategy makes the agreement "
+                                           "in its decision's turn", "agreement-timing"))
     if isinstance(doc.data.get("description"), dict | str):
         out += translation_checks(doc, [("description",)])
     return out

@@ -19,6 +19,9 @@ from game.content.check import check_document
 from game.content.events import EVENT_CLASSES
 from game.content.guide_costs import budgets_section
 from game.content.models.campaign import Campaign, CampaignLevel, Unlock
+from game.content.models.conditions import GUIDE_CONDITIONS as CONDITIONS
+from game.content.models.conditions import GUIDE_TIMED_AGREEMENTS as TIMED_AGREEMENTS
+from game.content.models.conditions import AgreementTiming
 from game.content.models.level import (
     COUNTRY_MODELS,
     Briefing,
@@ -178,6 +181,8 @@ def field_table(model: type[BaseModel], skip: tuple[str, ...] = ()) -> str:
     """A Markdown table of a model's fields: name, kind, default, meaning."""
     schema = model.model_json_schema(by_alias=True)
     defs = schema.get("$defs", {})
+    if "$ref" in schema and "properties" not in schema:  # a model that contains itself
+        schema = defs[schema["$ref"].rsplit("/", 1)[-1]]
     required = set(schema.get("required", []))
     rows = ["| field | kind | default | what it is |", "|---|---|---|---|"]
     for name, prop in schema.get("properties", {}).items():
@@ -439,7 +444,8 @@ def _level_reference() -> list[str]:
         "(`{kind: returns_acceptance, by: MX}`). Terms left out take their defaults.\n\n"
         "```yaml\ncountries:\n  US:\n    agreements:\n      - kind: safe_third_country\n"
         "        with: GT\n        terms: {coverage: 0.2}   # ports of entry only\n```\n\n"
-        + agreement_table(),
+        + agreement_table() + "\n\n" + TIMED_AGREEMENTS + "\n\n"
+        + field_table(AgreementTiming),
         "### `world` — starting values",
         "Replace the model's calibrated state for the start month: state the situation, and "
         "let the model do the rest. Allowed names: "
@@ -467,7 +473,7 @@ def _level_reference() -> list[str]:
         "A condition:\n\n" + field_table(EVENT_CLASSES["caravan"].model_fields["when"]
                                          .annotation.__args__[0])  # type: ignore[union-attr]
         + "\n\nConditions are checked on each turn's value at the end of the turn; the event "
-        "happens at the start of the next turn.",
+        "happens at the start of the next turn.\n\n" + CONDITIONS,
         event_sections(),
         "### `objectives` and `hidden_objectives`",
         _doc_body(Objective) + "\n\n" + inspect.cleandoc(objectives_module.__doc__ or "")

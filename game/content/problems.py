@@ -71,6 +71,12 @@ PROBLEM_KINDS: dict[str, str] = {
     "duplicate-id": "Two objectives, events or levels share an id.",
     "missing-translation": "A text lacks a language that other texts of the file have.",
     "agreement-parties": "An agreement between countries that cannot make it.",
+    "condition": "A `when:` condition without exactly one test, or with a window out of "
+    "order.",
+    "agreement-timing": "An agreement's `starts`/`ends` without exactly one of `turn` or "
+    "`when`, or outside the level.",
+    "objective-kind": "An objective that mixes an agreement with a metric, or shares a metric "
+    "with itself.",
     "no-player": "No country can be played by a person.",
     "over-budget": "Starting levers cost more than the country's budget.",
     "objective-threshold": "An objective's threshold cannot be met or makes no sense.",

@@ -33,6 +33,7 @@ from game.i18n import format_number, percent, short_number, t
 from game.play.atomic import write_atomic, write_text_atomic
 from game.play.classroom import ClassDebrief, Comparison
 from game.play.decisions import country_name
+from game.play.goals import progress
 from game.play.record import GameRecord
 from game.play.report import metric_label
 from game.sim.registry import METRICS
@@ -405,7 +406,8 @@ def summary_html(debrief: ClassDebrief) -> str:
     shared = next(iter(debrief.objectives.values()), ())
     for o in shared:
         if o.team is None:
-            out.append(f"<li>{esc(o.text)}: {esc(t('met') if o.met else t('not met'))}</li>")
+            out.append(f"<li>{esc(o.text)}: {esc(t('met') if o.met else t('not met'))}"
+                       f"<br><span class=small>{esc(progress(o))}</span></li>")
     out.append("</ul>")
     # Timeline.
     out.append(f"<h2>{esc(t('Decisions, turn by turn'))}</h2><div class='timeline small'><ol>")

@@ -15,6 +15,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+import numpy as np
+
 from game.i18n import t
 from game.play.decisions import country_name, decision_from_dict, lever_label
 from game.play.news import NewsItem
@@ -134,6 +136,11 @@ class ObjectiveState:
     reference: float | None = None
     judged_turn: int = 0
     measure: str = "value"
+    #: ``metric``, ``share`` (of the metrics in ``whole``) or ``agreement`` (in force or not).
+    kind: str = "metric"
+    whole: tuple[str, ...] = ()
+    agreement: str = ""
+    parties: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -309,3 +316,21 @@ class Debrief:
 
 def _fmt(value: float) -> str:
     return f"{value:.6g}"
+
+
+def split_metrics(result: Any, n_worlds: int) -> tuple[
+        dict[str, float], dict[str, float], dict[str, list[float]], dict[str, list[float]]]:
+    """A turn's metrics and the status quo's in world 0, and per world when there are several."""
+    raw: Mapping[str, Any] = result.metrics
+    base_raw: Mapping[str, Any] = getattr(result, "baseline", None) or {}
+    metrics = {k: float(np.asarray(v).reshape(-1)[0]) for k, v in raw.items() if k in METRICS}
+    baseline = {k: float(np.asarray(v).reshape(-1)[0]) for k, v in base_raw.items()
+                if k in METRICS}
+    worlds: dict[str, list[float]] = {}
+    baseline_worlds: dict[str, list[float]] = {}
+    if n_worlds > 1:
+        worlds = {k: [float(x) for x in np.asarray(v).reshape(-1)] for k, v in raw.items()
+                  if k in METRICS}
+        baseline_worlds = {k: [float(x) for x in np.asarray(v).reshape(-1)]
+                           for k, v in base_raw.items() if k in METRICS}
+    return metrics, baseline, worlds, baseline_worlds

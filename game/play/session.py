@@ -63,8 +63,10 @@ from game.play.report import (
     build_headlines,
     headline_metrics,
     lagged_effects,
+    split_metrics,
 )
 from game.play.stories import choose_story, dominant_outcome
+from game.play.timed import AgreementClock, moment, objective_series
 from game.play.turndesk import TurnDesk
 from game.sim import Noise, Simulation
 from game.sim.policy import Agreement, ScheduledEvent, month_label
@@ -169,6 +171,7 @@ class Session:
         )
         for agreement in scenario.policy.agreements:
             self._adopt_starting_agreement(agreement)
+        self.clock = AgreementClock(level, scenario.policy)  # the level's timed agreements
         self._turn_start_policy = self.table.policy
         self.phase = Phase.BRIEFING
         self.reports: list[TurnReport] = []
@@ -287,14 +290,16 @@ class Session:
             self._ai_answers()
         news: list[NewsItem] = []
         events = self._events_this_turn(news)
+        news.extend(self.clock.news(table.turn))
         # A promise broken at the desk hurts relations from the first month of the turn.
         self._apply_broken_promises(news)
         causes, explained = self._explain(events)
         tariff_before = self._tariff_state()
+        self.clock.note(table.policy)
         result = self.sim.advance(table.policy, months, [e for e, _ in events])
-        metrics, baseline, worlds, baseline_worlds = self._metrics(result)
+        metrics, baseline, worlds, baseline_worlds = split_metrics(result, self.n_worlds)
         self._resolve_threats(tariff_before, metrics, news)
-        self._queue_conditional_events(metrics)
+        self._queue_conditional_events(metrics, baseline)
         previous = self.reports[-1].metrics if self.reports else {}
         prev_months = self.reports[-1].months if self.reports else months
         news.extend(decision_news(table.log, self.humans))
@@ -466,14 +471,17 @@ class Session:
         if after == TariffState.SETTLED:
             table.policy = table.policy.without_agreement("tariff_threat")
 
-    def _queue_conditional_events(self, metrics: Mapping[str, float]) -> None:
+    def _queue_conditional_events(self, metrics: Mapping[str, float],
+                                  baseline: Mapping[str, float]) -> None:
+        """Events and timed agreements whose condition holds at this turn's end."""
+        now = moment(self.table.turn, self.table.month, self.months_per_turn, metrics,
+                     self.reports[0].metrics if self.reports else None, baseline)
+        self.clock.check(now)
         for event in self.view.events:
             cond = event.condition
-            if cond is None or cond.metric not in metrics:
+            if cond is None or (event.once and event.key in self._fired):
                 continue
-            if event.once and event.key in self._fired:
-                continue
-            if cond.holds(metrics[cond.metric]):
+            if cond.check(now):
                 self._fired.add(event.key)
                 self._queued.append((event, "condition"))
 
@@ -540,23 +548,6 @@ class Session:
 
     # --- metrics ------------------------------------------------------------------------------
 
-    def _metrics(self, result: Any) -> tuple[dict[str, float], dict[str, float],
-                                             dict[str, list[float]], dict[str, list[float]]]:
-        raw: Mapping[str, Any] = result.metrics
-        base_raw: Mapping[str, Any] = getattr(result, "baseline", None) or {}
-        metrics = {k: float(np.asarray(v).reshape(-1)[0]) for k, v in raw.items()
-                   if k in METRICS}
-        baseline = {k: float(np.asarray(v).reshape(-1)[0]) for k, v in base_raw.items()
-                    if k in METRICS}
-        worlds: dict[str, list[float]] = {}
-        baseline_worlds: dict[str, list[float]] = {}
-        if self.n_worlds > 1:
-            worlds = {k: [float(x) for x in np.asarray(v).reshape(-1)] for k, v in raw.items()
-                      if k in METRICS}
-            baseline_worlds = {k: [float(x) for x in np.asarray(v).reshape(-1)]
-                               for k, v in base_raw.items() if k in METRICS}
-        return metrics, baseline, worlds, baseline_worlds
-
     def _prepare_next_turn(self, metrics: Mapping[str, float]) -> None:
         table = self.table
         table.last_metrics = dict(metrics)
@@ -564,6 +555,7 @@ class Session:
             metrics.get("us_border_encounters", 0.0) / self.months_per_turn)
         table.turn += 1
         table.month += self.months_per_turn
+        self.clock.apply(table, self.sim)
         self._turn_start_policy = table.policy
         table.log = []
         table.injected = []
@@ -602,9 +594,9 @@ class Session:
             if owner is not None and (not hidden or (team is not None and owner != team)):
                 continue
             out.append(goal_state(objective, self.view.text(objective.text), owner,
-                                  self.history(objective.metric),
-                                  self.baseline_history(objective.metric), len(self.reports),
-                                  objective.judged_turn(self.turns)))
+                                  played=len(self.reports),
+                                  judged=objective.judged_turn(self.turns),
+                                  **objective_series(objective, self.reports, self.clock)))
         return tuple(out)
 
     def _player(self) -> str | None:

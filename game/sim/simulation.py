@@ -65,6 +65,10 @@ class Simulation:
         self.baseline_world = self.world
         self._baseline_levers = Levers.from_policy(scenario.policy, n_worlds)
 
+    def set_baseline_policy(self, policy: Policy) -> None:
+        """The status quo's policy from now on (a level's own agreements start or end)."""
+        self._baseline_levers = Levers.from_policy(policy, self.n_worlds)
+
     @property
     def month(self) -> int:
         """The month index the next turn starts in."""

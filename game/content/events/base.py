@@ -3,7 +3,9 @@
 An event happens at a month (``at: 2019-06``), at the start of a turn (``turn: 3``), or when a
 metric crosses a threshold (``when: {metric: us_border_encounters, above: 100000}``), checked at
 the end of every turn and happening at the start of the next; ``once: false`` lets a conditional
-event happen again every turn the condition holds.
+event happen again every turn the condition holds. A condition may combine several (``all:`` /
+``any:``), compare with the start or the status quo, and hold only in some turns
+(:mod:`game.content.models.conditions`).
 """
 
 from __future__ import annotations
@@ -12,7 +14,8 @@ from typing import Any
 
 from pydantic import Field, model_validator
 
-from game.content.models.common import ContentModel, MetricName, Slug, Text, YearMonth, fail
+from game.content.models.common import ContentModel, Slug, Text, YearMonth, fail
+from game.content.models.conditions import Condition
 from game.content.models.levers import term_annotation
 from game.sim.registry import EVENTS
 
@@ -21,27 +24,6 @@ def param(kind: str, name: str) -> Any:
     """The pydantic field of an event parameter, with range, unit and default from the registry."""
     spec = next(t for t in EVENTS[kind].params if t.name == name)
     return term_annotation(spec)[1]
-
-
-class Condition(ContentModel):
-    """A threshold on a metric, checked on each turn's value at the end of the turn."""
-
-    metric: MetricName = Field(description="The canonical metric to watch.")
-    above: float | None = Field(None, description="Happens when the turn's value is above this.")
-    below: float | None = Field(None, description="Happens when the turn's value is below this.")
-
-    @model_validator(mode="after")
-    def _one_threshold(self) -> Condition:
-        if (self.above is None) == (self.below is None):
-            fail("event-timing", "a condition needs exactly one of `above` or `below`",
-                 "e.g. `when: {metric: us_border_encounters, above: 100000}`")
-        return self
-
-    def holds(self, value: float) -> bool:
-        """True when ``value`` crosses the threshold."""
-        if self.above is not None:
-            return value > self.above
-        return self.below is not None and value < self.below
 
 
 class EventBase(ContentModel):

@@ -271,6 +271,8 @@ class Level(ContentModel):
             for lever, value in setup.lever_values().items():
                 levers[country][lever] = check_lever(country, lever, value)
             for entry in setup.agreements:
+                if entry.starts is not None:  # comes into force mid-level (game.play.timed)
+                    continue
                 agreements.append(Agreement(entry.kind, entry.parties(country),
                                             entry.term_values()))
         policy = Policy(levers=levers)

@@ -20,6 +20,7 @@ from game.content.models.common import (
     fail,
     shown,
 )
+from game.content.models.conditions import AgreementTiming
 from game.content.names import (
     choices_hint,
     country_by_name,
@@ -186,6 +187,12 @@ class AgreementEntryBase(ContentModel):
     by: CountryCode | None = Field(
         None, description="The country that accepts or carries out the agreement, when it is "
         "not the one writing it (e.g. `by: MX` for returns_acceptance).")
+    starts: AgreementTiming | None = Field(
+        None, description="In a level: when it comes into force (`{turn: 3}`, or "
+        "`{when: ...}`); left out, it is in force from the start.")
+    ends: AgreementTiming | None = Field(
+        None, description="In a level: when it ends (`{turn: 6}`, or `{when: ...}`); left "
+        "out, it lasts unless a player ends it.")
 
     def parties(self, country: str) -> tuple[str, ...]:
         """The parties, proposer first, when ``country`` writes this entry (see :func:`parties`)."""

@@ -39,7 +39,12 @@ def deal_status(desk: DeskScene, kind: str) -> tuple[str, str]:
         return "", ""
     for pact in table.active_pacts(desk.player):
         if pact.agreement.kind == kind:
-            return t("In force since turn {n}", n=pact.since_turn), "active"
+            text = t("In force since turn {n}", n=pact.since_turn)
+            others = [c for c in pact.agreement.parties if c != desk.player]
+            if set(others) != set(partners(desk, kind)):
+                # The row names its usual partner; a level's deal may be with another one.
+                text = t("{text}, with {names}", text=text, names=country_list(others))
+            return text, "active"
     for p in reversed(table.proposals):
         if p.kind == kind and desk.player in p.parties:
             reason = f" — {p.reason}" if p.reason else ""

@@ -44,7 +44,7 @@ def goal_metrics(desk: DeskScene) -> tuple[str, ...]:
     """The metrics of the player's objectives the advisors can forecast (scores they cannot)."""
     return tuple(dict.fromkeys(
         g.metric for g in desk.game.goals()
-        if g.metric in METRICS and METRICS[g.metric].kind != "score"))
+        if g.kind == "metric" and g.metric in METRICS and METRICS[g.metric].kind != "score"))
 
 
 def goal_heading(goal: ObjectiveState) -> str:
@@ -56,7 +56,8 @@ def goal_heading(goal: ObjectiveState) -> str:
 def goal_detail(desk: DeskScene, goal: ObjectiveState) -> str:
     """Where an objective stands, and the range the advisors expect this turn."""
     detail = progress(goal)
-    band = desk.forecast.get(goal.metric) if desk.forecast else None
+    # A share or an agreement is not a number the advisors forecast.
+    band = desk.forecast.get(goal.metric) if desk.forecast and goal.kind == "metric" else None
     if band is not None:
         lo, _, hi = band
         detail += " " + t("This turn the advisors expect {lo} – {hi}.",
