@@ -236,6 +236,9 @@ class ObjectiveSweep:
     target: float
     compare: str
     change: str
+    #: ``metric``, ``share`` (a part of a whole, target 0.03 = 3%) or ``agreement`` (judged 1
+    #: when in force, 0 when not; the target 0.5 sits between).
+    kind: Literal["metric", "share", "agreement"] = "metric"
     outcomes: dict[str, Outcome] = field(default_factory=dict)
 
     @property
@@ -264,6 +267,10 @@ class ObjectiveSweep:
 
     def amount(self, value: float) -> str:
         """A judged value or the target as the level writes it: -12.5% for shares, else 1,234."""
+        if self.kind == "agreement":
+            return "in force" if value > 0.5 else "not in force"
+        if self.kind == "share" and self.compare == "absolute":
+            return f"{value * 100:.1f}%"
         if not math.isfinite(value):
             return "an endless change (the reference is 0)"
         if self.relative:
@@ -274,6 +281,8 @@ class ObjectiveSweep:
 
     def target_text(self) -> str:
         """``us_border_encounters below -25.0% against the status quo``."""
+        if self.kind == "agreement":
+            return f"{self.metric} {'in force' if self.side == 'above' else 'not in force'}"
         against = {"start": " against the first turn",
                    "baseline": " against the status quo"}.get(self.compare, "")
         return f"{self.metric} {self.side} {self.amount(self.target)}{against}"
@@ -286,9 +295,10 @@ class ObjectiveSweep:
         name, outcome = best
         judged = self.amount(outcome.judged) if outcome.judged is not None else "-"
         gap = ""
-        if outcome.margin is not None and math.isfinite(outcome.margin):
+        if self.kind != "agreement" and outcome.margin is not None and \
+                math.isfinite(outcome.margin):
             size = abs(outcome.margin)
-            text = f"{size * 100:.1f} points" if self.relative else \
+            text = f"{size * 100:.1f} points" if self.relative or self.kind == "share" else \
                 f"{size:,.{0 if size >= 100 else 1 if size >= 1 else 2}f}"
             gap = f", {text} {'to spare' if outcome.margin >= 0 else 'short'}"
         return f"{'best' if outcome.met else 'closest'}: {judged}{gap} ({name})"
@@ -370,10 +380,19 @@ def sweep(level: Level, strategies: Sequence[tuple[str, Strategy]] = (),
     objectives: dict[tuple[str | None, str], ObjectiveSweep] = {}
     for owner, objective in level.all_objectives():
         key = objective.id if owner is None else f"{objective.id} (hidden, {owner})"
+        if objective.agreement is not None:
+            # Judged 1 in force, 0 not: "above 0.5" when it must be in force.
+            wanted = objective.in_force is not False
+            objectives[(owner, objective.id)] = ObjectiveSweep(
+                key, objective.id, owner, text_of(objective.text), objective.stars,
+                objective.agreement, "above" if wanted else "below", 0.5, "absolute", "share",
+                "agreement")
+            continue
         objectives[(owner, objective.id)] = ObjectiveSweep(
             key, objective.id, owner, text_of(objective.text), objective.stars,
-            objective.metric, "above" if objective.above is not None else "below",
-            objective.threshold, objective.compare, objective.change)
+            str(objective.metric), "above" if objective.above is not None else "below",
+            objective.threshold, objective.compare, objective.change,
+            "share" if objective.share_of is not None else "metric")
     used_seed = seed
     done: list[Trial] = []
     refused: list[tuple[str, str]] = []

@@ -10,11 +10,13 @@ import pytest
 from play_helpers import level
 
 from game.cli import main
+from game.paths import LEVELS
 from game.play.ai import PERSONALITIES
 from game.play.sweep import EXHAUSTIVE_UP_TO, headless_roles, pairwise, sweep, trials
 
 FIXTURES = Path(__file__).parent / "fixtures"
 UNREACHABLE = FIXTURES / "unreachable-goal.yaml"
+EXAMPLES = LEVELS / "examples"
 
 
 @pytest.fixture(autouse=True)
@@ -124,9 +126,10 @@ def test_hidden_objectives_are_judged_in_the_sweep(capsys) -> None:
     hidden = {k: v for k, v in objectives.items() if v["hidden"]}
     assert {v["for"] for v in hidden.values()} == {"US", "MX", "CA"}
     assert all(v["verdict"] in ("always", "reachable", "never") for v in objectives.values())
-    # The status quo, 27 leaderships and the level's strategy for Canada's hidden objective.
-    assert len(data["tried"]) == 29 and data["tried"][-1]["kind"] == "strategy"
-    assert all(len(v["runs"]) == 29 for v in objectives.values())
+    # The status quo, 27 leaderships and the level's two strategies (Canada's hidden objective,
+    # and the US's, which needs Mexico to deploy).
+    assert len(data["tried"]) == 30 and data["tried"][-1]["kind"] == "strategy"
+    assert all(len(v["runs"]) == 30 for v in objectives.values())
     canada = objectives["ca-share (hidden, CA)"]
     assert canada["met_by"] == ["strategy june-2019-crisis-canada-opens"]
 
@@ -213,3 +216,13 @@ def test_a_level_the_model_cannot_play_is_reported_by_check_not_raised(
     out = capsys.readouterr().out
     assert "warning: the level could not be played to judge its objectives " \
            "(FloatingPointError: overflow in the step)" in out
+
+
+def test_agreement_and_share_objectives_read_as_their_kind(capsys) -> None:
+    assert main(["simulate", str(EXAMPLES / "deals-that-come-and-go.yaml"), "--sweep"]) == 0
+    out = capsys.readouterr().out
+    # An agreement is in force or not; a share is a percentage, its gap in points.
+    assert "target: safe_third_country not in force; best: not in force" in out
+    assert "target: returns_acceptance in force" in out
+    assert "target: family_unit_members_us below 5.0%; best: 4." in out
+    assert "None" not in out
