@@ -604,7 +604,7 @@ class Session:
             out.append(goal_state(objective, self.view.text(objective.text), owner,
                                   self.history(objective.metric),
                                   self.baseline_history(objective.metric), len(self.reports),
-                                  objective.judged_turn(self.turns)))
+                                  min(objective.judged_turn(self.turns), self.turns)))
         return tuple(out)
 
     def _player(self) -> str | None:

@@ -181,7 +181,9 @@ class ClassDebriefScene(Scene):
         """Header, the tab, the stars of every team."""
         surface.fill(theme.BACKGROUND)
         d = self.debrief
-        sub = t("{n} of {m} turns played", n=d.turns_played, m=d.turns)
+        sub = d.played_text
+        if d.label:
+            sub = f"{d.label} · {sub}"
         if d.ended_early:
             sub += " · " + t("ended by the teacher")
         header(surface, t("Class debrief: {title}", title=d.title), sub)
