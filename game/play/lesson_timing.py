@@ -114,11 +114,18 @@ def apply_preset(chosen: Preset, teams: int, level_turns: int,
     if chosen.length is None or chosen.key == "last":
         # The teacher's own choices are kept as they were (the set-up shows if they overflow).
         return timing
+    turns = fit_turns(timing, teams, level_turns, chosen.length, simultaneous)
+    return replace(timing, turns=turns).for_level(level_turns)
+
+
+def fit_turns(timing: LessonTiming, teams: int, level_turns: int, length: int,
+              simultaneous: bool = False) -> int:
+    """Most of ``timing``'s turns that fit in ``length`` minutes with the debrief (at least 1)."""
     turns = timing.played_turns(level_turns)
     while turns > 1 and lesson_plan(replace(timing, turns=turns), teams, level_turns,
-                                    simultaneous, chosen.length).planned > chosen.length:
+                                    simultaneous, length).planned > length + 1e-9:
         turns -= 1
-    return replace(timing, turns=turns).for_level(level_turns)
+    return turns
 
 
 @dataclass(frozen=True)

@@ -244,14 +244,14 @@ def _fewer_teams_note(level: Level, plan: LessonPlan) -> str:
 def build_kit(level: Level, teams: int | None = None,
               timer_minutes: float | None = None, label: str = "",
               timing: LessonTiming | None = None) -> LessonKit:
-    """The lesson kit of ``level`` for ``teams`` teams (default: one per playable country).
+    """The lesson kit of ``level`` for ``teams`` teams (default: three, as the set-up's).
 
     ``label`` (the class and period) heads every page; ``timing`` adds the lesson as the
     teacher set it up, minute by minute, before the standard 45- and 90-minute plans.
     """
     countries = level.playable_countries()
     low, high = team_limits(level)
-    n = max(low, min(high, teams if teams is not None else high)) if countries else 0
+    n = max(low, min(high, teams if teams is not None else 3)) if countries else 0
     plans = []
     for length in LENGTHS:
         plan = lesson_plan(length, level.turns, max(1, n), timer_minutes)

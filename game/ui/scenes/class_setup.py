@@ -420,6 +420,9 @@ class ClassSetupScene(Scene):
         self.remember()
         # Nothing is saved until the first team commits: a session left before anyone played
         # must not become what Continue opens.
+        if room.due_round() == "briefing":
+            # The class briefing is counted down on the projector, the map behind it.
+            return open_scene("class_projector", self.app, room)
         return open_scene("class_handover", self.app, room, setup=self)
 
     def host(self) -> Scene | None:
