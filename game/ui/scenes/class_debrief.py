@@ -181,7 +181,10 @@ class ClassDebriefScene(Scene):
         """Header, the tab, the stars of every team."""
         surface.fill(theme.BACKGROUND)
         d = self.debrief
-        sub = d.played_text
+        sub = t("{n} of {m} turns played", n=d.turns_played, m=d.turns)
+        if d.level_turns > d.turns:
+            # A shortened lesson (the report says what that means for the objectives).
+            sub += " · " + t("the level has {n}", n=d.level_turns)
         if d.label:
             sub = f"{d.label} · {sub}"
         if d.ended_early:
