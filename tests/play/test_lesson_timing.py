@@ -217,6 +217,8 @@ def test_the_timing_the_rounds_and_the_label_survive_a_save() -> None:
     assert again.due_round() == "negotiation"
     assert again.rounds.current is not None and again.rounds.current.left == 90
     assert not again.rounds.current.running, "a resumed round waits for the teacher"
+    again.tick(30.0)
+    assert again.time_left == 90, "a round left waiting does not stop the desk clocks"
     assert ("briefing", 1) in again.rounds.done
 
 

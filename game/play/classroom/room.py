@@ -495,8 +495,8 @@ class Classroom(SharedRounds):
 
     def tick(self, seconds: float) -> bool:
         """Let ``seconds`` pass at the desk; True when the team's time has just run out."""
-        if self.time_left is None or self.paused or self.finished or self.rounds.current:
-            return False  # (the desk clocks wait while a shared round is under way)
+        if self.time_left is None or self.paused or self.finished or self.rounds.running:
+            return False  # (the desk clocks wait while a shared round counts down)
         before = self.time_left
         self.time_left = max(0.0, self.time_left - seconds)
         return before > 0.0 and self.time_left == 0.0

@@ -59,6 +59,11 @@ class RoundClock:
         #: The round under way (None between rounds).
         self.current: SharedRound | None = None
 
+    @property
+    def running(self) -> bool:
+        """Whether a round's clock is counting down now."""
+        return self.current is not None and self.current.running and not self.current.over
+
     def minutes(self, kind: str) -> float:
         """The minutes the teacher set for rounds of ``kind`` (0: none are held)."""
         return self.timing.briefing_minutes if kind == "briefing" else \

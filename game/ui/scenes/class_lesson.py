@@ -179,10 +179,9 @@ class LessonBand:
 
     @staticmethod
     def height() -> int:
-        """The band's height: a heading, two rows of buttons and the planned total."""
+        """The band's height: a heading (the planned total beside it), two rows of buttons."""
         head = theme.font(15, bold=True).get_linesize() + theme.px(6)
-        return (head + 2 * (theme.px(34) + theme.px(6)) + theme.font(14).get_linesize()
-                + 2 * theme.px(10) + theme.px(4))
+        return head + 2 * theme.px(34) + theme.px(6) + 2 * theme.px(10)
 
     def build(self, rect: pygame.Rect, manager: Any) -> list[UIButton]:
         """Two rows: preset, turns, briefing; the timer (two thirds) and negotiation."""
@@ -214,7 +213,6 @@ class LessonBand:
                               object_id=style)
             button.set_tooltip(tip)
             self.buttons[key] = button
-        self.summary_y = y + 2 * (h_row + gap) + theme.px(2)
         return [self.buttons[k] for k in ("preset", "turns", "briefing", "timer",
                                           "negotiation")]
 
@@ -231,9 +229,14 @@ class LessonBand:
         return False
 
     def draw(self, surface: pygame.Surface, teams: int, simultaneous: bool = False) -> None:
-        """The panel and the planned total (red when the lesson overflows its length)."""
-        inner = panel(surface, self.rect, t("The lesson"))
+        """The panel, and the planned total on the heading's line (red when it overflows)."""
+        title = t("The lesson")
+        panel(surface, self.rect, title)
+        inner = self.rect.inflate(-2 * theme.px(12), -2 * theme.px(10))
         plan = self.choices.plan(teams, simultaneous)
         colour = theme.TEXT_DIM if plan.fits else theme.BAD
-        surface.blit(fit(theme.font(14), plan_summary(plan), inner.width, colour),
-                     (inner.left, self.summary_y))
+        head = theme.font(15, bold=True)
+        x = inner.left + head.size(title)[0] + theme.px(16)
+        text = fit(theme.font(14), plan_summary(plan), inner.right - x, colour)
+        surface.blit(text, text.get_rect(right=inner.right, top=inner.top + head.get_ascent()
+                                         - theme.font(14).get_ascent()))

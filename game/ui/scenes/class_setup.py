@@ -38,7 +38,15 @@ from game.ui import theme
 from game.ui.lesson_kit import print_kit
 from game.ui.scenes.base import Scene
 from game.ui.scenes.class_lesson import TIMERS, LessonBand, LessonChoices
-from game.ui.scenes.kit import draw_wrapped, fit, footer_height, header, header_height, panel
+from game.ui.scenes.kit import (
+    draw_wrapped,
+    fit,
+    footer_height,
+    header,
+    header_height,
+    panel,
+    wrap,
+)
 from game.ui.scenes.registry import open_scene
 
 if TYPE_CHECKING:
@@ -535,10 +543,12 @@ class ClassSetupScene(Scene):
                     "Done and passes it on; a hand-over screen hides its choices. When every "
                     "team is done, the turn is played for everyone at once and the projector "
                     "shows what happened. Ctrl+T opens the teacher panel at any moment.")
-            r = self.ai_rect
-            draw_wrapped(surface, small, how, pygame.Rect(r.left, r.top + used + theme.px(14),
-                                                          r.width, r.height - used
-                                                          - theme.px(14)), theme.TEXT_DIM)
+            r = pygame.Rect(self.ai_rect.left, self.ai_rect.top + used + theme.px(14),
+                            self.ai_rect.width, self.ai_rect.height - used - theme.px(14))
+            # The explanation is shown whole or not at all (six teams or a small window leave
+            # no room; docs/classroom.md and the lesson kit say the same).
+            if len(wrap(small, how, r.width)) * small.get_linesize() <= r.height:
+                draw_wrapped(surface, small, how, r, theme.TEXT_DIM)
         self.band.draw(surface, len(self.teams), False)
         inner = panel(surface, self.options_rect, t("Options"))
         surface.blit(fit(small, t("Class and period (optional)"), inner.width,
