@@ -170,20 +170,22 @@ def event_rows(record: GameRecord) -> list[list[str]]:
 
 def team_rows(debrief: ClassDebrief) -> list[list[str]]:
     """teams.csv rows: scores at the end against the status quo, and stars."""
+    # The class/period label is the last column, so a spreadsheet of several classes' files
+    # still tells them apart.
     rows = [["team", "country", "score", "final", "status_quo", "difference", "stars",
-             "max_stars"]]
+             "max_stars", "class"]]
     for team in debrief.teams:
         stars, most = debrief.stars.get(team.country, (0, 0))
         lines = [s for s in (*debrief.scores, *debrief.standings) if s.country == team.country]
         for line in lines:
             rows.append([team.name, team.country, line.metric, number_text(line.final),
                          number_text(line.final_baseline), number_text(line.difference),
-                         str(stars), str(most)])
+                         str(stars), str(most), debrief.label])
     for line in debrief.scores:
         if line.country is None:
             rows.append([t("everyone"), "", line.metric, number_text(line.final),
                          number_text(line.final_baseline), number_text(line.difference), "",
-                         ""])
+                         "", debrief.label])
     return rows
 
 
@@ -304,19 +306,25 @@ font-size:11.5px}.good{color:#006b4f}.bad{color:#a33c00}ol,ul{margin:2px 0 2px 1
 """
 
 
+def _label_part(label: str) -> str:
+    """The class/period label, bold, before the rest of a line ("" without one)."""
+    return f"<b>{html.escape(label)}</b> · " if label else ""
+
+
 def summary_html(debrief: ClassDebrief) -> str:
     """One printable page: teams and scores, charts, agreements, causes, timeline, questions."""
     esc = html.escape
     months = list(debrief.months)
     when = datetime.now(UTC).strftime("%Y-%m-%d")
-    played = t("{n} of {m} turns played", n=debrief.turns_played, m=debrief.turns)
+    played = debrief.played_text
     if debrief.ended_early:
         played += " — " + t("ended early by the teacher")
     out = ["<!DOCTYPE html>", '<html lang="en"><head><meta charset="utf-8">',
            f"<title>{esc(debrief.title)} — {esc(t('class report'))}</title>",
            f"<style>{_STYLE}</style></head><body>",
            f"<h1>{esc(debrief.title)}: {esc(t('class report'))}</h1>",
-           f'<p class="sub">{esc(played)} · {esc(t("seed"))} {debrief.seed} · '
+           f'<p class="sub">{_label_part(debrief.label)}{esc(played)} · '
+           f'{esc(t("seed"))} {debrief.seed} · '
            f'{esc(t("written"))} {when}</p>']
     # Teams and scores.
     out.append(f"<h2>{esc(t('Teams and scores against the status quo'))}</h2><table><tr>"

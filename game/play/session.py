@@ -595,7 +595,8 @@ class Session:
                 continue
             out.append(goal_state(objective, self.view.text(objective.text), owner,
                                   played=len(self.reports),
-                                  judged=objective.judged_turn(self.turns),
+                                  # A lesson cut short judges later objectives at its end.
+                                  judged=min(objective.judged_turn(self.turns), self.turns),
                                   **objective_series(objective, self.reports, self.clock)))
         return tuple(out)
 

@@ -15,7 +15,7 @@ import json
 import math
 import os
 import re
-from dataclasses import asdict, dataclass, fields, replace
+from dataclasses import asdict, dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
@@ -57,6 +57,9 @@ class Settings:
     fullscreen: bool = False
     volume: float = 0.8
     custom_levels_dir: str = ""
+    #: The last classroom lesson set up (its timing, length and class label), offered next
+    #: time as "My last lesson" (game.play.lesson_timing.remembered reads it).
+    last_lesson: dict[str, Any] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         problems = validate(self)
@@ -86,6 +89,12 @@ def _check(name: str, value: Any) -> str | None:
     elif name in {"colourblind", "reduced_motion", "fullscreen"}:
         if not isinstance(value, bool):
             return f"{name} must be true or false, not {_shown(value)}"
+    elif name == "last_lesson":
+        from game.play.lesson_timing import remembered
+
+        if not isinstance(value, dict) or (value and remembered(value) is None):
+            return f"last_lesson must be a lesson's timing as the class set-up saves it, not " \
+                   f"{_shown(value)}"
     elif name == "custom_levels_dir":
         if not isinstance(value, str):
             return f"custom_levels_dir must be a folder path, not {_shown(value)}"

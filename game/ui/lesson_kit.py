@@ -21,11 +21,13 @@ def kit_folder() -> Path:
 
 
 def print_kit(level: Any, teams: int | None = None, timer_minutes: float | None = None,
-              folder: Path | None = None) -> tuple[str, bool, tuple[Path, ...]]:
+              folder: Path | None = None, label: str = "",
+              timing: Any = None) -> tuple[str, bool, tuple[Path, ...]]:
     """Write the kit of ``level``; returns (message for the screen, whether bad, files)."""
     target = folder if folder is not None else kit_folder()
     try:
-        files = write_kit(level, target, teams=teams, timer_minutes=timer_minutes)
+        files = write_kit(level, target, teams=teams, timer_minutes=timer_minutes, label=label,
+                          timing=timing)
     except OSError as error:
         return t("Could not write the lesson kit to {folder}: {error}", folder=target,
                  error=error.strerror or error), True, ()

@@ -252,15 +252,24 @@ def test_origin_country_teams_follow_their_homicide_rate() -> None:
 
 
 @pytest.mark.parametrize(("teams", "message"), [
-    ((Team("A", "US"),), "2 to 3 teams"),
+    ((Team("A", "US"),), "2 to 6 teams"),
     ((Team("A", "US"), Team("B", "US")), "Two teams lead"),
     ((Team("A", "US"), Team("a", "MX")), "Two teams are called"),
     ((Team("A", "US"), Team(" ", "MX")), "needs a name"),
-    ((Team("A", "US"), Team("B", "GT")), "cannot be led by a team"),
 ])
 def test_a_set_up_that_cannot_run_is_refused_with_a_reason(teams, message) -> None:
     with pytest.raises(ClassroomError, match=message):
         Classroom(level("june-2019-crisis"), ClassSettings(teams))
+
+
+def test_a_country_the_level_keeps_for_the_computer_cannot_be_led_by_a_team() -> None:
+    from pathlib import Path
+
+    from game.content.loader import load_level
+
+    every = Path(__file__).parents[2] / "levels" / "examples" / "every-feature.yaml"
+    with pytest.raises(ClassroomError, match="cannot be led by a team"):
+        Classroom(load_level(every), ClassSettings((Team("A", "US"), Team("B", "CA"))))
 
 
 def test_hidden_objectives_are_each_teams_own_and_can_be_switched_off() -> None:

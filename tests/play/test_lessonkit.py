@@ -8,11 +8,9 @@ import pytest
 
 from game.content.catalog import shipped_levels
 from game.i18n import set_language, t
-from game.play.classroom import Classroom, ClassSettings, Team
 from game.play.lessonkit import build_kit, kit_paths, lesson_plan, write_kit
 from game.play.lessonkit.document import kit_sections
 from game.play.lessonkit.html import render_html
-from game.play.lessonkit.plan import FIXED_PHASES
 from game.play.levelview import text_of
 from game.sim.registry import LEVERS, levers_for
 from tests.play.play_helpers import level
@@ -93,10 +91,23 @@ def test_every_plan_fits_its_lesson_for_every_number_of_teams(lvl, length) -> No
 def test_the_june_45_minute_plan_says_how_many_turns_to_play() -> None:
     kit = build_kit(level("june-2019-crisis"))
     short, long = kit.plans
-    assert (short.length, short.turns, short.desk_minutes) == (45, 2, 2.0)
-    assert "fits 2 of the level's 4 turns with 3 teams" in short.note
-    assert "With 2 teams, 3 turns fit." in short.note
+    assert (short.length, short.turns, short.desk_minutes, short.negotiation_minutes) == (
+        45, 3, 2.0, 2.0), "the set-up's 45-minute preset"
+    assert "fits 3 of the level's 4 turns with 3 teams" in short.note
+    assert "the session ends after turn 3" in short.note
     assert (long.length, long.turns, long.note) == (90, 4, "")
+    four = build_kit(level("june-2019-crisis"), teams=4).plans[0]
+    assert four.turns == 2 and "With 3 teams, 3 turns fit." in four.note
+
+
+def test_the_kit_plans_are_the_set_ups_presets() -> None:
+    from game.play.lesson_timing import PRESETS, apply_preset
+
+    lvl = level("june-2019-crisis")
+    for chosen, plan in zip(PRESETS, build_kit(lvl, teams=3).plans, strict=True):
+        timing = apply_preset(chosen, 3, lvl.turns)
+        assert plan.turns == timing.played_turns(lvl.turns)
+        assert plan.desk_minutes == timing.desk_minutes
 
 
 def test_a_teachers_shorter_timer_is_kept_and_a_longer_one_capped() -> None:
@@ -106,30 +117,19 @@ def test_a_teachers_shorter_timer_is_kept_and_a_longer_one_capped() -> None:
 
 def test_a_timed_run_of_the_45_minute_plan_fits_in_45_minutes() -> None:
     """Play the June level as the plan says, each team using its whole timer on the clock."""
-    lvl = level("june-2019-crisis")
-    plan = build_kit(lvl).plans[0]
-    teams = (Team("Eagles", "US"), Team("Jaguars", "MX"), Team("Moose", "CA"))
-    room = Classroom(lvl, ClassSettings(teams, timer_minutes=plan.desk_minutes))
-    clock = sum(m for key, m in FIXED_PHASES[45] if key in ("intro", "roles"))
-    for _ in range(plan.turns):
-        while room.current is not None:
-            seconds = 0
-            while not room.tick(1.0):  # the desk's clock, a second at a time
-                seconds += 1
-            clock += (seconds + 1) / 60
-            room.commit(room.current.country)  # the desk commits when time runs out
-        room.resolve()
-        clock += plan.projector_minutes
-    room.end_session()
-    clock += sum(m for key, m in FIXED_PHASES[45] if key in ("debrief", "exit"))
-    assert room.finished and room.session.turn - 1 == plan.turns
-    assert clock <= 45
+    from benchmarks.bench_lesson45 import timed_run
+
+    run = timed_run(teams=3)
+    assert run.turns_played == build_kit(level("june-2019-crisis")).plans[0].turns == 3
+    assert run.finished_by_itself, "the session ends after the lesson's last turn"
+    assert run.total_minutes <= 45 and run.debrief_minutes >= 8
 
 
 def test_the_sections_put_each_card_and_the_grid_on_their_own_pages() -> None:
     kit = build_kit(level("june-2019-crisis"))
     keys = [s.key for s in kit_sections(kit)]
-    assert keys == ["plan", "card-US", "card-MX", "card-CA", "glossary", "exit"]
+    assert keys == ["plan", "card-US", "card-MX", "card-CA", "card-GT", "card-HN", "card-SV",
+                    "glossary", "exit"]
 
 
 def test_the_html_is_one_self_contained_page_with_every_card() -> None:

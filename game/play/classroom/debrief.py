@@ -129,6 +129,19 @@ class ClassDebrief:
     history: dict[str, list[float]]
     baseline: dict[str, list[float]]
     teacher_log: tuple[dict[str, Any], ...] = ()
+    #: The class and period the teacher typed at set-up ("" for none).
+    label: str = ""
+    #: The level's own number of turns (more than ``turns`` when the lesson was shortened).
+    level_turns: int = 0
+
+    @property
+    def played_text(self) -> str:
+        """"3 of 3 turns played", and why when the lesson was shorter than the level."""
+        text = t("{n} of {m} turns played", n=self.turns_played, m=self.turns)
+        if self.level_turns > self.turns:
+            text += " · " + t("a {n}-turn lesson of the level's {m}: objectives for a later "
+                              "turn were judged at its end", n=self.turns, m=self.level_turns)
+        return text
 
     def team_name(self, country: str) -> str:
         """The team leading ``country``, or the country's name (computer-led)."""
@@ -315,5 +328,6 @@ def class_debrief(room: Classroom, causes: bool = True) -> ClassDebrief:
         questions=debrief.questions, sources=debrief.sources,
         history={k: list(v) for k, v in debrief.history.items()},
         baseline={k: list(v) for k, v in debrief.baseline.items()},
-        teacher_log=tuple(room.teacher_log),
+        teacher_log=tuple(room.teacher_log), label=room.settings.label,
+        level_turns=room.level.turns,
     )

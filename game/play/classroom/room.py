@@ -21,6 +21,7 @@ from game.play.classroom.pledges import (
     pledge_levers,
     pledged_total,
 )
+from game.play.classroom.rounds import RoundClock, SharedRounds
 from game.play.classroom.setup import (
     CLASSROOM_FORMAT,
     ClassroomError,
@@ -85,7 +86,7 @@ class TeamView:
 SaveHook = Callable[[GameRecord], object]
 
 
-class Classroom:
+class Classroom(SharedRounds):
     """A hot-seat classroom session over one :class:`Session`."""
 
     def __init__(self, level: Level, settings: ClassSettings, *, seed: int | None = None,
@@ -113,6 +114,10 @@ class Classroom:
                        for c in view.countries}
             session = Session(level, seed=seed, players=players, source=source)
         self.session = session
+        if settings.turns is not None and settings.turns < session.turns:
+            # The lesson ends after the teacher's last turn: the session finishes there, and
+            # objectives set for a later turn are judged at that end (Session.objectives).
+            session.turns = settings.turns
         self.on_save = on_save
         self.session.on_turn_end = self._turn_ended
         self._pin_hash = pin_hash(settings.pin)
@@ -131,6 +136,8 @@ class Classroom:
         self.pledges: list[Pledge] = []
         #: Pledge events for the timeline: (turn, country, text).
         self.pledge_log: list[tuple[int, str, str]] = []
+        #: The class briefing and the negotiation rounds (the projector's countdown).
+        self.rounds = RoundClock(settings.timing, log=self._teacher)
         self._sync_record()
 
     # --- who is at the desk ---------------------------------------------------------------------
@@ -493,8 +500,8 @@ class Classroom:
 
     def tick(self, seconds: float) -> bool:
         """Let ``seconds`` pass at the desk; True when the team's time has just run out."""
-        if self.time_left is None or self.paused or self.finished:
-            return False
+        if self.time_left is None or self.paused or self.finished or self.rounds.running:
+            return False  # (the desk clocks wait while a shared round counts down)
         before = self.time_left
         self.time_left = max(0.0, self.time_left - seconds)
         return before > 0.0 and self.time_left == 0.0
@@ -543,6 +550,7 @@ class Classroom:
             "teacher_log": [dict(e) for e in self.teacher_log],
             "pledges": [p.to_dict() for p in self.pledges],
             "pledge_log": [list(e) for e in self.pledge_log],
+            "rounds": self.rounds.to_dict(),
             "turn_state": {
                 "turn": self.session.turn,
                 "order": list(self.order),
@@ -594,9 +602,15 @@ def settings_of(record: GameRecord) -> ClassSettings:
         raise ClassroomError(t("This save does not describe the class's teams ({e}).",
                                e=exc)) from None
     timer = data.get("timer_minutes")
+    # Saves from before lesson timing have no turns, rounds or label: every turn, none, "".
+    turns = data.get("turns")
     return ClassSettings(teams, None if timer is None else float(timer),
                          bool(data.get("hidden_objectives", True)), "",
-                         bool(data.get("rotate", True)), bool(data.get("simultaneous", False)))
+                         bool(data.get("rotate", True)), bool(data.get("simultaneous", False)),
+                         turns=None if turns is None else int(turns),
+                         negotiation_minutes=float(data.get("negotiation_minutes") or 0.0),
+                         briefing_minutes=float(data.get("briefing_minutes") or 0.0),
+                         label=str(data.get("label") or ""))
 
 
 def resume_classroom(record: GameRecord, level: Level | None = None,
@@ -612,6 +626,7 @@ def resume_classroom(record: GameRecord, level: Level | None = None,
     room.scores_revealed = bool(data.get("scores_revealed", False))
     room.ended_early = bool(data.get("ended_early", False))
     room.teacher_log = [dict(e) for e in data.get("teacher_log", []) if isinstance(e, dict)]
+    room.rounds.restore(data.get("rounds"))
     try:
         room.pledges = [Pledge.from_dict(p) for p in data.get("pledges", [])]
         room.pledge_log = [(int(a), str(b), str(c)) for a, b, c in data.get("pledge_log", [])]
@@ -649,9 +664,11 @@ class ClassSave:
     @property
     def label(self) -> str:
         """"The June 2019 crisis · Eagles, Jaguars, Moose · turn 2 of 4"."""
-        teams = ", ".join(tm.name for tm in settings_of(self.record).teams)
-        return t("{title} · {teams} · {turns} turns played", title=self.record.level_title
+        settings = settings_of(self.record)
+        teams = ", ".join(tm.name for tm in settings.teams)
+        text = t("{title} · {teams} · {turns} turns played", title=self.record.level_title
                  or self.record.level_id, teams=teams, turns=self.record.turn)
+        return f"{settings.label} · {text}" if settings.label else text
 
 
 def class_saves() -> list[ClassSave]:

@@ -13,6 +13,7 @@ from game.play.decisions import (
     country_subject,
     plural_subject,
 )
+from game.play.lesson_timing import LessonTiming, clean_label, timing_problem
 from game.play.levelview import LevelView, text_of
 from game.play.team_names import lookalike_key, name_problem, normal_name
 from game.sim.registry import AGREEMENTS, EVENTS
@@ -70,12 +71,31 @@ class ClassSettings:
     #: Every team decides at the same time on its own device (``borderlines host``), instead
     #: of one after the other at one computer; the timer is then the whole class's.
     simultaneous: bool = False
+    #: Turns to play (None: every turn of the level); the session ends and debriefs after them.
+    turns: int | None = None
+    #: Minutes of the shared negotiation round before each turn after the first (0: none).
+    negotiation_minutes: float = 0.0
+    #: Minutes of the class briefing before the first turn (0: none).
+    briefing_minutes: float = 0.0
+    #: The class and period ("Period 3 — 10B"), shown on every export and in the save list.
+    label: str = ""
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "label", clean_label(self.label))
+
+    @property
+    def timing(self) -> LessonTiming:
+        """The lesson's timing choices."""
+        return LessonTiming(self.turns, self.timer_minutes, self.negotiation_minutes,
+                            self.briefing_minutes)
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data for the record (the PIN as a hash)."""
         return {"teams": [tm.to_dict() for tm in self.teams], "timer_minutes": self.timer_minutes,
                 "hidden_objectives": self.hidden_objectives, "pin_hash": pin_hash(self.pin),
-                "rotate": self.rotate, "simultaneous": self.simultaneous}
+                "rotate": self.rotate, "simultaneous": self.simultaneous, "turns": self.turns,
+                "negotiation_minutes": self.negotiation_minutes,
+                "briefing_minutes": self.briefing_minutes, "label": self.label}
 
 
 def pin_hash(pin: str) -> str:
@@ -134,9 +154,9 @@ def check_settings(level: Level, settings: ClassSettings) -> None:
                                    "on screen).", name=name))
         seen_countries.add(team.country)
         seen_names.add(lookalike_key(name))
-    timer = settings.timer_minutes
-    if timer is not None and not (isinstance(timer, int | float) and 1 <= timer <= 60):
-        raise ClassroomError(t("The turn timer must be between 1 and 60 minutes."))
+    problem = timing_problem(settings.timing)
+    if problem:
+        raise ClassroomError(problem)
 
 
 @dataclass(frozen=True)

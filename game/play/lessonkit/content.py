@@ -26,6 +26,8 @@ from game.play.decisions import (
 )
 from game.play.glossary import glossary
 from game.play.goals import goal_state, progress
+from game.play.lesson_timing import LessonTiming, PlannedLesson
+from game.play.lesson_timing import lesson_plan as timed_plan
 from game.play.lessonkit.plan import LENGTHS, LessonPlan, lesson_plan, turns_that_fit
 from game.play.levelview import text_of
 from game.sim.policy import month_label
@@ -92,6 +94,10 @@ class LessonKit:
     questions: tuple[str, ...]
     exit_ticket: tuple[str, ...]
     sources: tuple[str, ...]
+    #: The class and period the kit is printed for ("" for none), on every page.
+    label: str = ""
+    #: The lesson as the teacher set it up (turns, minutes per phase), when printed from there.
+    lesson: PlannedLesson | None = None
 
     def card(self, country: str) -> RoleCard:
         """The role card of ``country``."""
@@ -236,11 +242,16 @@ def _fewer_teams_note(level: Level, plan: LessonPlan) -> str:
 
 
 def build_kit(level: Level, teams: int | None = None,
-              timer_minutes: float | None = None) -> LessonKit:
-    """The lesson kit of ``level`` for ``teams`` teams (default: one per playable country)."""
+              timer_minutes: float | None = None, label: str = "",
+              timing: LessonTiming | None = None) -> LessonKit:
+    """The lesson kit of ``level`` for ``teams`` teams (default: three, as the set-up's).
+
+    ``label`` (the class and period) heads every page; ``timing`` adds the lesson as the
+    teacher set it up, minute by minute, before the standard 45- and 90-minute plans.
+    """
     countries = level.playable_countries()
     low, high = team_limits(level)
-    n = max(low, min(high, teams if teams is not None else high)) if countries else 0
+    n = max(low, min(high, teams if teams is not None else 3)) if countries else 0
     plans = []
     for length in LENGTHS:
         plan = lesson_plan(length, level.turns, max(1, n), timer_minutes)
@@ -259,4 +270,5 @@ def build_kit(level: Level, teams: int | None = None,
         cards=tuple(role_card(level, c, grid_turns) for c in countries),
         glossary=tuple(glossary()),
         questions=tuple(text_of(q) for q in level.questions) + general_questions(),
-        exit_ticket=exit_ticket(), sources=_sources(level))
+        exit_ticket=exit_ticket(), sources=_sources(level), label=label,
+        lesson=timed_plan(timing, max(1, n), level.turns) if timing is not None else None)

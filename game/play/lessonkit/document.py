@@ -8,9 +8,10 @@ grid to write in — and the renderers decide how it looks on paper.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from game.i18n import t, tn
+from game.play.lesson_timing import PlannedLesson, plan_summary
 from game.play.lessonkit.content import Goal, LessonKit, RoleCard
 from game.play.lessonkit.plan import LessonPlan
 
@@ -117,6 +118,15 @@ def _plan_blocks(plan: LessonPlan) -> list[Block]:
     return blocks
 
 
+def _set_up_blocks(lesson: PlannedLesson) -> list[Block]:
+    """The lesson as the teacher set it up: minute by minute, with its planned total."""
+    rows = tuple((f"{_clock(s.start)}–{_clock(s.start + s.minutes)}",
+                  t("{title} ({n} min)", title=s.title, n=_clock(s.minutes)))
+                 for s in lesson.steps)
+    return [Heading(t("This lesson, as set up"), 3), Para(plan_summary(lesson), "note"),
+            Table((t("Minutes"), t("Phase")), rows, (0.2, 0.8))]
+
+
 def plan_section(kit: LessonKit) -> Section:
     """The lesson plan: objectives, timings, the situation, questions, notes, sources."""
     blocks: list[Block] = [Para(kit.summary, "lead"), Para(kit.facts, "note"),
@@ -130,6 +140,8 @@ def plan_section(kit: LessonKit) -> Section:
                                   t("The glossary and the exit ticket, one copy per "
                                     "student."))),
                            Heading(t("Timings"))]
+    if kit.lesson is not None:
+        blocks += _set_up_blocks(kit.lesson)
     for plan in kit.plans:
         blocks += _plan_blocks(plan)
     blocks += [Heading(t("The situation (read aloud)")), Para(kit.situation)]
@@ -203,6 +215,9 @@ def exit_section(kit: LessonKit) -> Section:
 
 
 def kit_sections(kit: LessonKit) -> tuple[Section, ...]:
-    """Every section of the kit, in print order."""
+    """Every section of the kit, in print order (the class's label under each title)."""
     cards = [card_section(c, kit.title) for c in kit.cards]
-    return (plan_section(kit), *cards, glossary_section(kit), exit_section(kit))
+    sections = (plan_section(kit), *cards, glossary_section(kit), exit_section(kit))
+    if not kit.label:
+        return sections
+    return tuple(replace(s, subtitle=f"{s.subtitle} · {kit.label}") for s in sections)

@@ -13,6 +13,7 @@ from game.play.lessonkit.pdf import PAPERS, render_pdf
 
 if TYPE_CHECKING:
     from game.content import Level
+    from game.play.lesson_timing import LessonTiming
 
 __all__ = ["PAPERS", "kit_paths", "write_kit"]
 
@@ -24,14 +25,14 @@ def kit_paths(level_id: str, folder: str | Path) -> tuple[Path, Path]:
 
 
 def write_kit(level: Level, folder: str | Path, paper: str = "letter",
-              teams: int | None = None, timer_minutes: float | None = None
-              ) -> tuple[Path, Path]:
+              teams: int | None = None, timer_minutes: float | None = None,
+              label: str = "", timing: LessonTiming | None = None) -> tuple[Path, Path]:
     """Write the kit of ``level`` into ``folder`` (created if missing); returns both paths.
 
     Raises OSError when the folder cannot be created or written; both files are rendered
     before either is written, so a failure never leaves one new file beside an old one.
     """
-    kit = build_kit(level, teams, timer_minutes)
+    kit = build_kit(level, teams, timer_minutes, label, timing)
     sections = kit_sections(kit)
     html = render_html(kit, sections)
     pdf = render_pdf(kit, paper, sections)

@@ -239,6 +239,8 @@ def render_pdf(kit: LessonKit, paper: str = "letter",
                sections: tuple[Section, ...] | None = None) -> bytes:
     """The whole kit as PDF bytes on ``paper`` (``letter`` or ``a4``)."""
     footer = t("Borderlines lesson kit · {title}", title=kit.title)
+    if kit.label:
+        footer += f" · {kit.label}"
     pdf = KitPDF(paper, footer)
     pdf.set_title(t("Lesson kit: {title}", title=kit.title))
     pdf.set_creator("Borderlines")

@@ -1,7 +1,8 @@
 """A team's briefing: the situation, its country's brief, and its objectives — hidden ones too.
 
 Shown to each team the first time it takes the desk, and whenever it presses Escape at its
-desk. Only the team at the computer sees it, so its hidden objectives stay its own.
+desk. Only the team at the computer sees it, so its hidden objectives stay its own. The team's
+desk clock waits while it reads (it runs at the desk, the deals screen and nowhere else).
 """
 
 from __future__ import annotations
@@ -139,18 +140,8 @@ class ClassBriefingScene(Scene):
         """Autoplay opens the desk."""
         return self.open()
 
-    def update(self, dt: float) -> Scene | None:
-        """The team's clock runs while it reads."""
-        if self.room.tick(dt):
-            desk = self.open()
-            commit = getattr(desk, "end_turn", None)
-            return commit() if callable(commit) else desk
-        return None
-
-    @property
-    def animating(self) -> bool:  # type: ignore[override]
-        """A running timer needs frames."""
-        return self.room.time_left is not None and not self.room.paused
+    # The team's clock waits while it reads its brief (issue 18: a 45-minute lesson counts the
+    # briefing apart, and a team must not lose desk minutes to reading): no update, no ticking.
 
     def hints(self) -> list[tuple[str, str]]:
         """Keys."""
@@ -162,7 +153,8 @@ class ClassBriefingScene(Scene):
         team = self.room.team(self.country)
         clock = clock_text(self.room.time_left)
         header(surface, t("Briefing: {team}", team=team.label),
-               t("Time left {clock}", clock=clock) if clock else "")
+               t("Time left {clock} · the clock waits while you read", clock=clock)
+               if clock else "")
         if self.brief_font is not None:
             inner = panel(surface, self.brief_rect, t("The situation and your brief"))
             draw_wrapped(surface, self.brief_font, self.room.session.view.briefing(self.country),

@@ -17,7 +17,7 @@ import pygame
 import pygame_gui
 from pygame_gui.elements import UIButton, UITextEntryLine
 
-from game.i18n import t
+from game.i18n import t, tn
 from game.play.classroom import ClassDebrief, class_debrief
 from game.play.decisions import country_name
 from game.play.names import METRICS
@@ -32,6 +32,7 @@ from game.ui.scenes.kit import (
     header_height,
     panel,
     signed,
+    wrap,
 )
 from game.ui.scenes.registry import open_scene
 from game.ui.widgets import (
@@ -182,6 +183,11 @@ class ClassDebriefScene(Scene):
         surface.fill(theme.BACKGROUND)
         d = self.debrief
         sub = t("{n} of {m} turns played", n=d.turns_played, m=d.turns)
+        if d.level_turns > d.turns:
+            # A shortened lesson (the report says what that means for the objectives).
+            sub += " · " + t("the level has {n}", n=d.level_turns)
+        if d.label:
+            sub = f"{d.label} · {sub}"
         if d.ended_early:
             sub += " · " + t("ended by the teacher")
         header(surface, t("Class debrief: {title}", title=d.title), sub)
@@ -265,11 +271,12 @@ class ClassDebriefScene(Scene):
                 entries = [e for e in d.timeline if e.turn == turn and (
                     (e.country == country and e.who != t("computer")) if country else
                     (e.country not in teams or e.who in (t("computer"), t("teacher"))))]
-                text = "\n".join(("· " + (e.text if country else f"{e.who}: {e.text}"))
-                                 for e in entries) or "–"
-                draw_wrapped(surface, small, text, pygame.Rect(
-                    inner.left + lw + i * cw, y, cw - theme.px(8), row_h - theme.px(4)),
-                    theme.TEXT if entries else theme.TEXT_DIM)
+                cell = pygame.Rect(inner.left + lw + i * cw, y, cw - theme.px(8),
+                                   row_h - theme.px(4))
+                text = _fitting(small, [("· " + (e.text if country else f"{e.who}: {e.text}"))
+                                        for e in entries], cell) or "–"
+                draw_wrapped(surface, small, text, cell,
+                             theme.TEXT if entries else theme.TEXT_DIM)
             y += row_h
 
     def _draw_agreements(self, surface: pygame.Surface) -> None:
@@ -397,3 +404,25 @@ class ClassDebriefScene(Scene):
         teams = ", ".join(f"{tm.name} ({country_name(tm.country)})" for tm in self.debrief.teams)
         s = fit(theme.font(13), teams, inner.width, theme.TEXT_DIM)
         surface.blit(s, (inner.left, inner.bottom - s.get_height()))
+
+
+def _fitting(font: pygame.font.Font, lines: list[str], cell: pygame.Rect) -> str:
+    """The entries that fit whole in ``cell``, then "and 4 more" for the rest.
+
+    The export and the CSV list them all; a cell of six computer-led governments' decisions
+    would otherwise end in a cut line.
+    """
+    room = max(1, cell.height // font.get_linesize())
+    kept: list[str] = []
+    used = 0
+    for i, line in enumerate(lines):
+        need = len(wrap(font, line, cell.width))
+        left = len(lines) - i - 1
+        if used + need + (1 if left else 0) > room:
+            rest = len(lines) - i
+            kept.append(tn("and {n} more", "and {n} more", rest))
+            break
+        kept.append(line)
+        used += need
+    return "\n".join(kept)
+

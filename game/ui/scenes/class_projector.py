@@ -25,6 +25,7 @@ from game.play.decisions import country_name
 from game.play.names import METRICS
 from game.ui import theme
 from game.ui.scenes.base import Scene
+from game.ui.scenes.class_countdown import RoundCountdown
 from game.ui.scenes.class_view import teacher_key
 from game.ui.scenes.kit import (
     draw_wrapped,
@@ -57,6 +58,8 @@ class ProjectorScene(Scene):
         super().__init__(app)
         self.room = room
         self.map_view: object | None = None
+        #: The big countdown of the class briefing or the negotiation round (when one is due).
+        self.countdown = RoundCountdown(room)
 
     @property
     def view(self) -> ProjectorView:
@@ -96,7 +99,7 @@ class ProjectorScene(Scene):
             # Blanked by the teacher: nothing on the wall, not even the way on.
             self.next_button.hide()
             return
-        self.focus.add(self.next_button)
+        self.focus.add(self.next_button, *self.countdown.build(self.map_rect, self.app.manager))
         self.focus.focus(self.next_button)
 
     def _build_map(self) -> None:
@@ -116,11 +119,14 @@ class ProjectorScene(Scene):
     @property
     def animating(self) -> bool:  # type: ignore[override]
         """People move on the map while the window has focus."""
-        return bool(self.map_view is not None and self.map_view.animating  # type: ignore[attr-defined]
-                    and pygame.key.get_focused())
+        return self.countdown.running or bool(
+            self.map_view is not None and self.map_view.animating  # type: ignore[attr-defined]
+            and pygame.key.get_focused())
 
     def update(self, dt: float) -> Scene | None:
-        """Move the people on the map."""
+        """Move the people on the map; count the shared round down."""
+        if self.countdown.update(dt):
+            self._rebuild_widgets()
         if self.map_view is not None and self.animating:
             self.map_view.update(dt)  # type: ignore[attr-defined]
         return None
@@ -142,6 +148,9 @@ class ProjectorScene(Scene):
             return None
         if event.type == pygame_gui.UI_BUTTON_PRESSED and event.ui_element is self.next_button:
             return self.next()
+        if self.countdown.handle(event):
+            self._rebuild_widgets()
+            return None
         return super().handle(event)
 
     def toggle_blank(self) -> Scene:
@@ -149,8 +158,16 @@ class ProjectorScene(Scene):
         blank_projector(self.room)
         return self
 
+    def _rebuild_widgets(self) -> None:
+        """The countdown's buttons changed: lay the screen out again (the map stays)."""
+        self.app.manager.clear_and_reset()
+        self.focus = type(self.focus)()
+        self.enter()
+
     def next(self) -> Scene:
         """The hand-over to the first team of the next turn, or the debrief."""
+        # Going on ends the shared round, whether its clock ran out or the class is ready early.
+        self.room.end_round(skipped=True)
         if self.room.finished:
             return open_scene("class_debrief", self.app, self.room)
         return open_scene("class_handover", self.app, self.room)
@@ -189,6 +206,7 @@ class ProjectorScene(Scene):
             self.map_view.draw(surface)  # type: ignore[attr-defined]
             surface.set_clip(clip)
         pygame.draw.rect(surface, theme.PANEL_EDGE, self.map_rect, 1, border_radius=theme.px(10))
+        self.countdown.draw(surface)
         self._draw_score(surface, v)
         self._draw_news(surface, v)
         self._draw_teams(surface, v)

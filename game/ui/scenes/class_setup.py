@@ -31,20 +31,28 @@ from game.play.classroom import (
     team_limits,
 )
 from game.play.decisions import country_name
+from game.play.lesson_timing import LABEL_LIMIT
 from game.play.levelview import text_of
 from game.play.saves import autosave
 from game.ui import theme
 from game.ui.lesson_kit import print_kit
 from game.ui.scenes.base import Scene
-from game.ui.scenes.kit import draw_wrapped, fit, footer_height, header, header_height, panel
+from game.ui.scenes.class_lesson import TIMERS, LessonBand, LessonChoices
+from game.ui.scenes.kit import (
+    draw_wrapped,
+    fit,
+    footer_height,
+    header,
+    header_height,
+    panel,
+    wrap,
+)
 from game.ui.scenes.registry import open_scene
 
 if TYPE_CHECKING:
     from game.ui.app import App
 
-#: Timer choices in minutes (None: untimed, the default: DESIGN.md §1).
-#: Two minutes is the lesson kit's 45-minute plan: teams plan at their tables, then enter it.
-TIMERS: tuple[float | None, ...] = (None, 2, 3, 5, 8, 10, 15, 20)
+__all__ = ["TIMERS", "ClassSetupScene", "classroom_entries"]
 
 
 def classroom_entries(settings: Any = None) -> list[Any]:
@@ -75,8 +83,11 @@ class ClassSetupScene(Scene):
         self.entries = classroom_entries(getattr(app, "settings", None))
         self.level_index = 0
         self.teams: list[list[str]] = []
-        self.timer_index = 0
-        self.timers: list[float | None] = list(TIMERS)
+        #: The lesson's preset, turns and minutes per phase (the band under the teams).
+        self.lesson = LessonChoices(getattr(app, "settings", None))
+        self.band = LessonBand(self.lesson)
+        #: The class and period ("Period 3 — 10B"), offered again from the last lesson.
+        self.label = self.lesson.label
         self.hidden = True
         self.rotate = True
         self.pin = ""
@@ -102,27 +113,32 @@ class ClassSetupScene(Scene):
         low, high = team_limits(entry.level)
         n = max(low, min(high, 3))
         self.teams = [[default_team_name(c), c] for c in countries[:n]]
-        # The level's suggested timer is the default; a level without one is untimed.
-        room = entry.level.classroom
-        suggested = room.timer_minutes if room is not None else None
-        self.timers = list(TIMERS)
-        if suggested is not None and suggested not in self.timers:
-            minutes = sorted([*(float(m) for m in TIMERS if m is not None), float(suggested)])
-            self.timers = [None, *minutes]
-        self.timer_index = self.timers.index(suggested) if suggested in self.timers else 0
+        # The level's suggested timer is the "level's plan" preset; the last lesson comes first.
+        self.lesson.for_level(entry.level, len(self.teams))
+
+    @property
+    def timers(self) -> list[float | None]:
+        """The turn timer's choices for this level (the lesson band steps through them)."""
+        return self.lesson.timers
+
+    @property
+    def timer_button(self) -> UIButton:
+        """The turn timer's button (in the lesson band)."""
+        return self.band.buttons["timer"]
 
     def settings(self) -> ClassSettings:
         """The settings as the screen holds them."""
+        timing = self.lesson.timing
         return ClassSettings(tuple(Team(name.strip(), c) for name, c in self.teams),
-                             self.timers[self.timer_index], self.hidden, self.pin, self.rotate)
+                             timing.desk_minutes, self.hidden, self.pin, self.rotate,
+                             turns=timing.turns, negotiation_minutes=timing.negotiation_minutes,
+                             briefing_minutes=timing.briefing_minutes, label=self.label)
 
     # -- layout ---------------------------------------------------------------------------------
 
     def _option_labels(self) -> list[str]:
         """Every text an option button can show (the longest decides the column's width)."""
-        timers = [t("Turn timer: off") if n is None else
-                  t("Turn timer: {n} minutes per team", n=int(n)) for n in self.timers]
-        return [*timers, t("Hidden objectives: on"), t("Hidden objectives: off"),
+        return [t("Hidden objectives: on"), t("Hidden objectives: off"),
                 t("First team changes every turn"), t("Teams always decide in the same order"),
                 t("Resume the last class session"), t("Compare classes"),
                 t("Print the lesson kit"), t("Students join on their devices")]
@@ -153,17 +169,21 @@ class ClassSetupScene(Scene):
         body_h = bottom - top - bh - gap
         lw = int((w - 4 * gap) * 0.3)
         rw, self.option_style = self._options_width(w - 4 * gap)
-        self.level_rect = pygame.Rect(gap, top, lw, body_h)
-        self.teams_rect = pygame.Rect(2 * gap + lw, top, w - 4 * gap - lw - rw, body_h)
+        # The lesson band runs under the level and the teams; the options keep their column.
+        band_h = LessonBand.height()
+        upper = body_h - band_h - gap
+        self.level_rect = pygame.Rect(gap, top, lw, upper)
+        self.teams_rect = pygame.Rect(2 * gap + lw, top, w - 4 * gap - lw - rw, upper)
+        self.lesson_rect = pygame.Rect(gap, top + upper + gap, w - 3 * gap - rw, band_h)
         self.options_rect = pygame.Rect(w - gap - rw, top, rw, body_h)
         self.start_button = UIButton(pygame.Rect(w - gap - rw, bottom - bh, rw, bh),
                                      t("Start the session"), manager=m, object_id="#primary")
         self.message_rect = pygame.Rect(gap, bottom - bh, w - 3 * gap - rw, bh)
-        h_row = theme.px(34)
         head = theme.font(15, bold=True).get_linesize() + theme.px(6)
-        self._build_levels(head, h_row)
-        # Teams.
+        self._build_levels(head, theme.px(34))
+        # Teams: rows as tall as the buttons elsewhere, lower when six teams share the panel.
         inner = self.teams_rect.inflate(-2 * theme.px(12), -2 * theme.px(10))
+        h_row = min(theme.px(34), (inner.height - head) // (len(self.teams) + 1) - theme.px(6))
         y = inner.top + head
         self.team_rows: list[tuple[UITextEntryLine, UIButton, UIButton]] = []
         # The country buttons are as wide as the longest country name, the team names get the
@@ -195,16 +215,21 @@ class ClassSetupScene(Scene):
         self.ai_rect = pygame.Rect(inner.left, self.add_button.rect.bottom + theme.px(10),
                                    inner.width, inner.bottom - self.add_button.rect.bottom
                                    - theme.px(10))
+        self.band_buttons = self.band.build(self.lesson_rect, m)
         # Options.
+        h_row = theme.px(34)
         style = self.option_style
         inner = self.options_rect.inflate(-2 * theme.px(12), -2 * theme.px(10))
         y = inner.top + head
-        timer = self.timers[self.timer_index]
-        self.timer_button = UIButton(pygame.Rect(inner.left, y, inner.width, h_row),
-                                     t("Turn timer: off") if timer is None else
-                                     t("Turn timer: {n} minutes per team", n=int(timer)),
-                                     manager=m, object_id=style)
-        y += h_row + theme.px(6)
+        self.label_y = y
+        y += theme.font(13).get_linesize() + theme.px(2)
+        self.label_entry = UITextEntryLine(pygame.Rect(inner.left, y, inner.width, h_row),
+                                           manager=m)
+        self.label_entry.length_limit = LABEL_LIMIT
+        self.label_entry.set_text(self.label)
+        self.label_entry.set_tooltip(t("Shown on the exports, the lesson kit, the report and "
+                                       "in the list of saved sessions."))
+        y += h_row + theme.px(10)
         self.hidden_button = UIButton(pygame.Rect(inner.left, y, inner.width, h_row),
                                       t("Hidden objectives: on") if self.hidden else
                                       t("Hidden objectives: off"), manager=m, object_id=style)
@@ -245,8 +270,8 @@ class ClassSetupScene(Scene):
         self.focus.add(*(b for b, _ in self.level_buttons))
         for entry, cb, xb in self.team_rows:
             self.focus.add(entry, cb, xb)
-        self.focus.add(self.add_button, self.timer_button, self.hidden_button,
-                       self.rotate_button, self.pin_entry, self.start_button,
+        self.focus.add(self.add_button, *self.band_buttons, self.label_entry,
+                       self.hidden_button, self.rotate_button, self.pin_entry, self.start_button,
                        self.resume_button, self.compare_button, self.kit_button,
                        self.lan_button)
         self.focus.focus(self.start_button)
@@ -278,8 +303,8 @@ class ClassSetupScene(Scene):
             self.lan_button.disable()
 
     def panels(self) -> list[pygame.Rect]:
-        """Levels, teams, options."""
-        return [self.level_rect, self.teams_rect, self.options_rect]
+        """Levels, teams, the lesson, options."""
+        return [self.level_rect, self.teams_rect, self.lesson_rect, self.options_rect]
 
     def _rebuild(self) -> None:
         self.app.manager.clear_and_reset()
@@ -291,6 +316,7 @@ class ClassSetupScene(Scene):
             if i < len(self.teams):
                 self.teams[i][0] = entry.get_text()
         self.pin = self.pin_entry.get_text()
+        self.label = self.label_entry.get_text()
 
     # -- events ---------------------------------------------------------------------------------
 
@@ -331,6 +357,7 @@ class ClassSetupScene(Scene):
             if element is xb:
                 del self.teams[i]
                 del self.team_rows[i]
+                self._teams_changed()
                 self._rebuild()
                 return None
         if element is self.add_button:
@@ -338,10 +365,11 @@ class ClassSetupScene(Scene):
                     if c not in {c for _, c in self.teams}]
             if free:
                 self.teams.append([default_team_name(free[0]), free[0]])
+            self._teams_changed()
             self._rebuild()
             return None
-        if element is self.timer_button:
-            self.timer_index = (self.timer_index + 1) % len(self.timers)
+        if self.entry is not None and self.band.press(element, len(self.teams), self.entry.level):
+            pass
         elif element is self.hidden_button:
             self.hidden = not self.hidden
         elif element is self.rotate_button:
@@ -350,6 +378,11 @@ class ClassSetupScene(Scene):
             return None
         self._rebuild()
         return None
+
+    def _teams_changed(self) -> None:
+        """A 45- or 90-minute lesson plays fewer turns with more teams: fit it again."""
+        if self.entry is not None and self.lesson.preset_key in ("45", "90"):
+            self.lesson.choose(self.lesson.preset_key, len(self.teams), self.entry.level)
 
     def _next_country(self, i: int) -> None:
         """Give team ``i`` the next country no other team leads (its name follows if default)."""
@@ -369,8 +402,10 @@ class ClassSetupScene(Scene):
         """Write the chosen level's lesson kit for these teams and this timer; say where."""
         if self.entry is None:
             return ()
+        self._read_entries()
         self.message, self.message_bad, files = print_kit(
-            self.entry.level, len(self.teams), self.timers[self.timer_index])
+            self.entry.level, len(self.teams), self.lesson.timing.desk_minutes,
+            label=self.settings().label, timing=self.lesson.timing)
         return files
 
     def start(self) -> Scene | None:
@@ -389,9 +424,13 @@ class ClassSetupScene(Scene):
         except ClassroomError as problem:
             self.message, self.message_bad = str(problem), True
             return None
-        room.record.name = t("Class session: {title}", title=entry.title())
+        room.record.name = session_name(room.settings.label, entry.title())
+        self.remember()
         # Nothing is saved until the first team commits: a session left before anyone played
         # must not become what Continue opens.
+        if room.due_round() == "briefing":
+            # The class briefing is counted down on the projector, the map behind it.
+            return open_scene("class_projector", self.app, room)
         return open_scene("class_handover", self.app, room, setup=self)
 
     def host(self) -> Scene | None:
@@ -413,8 +452,23 @@ class ClassSetupScene(Scene):
         except OSError as error:
             self.message, self.message_bad = t("The host could not start: {e}", e=error), True
             return None
-        room.record.name = t("Class session: {title}", title=entry.title())
+        room.record.name = session_name(room.settings.label, entry.title())
+        self.remember()
         return open_scene("class_lan", self.app, running)
+
+    def remember(self) -> None:
+        """Keep this lesson's timing and label in the settings file, offered next time."""
+        from game.play.settings import Settings, SettingsError, save_settings, update_settings
+
+        current = getattr(self.app, "settings", None)
+        current = current if isinstance(current, Settings) else Settings()
+        try:
+            self.app.settings = update_settings(
+                current, last_lesson=self.lesson.remember(self.settings().label))
+            save_settings(self.app.settings)
+        # The lesson goes on when the settings cannot be written: only next time's offer is lost.
+        except (OSError, SettingsError):
+            pass
 
     def resume(self) -> Scene | None:
         """Resume the newest saved classroom session where it stopped."""
@@ -489,11 +543,16 @@ class ClassSetupScene(Scene):
                     "Done and passes it on; a hand-over screen hides its choices. When every "
                     "team is done, the turn is played for everyone at once and the projector "
                     "shows what happened. Ctrl+T opens the teacher panel at any moment.")
-            r = self.ai_rect
-            draw_wrapped(surface, small, how, pygame.Rect(r.left, r.top + used + theme.px(14),
-                                                          r.width, r.height - used
-                                                          - theme.px(14)), theme.TEXT_DIM)
+            r = pygame.Rect(self.ai_rect.left, self.ai_rect.top + used + theme.px(14),
+                            self.ai_rect.width, self.ai_rect.height - used - theme.px(14))
+            # The explanation is shown whole or not at all (six teams or a small window leave
+            # no room; docs/classroom.md and the lesson kit say the same).
+            if len(wrap(small, how, r.width)) * small.get_linesize() <= r.height:
+                draw_wrapped(surface, small, how, r, theme.TEXT_DIM)
+        self.band.draw(surface, len(self.teams), False)
         inner = panel(surface, self.options_rect, t("Options"))
+        surface.blit(fit(small, t("Class and period (optional)"), inner.width,
+                         theme.TEXT_DIM), (inner.left, self.label_y))
         surface.blit(fit(small, t("Teacher panel PIN (optional)"), inner.width,
                          theme.TEXT_DIM), (inner.left, self.pin_label_y))
         if self.message:
@@ -503,6 +562,12 @@ class ClassSetupScene(Scene):
     def hints(self) -> list[tuple[str, str]]:
         """Keys."""
         return [(t("Tab"), t("Next")), (t("Enter"), t("Press")), (t("Esc"), t("Title"))]
+
+
+def session_name(label: str, title: str) -> str:
+    """The saved session's name: "Period 3 — 10B · Class session: The June 2019 crisis"."""
+    name = t("Class session: {title}", title=title)
+    return f"{label} · {name}" if label else name
 
 
 def _safe_saves() -> list[Any]:
