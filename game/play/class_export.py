@@ -370,39 +370,7 @@ def summary_html(debrief: ClassDebrief) -> str:
         out.append(svg_chart(t("Relations (−100 to 100)"), months,
                              [(metric_label(m), v) for m, v in debrief.relations.items()]))
     out.append("</div>")
-    # Agreements.
-    out.append(f"<h2>{esc(t('Proposals, agreements and threats'))}</h2>")
-    if debrief.agreements:
-        out.append("<ul>")
-        for a in debrief.agreements:
-            parties = ", ".join(debrief.team_name(p) for p in a.parties)
-            fate = t(a.status.replace("_", " "))
-            if a.outcome == "broken":
-                fate += " — " + t("broken by {who} in turn {n}",
-                                  who=debrief.team_name(a.ended_by), n=a.ended_turn)
-            elif a.outcome == "withdrawn":
-                fate += " — " + t("later replaced or withdrawn")
-            terms = ", ".join(f"{k.replace('_', ' ')} {_term(v)}" for k, v in a.terms.items())
-            out.append(f"<li>{esc(t('Turn {n}', n=a.turn))}: <b>{esc(a.label)}</b> "
-                       f"({esc(parties)}; {esc(t('offered by {who}', who=debrief.team_name(a.by)))}"
-                       f"{'; ' + esc(terms) if terms else ''}): {esc(fate)}</li>")
-        out.append("</ul>")
-    else:
-        out.append(f"<p>{esc(t('No proposals were made.'))}</p>")
-    # Causes.
-    out.append(f"<h2>{esc(t('The biggest changes and their causes'))}</h2>")
-    if debrief.causes:
-        out.append("<ul>")
-        for c in debrief.causes:
-            parts = "; ".join(f"{esc(label)} {_signed(amount)}" for label, amount in c.parts[:4])
-            against = t("against the status quo") if c.against_status_quo else t(
-                "since the turn before")
-            out.append(f"<li>{esc(t('Turn {n}', n=c.turn))} ({esc(c.month)}), "
-                       f"<b>{esc(c.label)}</b> {_signed(c.change)} {esc(against)}: "
-                       f"{parts}</li>")
-        out.append("</ul>")
-    else:
-        out.append(f"<p>{esc(t('Changes are explained from the second turn on.'))}</p>")
+    out += _agreements_html(debrief) + _causes_html(debrief)
     # Objectives per team.
     out.append(f"<h2>{esc(t('Objectives'))}</h2><ul>")
     for team in debrief.teams:
@@ -432,6 +400,51 @@ def summary_html(debrief: ClassDebrief) -> str:
         out.append("</ul>")
     out.append("</body></html>")
     return "\n".join(out) + "\n"
+
+
+def _agreements_html(debrief: ClassDebrief) -> list[str]:
+    """The report's proposals, agreements and threats, with each one's fate."""
+    esc = html.escape
+    out: list[str] = []
+    out.append(f"<h2>{esc(t('Proposals, agreements and threats'))}</h2>")
+    if debrief.agreements:
+        out.append("<ul>")
+        for a in debrief.agreements:
+            parties = ", ".join(debrief.team_name(p) for p in a.parties)
+            fate = t(a.status.replace("_", " "))
+            if a.outcome == "broken":
+                fate += " — " + t("broken by {who} in turn {n}",
+                                  who=debrief.team_name(a.ended_by), n=a.ended_turn)
+            elif a.outcome == "withdrawn":
+                fate += " — " + t("later replaced or withdrawn")
+            terms = ", ".join(f"{k.replace('_', ' ')} {_term(v)}" for k, v in a.terms.items())
+            out.append(f"<li>{esc(t('Turn {n}', n=a.turn))}: <b>{esc(a.label)}</b> "
+                       f"({esc(parties)}; {esc(t('offered by {who}', who=debrief.team_name(a.by)))}"
+                       f"{'; ' + esc(terms) if terms else ''}): {esc(fate)}</li>")
+        out.append("</ul>")
+    else:
+        out.append(f"<p>{esc(t('No proposals were made.'))}</p>")
+    return out
+
+
+def _causes_html(debrief: ClassDebrief) -> list[str]:
+    """The report's biggest changes, each with its causes."""
+    esc = html.escape
+    out: list[str] = []
+    out.append(f"<h2>{esc(t('The biggest changes and their causes'))}</h2>")
+    if debrief.causes:
+        out.append("<ul>")
+        for c in debrief.causes:
+            parts = "; ".join(f"{esc(label)} {_signed(amount)}" for label, amount in c.parts[:4])
+            against = t("against the status quo") if c.against_status_quo else t(
+                "since the turn before")
+            out.append(f"<li>{esc(t('Turn {n}', n=c.turn))} ({esc(c.month)}), "
+                       f"<b>{esc(c.label)}</b> {_signed(c.change)} {esc(against)}: "
+                       f"{parts}</li>")
+        out.append("</ul>")
+    else:
+        out.append(f"<p>{esc(t('Changes are explained from the second turn on.'))}</p>")
+    return out
 
 
 def _term(value: Any) -> str:

@@ -40,8 +40,8 @@ def test_without_a_strategy_ai_leaders_lead_every_country_as_autoplay_does() -> 
 def test_a_strategy_speaks_for_its_countries_and_status_quo_keeps_the_teams_levers() -> None:
     lv = level("june-2019-crisis")
     players, led = headless_roles(lv, {"US"})
-    assert players["US"] == "human" and players["MX"].startswith("ai:") and led == {"US", "MX",
-                                                                                     "CA"}
+    assert players["US"] == "human" and players["MX"].startswith("ai:") and led == {
+        "US", "MX", "CA", "GT", "HN", "SV"}
     players, led = headless_roles(lv, {"US"}, "status-quo")
     # Nobody leads the teams' unscripted countries: the model answers pressure for them.
     assert set(players.values()) == {"human"} and led == {"US"}
@@ -74,8 +74,14 @@ def test_pairwise_meets_every_pair_of_countries_in_every_pair_of_personalities()
     assert pairwise(6) == pairwise(6)  # deterministic
 
 
+def _three_countries():
+    from game.content.loader import load_level
+
+    return load_level(EXAMPLES / "three-country-cooperation.yaml")
+
+
 def test_small_levels_try_every_combination_and_large_ones_an_all_pairs_set() -> None:
-    tried, how = trials(level("june-2019-crisis"))
+    tried, how = trials(_three_countries())
     assert [t.kind for t in tried].count("ai") == 27 == EXHAUSTIVE_UP_TO
     assert tried[0].kind == "status-quo" and "every combination" in how
     tried, how = trials(level("regional-compact"))
@@ -124,12 +130,12 @@ def test_hidden_objectives_are_judged_in_the_sweep(capsys) -> None:
     data = json.loads(out)
     objectives = data["objectives"]
     hidden = {k: v for k, v in objectives.items() if v["hidden"]}
-    assert {v["for"] for v in hidden.values()} == {"US", "MX", "CA"}
+    assert {v["for"] for v in hidden.values()} == {"US", "MX", "CA", "GT", "HN", "SV"}
     assert all(v["verdict"] in ("always", "reachable", "never") for v in objectives.values())
-    # The status quo, 27 leaderships and the level's two strategies (Canada's hidden objective,
-    # and the US's, which needs Mexico to deploy).
-    assert len(data["tried"]) == 30 and data["tried"][-1]["kind"] == "strategy"
-    assert all(len(v["runs"]) == 30 for v in objectives.values())
+    # The status quo, 15 all-pairs leaderships of six countries and the level's two strategies
+    # (Canada's hidden objective, and the US's, which needs Mexico to deploy).
+    assert len(data["tried"]) == 18 and data["tried"][-1]["kind"] == "strategy"
+    assert all(len(v["runs"]) == 18 for v in objectives.values())
     canada = objectives["ca-share (hidden, CA)"]
     assert canada["met_by"] == ["strategy june-2019-crisis-canada-opens"]
 
@@ -193,15 +199,15 @@ def test_a_strategy_checked_with_the_level_is_tried(capsys, tmp_path: Path) -> N
 
 
 def test_a_long_level_is_tried_with_the_uniform_leaderships_only_when_time_is_bounded() -> None:
-    lv = level("june-2019-crisis")  # 4 months a run, 28 runs: 112 months
-    tried, _ = trials(lv, max_months=200)
+    lv = _three_countries()  # 36 months a run, 28 runs: 1,008 months
+    tried, _ = trials(lv, max_months=1_100)
     assert len(tried) == 28
-    tried, how = trials(lv, max_months=100)
+    tried, how = trials(lv, max_months=1_000)
     assert [t.name for t in tried] == ["status quo", "AI US hardliner + MX hardliner + CA "
                                        "hardliner", "AI US pragmatist + MX pragmatist + CA "
                                        "pragmatist", "AI US humanitarian + MX humanitarian + "
                                        "CA humanitarian"]
-    assert "a long level: 4 months a run" in how
+    assert "a long level: 36 months a run" in how
 
 
 def test_a_level_the_model_cannot_play_is_reported_by_check_not_raised(
