@@ -119,6 +119,9 @@ class World:
     #: Extra-regional surge: people per month and months left, ``(n,)``.
     surge: np.ndarray
     surge_left: np.ndarray
+    #: An epidemic's border closure: severity (0-1) and months left, ``(n,)`` each.
+    closure: np.ndarray
+    closure_left: np.ndarray
     #: Visible groups on the move (caravans), decaying, ``(n,)``.
     caravan_visible: np.ndarray
     #: What movers believe happens after they reach the US border, from recent arrivals' fate
@@ -185,6 +188,8 @@ class World:
         digest = hashlib.sha256()
         for f in fields(self):
             value = getattr(self, f.name)
+            if f.name in _HASHED_WHEN_USED and not np.any(value):
+                continue
             digest.update(f.name.encode())
             digest.update(np.ascontiguousarray(np.asarray(value, dtype=float)).tobytes())
         return digest.hexdigest()
@@ -202,5 +207,8 @@ class World:
         return World(**out)  # type: ignore[arg-type]
 
 
+#: Fields added after games were first saved: hashed only once they hold something, so a saved
+#: game that never used them keeps the hash it was saved with.
+_HASHED_WHEN_USED = frozenset({"closure", "closure_left"})
 #: Every field of a world, for :meth:`World.assemble`.
 _FIELD_NAMES = {f.name for f in fields(World)}
