@@ -19,6 +19,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from game.content.check_stories import story_checks, story_text_paths
 from game.content.check_strategy_campaign import (
     _agreement_checks,
     _items,
@@ -93,6 +94,8 @@ def check_document(doc: Document, expect: str | None = None) -> tuple[Any, list[
             f"open it where a {kind} is expected", "format-wrong-kind")]
     try:
         obj, found = validate(MODELS[kind], doc)
+        if isinstance(obj, Level) and doc.folder is not None:
+            obj.set_folder(doc.folder)  # its story and epilogue images are read from there
         problems += found
         problems += {"level": level_checks, "strategy": strategy_checks,
                      "campaign": campaign_checks}[kind](doc)
@@ -345,7 +348,9 @@ def level_checks(doc: Document) -> list[Problem]:
     out += _classroom_checks(doc, data.get("classroom"), playable)
     out += _world_checks(doc, data.get("world"))
     out += tutorial_checks(doc, playable, turns)
-    out += translation_checks(doc, _level_text_paths(data) + tutorial_text_paths(data))
+    out += story_checks(doc, turns)
+    out += translation_checks(doc, _level_text_paths(data) + tutorial_text_paths(data)
+                              + story_text_paths(data))
     return out
 
 

@@ -39,6 +39,7 @@ from game.ui.scenes.kit import (
 )
 from game.ui.scenes.registry import open_scene
 from game.ui.widgets import Chart, Series, draw_chart, draw_line_chart, render_png, star_points
+from game.ui.widgets.picture import draw_picture
 
 if TYPE_CHECKING:
     from game.play.game import Game
@@ -59,6 +60,8 @@ def whatif_note() -> str:
 
 TABS = (("charts", "Charts"), ("timeline", "Decisions"), ("objectives", "Objectives"),
         ("discuss", "Discuss"), ("whatif", "What if…"), ("export", "Export"))
+#: The tab of a level's epilogue, first when the level has one.
+EPILOGUE_TAB = ("epilogue", "Epilogue")
 
 
 def charts_of(debrief: Debrief, player: str) -> list[Chart]:
@@ -132,7 +135,9 @@ class DebriefScene(Scene):
         self.game = game
         self.debrief: Debrief = game.debrief()
         self.player: str = game.player
-        self.tab = "charts"
+        #: The tabs; a level that tells what really happened opens on its epilogue.
+        self.tabs = ((EPILOGUE_TAB,) if self.debrief.epilogue is not None else ()) + TABS
+        self.tab = self.tabs[0][0]
         self.folder_text = str(default_export_dir(self.debrief))
         self.message = ""
         self.message_bad = False
@@ -154,9 +159,9 @@ class DebriefScene(Scene):
         bottom = h - footer_height() - gap
         th = theme.font(15).get_linesize() + theme.px(10)
         bh = theme.px(44)
-        tw = min(theme.px(150), (w - 2 * gap - theme.px(200)) // len(TABS))
+        tw = min(theme.px(150), (w - 2 * gap - theme.px(200)) // len(self.tabs))
         self.tab_buttons: list[tuple[UIButton, str]] = []
-        for i, (key, label) in enumerate(TABS):
+        for i, (key, label) in enumerate(self.tabs):
             b = UIButton(pygame.Rect(gap + i * tw, top, tw, th), t(label), manager=m,
                          object_id="#tab_selected" if key == self.tab else "#tab")
             self.tab_buttons.append((b, key))
@@ -414,7 +419,7 @@ class DebriefScene(Scene):
 
     def autoplay(self) -> Scene | None:
         """Show every tab but Export (no files are written unasked), then the title."""
-        keys = [k for k, _ in TABS if k != "export"]
+        keys = [k for k, _ in self.tabs if k != "export"]
         if self.tab in keys and keys.index(self.tab) + 1 < len(keys):
             nxt = DebriefScene(self.app, self.game)
             nxt.tab = keys[keys.index(self.tab) + 1]
@@ -519,6 +524,29 @@ class DebriefScene(Scene):
             y += used + theme.px(10)
             if y > inner.bottom:
                 break
+
+    def _draw_epilogue(self, surface: pygame.Surface) -> None:
+        """What really happened: the level's picture at the left, its text and source."""
+        epilogue = self.debrief.epilogue
+        if epilogue is None:
+            return
+        inner = panel(surface, self.body, epilogue.title)
+        f, small = theme.font(16), theme.font(13)
+        text_rect = inner.copy()
+        if epilogue.image:
+            shown = draw_picture(surface, epilogue.image, pygame.Rect(
+                inner.left, inner.top, inner.width * 2 // 5, inner.height))
+            if shown is not None:
+                text_rect = pygame.Rect(shown.right + theme.px(16), inner.top,
+                                        inner.right - shown.right - theme.px(16), inner.height)
+        source = wrap(small, t("Source: {s}", s=epilogue.source), text_rect.width)[:3]
+        src_h = small.get_linesize() * len(source)
+        used = draw_wrapped(surface, f, epilogue.text, pygame.Rect(
+            text_rect.left, text_rect.top, text_rect.width, text_rect.height - src_h
+            - theme.px(8)))
+        draw_wrapped(surface, small, " ".join(source), pygame.Rect(
+            text_rect.left, text_rect.top + used + theme.px(8), text_rect.width, src_h),
+            theme.TEXT_DIM)
 
     def _draw_discuss(self, surface: pygame.Surface) -> None:
         half = (self.body.width - theme.px(10)) // 2
