@@ -504,6 +504,8 @@ EVENTS: dict[str, EventSpec] = {
             "news",
             "A headline only, with an optional short article: a story beat that changes "
             "nothing in the model.",
+            (TermSpec("body", "text", "A short article under the headline (the level's text, "
+                      "carried to the news)."),),
         ),
         EventSpec(
             "announcement",

@@ -10,7 +10,7 @@ from game.content.events.base import EventBase, param
 class Epidemic(EventBase):
     """An epidemic shuts borders across the region: fewer leave now, more when they reopen.
 
-    While borders are shut (``months``), about half as many people can set out at severity 1,
+    While borders are shut (`months`), about half as many people can set out at severity 1,
     incomes in every origin fall (Honduras and El Salvador lost about 8% of output per head in
     2020) and so does work in the US. When borders reopen, some of those who waited leave.
 

@@ -18,10 +18,10 @@ class Flood(EventBase):
 
         events:
           - kind: flood
-            at: 2010-06            # Tropical Storm Agatha's floods and landslides
-            origin: GT
-            severity: 0.2          # 0-1; 1 affects as many as Eta and Iota (7.5 million)
-            news: "Floods and landslides cut off villages across Guatemala"
+            at: 2020-06            # Tropical Storm Amanda, 31 May 2020
+            origin: SV
+            severity: 0.05         # 0-1; 1 affects as many as Eta and Iota (7.5 million)
+            news: "Tropical Storm Amanda floods El Salvador"
     """
 
     kind: Literal["flood"]

@@ -14,7 +14,8 @@ class News(EventBase):
     """A headline (and a short article) in the turn's news; nothing changes in the model.
 
     Use it for the beats of a story: what a newspaper reports, what a minister says. Players
-    read the headline with the turn's other news and the article under it.
+    read the headline with the turn's other news and the article under it. Its `news` (the
+    headline) must be given.
 
     YAML usage::
 

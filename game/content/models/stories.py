@@ -1,8 +1,9 @@
 """A level's own story cards and its epilogue: what really happened, told in the game.
 
 Story cards are told in the turn report's "From the real world" panel, beside or instead of the
-game's built-in stories; the epilogue closes the debrief. Images are files in the level's own
-folder, checked by :mod:`game.content.check_media`.
+game's built-in stories; the epilogue opens the debrief, on its own tab, before the charts.
+Texts may be translated like every level text (`{en: ..., es: ...}`); sources are not, as they
+name publications.
 """
 
 from __future__ import annotations
