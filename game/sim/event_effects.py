@@ -83,7 +83,7 @@ def _disaster(st: EventState, p: Mapping[str, Any], P: Any, evw: np.ndarray) -> 
 def _epidemic(st: EventState, p: Mapping[str, Any], P: Any, evw: np.ndarray) -> None:
     """Borders shut for ``months``: incomes everywhere and US work fall for as long."""
     sev = float(p["severity"]) * evw
-    months = float(p["months"]) * (evw > 0)
+    months = float(p["months"]) * (sev > 0)  # a harmless epidemic holds no other shock longer
     st.closure = np.maximum(st.closure, sev)
     st.closure_left = np.maximum(st.closure_left, months)
     st.income_shock -= (sev * P.flat.epidemic_income_loss)[:, None]
