@@ -82,3 +82,26 @@ def test_a_picture_keeps_its_proportions(tmp_path) -> None:
     path = tmp_path / "wide.png"
     pygame.image.save(pygame.Surface((400, 100)), str(path))
     assert pictures.picture(str(path), 200, 200).get_size() == (200, 50)
+
+
+def test_the_class_debrief_also_opens_on_the_epilogue(make_app, monkeypatch) -> None:
+    from game.play.classroom import Classroom, ClassSettings, Team
+    from game.ui.scenes.class_debrief import ClassDebriefScene
+
+    [story] = [e for e in shipped_levels() if e.id == "example-story-beats"]
+    [crisis] = [e for e in shipped_levels() if e.id == "june-2019-crisis"]
+    level = crisis.level.model_copy(update={"epilogue": story.level.epilogue})
+    level.set_folder(story.path.parent.resolve())  # the picture is beside the story level
+    room = Classroom(level, ClassSettings((Team("Eagles", "US"), Team("Jaguars", "MX"))))
+    while not room.finished:
+        for country in list(room.order):
+            room.commit(country)
+        room.resolve()
+    app = make_app()
+    drawn = record_drawn_text(monkeypatch)
+    scene = ClassDebriefScene(app, room)
+    app.switch(scene)
+    app.frame(0.016)
+    assert scene.tab == "epilogue" and scene.debrief.epilogue.image.endswith("eta-track.jpg")
+    assert any("Eta and Iota" in text for text in drawn)
+    assert layout_problems(app, scene) == []

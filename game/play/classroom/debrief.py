@@ -22,6 +22,7 @@ from game.sim.policy import month_label
 
 if TYPE_CHECKING:
     from game.play.report import ObjectiveState
+    from game.play.stories import Epilogue
 
 
 @dataclass(frozen=True)
@@ -129,6 +130,8 @@ class ClassDebrief:
     history: dict[str, list[float]]
     baseline: dict[str, list[float]]
     teacher_log: tuple[dict[str, Any], ...] = ()
+    #: What really happened, when the level tells it.
+    epilogue: Epilogue | None = None
 
     def team_name(self, country: str) -> str:
         """The team leading ``country``, or the country's name (computer-led)."""
@@ -312,7 +315,7 @@ def class_debrief(room: Classroom, causes: bool = True) -> ClassDebrief:
         timeline=class_timeline(room), scores=tuple(scores), standings=tuple(standings),
         agreements=class_agreements(room), relations=relations,
         causes=class_causes(room) if causes else (), objectives=objectives, stars=stars,
-        questions=debrief.questions, sources=debrief.sources,
+        questions=debrief.questions, sources=debrief.sources, epilogue=debrief.epilogue,
         history={k: list(v) for k, v in debrief.history.items()},
         baseline={k: list(v) for k, v in debrief.baseline.items()},
         teacher_log=tuple(room.teacher_log),

@@ -27,6 +27,7 @@ from game.play.report import metric_label
 from game.ui import theme
 from game.ui.lesson_kit import print_kit
 from game.ui.scenes.base import Scene
+from game.ui.scenes.epilogue import EPILOGUE_TAB, draw_epilogue
 from game.ui.scenes.kit import (
     draw_wrapped,
     fit,
@@ -39,7 +40,6 @@ from game.ui.scenes.kit import (
 )
 from game.ui.scenes.registry import open_scene
 from game.ui.widgets import Chart, Series, draw_chart, draw_line_chart, render_png, star_points
-from game.ui.widgets.picture import draw_picture
 
 if TYPE_CHECKING:
     from game.play.game import Game
@@ -60,8 +60,6 @@ def whatif_note() -> str:
 
 TABS = (("charts", "Charts"), ("timeline", "Decisions"), ("objectives", "Objectives"),
         ("discuss", "Discuss"), ("whatif", "What if…"), ("export", "Export"))
-#: The tab of a level's epilogue, first when the level has one.
-EPILOGUE_TAB = ("epilogue", "Epilogue")
 
 
 def charts_of(debrief: Debrief, player: str) -> list[Chart]:
@@ -526,27 +524,8 @@ class DebriefScene(Scene):
                 break
 
     def _draw_epilogue(self, surface: pygame.Surface) -> None:
-        """What really happened: the level's picture at the left, its text and source."""
-        epilogue = self.debrief.epilogue
-        if epilogue is None:
-            return
-        inner = panel(surface, self.body, epilogue.title)
-        f, small = theme.font(16), theme.font(13)
-        text_rect = inner.copy()
-        if epilogue.image:
-            shown = draw_picture(surface, epilogue.image, pygame.Rect(
-                inner.left, inner.top, inner.width * 2 // 5, inner.height))
-            if shown is not None:
-                text_rect = pygame.Rect(shown.right + theme.px(16), inner.top,
-                                        inner.right - shown.right - theme.px(16), inner.height)
-        source = wrap(small, t("Source: {s}", s=epilogue.source), text_rect.width)[:3]
-        src_h = small.get_linesize() * len(source)
-        used = draw_wrapped(surface, f, epilogue.text, pygame.Rect(
-            text_rect.left, text_rect.top, text_rect.width, text_rect.height - src_h
-            - theme.px(8)))
-        draw_wrapped(surface, small, " ".join(source), pygame.Rect(
-            text_rect.left, text_rect.top + used + theme.px(8), text_rect.width, src_h),
-            theme.TEXT_DIM)
+        if self.debrief.epilogue is not None:
+            draw_epilogue(surface, self.body, self.debrief.epilogue)
 
     def _draw_discuss(self, surface: pygame.Surface) -> None:
         half = (self.body.width - theme.px(10)) // 2
