@@ -161,8 +161,8 @@ def _events_and_origins(mo: Month, events: Sequence[ScheduledEvent]) -> None:
     income_shock, mo.disaster_push = origins.random_disasters(
         mo.uniforms[:, nz.UNIFORM_DISASTER], mo.moy, mo.ew, ev.income_shock, ev.disaster_push, P)
     # An epidemic's closed borders hold departures back; reopening releases the pent-up wish.
-    mo.closure_cut, mo.disaster_push, mo.closure, mo.closure_left = border_closure(
-        ev.closure, ev.closure_left, mo.disaster_push, P)
+    mo.closure_shift, mo.closure, mo.closure_left, mo.pent_up = border_closure(
+        ev.closure, ev.closure_left, world.pent_up, P)
     # Chance, shocks held then fading, violence and income.
     mo.homicide_noise = origins.ar1(world.homicide_noise, P.homicide_persistence,
                                     P.homicide_sd, normals[:, nz.NORMAL_ORIGIN])
@@ -192,7 +192,7 @@ def _departures_and_channels(mo: Month) -> None:
     logit = emigration_logit(mo.m, mo.homicide_seen, mo.income, mo.ex.remittances,
                              mo.network_seen, mo.pop, mo.labour_demand, shortage_seen,
                              mo.disaster_push, mo.ex.coffee_price, world.price[:, None],
-                             mo.lv.exit_officers, pp, P) - mo.closure_cut
+                             mo.lv.exit_officers, pp, P) + mo.closure_shift
     home = s["home"]
     movers, mo.fc_new, caravan = who_leaves(
         home, logit, season_factor(mo.sw, mo.moy, P), ev.release_seen, world.stay_seen,

@@ -67,6 +67,15 @@ def test_the_epidemic_is_named_in_the_explanation_of_its_turn() -> None:
     assert named and named[0].amount < 0
 
 
+def test_every_later_turn_names_the_epidemics_borders_and_their_reopening() -> None:
+    session = played()
+    rows = [[(c.label, c.amount) for c in r.headline("us_border_encounters").causes
+             if "epidemic" in c.label] for r in session.reports]
+    assert rows[0][0][0] == "An epidemic closes borders across the region"
+    assert rows[1][0][0] == "Borders kept shut by the epidemic" and rows[1][0][1] < 0
+    assert rows[3][0][0] == "Borders reopen after the epidemic" and rows[3][0][1] > 0
+
+
 def test_a_level_telling_only_its_own_stories_tells_none_when_they_run_out() -> None:
     level = load_level(EXAMPLE)
     only = replace_level(level, built_in_stories=False)
