@@ -52,8 +52,14 @@ class LevelEvent:
     body: str = ""
 
     def scheduled(self, month: int) -> ScheduledEvent:
-        """The model event, at ``month`` (a news event carries its article for the news)."""
+        """The model event, at ``month``.
+
+        A news event carries its headline and article, so that the record and ``simulate``
+        tell them too (the model ignores them).
+        """
         params = dict(self.params)
+        if self.kind == "news":
+            params["headline"] = self.headline
         if self.body:
             params["body"] = self.body
         if self.kind == "policy_change":

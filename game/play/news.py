@@ -111,8 +111,10 @@ def threshold_news(metrics: Mapping[str, float], previous: Mapping[str, float],
 
 def event_news(event: Mapping[str, Any]) -> NewsItem:
     """A headline for an event (a level's own headline text wins)."""
-    headline = event.get("headline")
     params = dict(event.get("params", {}))
+    # A level's news event carries its own headline among its parameters.
+    headline = event.get("headline") or (params.get("headline")
+                                         if event.get("kind") == "news" else None)
     if headline:
         body = str(params.get("body", "")) if event.get("kind") == "news" else ""
         return NewsItem("teacher" if event.get("source") == "teacher" else "event", t(headline),

@@ -54,6 +54,8 @@ def test_the_example_tells_its_cards_its_news_and_its_epilogue() -> None:
     assert news[0].to_dict()["body"].startswith("Some people deported")
     recorded = [e for t in session.record.turns for e in t.events if e["kind"] == "news"]
     assert recorded[0]["params"]["body"].startswith("Some people deported")
+    assert recorded[0]["params"]["headline"] == news[0].text  # `simulate` tells it too
+    assert event_news(recorded[0]).text == news[0].text
     epilogue = session.debrief().epilogue
     assert epilogue is not None and epilogue.title == "What really happened"
     assert epilogue.image.endswith("eta-track.jpg") and "Eta and Iota" in epilogue.text
