@@ -20,6 +20,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from game.content.check_conditions import condition_checks, timed_text_paths
+from game.content.check_stories import story_checks, story_text_paths
 from game.content.check_strategy_campaign import (
     _agreement_checks,
     _items,
@@ -94,6 +95,8 @@ def check_document(doc: Document, expect: str | None = None) -> tuple[Any, list[
             f"open it where a {kind} is expected", "format-wrong-kind")]
     try:
         obj, found = validate(MODELS[kind], doc)
+        if isinstance(obj, Level) and doc.folder is not None:
+            obj.set_folder(doc.folder)  # its story and epilogue images are read from there
         problems += found
         problems += {"level": level_checks, "strategy": strategy_checks,
                      "campaign": campaign_checks}[kind](doc)
@@ -376,8 +379,9 @@ def level_checks(doc: Document) -> list[Problem]:
     out += _world_checks(doc, data.get("world"))
     out += tutorial_checks(doc, playable, turns)
     out += condition_checks(doc, data, start, end, turns, in_level)
+    out += story_checks(doc, turns)
     out += translation_checks(doc, _level_text_paths(data) + tutorial_text_paths(data)
-                              + timed_text_paths(data))
+                              + timed_text_paths(data) + story_text_paths(data))
     return out
 
 

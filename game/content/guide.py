@@ -30,6 +30,7 @@ from game.content.models.level import (
     Source,
 )
 from game.content.models.objectives import Objective
+from game.content.models.stories import Epilogue, StoryCard
 from game.content.models.strategy import DECISION_MODELS, Strategy
 from game.content.models.tutorial import TurnHint, TutorialStep
 from game.content.names import GAME_LANGUAGES, PERSONALITIES, format_number, world_override_names
@@ -171,6 +172,8 @@ def _def_label(name: str) -> str:
         return "decision"
     if name.startswith("Agreement_"):
         return "agreement"
+    if name in ("StoryCard", "Epilogue"):
+        return {"StoryCard": "story card", "Epilogue": "epilogue"}[name]
     return {"Condition": "condition", "Objective": "objective", "Source": "source",
             "Classroom": "classroom section", "Briefing": "briefing", "Countries":
             "countries", "HiddenObjectives": "hidden objectives", "CampaignLevel":
@@ -275,6 +278,28 @@ def event_sections() -> str:
         section += f"\n\nParameters (each may be left out for its default):\n\n{params}"
         out.append(section)
     return "\n\n".join(out)
+
+
+def story_section() -> str:
+    """The level's own story cards and its epilogue: what they are, an example, their fields."""
+    import game.content.models.stories as stories_module
+
+    return (inspect.cleandoc(stories_module.__doc__ or "").split("\n", 1)[1].strip() + "\n\n"
+            "Each turn's report tells one story: the level's card for that turn if it has one, "
+            "else a card for the turn's main outcome, else the next card that has neither; "
+            "each card is told once. When none fits, a built-in story is told, unless "
+            "`built_in_stories: false` (then the turn tells none).\n\n"
+            "```yaml\nstories:\n  - turn: 1\n    title: Borders close\n    text: >-\n"
+            "      In mid-March 2020 Guatemala, Honduras and El Salvador closed their borders.\n"
+            "    source: Reuters, March 2020\n"
+            "epilogue:\n  text: Central America's borders reopened in the autumn of 2020.\n"
+            "  source: OCHA, 2020\n```\n\n"
+            "A card and the epilogue may show a picture: `image: images/borders-closed.png`. "
+            "An image is a PNG or JPEG in the level's folder or a folder under it, written with "
+            "`/` between folders; the checker opens it and reports a missing, misnamed, huge or "
+            "damaged file as `bad-image`. `levels/examples/story-beats.yaml` is a complete "
+            "example.\n\nEach story card:\n\n" + field_table(StoryCard)
+            + "\n\nThe epilogue:\n\n" + field_table(Epilogue))
 
 
 def mistakes_section() -> str:
@@ -485,6 +510,8 @@ def _level_reference() -> list[str]:
         metric_table(),
         "### `sources`",
         field_table(Source),
+        "### `stories`, `built_in_stories` and `epilogue`",
+        story_section(),
         "### `classroom`",
         _doc_body(Classroom) + " A level with this section is offered for hot-seat play by "
         "2–6 teams, one per playable country.\n\n" + field_table(Classroom),

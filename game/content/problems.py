@@ -88,6 +88,8 @@ PROBLEM_KINDS: dict[str, str] = {
     "classroom-teams": "Classroom team counts that do not fit the playable countries.",
     "country-not-in-level": "A role, briefing or objective names a country the level leaves out.",
     "tutorial-step": "A tutorial step that lacks what it needs or points at what no player has.",
+    "bad-image": "A story's or epilogue's image that is missing, outside the level's folder, not "
+    "a PNG or JPEG, too large or damaged.",
     # Last resort: a bug in the checker is reported, never shown as a traceback.
     "internal-error": "The checker itself failed on this file (a bug to report).",
 }

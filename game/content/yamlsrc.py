@@ -103,6 +103,8 @@ class Document:
     keys: dict[YamlPath, Pos] = field(default_factory=dict)
     #: The text as written, for scalars YAML read as something other than text (``no`` → false).
     raw: dict[YamlPath, str] = field(default_factory=dict)
+    #: The folder the file was read from (a level's images are beside it); None for a text.
+    folder: Path | None = None
 
     def where(self, path: YamlPath, key: bool = False) -> Pos:
         """The position of a value (or of its key), or of its nearest written ancestor."""
@@ -571,4 +573,7 @@ def read_document(path: str | Path, display: str | None = None) -> tuple[Documen
                               f"cannot read the file ({error.strerror or error})",
                               "check that the file exists and that you may read it",
                               "file-unreadable")]
-    return parse_text(data, file)
+    doc, problems = parse_text(data, file)
+    if doc is not None:
+        doc.folder = path.resolve().parent
+    return doc, problems

@@ -123,7 +123,9 @@ def report_view(room: Classroom, report: TurnReport, country: str) -> dict[str, 
                        "causes": [{"kind": c.kind, "label": c.label, "amount": c.amount}
                                   for c in h.causes]}
                       for h in report.headlines],
-        "news": [item.text for item in report.news],
+        # A level's news event may carry a short article: it follows its headline.
+        "news": [f"{item.text} — {item.body}" if item.body else item.text
+                 for item in report.news],
         # Never ``report.objectives``: it holds every team's hidden objectives.
         "objectives": [objective_view(o) for o in room.objectives_for(country)],
         "notes": list(room.notes),

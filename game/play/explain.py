@@ -29,9 +29,13 @@ from game.sim.policy import Agreement, Policy, ScheduledEvent
 from game.sim.registry import HEADLINE_METRICS, LEVERS
 
 _KINDS = {"events": "event", "event": "event", "season": "season", "chance": "chance",
-          "trend": "lagged", "together": "together"}
+          "trend": "lagged", "together": "together", "closure": "event", "reopening": "event",
+          "pent_up": "event"}
 _LABELS = {"events": "Events acting together", "season": "Season", "chance": "Chance",
-           "trend": "Earlier decisions and trends", "together": "Decisions acting together"}
+           "trend": "Earlier decisions and trends", "together": "Decisions acting together",
+           "closure": "Borders kept shut by the epidemic",
+           "reopening": "Borders reopen after the epidemic",
+           "pent_up": "Many who waited set out after the epidemic"}
 
 
 def _key(agreement: Agreement) -> tuple[str, frozenset[str]]:

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from game.i18n import language
+from game.i18n import language, t
+from game.play.stories import Epilogue, Story, choose_story, level_story
 from game.sim.initial import ENCOUNTERS_OVERRIDE
 from game.sim.policy import Policy, ScheduledEvent, check_lever
 
@@ -47,10 +48,20 @@ class LevelEvent:
     once: bool
     headline: str
     params: Mapping[str, Any]
+    #: A news event's article under its headline (in the current language), else empty.
+    body: str = ""
 
     def scheduled(self, month: int) -> ScheduledEvent:
-        """The model event, at ``month``."""
+        """The model event, at ``month``.
+
+        A news event carries its headline and article, so that the record and ``simulate``
+        tell them too (the model ignores them).
+        """
         params = dict(self.params)
+        if self.kind == "news":
+            params["headline"] = self.headline
+        if self.body:
+            params["body"] = self.body
         if self.kind == "policy_change":
             params["value"] = check_lever(params["country"], params["lever"], params["value"])
         return ScheduledEvent(self.kind, month, params)
@@ -73,8 +84,15 @@ class LevelView:
                 key=event.id or f"event-{i + 1}", kind=event.kind,
                 month=level.event_month(event), condition=event.when, once=event.once,
                 headline=text_of(event.news), params=event.params(),
+                body=text_of(getattr(event, "body", None)),
             ))
         self.events: tuple[LevelEvent, ...] = tuple(events)
+        #: The level's own story cards, in its order, with their pictures' files.
+        self.stories: tuple[Story, ...] = tuple(
+            Story(f"level:{card.id or i + 1}", card.outcome or "", text_of(card.title),
+                  text_of(card.text), text_of(card.source), "2000-01",
+                  self.image(card.image), card.turn)
+            for i, card in enumerate(level.stories))
         self.objectives: tuple[Objective, ...] = tuple(level.objectives)
         #: Every objective with its team: None for open ones, a country for hidden ones.
         self.all_objectives: tuple[tuple[str | None, Objective], ...] = tuple(
@@ -112,6 +130,34 @@ class LevelView:
         """Budget per turn in US$ million."""
         del policy  # the level computes it from its own starting levers
         return float(self.level.budget_for(country))
+
+    def image(self, name: str | None) -> str:
+        """The file of a level's picture, or empty when the level's folder or the file is unknown.
+
+        The checker has made sure the name stays in the level's folder; a level read from a
+        saved game's text has no folder, and its cards are told without pictures.
+        """
+        folder = self.level.folder
+        if not name or folder is None:
+            return ""
+        full = (folder / name).resolve()
+        return str(full) if full.is_relative_to(folder.resolve()) and full.is_file() else ""
+
+    def story(self, turn: int, outcome: str, told: Collection[str],
+              month: int) -> Story | None:
+        """The turn's story: the level's own card if one fits, else a built-in one (if allowed)."""
+        card = level_story(self.stories, turn, outcome, told)
+        if card is not None or not self.level.built_in_stories:
+            return card
+        return choose_story(outcome, told, month)
+
+    def epilogue(self) -> Epilogue | None:
+        """What really happened, for the debrief, in the current language (None if not given)."""
+        e = self.level.epilogue
+        if e is None:
+            return None
+        return Epilogue(text_of(e.title) or t("What really happened"), text_of(e.text),
+                        text_of(e.source), self.image(e.image))
 
     def reference_encounters(self) -> float:
         """Monthly US border encounters stated by the level before it starts (0 if none)."""

@@ -35,10 +35,13 @@ class NewsItem:
     kind: NewsKind
     text: str
     country: str = ""
+    #: A short article under the headline (a level's ``news`` event), else empty.
+    body: str = ""
 
     def to_dict(self) -> dict[str, str]:
         """Plain data for the record and the UI."""
-        return {"kind": self.kind, "text": self.text, "country": self.country}
+        out = {"kind": self.kind, "text": self.text, "country": self.country}
+        return {**out, "body": self.body} if self.body else out
 
 
 @dataclass(frozen=True)
@@ -108,10 +111,14 @@ def threshold_news(metrics: Mapping[str, float], previous: Mapping[str, float],
 
 def event_news(event: Mapping[str, Any]) -> NewsItem:
     """A headline for an event (a level's own headline text wins)."""
-    headline = event.get("headline")
     params = dict(event.get("params", {}))
+    # A level's news event carries its own headline among its parameters.
+    headline = event.get("headline") or (params.get("headline")
+                                         if event.get("kind") == "news" else None)
     if headline:
-        return NewsItem("teacher" if event.get("source") == "teacher" else "event", t(headline))
+        body = str(params.get("body", "")) if event.get("kind") == "news" else ""
+        return NewsItem("teacher" if event.get("source") == "teacher" else "event", t(headline),
+                        body=t(body) if body else "")
     kind = str(event.get("kind", ""))
     values: dict[str, Any] = {}
     for key, value in params.items():

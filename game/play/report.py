@@ -20,7 +20,7 @@ import numpy as np
 from game.i18n import t
 from game.play.decisions import country_name, decision_from_dict, lever_label
 from game.play.news import NewsItem
-from game.play.stories import Story
+from game.play.stories import Epilogue, Story
 from game.sim.policy import month_label
 from game.sim.registry import HEADLINE_METRICS, LEVERS, METRICS
 
@@ -161,7 +161,8 @@ class TurnReport:
     #: The turn's decisions as dicts, in order, each with ``text`` (for the timeline).
     decisions: tuple[dict[str, Any], ...]
     lagged: tuple[LaggedEffect, ...]
-    story: Story
+    #: The turn's story; None when the level tells only its own cards and none was left.
+    story: Story | None
     objectives: tuple[ObjectiveState, ...]
     #: The events that fired in the turn, as plain data.
     events: tuple[dict[str, Any], ...]
@@ -296,6 +297,8 @@ class Debrief:
     teams: dict[str, dict[str, Any]] = field(default_factory=dict)
     #: The last month played, ``YYYY-MM`` (the end of the last turn, not its start).
     last_month: str = ""
+    #: What really happened, when the level tells it.
+    epilogue: Epilogue | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """Plain JSON-ready data."""

@@ -65,7 +65,7 @@ from game.play.report import (
     lagged_effects,
     split_metrics,
 )
-from game.play.stories import choose_story, dominant_outcome
+from game.play.stories import dominant_outcome
 from game.play.timed import AgreementClock, moment, objective_series
 from game.play.turndesk import TurnDesk
 from game.sim import Noise, Simulation
@@ -307,8 +307,8 @@ class Session:
         news.extend(threshold_news(metrics, previous, months, prev_months))
         tariff = any(n.kind == "threat" for n in news)
         outcome = dominant_outcome(metrics, previous, baseline, tariff=tariff)
-        story = choose_story(outcome, self._told, self.sim.month)  # the report's month
-        self._told.append(story.id)
+        story = self.view.story(table.turn, outcome, self._told, self.sim.month)
+        self._told += [story.id] if story is not None else []
         for entry in table.log:
             self._timeline.append((table.turn, first, entry))
         lagged = lagged_effects([(m, d) for _, m, d in self._timeline],
@@ -627,12 +627,8 @@ class Session:
                           decision_from_dict(d).describe(), dict(d))
             for turn, month, d in self._timeline
         )
-        observed = {
-            "us_border_encounters": history.get("us_border_encounters", []),
-            "irregular_entries_us": history.get("irregular_entries_us", []),
-            "mx_apprehensions": history.get("mx_apprehensions", []),
-            "deaths_in_transit": history.get("deaths_in_transit", []),
-        }
+        observed = {m: history.get(m, []) for m in ("us_border_encounters", "irregular_entries_us",
+                                                   "mx_apprehensions", "deaths_in_transit")}
         months = tuple(month_label(self.scenario.start + i * self.months_per_turn)
                        for i in range(len(self.reports)))
         player = self._player()
@@ -646,6 +642,7 @@ class Session:
                    for c in self.humans},
             last_month=month_label(self.scenario.start
                                    + len(self.reports) * self.months_per_turn - 1),
+            epilogue=self.view.epilogue(),
         )
 
     # --- saves --------------------------------------------------------------------------------

@@ -8,8 +8,8 @@ picks a story for it that the player has not read yet.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping
-from dataclasses import dataclass
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass, replace
 
 from game.i18n import t
 from game.sim.policy import month_index
@@ -27,11 +27,13 @@ class Story:
     #: ``YYYY-MM``: the first month when everything the story says had happened and was public.
     #: A game set earlier does not tell it (a June 2019 report cannot cite a 2021 inquiry).
     known_from: str
+    #: A level's own card: the picture's file (empty when none can be shown) and its turn.
+    image: str = ""
+    turn: int | None = None
 
     def translated(self) -> Story:
         """The same story with its title and text in the current language."""
-        return Story(self.id, self.outcome, t(self.title), t(self.text), self.source,
-                     self.known_from)
+        return replace(self, title=t(self.title), text=t(self.text))
 
     def known_by(self, month: int) -> bool:
         """Whether the story can be told in a report written at month index ``month``."""
@@ -265,3 +267,31 @@ def choose_story(outcome: str, told: Collection[str] = (), month: int | None = N
         if again:
             return again[0].translated()
     return (known or list(STORIES))[0].translated()
+
+
+@dataclass(frozen=True)
+class Epilogue:
+    """What really happened, from a level, for the end of the debrief (texts already chosen)."""
+
+    title: str
+    text: str
+    source: str
+    #: The picture's file, or empty when there is none to show.
+    image: str = ""
+
+
+def level_story(cards: Sequence[Story], turn: int, outcome: str,
+                told: Collection[str] = ()) -> Story | None:
+    """A level's own card for ``turn``, or None when none is left to tell.
+
+    The card of that turn comes first, then one for the turn's outcome, then the next card that
+    belongs to no turn and no outcome; a card is told once.
+    """
+    fresh = [c for c in cards if c.id not in told]
+    for fits in (lambda c: c.turn == turn,
+                 lambda c: c.turn is None and c.outcome == outcome,
+                 lambda c: c.turn is None and not c.outcome):
+        card = next((c for c in fresh if fits(c)), None)
+        if card is not None:
+            return card
+    return None

@@ -46,6 +46,8 @@ class EventState:
     deadline_now: np.ndarray
     deadline_rate: np.ndarray
     release_seen: np.ndarray
+    closure: np.ndarray
+    closure_left: np.ndarray
 
 
 def event_state(world: World, P: Any, deadline_rate: np.ndarray) -> EventState:
@@ -62,7 +64,8 @@ def event_state(world: World, P: Any, deadline_rate: np.ndarray) -> EventState:
         surge=world.surge.copy(), surge_left=world.surge_left.copy(),
         media=world.media * P.media_decay, caravan=np.zeros((n, 5)), blocked=world.blocked.copy(),
         deadline_now=np.zeros((n, 1)), deadline_rate=deadline_rate.copy(),
-        release_seen=world.release_seen.copy())
+        release_seen=world.release_seen.copy(), closure=world.closure.copy(),
+        closure_left=world.closure_left.copy())
 
 
 #: A handler: the month's state, the event's parameters, the batch's coefficients, the weight.
@@ -70,11 +73,24 @@ Handler = Callable[[EventState, Mapping[str, Any], Any, np.ndarray], None]
 
 
 def _disaster(st: EventState, p: Mapping[str, Any], P: Any, evw: np.ndarray) -> None:
-    """A hurricane, or a drought that ruins the harvest (FAO/WFP): income lost, a wish to leave."""
+    """A hurricane, a flood or a drought that ruins the harvest: income lost, a wish to leave."""
     o = _ORIGIN[str(p["origin"])]
     sev = float(p["severity"]) * evw
     st.income_shock[:, o] -= sev * P.flat.hurricane_income_loss
     st.disaster_push[:, o] += sev * P.flat.hurricane_push
+
+
+def _epidemic(st: EventState, p: Mapping[str, Any], P: Any, evw: np.ndarray) -> None:
+    """Borders shut for ``months``: incomes everywhere and US work fall for as long."""
+    sev = float(p["severity"]) * evw
+    months = float(p["months"]) * (sev > 0)  # a harmless epidemic holds no other shock longer
+    st.closure = np.maximum(st.closure, sev)
+    st.closure_left = np.maximum(st.closure_left, months)
+    st.income_shock -= (sev * P.flat.epidemic_income_loss)[:, None]
+    st.income_left = np.maximum(st.income_left, months[:, None])
+    us = _NATION["US"]
+    st.economy_shock[:, us] -= sev * P.flat.epidemic_us_output
+    st.economy_left[:, us] = np.maximum(st.economy_left[:, us], months)
 
 
 def _violence(st: EventState, p: Mapping[str, Any], P: Any, evw: np.ndarray) -> None:
@@ -136,10 +152,14 @@ def _announcement(st: EventState, p: Mapping[str, Any], P: Any, evw: np.ndarray)
             st.release_seen[:, k, :] + float(p["release_change"]) * evw[:, None], 0.0, 1.0)
 
 
-#: Every event kind the step acts on, by name (``policy_change`` is the caller's: None).
+#: Every event kind the step acts on, by name (``policy_change`` is the caller's, and ``news``
+#: changes nothing: None).
 EVENT_EFFECTS: dict[str, Handler | None] = {
     "hurricane": _disaster,
     "drought": _disaster,
+    "flood": _disaster,
+    "epidemic": _epidemic,
+    "news": None,
     "violence_shock": _violence,
     "caravan": _caravan,
     "media_photo": _photo,

@@ -23,6 +23,10 @@ For a metric ``m`` the change since last turn is split as
   this turn, ``m(real) − m(as if never decided)`` — the lever and its delay pipeline back at
   the value before it — minus its effect last turn, which the caller keeps
   (:attr:`Explanation.earlier_effects`);
+* an epidemic's borders, while shut and while the pent-up wish to leave they release on
+  reopening lasts: their effect this turn, ``m(real) − m(borders open and no wish pent up
+  from now on)``, minus that effect last turn (the whole effect in the first turn after the
+  epidemic's own, where the event is named on its own);
 * earlier decisions and trends: what is left — slow drivers, momentum, what the decisions did
   to the state in earlier turns.
 
@@ -45,6 +49,11 @@ from game.sim.world import World
 
 #: A single effect smaller than this share of the metric's scale is not listed on its own.
 NEGLIGIBLE = 1e-9
+#: An epidemic's pent-up wish to leave is named as a cause while above this (logit): about a
+#: twentieth more departures.
+PENT_UP_SHOWN = 0.05
+#: The key an epidemic's borders are followed by from turn to turn (``earlier_effects``).
+BORDERS = "epidemic-borders"
 
 
 @dataclass(frozen=True)
@@ -137,6 +146,10 @@ def explain(sim: Simulation, previous_policy: Policy, policy: Policy, changes: S
     # decision as if never decided; then the baseline.
     policies = [policy, previous_policy, *(c.undone for c in changes), policy, policy,
                 *(c.undone for _, c in earlier)]
+    # Borders an epidemic keeps shut: one more world where they open now (none otherwise).
+    open_row = len(policies) if (np.any(start.closure_left > 0)
+                                 or np.any(start.pent_up > PENT_UP_SHOWN)) else None
+    policies += [policy] if open_row is not None else []
     n = len(policies)
     flags = np.ones(n)
     season, evs = flags.copy(), flags.copy()
@@ -144,6 +157,7 @@ def explain(sim: Simulation, previous_policy: Policy, policy: Policy, changes: S
     evs[2 + k] = 0.0
     batch = _as_never_decided(start.take([0] * n).with_weights(season=season, events=evs),
                               policy, [c.undone for _, c in earlier], 4 + k)
+    batch = _borders_open(batch, open_row)
     world_batch = World.concat([batch, base])
     m = _turn_metrics(world_batch, policies, sim, months, events)
     calm = _turn_metrics(World.concat([start, base]), [policy], sim, months, events,
@@ -180,6 +194,10 @@ def explain(sim: Simulation, previous_policy: Policy, policy: Policy, changes: S
         each = [value - float(without[i][name][0]) for i in due]
         for i, amount in zip(due, each, strict=True):
             parts.append(Contribution("event", labels[i], amount))
+        if open_row is not None:
+            effects.setdefault(BORDERS, {})[name] = now = value - float(values[open_row])
+            then = (effects_last or {}).get(BORDERS, {}).get(name, 0.0)
+            parts.append(_closure_row(start, months, now - then))
         # With one event (or none) the single effect is the whole; with several, what they do
         # together beyond their single effects is its own row.
         if len(due) != 1:
@@ -204,6 +222,25 @@ def explain(sim: Simulation, previous_policy: Policy, policy: Policy, changes: S
             effects[change.key] = {name: float(m[name][real] - m[name][2 + i])
                                    for name in metrics}
     return Explanation(out, season_levels, effects)
+
+
+def _closure_row(start: World, months: int, amount: float) -> Contribution:
+    """The change an epidemic's borders make: kept shut, reopening, or those who waited."""
+    left = float(start.closure_left[0])
+    if left > months:
+        return Contribution("closure", "Borders kept shut by the epidemic", amount)
+    if left > 0:
+        return Contribution("reopening", "Borders reopen after the epidemic", amount)
+    return Contribution("pent_up", "Many who waited set out after the epidemic", amount)
+
+
+def _borders_open(batch: World, row: int | None) -> World:
+    """Row ``row`` of ``batch`` with an epidemic's closed borders open from now on."""
+    if row is None:
+        return batch
+    closure, left, pent = batch.closure.copy(), batch.closure_left.copy(), batch.pent_up.copy()
+    closure[row] = left[row] = pent[row] = 0.0
+    return batch.replace(closure=closure, closure_left=left, pent_up=pent)
 
 
 def _as_never_decided(batch: World, policy: Policy, undone: Sequence[Policy],

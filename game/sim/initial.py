@@ -105,6 +105,7 @@ def _blank(month: int, n: int, levers: Levers) -> World:
         tariff_state=z1.copy(), tariff_start=np.full(n, -1.0), tariff_base=z1.copy(),
         tariff_imposed=z1.copy(), blocked=np.zeros((n, 3, len(BLOCKABLE))),
         last_encounters=z1.copy(), surge=z1.copy(), surge_left=z1.copy(),
+        closure=z1.copy(), closure_left=z1.copy(), pent_up=z1.copy(),
         caravan_visible=z1.copy(), release_seen=np.full((n, len(KINDS), len(ORIGINS)), 0.5),
         stay_seen=np.full(n, 12.0),
         officers_in_training=np.repeat(levers.values[:, None, OFFICER_COLUMNS],

@@ -88,6 +88,7 @@ class Month:
         "ev", "disaster_push", "homicide_noise", "violence_shock", "violence_left",
         "income_shock", "income_left", "economy_shock", "economy_left", "pop", "homicide",
         "homicide_seen", "income", "labour_noise", "labour_demand",
+        "closure_shift", "closure", "closure_left", "pent_up",
         # departures and channels
         "network_seen", "fc_new", "ch", "home", "emigrants", "adm", "leg",
         # returnees and Mexico
@@ -177,6 +178,9 @@ def next_world(mo: Month) -> World:
         last_encounters=mo.encounters,
         surge=np.where(ev.surge_left > 1, ev.surge, 0.0),
         surge_left=np.maximum(ev.surge_left - 1, 0.0),
+        closure=mo.closure,
+        closure_left=mo.closure_left,
+        pent_up=mo.pent_up,
         caravan_visible=mo.caravan_visible,
         release_seen=mo.release_seen,
         stay_seen=mo.stay_seen,

@@ -306,6 +306,18 @@ def _table() -> list[Param]:
            "Eta and Iota 2020: Honduras damage ≈ US$1.8bn (≈7% of GDP)", g),
         _p("hurricane_push", 0.6, "logit at severity 1", 0, 2, A, g),
         _p("disaster_push_decay", 0.85, "share kept per month", 0.5, 0.98, A, g),
+        _p("epidemic_closure", 0.7, "logit at severity 1", 0, 2,
+           "assumed: departures about halve while borders are shut (e^-0.7 ≈ 0.5), as US "
+           "border apprehensions did from March to April 2020 (CBP monthly figures, M)", g),
+        _p("epidemic_pent_up", 0.3, "logit at severity 1", 0, 1.5,
+           "assumed: some who could not leave set out when borders reopen; it fades like a "
+           "disaster's push", g),
+        _p("epidemic_income_loss", 0.06, "log income at severity 1", 0, 0.3,
+           "World Bank GDP per head 2019 to 2020: Honduras -7.8%, El Salvador -7.5%, "
+           "Guatemala -0.8% (RESEARCH data, push_factors_income)", g),
+        _p("epidemic_us_output", 0.06, "log US labour demand at severity 1", 0, 0.3,
+           "assumed: between the US fall in output over 2020 (about -3.5%) and its "
+           "second-quarter trough (about -9%; BEA, M)", g),
         _p("disaster_probability", 0.01, "per origin per month, June-November", 0, 0.05, A, g),
         _p("random_disaster_severity", 0.3, "0-1", 0, 1, A, g),
         _p("labour_persistence", 0.95, "AR(1) per month", 0.5, 0.99, A, g),

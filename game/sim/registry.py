@@ -477,6 +477,37 @@ EVENTS: dict[str, EventSpec] = {
             ),
         ),
         EventSpec(
+            "flood",
+            "Floods and landslides after torrential rain in an origin (Tropical Storms Stan, "
+            "2005, and Agatha, 2010, in Guatemala): homes, roads and the harvest lost, incomes "
+            "fall, more people leave in the following months.",
+            (
+                TermSpec("origin", "origin", "Where the rivers burst.", names="origin",
+                         default="GT"),
+                TermSpec("severity", "0–1", "1 affects as many people as Eta and Iota (7.5 "
+                         "million); 0.1 is about 750,000 people.", 0, 1, 0.2),
+            ),
+        ),
+        EventSpec(
+            "epidemic",
+            "An epidemic closes borders across the region (COVID-19, March 2020): fewer people "
+            "can leave while borders are shut, incomes and work in the US fall, and many who "
+            "waited set out when borders reopen.",
+            (
+                TermSpec("severity", "0–1", "1 is COVID-19 in 2020.", 0, 1, 1.0),
+                TermSpec("months", "months", "How long borders stay shut and incomes and US "
+                         "work stay down (Central America's borders reopened after about six "
+                         "months in 2020).", 1, 24, 6),
+            ),
+        ),
+        EventSpec(
+            "news",
+            "A headline only, with an optional short article: a story beat that changes "
+            "nothing in the model.",
+            (TermSpec("body", "text", "A short article under the headline (the level's text, "
+                      "carried to the news)."),),
+        ),
+        EventSpec(
             "announcement",
             "A government declares a crackdown (or an opening) at the US border: word of it "
             "reaches would-be movers at once, and fades when what arrivals find does not follow.",
@@ -581,6 +612,9 @@ MetricKind = Literal["observed", "flow", "stock", "condition", "politics", "scor
 EVENT_NEWS: dict[str, str] = {
     "hurricane": "A hurricane strikes {origin}: homes and harvests are lost",
     "drought": "Drought ruins the harvest {in_origin}",
+    "flood": "Floods destroy homes, roads and harvests {in_origin}",
+    "epidemic": "An epidemic closes borders across the region",
+    "news": "News from the region",
     "announcement": "A government announcement changes what people hear about release at the "
     "US border",
     "violence_shock": "Violence surges {in_origin}",

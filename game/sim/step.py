@@ -50,6 +50,7 @@ from game.sim.mechanisms.channels import (
 )
 from game.sim.mechanisms.departures import emigration_logit, season_factor, who_leaves
 from game.sim.mechanisms.departures import network_seen as network
+from game.sim.mechanisms.epidemic import border_closure
 from game.sim.mechanisms.opinion import (
     approval_target,
     caravan_visibility,
@@ -159,6 +160,9 @@ def _events_and_origins(mo: Month, events: Sequence[ScheduledEvent]) -> None:
     apply_events(ev, events, mo.m, P, world.event_weight)
     income_shock, mo.disaster_push = origins.random_disasters(
         mo.uniforms[:, nz.UNIFORM_DISASTER], mo.moy, mo.ew, ev.income_shock, ev.disaster_push, P)
+    # An epidemic's closed borders hold departures back; reopening releases the pent-up wish.
+    mo.closure_shift, mo.closure, mo.closure_left, mo.pent_up = border_closure(
+        ev.closure, ev.closure_left, world.pent_up, P)
     # Chance, shocks held then fading, violence and income.
     mo.homicide_noise = origins.ar1(world.homicide_noise, P.homicide_persistence,
                                     P.homicide_sd, normals[:, nz.NORMAL_ORIGIN])
@@ -188,7 +192,7 @@ def _departures_and_channels(mo: Month) -> None:
     logit = emigration_logit(mo.m, mo.homicide_seen, mo.income, mo.ex.remittances,
                              mo.network_seen, mo.pop, mo.labour_demand, shortage_seen,
                              mo.disaster_push, mo.ex.coffee_price, world.price[:, None],
-                             mo.lv.exit_officers, pp, P)
+                             mo.lv.exit_officers, pp, P) + mo.closure_shift
     home = s["home"]
     movers, mo.fc_new, caravan = who_leaves(
         home, logit, season_factor(mo.sw, mo.moy, P), ev.release_seen, world.stay_seen,

@@ -119,6 +119,11 @@ class World:
     #: Extra-regional surge: people per month and months left, ``(n,)``.
     surge: np.ndarray
     surge_left: np.ndarray
+    #: An epidemic's border closure: severity (0-1), months left, and the pent-up wish to
+    #: leave released when borders reopen (logit, fading), ``(n,)`` each.
+    closure: np.ndarray
+    closure_left: np.ndarray
+    pent_up: np.ndarray
     #: Visible groups on the move (caravans), decaying, ``(n,)``.
     caravan_visible: np.ndarray
     #: What movers believe happens after they reach the US border, from recent arrivals' fate
@@ -185,6 +190,8 @@ class World:
         digest = hashlib.sha256()
         for f in fields(self):
             value = getattr(self, f.name)
+            if f.name in _HASHED_WHEN_USED and not np.any(value):
+                continue
             digest.update(f.name.encode())
             digest.update(np.ascontiguousarray(np.asarray(value, dtype=float)).tobytes())
         return digest.hexdigest()
@@ -202,5 +209,8 @@ class World:
         return World(**out)  # type: ignore[arg-type]
 
 
+#: Fields added after games were first saved: hashed only once they hold something, so a saved
+#: game that never used them keeps the hash it was saved with.
+_HASHED_WHEN_USED = frozenset({"closure", "closure_left", "pent_up"})
 #: Every field of a world, for :meth:`World.assemble`.
 _FIELD_NAMES = {f.name for f in fields(World)}

@@ -47,9 +47,20 @@ def test_every_event_kinds_headline_fills_in_from_its_parameters(kind: str) -> N
 NEEDS_ITS_POLICY = {"court_ruling"}
 
 
-@pytest.mark.parametrize("kind", sorted(set(EVENTS) - APPLIED_BY_THE_SESSION - NEEDS_ITS_POLICY))
+#: Kinds that only tell: a teacher's story beat puts a headline in the news and nothing else.
+NEWS_ONLY = {"news"}
+
+
+@pytest.mark.parametrize("kind", sorted(set(EVENTS) - APPLIED_BY_THE_SESSION - NEEDS_ITS_POLICY
+                                        - NEWS_ONLY))
 def test_every_event_kind_changes_something_in_the_model(kind: str) -> None:
     event = ScheduledEvent(kind, START, defaults(kind))
     quiet, eventful = outcome([]), outcome([event])
     moved = [m for m in quiet if not np.isclose(quiet[m], eventful[m], rtol=1e-6, atol=1e-6)]
     assert moved, f"an event {kind} with its default parameters changes nothing in the model"
+
+
+def test_a_news_event_changes_nothing_in_the_model_to_the_last_bit() -> None:
+    quiet = outcome([])
+    told = outcome([ScheduledEvent("news", START, {"body": "Shelters are full."})])
+    assert told == quiet

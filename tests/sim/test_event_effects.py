@@ -19,7 +19,7 @@ def blank_state(n: int = 2) -> EventState:
         economy_left=z3.copy(), surge=z1.copy(), surge_left=z1.copy(), media=z3.copy(),
         caravan=z5.copy(), blocked=np.zeros((n, 3, len(BLOCKABLE))),
         deadline_now=np.zeros((n, 1)), deadline_rate=np.zeros((n, 1)),
-        release_seen=np.full((n, 3, 5), 0.5))
+        release_seen=np.full((n, 3, 5), 0.5), closure=z1.copy(), closure_left=z1.copy())
 
 
 def snapshot(st: EventState) -> np.ndarray:
@@ -35,7 +35,7 @@ def test_every_kind_but_policy_change_changes_the_month_and_only_when_it_is_due(
     weight = np.array([1.0, 0.0])  # the second world is an explanation's "no events" world
     for kind, handler in EVENT_EFFECTS.items():
         if handler is None:
-            assert kind == "policy_change"
+            assert kind in ("policy_change", "news")
             continue
         event = ScheduledEvent(kind, 5)
         st = blank_state()

@@ -112,3 +112,31 @@ def test_an_earlier_decision_still_taking_effect_is_named_with_what_it_adds_this
     assert effect_now < effect_then <= 0.0  # the wait falls more as the hires start deciding
     assert row.amount == pytest.approx(effect_now - effect_then)
     assert sum(c.amount for c in item.contributions) == pytest.approx(item.change, abs=1e-6)
+
+
+def test_an_epidemics_borders_are_named_every_turn_they_stay_shut_and_when_they_reopen() -> None:
+    from game.sim.policy import ScheduledEvent
+
+    sim = Simulation(SCENARIO)
+    policy = SCENARIO.policy
+    epidemic = ScheduledEvent("epidemic", sim.month, {"severity": 1.0, "months": 6})
+    ex = explain(sim, policy, policy, [], 2, [epidemic], event_labels=["An epidemic"])
+    first = sim.advance(policy, 2, [epidemic])
+    assert any(c.label == "An epidemic" for c in ex["us_border_encounters"].contributions)
+    previous = {k: float(v[0]) for k, v in first.metrics.items()}
+    effects = ex.earlier_effects
+    rows = []
+    for _ in range(4):  # kept shut, reopening, those who waited, and fading
+        ex = explain(sim, policy, policy, [], 2, previous_values=previous, effects_last=effects)
+        item = ex["us_border_encounters"]
+        assert sum(c.amount for c in item.contributions) == pytest.approx(item.change, abs=1e-6)
+        rows.append([(c.kind, c.amount) for c in item.contributions
+                     if c.kind in ("closure", "reopening", "pent_up")])
+        effects = ex.earlier_effects
+        result = sim.advance(policy, 2)
+        previous = {k: float(v[0]) for k, v in result.metrics.items()}
+    # Kept shut: fewer reach the border; reopening and after: more, as those who waited leave.
+    assert [kind for kind, _ in rows[0]] == ["closure"] and rows[0][0][1] < 0
+    assert [kind for kind, _ in rows[1]] == ["reopening"] and rows[1][0][1] > 0
+    assert [kind for kind, _ in rows[2]] == ["pent_up"] and [kind for kind, _ in rows[3]] == [
+        "pent_up"]

@@ -38,6 +38,9 @@ ALL_EVENTS = (
     ScheduledEvent("economic_shock", START + 4, {"country": "US", "change": -0.1, "months": 6}),
     ScheduledEvent("economic_shock", START + 5, {"country": "HN", "change": 0.2, "months": 6}),
     ScheduledEvent("extra_regional_surge", START + 5, {"size": 50_000, "months": 4}),
+    ScheduledEvent("flood", START + 6, {"origin": "GT", "severity": 0.4}),
+    ScheduledEvent("epidemic", START + 6, {"severity": 1.0, "months": 3}),
+    ScheduledEvent("news", START + 7),
 )
 
 

@@ -20,8 +20,10 @@ def test_autoplay_reaches_the_debrief_of_every_shipped_level(make_app, level_id)
     assert app.visited.count("report") == app.visited.count("desk") >= 1
     # After the debrief, the title shows the Load screen (with this game in it) and ends.
     assert app.visited[-4:] == ["debrief", "title", "load", "title"]
-    # Charts, decisions, objectives, discussion, what if.
-    assert app.visited.count("debrief") == 5
+    # The epilogue (when the level tells what really happened), charts, decisions,
+    # objectives, discussion, what if.
+    [entry] = [e for e in shipped_levels() if e.id == level_id]
+    assert app.visited.count("debrief") == 5 + (entry.level.epilogue is not None)
 
 
 def test_autoplay_from_the_title_writes_one_numbered_png_per_screen(make_app, tmp_path) -> None:
@@ -66,3 +68,13 @@ def test_continue_passes_over_a_finished_game_and_says_why(make_app) -> None:
     scene = start_scene(app, resume=True)
     # The autoplayed game finished: Continue opens only unfinished games, and says so.
     assert scene.name == "title" and "finished" in scene.notice
+
+
+def test_autoplay_shows_a_levels_story_cards_news_and_epilogue(make_app, tmp_path) -> None:
+    shots = tmp_path / "shots"
+    app = make_app(autoplay=True, screenshots=shots)
+    assert app.run(start_scene(app, level="example-story-beats")) == 0
+    names = sorted(p.name for p in shots.iterdir())
+    # The debrief opens on what really happened, before the charts.
+    debriefs = [n.split("_", 1)[1] for n in names if "_debrief_" in n]
+    assert debriefs[:2] == ["debrief_epilogue.png", "debrief_charts.png"]

@@ -62,6 +62,7 @@ def test_labels_kept_in_the_screens_tables_are_in_the_catalogue() -> None:
               *CHOICE_LABELS.values(), *AGREEMENT_LABELS.values(), *LEVER_LABELS.values(),
               *(label for _, label in desk.TABS),
               *(label for _, label in debrief.TABS),
+              debrief.EPILOGUE_TAB[1],
               # The sentences shown as lever, agreement, term, metric and event help.
               *(spec.description for spec in LEVERS.values()),
               *(spec.description for spec in AGREEMENTS.values()),

@@ -16,7 +16,7 @@ from game.ui.scenes.title import TitleScene
 SCENES = Path(game.ui.scenes.__file__).parent
 #: Modules of the package that are not screens: the lifecycle, the kit, the registry, helpers.
 SHARED = {"base", "kit", "registry", "class_view", "class_countdown", "class_lesson",
-          "__init__"}
+          "epilogue", "__init__"}
 #: The one import between screens: a team's desk is the single-player desk, built on by
 #: subclassing (a class must be imported to be extended; it leads to no cycle).
 SUBCLASSES = {("class_desk", "desk")}

@@ -18,9 +18,12 @@ from game.content.events.caravan import Caravan
 from game.content.events.court_ruling import CourtRuling
 from game.content.events.drought import Drought
 from game.content.events.economic_shock import EconomicShock
+from game.content.events.epidemic import Epidemic
 from game.content.events.extra_regional_surge import ExtraRegionalSurge
+from game.content.events.flood import Flood
 from game.content.events.hurricane import Hurricane
 from game.content.events.media_photo import MediaPhoto
+from game.content.events.news import News
 from game.content.events.policy_change import PolicyChange
 from game.content.events.tariff_deadline import TariffDeadline
 from game.content.events.violence_shock import ViolenceShock
@@ -32,7 +35,8 @@ from game.sim.registry import EVENTS
 DOCUMENTED: dict[str, type[EventBase]] = {
     cls.model_fields["kind"].annotation.__args__[0]: cls  # type: ignore[union-attr]
     for cls in (Hurricane, Drought, ViolenceShock, Caravan, MediaPhoto, CourtRuling,
-                TariffDeadline, EconomicShock, ExtraRegionalSurge, Announcement, PolicyChange)
+                TariffDeadline, EconomicShock, ExtraRegionalSurge, Announcement, PolicyChange,
+                Flood, Epidemic, News)
 }
 
 
@@ -83,11 +87,14 @@ __all__ = [
     "Condition",
     "CourtRuling",
     "EconomicShock",
+    "Epidemic",
     "Event",
     "EventBase",
     "ExtraRegionalSurge",
+    "Flood",
     "Hurricane",
     "MediaPhoto",
+    "News",
     "PolicyChange",
     "TariffDeadline",
     "ViolenceShock",

@@ -9,9 +9,10 @@ turns it into the model's :class:`~game.sim.policy.Scenario`.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from pathlib import Path
 from typing import Any, ClassVar, Literal
 
-from pydantic import Field, create_model
+from pydantic import Field, PrivateAttr, create_model
 
 from game.content.events import Event, EventBase
 from game.content.models.common import (
@@ -25,6 +26,7 @@ from game.content.models.common import (
 )
 from game.content.models.levers import LEVERS_MODELS, AgreementEntry, LeversBase
 from game.content.models.objectives import Objective
+from game.content.models.stories import Epilogue, StoryCard
 from game.content.models.tutorial import Tutorial
 from game.content.names import PERSONALITIES, country_by_name, did_you_mean
 from game.sim.policy import (
@@ -178,12 +180,31 @@ class Level(ContentModel):
                                   description="Discussion questions for the debrief.")
     sources: list[Source] = Field(default_factory=list, description="Sources for the "
                                   "level's situation and numbers.")
+    stories: list[StoryCard] = Field(default_factory=list, description="The level's own "
+                                     "story cards for the turn reports' “From the real world”.")
+    built_in_stories: bool = Field(True, description="Also tell the game's built-in stories "
+                                   "when none of the level's fits a turn; `false` tells only "
+                                   "the level's.")
+    epilogue: Epilogue | None = Field(None, description="What really happened, shown at the "
+                                      "end of the debrief.")
     classroom: Classroom | None = Field(None, description="Classroom settings; a level with "
                                         "this section is offered for hot-seat play.")
     tutorial: Tutorial | None = Field(None, description="A coach that teaches the desk step "
                                       "by step on the first turn, and a hint per later turn.")
 
+    #: The folder the level was read from (for its images); None for a level read from text.
+    _folder: Path | None = PrivateAttr(None)
+
     # --- Derived facts --------------------------------------------------------------------------
+
+    @property
+    def folder(self) -> Path | None:
+        """The folder the level was read from, for its images (None when read from text)."""
+        return self._folder
+
+    def set_folder(self, folder: Path) -> None:
+        """Remember the folder the level was read from (the checker does, for its images)."""
+        self._folder = folder
 
     @property
     def start_month(self) -> int:

@@ -22,6 +22,7 @@ from game.sim.policy import month_label
 
 if TYPE_CHECKING:
     from game.play.report import ObjectiveState
+    from game.play.stories import Epilogue
 
 
 @dataclass(frozen=True)
@@ -133,6 +134,9 @@ class ClassDebrief:
     label: str = ""
     #: The level's own number of turns (more than ``turns`` when the lesson was shortened).
     level_turns: int = 0
+
+    #: What really happened, when the level tells it.
+    epilogue: Epilogue | None = None
 
     @property
     def played_text(self) -> str:
@@ -325,7 +329,7 @@ def class_debrief(room: Classroom, causes: bool = True) -> ClassDebrief:
         timeline=class_timeline(room), scores=tuple(scores), standings=tuple(standings),
         agreements=class_agreements(room), relations=relations,
         causes=class_causes(room) if causes else (), objectives=objectives, stars=stars,
-        questions=debrief.questions, sources=debrief.sources,
+        questions=debrief.questions, sources=debrief.sources, epilogue=debrief.epilogue,
         history={k: list(v) for k, v in debrief.history.items()},
         baseline={k: list(v) for k, v in debrief.baseline.items()},
         teacher_log=tuple(room.teacher_log), label=room.settings.label,

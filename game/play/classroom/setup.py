@@ -193,7 +193,7 @@ def teacher_events(level: Level) -> list[TeacherEvent]:
     out: list[TeacherEvent] = []
     view = LevelView(level)
     for event in view.events:
-        if event.kind not in EVENTS or event.kind in ("policy_change", "tariff_deadline"):
+        if event.kind not in EVENTS or event.kind in ("policy_change", "tariff_deadline", "news"):
             continue
         label = event.headline or t(EVENTS[event.kind].description)
         out.append(TeacherEvent(f"level:{event.key}", event.kind, dict(event.params), label,

@@ -24,6 +24,7 @@ from game.play.names import METRICS
 from game.ui import theme
 from game.ui.report_export import class_charts, default_report_dir, export_class_report
 from game.ui.scenes.base import Scene
+from game.ui.scenes.epilogue import EPILOGUE_TAB, draw_epilogue
 from game.ui.scenes.kit import (
     draw_wrapped,
     fit,
@@ -60,7 +61,9 @@ class ClassDebriefScene(Scene):
         super().__init__(app)
         self.room = room
         self.debrief: ClassDebrief = class_debrief(room)
-        self.tab = "scores"
+        #: The tabs; a level that tells what really happened opens on its epilogue.
+        self.tabs = ((EPILOGUE_TAB,) if self.debrief.epilogue is not None else ()) + TABS
+        self.tab = self.tabs[0][0]
         self.folder_text = str(default_report_dir(self.debrief))
         self.message = ""
         self.message_bad = False
@@ -75,9 +78,9 @@ class ClassDebriefScene(Scene):
         bottom = h - footer_height() - gap
         th = theme.font(15).get_linesize() + theme.px(10)
         bh = theme.px(44)
-        tw = min(theme.px(140), (w - 2 * gap) // len(TABS))
+        tw = min(theme.px(140), (w - 2 * gap) // len(self.tabs))
         self.tab_buttons: list[tuple[UIButton, str]] = []
-        for i, (key, label) in enumerate(TABS):
+        for i, (key, label) in enumerate(self.tabs):
             b = UIButton(pygame.Rect(gap + i * tw, top, tw, th), t(label), manager=m,
                          object_id="#tab_selected" if key == self.tab else "#tab")
             self.tab_buttons.append((b, key))
@@ -228,6 +231,10 @@ class ClassDebriefScene(Scene):
                     pygame.draw.polygon(surface, theme.PANEL_EDGE, star_points(centre, size), 2)
                 x += 2 * size + theme.px(3)
             x += theme.px(22)
+
+    def _draw_epilogue(self, surface: pygame.Surface) -> None:
+        if self.debrief.epilogue is not None:
+            draw_epilogue(surface, self.body, self.debrief.epilogue)
 
     def _draw_scores(self, surface: pygame.Surface) -> None:
         charts = class_charts(self.debrief)[:4]

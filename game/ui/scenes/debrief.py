@@ -27,6 +27,7 @@ from game.play.report import metric_label
 from game.ui import theme
 from game.ui.lesson_kit import print_kit
 from game.ui.scenes.base import Scene
+from game.ui.scenes.epilogue import EPILOGUE_TAB, draw_epilogue
 from game.ui.scenes.kit import (
     draw_wrapped,
     fit,
@@ -132,7 +133,9 @@ class DebriefScene(Scene):
         self.game = game
         self.debrief: Debrief = game.debrief()
         self.player: str = game.player
-        self.tab = "charts"
+        #: The tabs; a level that tells what really happened opens on its epilogue.
+        self.tabs = ((EPILOGUE_TAB,) if self.debrief.epilogue is not None else ()) + TABS
+        self.tab = self.tabs[0][0]
         self.folder_text = str(default_export_dir(self.debrief))
         self.message = ""
         self.message_bad = False
@@ -154,9 +157,9 @@ class DebriefScene(Scene):
         bottom = h - footer_height() - gap
         th = theme.font(15).get_linesize() + theme.px(10)
         bh = theme.px(44)
-        tw = min(theme.px(150), (w - 2 * gap - theme.px(200)) // len(TABS))
+        tw = min(theme.px(150), (w - 2 * gap - theme.px(200)) // len(self.tabs))
         self.tab_buttons: list[tuple[UIButton, str]] = []
-        for i, (key, label) in enumerate(TABS):
+        for i, (key, label) in enumerate(self.tabs):
             b = UIButton(pygame.Rect(gap + i * tw, top, tw, th), t(label), manager=m,
                          object_id="#tab_selected" if key == self.tab else "#tab")
             self.tab_buttons.append((b, key))
@@ -414,7 +417,7 @@ class DebriefScene(Scene):
 
     def autoplay(self) -> Scene | None:
         """Show every tab but Export (no files are written unasked), then the title."""
-        keys = [k for k, _ in TABS if k != "export"]
+        keys = [k for k, _ in self.tabs if k != "export"]
         if self.tab in keys and keys.index(self.tab) + 1 < len(keys):
             nxt = DebriefScene(self.app, self.game)
             nxt.tab = keys[keys.index(self.tab) + 1]
@@ -519,6 +522,10 @@ class DebriefScene(Scene):
             y += used + theme.px(10)
             if y > inner.bottom:
                 break
+
+    def _draw_epilogue(self, surface: pygame.Surface) -> None:
+        if self.debrief.epilogue is not None:
+            draw_epilogue(surface, self.body, self.debrief.epilogue)
 
     def _draw_discuss(self, surface: pygame.Surface) -> None:
         half = (self.body.width - theme.px(10)) // 2

@@ -34,10 +34,12 @@ from game.ui.scenes.kit import (
 )
 from game.ui.scenes.registry import open_scene
 from game.ui.widgets import CAUSE_COLOURS, Contribution, draw_contributions, widget_kind
+from game.ui.widgets.picture import draw_picture
 
 if TYPE_CHECKING:
     from game.play.game import Game
     from game.play.report import Cause, Headline, TurnReport
+    from game.play.stories import Story
     from game.ui.app import App
 
 def cause_colour(kind: str) -> tuple[int, int, int]:
@@ -232,18 +234,22 @@ class ReportScene(Scene):
         r = self.report
         area = self.right.copy()
         area.height = self.next_button.rect.top - area.top - theme.px(10)
-        bold, f, small = theme.font(14, bold=True), theme.font(14), theme.font(13)
-        story_h = min(theme.px(190), area.height // 2)
+        f, small = theme.font(14), theme.font(13)
+        # A level may tell only its own stories: a turn without one gives the news the room.
+        # A story with a picture beside its text needs a few more lines.
+        story_h = (min(theme.px(235 if r.story.image else 190), area.height // 2)
+                   if r.story is not None else -theme.px(10))
         news_rect = pygame.Rect(area.left, area.top, area.width, area.height - story_h
                                 - theme.px(10))
         inner = panel(surface, news_rect, t("News"))
         y = inner.top
-        items = [n.text for n in r.news] + [e.text for e in r.lagged]
+        # (text, article under it): a level's news event may carry a short article.
+        items = [(n.text, n.body) for n in r.news] + [(e.text, "") for e in r.lagged]
         if self.game.message:
-            items.insert(0, self.game.message)
+            items.insert(0, (self.game.message, ""))
         if not items:
-            items = [t("A quiet turn: nothing made the news.")]
-        for i, text in enumerate(items):
+            items = [(t("A quiet turn: nothing made the news."), "")]
+        for i, (text, body) in enumerate(items):
             if y >= inner.bottom - f.get_linesize():
                 break
             arriving = i >= len(r.news)
@@ -253,9 +259,36 @@ class ReportScene(Scene):
                                 pygame.Rect(inner.left, y, inner.width, inner.bottom - y),
                                 colour, 3)
             y += used + theme.px(4)
-        story_rect = pygame.Rect(area.left, news_rect.bottom + theme.px(10), area.width, story_h)
-        story = r.story
-        inner = panel(surface, story_rect, t("From the real world"))
+            if body and y < inner.bottom - small.get_linesize():
+                indent = f.size("• ")[0]
+                y += draw_wrapped(surface, small, body, pygame.Rect(
+                    inner.left + indent, y, inner.width - indent, inner.bottom - y),
+                    theme.TEXT_DIM, 4) + theme.px(4)
+        if r.story is not None:
+            self._draw_story(surface, pygame.Rect(area.left, news_rect.bottom + theme.px(10),
+                                                  area.width, story_h), r.story)
+        # The next button sits under the story; the stars of objectives met so far go beside it.
+        met = sum(1 for o in r.objectives if o.met)
+        if r.objectives:
+            text = t("Objectives met: {met} of {n}", met=met, n=len(r.objectives))
+            box = pygame.Rect(self.right.left + theme.px(4), self.next_button.rect.top,
+                              self.next_button.rect.left - self.right.left - theme.px(12),
+                              self.next_button.rect.height)
+            draw_wrapped(surface, f, text, box, theme.ACCENT, 2)
+
+
+    @staticmethod
+    def _draw_story(surface: pygame.Surface, rect: pygame.Rect, story: Story) -> None:
+        """The turn's story: title, text, source, and the level's picture at the left."""
+        bold, small = theme.font(14, bold=True), theme.font(13)
+        inner = panel(surface, rect, t("From the real world"))
+        if story.image:
+            shown = draw_picture(surface, story.image, pygame.Rect(
+                inner.left, inner.top, min(inner.width // 3, inner.height * 3 // 2),
+                inner.height))
+            if shown is not None:
+                inner = pygame.Rect(shown.right + theme.px(10), inner.top,
+                                    inner.right - shown.right - theme.px(10), inner.height)
         surface.blit(fit(bold, story.title, inner.width), inner.topleft)
         y = inner.top + bold.get_linesize() + theme.px(2)
         # The source is kept whole (up to two lines): a story without it cannot be checked.
@@ -266,14 +299,6 @@ class ReportScene(Scene):
         draw_wrapped(surface, small, " ".join(source),
                      pygame.Rect(inner.left, min(inner.bottom - src_h, y + used), inner.width,
                                  src_h), theme.TEXT_DIM)
-        # The next button sits under the story; the stars of objectives met so far go beside it.
-        met = sum(1 for o in r.objectives if o.met)
-        if r.objectives:
-            text = t("Objectives met: {met} of {n}", met=met, n=len(r.objectives))
-            box = pygame.Rect(self.right.left + theme.px(4), self.next_button.rect.top,
-                              self.next_button.rect.left - self.right.left - theme.px(12),
-                              self.next_button.rect.height)
-            draw_wrapped(surface, f, text, box, theme.ACCENT, 2)
 
 
 def significant_causes(causes: Sequence[Cause], share: float = 0.01) -> list[Contribution]:
