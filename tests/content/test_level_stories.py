@@ -52,14 +52,19 @@ def write_level(folder: Path, extra: str) -> Path:
     return path
 
 
+#: The note that a level set after 2019 is a what-if for the model: true of these 2020 levels,
+#: and not what these tests are about.
+DATED = "date-outside-data"
+
+
 def problems(folder: Path, extra: str) -> list[tuple[int, str, str, str]]:
     _, found = check_file(write_level(folder, extra))
-    return [(p.line, p.severity, p.code, p.message) for p in found]
+    return [(p.line, p.severity, p.code, p.message) for p in found if p.code != DATED]
 
 
 def test_the_example_level_checks_clean_and_knows_its_folder() -> None:
     level, found = check_file(EXAMPLE)
-    assert found == []
+    assert [p.code for p in found] == [DATED]
     assert level.folder == EXAMPLE.parent.resolve()
     assert [c.id for c in level.stories] == ["borders-close", "title-42", "remittances"]
     assert level.epilogue is not None and level.epilogue.image == "images/eta-track.jpg"
@@ -172,7 +177,8 @@ def test_an_unknown_outcome_and_a_missing_source_are_errors_with_hints(tmp_path:
     assert [(line, code) for line, _, code, _ in found] == [(16, "missing-field"),
                                                             (18, "bad-choice")]
     _, found_problems = check_file(tmp_path / "level.yaml")
-    assert found_problems[1].hint == "did you mean `deaths_rise`?"
+    choice = next(p for p in found_problems if p.code == "bad-choice")
+    assert choice.hint == "did you mean `deaths_rise`?"
 
 
 def test_only_the_levels_stories_without_any_is_a_warning(tmp_path: Path) -> None:

@@ -488,10 +488,13 @@ class TeacherPanelScene(Scene):
                 state, colour = t("at the desk"), theme.ACCENT
             else:
                 state, colour = t("waiting"), theme.TEXT_DIM
-            tag = fit(theme.font(13), state, rect.width // 3, colour)
+            tag = fit(theme.font(13), state, rect.width // 2, colour)
             surface.blit(tag, tag.get_rect(topright=(rect.right, rect.top + theme.px(1))))
-            surface.blit(fit(bold, team.label, rect.width - tag.get_width() - theme.px(8)),
-                         rect.topleft)
+            room_left = rect.width - tag.get_width() - theme.px(8)
+            # A long team name with its country steps down a size or two before it is cut.
+            sizes = (bold, theme.font(13, bold=True), theme.font(12, bold=True))
+            name_font = next((f for f in sizes if f.size(team.label)[0] <= room_left), sizes[-1])
+            surface.blit(fit(name_font, team.label, room_left), rect.topleft)
 
     def _draw_events(self, surface: pygame.Surface) -> None:
         panel(surface, self.events_rect, t("Add an event to this turn"))
