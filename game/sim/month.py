@@ -108,7 +108,7 @@ class Month:
         # labour and opinion
         "backlog_after_us", "wait", "shortage", "mechanisation", "stranded_total",
         "caravan_visible", "disorder_seen", "media", "salience", "policy_memory", "spend",
-        "approval",
+        "approval", "abroad_harm", "economy_nt", "spend_nt", "approval_nt",
         # the tariff threat, relations, load
         "tariff", "relations", "load",
     )
@@ -183,6 +183,7 @@ def next_world(mo: Month) -> World:
         officers_in_training=mo.officers_in_training,
         season_weight=world.season_weight,
         event_weight=world.event_weight,
+        approval_nt=mo.approval_nt,
     )
 
 
@@ -228,6 +229,9 @@ def month_metrics(mo: Month) -> dict[str, np.ndarray]:
         "approval_us": approval[:, 0],
         "approval_mx": approval[:, 1],
         "approval_ca": approval[:, 2],
+        "approval_gt": mo.approval_nt[:, 0],
+        "approval_hn": mo.approval_nt[:, 1],
+        "approval_sv": mo.approval_nt[:, 2],
         "relations_us_mx": relations[:, 0],
         "relations_us_ca": relations[:, 1],
         "relations_mx_ca": relations[:, 2],

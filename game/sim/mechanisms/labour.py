@@ -11,6 +11,7 @@ from typing import Any
 import numpy as np
 
 from game.sim._prepared import clip
+from game.sim.mechanisms._common import add_up
 from game.sim.world import STOCK
 
 #: The two stocks of people in the US without status: settled and recent arrivals.
@@ -32,9 +33,12 @@ def shortage(temp_workers: np.ndarray, unauthorized: np.ndarray, labour_demand: 
 def last_shortage(stocks: np.ndarray, mechanisation: np.ndarray, labour_demand: np.ndarray,
                   P: Any) -> np.ndarray:
     """Last month's shortage ``(n, 1)``: stocks ``(n, stocks, 5)``, mechanisation ``(n,)``."""
+    # The unauthorized total column by column (``add_up``): a reduction over two axes sums a
+    # lone world's ten numbers in another order than a batch's, so the last bit depended on
+    # the batch size for some stocks.
+    unauthorized = add_up(stocks[:, _UNAUTHORIZED, :].reshape(stocks.shape[0], -1).T)
     return shortage(np.add.reduce(stocks[:, STOCK["temp_us"], :], axis=1, keepdims=True),
-                    np.add.reduce(stocks[:, _UNAUTHORIZED, :], axis=(1, 2))[:, None], labour_demand,
-                    mechanisation[:, None], P)
+                    unauthorized[:, None], labour_demand, mechanisation[:, None], P)
 
 
 def mechanisation(before: np.ndarray, shortage_: np.ndarray, P: Any) -> np.ndarray:
