@@ -45,6 +45,16 @@ from game.sim.world import World
 
 #: A single effect smaller than this share of the metric's scale is not listed on its own.
 NEGLIGIBLE = 1e-9
+#: The approvals whose drivers the model reports (``approval_hn_security``, …), and how each
+#: driver reads in a sentence (the play layer translates them).
+NT_APPROVALS: tuple[str, ...] = ("approval_gt", "approval_hn", "approval_sv")
+APPROVAL_DRIVERS: dict[str, str] = {
+    "security": "Homicides",
+    "economy": "Economy and remittances",
+    "abroad": "Citizens abroad",
+    "deal": "Safe-third-country deal",
+    "budget": "Overspending",
+}
 
 
 @dataclass(frozen=True)
@@ -78,6 +88,11 @@ class MetricExplanation:
     value: float
     previous: float | None
     contributions: tuple[Contribution, ...]
+    #: For the approval of Guatemala, Honduras and El Salvador: how much each driver of it
+    #: (``APPROVAL_DRIVERS``: homicides, economy, …) moved since last turn, in points of the
+    #: approval it heads for — what voters reacted to. Kind "driver"; they need not add up
+    #: to the change (approval follows its target with a lag).
+    drivers: tuple[Contribution, ...] = ()
 
     @property
     def change(self) -> float | None:
@@ -90,7 +105,8 @@ class Explanation:
     """The causes of a turn's headline changes, and what the next turn needs to continue."""
 
     metrics: dict[str, MetricExplanation]
-    #: The season's share of each metric's level this turn (the next turn's "last turn").
+    #: The season's share of each metric's level this turn (the next turn's "last turn"), and
+    #: the level of each approval driver (``approval_hn_security``, …) for next turn's change.
     season_levels: dict[str, float]
     #: Each earlier decision's effect on each metric this turn (by the caller's key), and each
     #: decision of this turn's: next turn's "effect last turn".
@@ -197,13 +213,34 @@ def explain(sim: Simulation, previous_policy: Policy, policy: Policy, changes: S
             parts.append(Contribution("trend", "Earlier decisions and trends",
                                       (value - float(prev)) - explained))
         out[name] = MetricExplanation(name, value, None if prev is None else float(prev),
-                                      tuple(parts))
+                                      tuple(parts), _drivers(name, m, previous_season,
+                                                             season_levels))
     # This turn's decisions' effects are next turn's "effect last turn" of earlier decisions.
     for i, change in enumerate(changes):
         if change.key:
             effects[change.key] = {name: float(m[name][real] - m[name][2 + i])
                                    for name in metrics}
     return Explanation(out, season_levels, effects)
+
+
+def _drivers(name: str, m: Mapping[str, np.ndarray], previous: Mapping[str, float] | None,
+             levels: dict[str, float]) -> tuple[Contribution, ...]:
+    """How each driver of a Northern-Triangle approval moved since last turn (real world).
+
+    Stores this turn's levels in ``levels`` (the explanation's ``season_levels``) for the next.
+    """
+    if name not in NT_APPROVALS:
+        return ()
+    out = []
+    for driver, label in APPROVAL_DRIVERS.items():
+        key = f"{name}_{driver}"
+        if key not in m:
+            continue
+        levels[key] = now = float(m[key][0])
+        before = (previous or {}).get(key)
+        if before is not None:
+            out.append(Contribution("driver", label, now - before))
+    return tuple(out)
 
 
 def _as_never_decided(batch: World, policy: Policy, undone: Sequence[Policy],

@@ -64,6 +64,7 @@ from game.sim.mechanisms.opinion import (
 )
 from game.sim.mechanisms.opinion_nt import (
     approval_target_nt,
+    approval_terms_nt,
     citizens_abroad_harm,
     economy_seen,
     nt_spending,
@@ -536,9 +537,9 @@ def _approval_nt(mo: Month) -> None:
     mo.spend_nt = nt_spending(lt.spend_nt, lt.task_force)
     # A safe-third-country deal with the US, in force and complied with (slots US→GT, HN, SV).
     stc = (mo.cov[:, 1:4] > 0) * mo.comp_nt
-    mo.approval_nt = follow(mo.world.approval_nt, approval_target_nt(
-        mo.homicide_seen[:, nt], mo.economy_nt, mo.abroad_harm, stc, mo.spend_nt, P),
-        mo.pp.k_approval_nt)
+    target, mo.approval_drivers = approval_target_nt(approval_terms_nt(
+        mo.homicide_seen[:, nt], mo.economy_nt, mo.abroad_harm, stc, mo.spend_nt, P), P)
+    mo.approval_nt = follow(mo.world.approval_nt, target, mo.pp.k_approval_nt)
 
 
 def _tariff_relations_load(mo: Month) -> None:

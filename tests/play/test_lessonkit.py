@@ -62,7 +62,8 @@ def test_a_cards_levers_carry_the_registrys_cost_unit_and_delay() -> None:
 def test_origin_countries_cards_list_their_home_levers() -> None:
     kit = build_kit(level("regional-compact"))
     assert {lv.lever for lv in kit.card("HN").levers} == {
-        "violence_prevention", "exit_controls", "reintegration"}
+        "violence_prevention", "exit_controls", "reintegration", "police_reform",
+        "youth_employment", "consular_protection"}
 
 
 def test_the_glossary_has_the_kits_terms() -> None:
@@ -129,7 +130,8 @@ def test_a_timed_run_of_the_45_minute_plan_fits_in_45_minutes() -> None:
 def test_the_sections_put_each_card_and_the_grid_on_their_own_pages() -> None:
     kit = build_kit(level("june-2019-crisis"))
     keys = [s.key for s in kit_sections(kit)]
-    assert keys == ["plan", "card-US", "card-MX", "card-CA", "glossary", "exit"]
+    assert keys == ["plan", "card-US", "card-MX", "card-CA", "card-GT", "card-HN", "card-SV",
+                    "glossary", "exit"]
 
 
 def test_the_html_is_one_self_contained_page_with_every_card() -> None:

@@ -282,13 +282,14 @@ def test_hidden_objectives_count_only_for_their_team() -> None:
         session.end_turn()
         session.next_turn()
     everyone = session.objectives()
-    assert {o.team for o in everyone} == {None, "US", "MX", "CA"}
+    assert {o.team for o in everyone} == {None, "US", "MX", "CA", "GT", "HN", "SV"}
     mexico = session.objectives("MX")
     assert {o.team for o in mexico} == {None, "MX"}
     assert session.max_stars("MX") == 1 + 1 + 2 and session.max_stars() == 2
     assert session.stars("MX") == sum(o.stars for o in mexico if o.met)
     teams = session.debrief().teams
-    assert set(teams) == {"US", "MX", "CA"} and teams["MX"]["max_stars"] == 4
+    assert set(teams) == {"US", "MX", "CA", "GT", "HN", "SV"} and teams["MX"]["max_stars"] == 4
+    assert teams["HN"]["max_stars"] == 4  # the shared two and its own approval goal
 
 
 def test_partners_decisions_make_the_news_with_their_reasons() -> None:

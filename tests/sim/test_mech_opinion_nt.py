@@ -17,7 +17,8 @@ REFERENCE = np.array([[27.0, 59.0, 81.0]])  # the 2016 homicide rates of the par
 
 def _target(homicide=REFERENCE, economy=ZERO, harm=ZERO, stc=ZERO, spend=ZERO):
     P, _ = coefficients()
-    return opinion_nt.approval_target_nt(homicide, economy, harm, stc, spend, P)
+    terms = opinion_nt.approval_terms_nt(homicide, economy, harm, stc, spend, P)
+    return opinion_nt.approval_target_nt(terms, P)[0]
 
 
 def test_fewer_homicides_and_a_better_economy_raise_approval_each_country_its_own() -> None:
@@ -36,6 +37,16 @@ def test_harm_abroad_a_safe_third_country_deal_and_overspending_cost_approval() 
     within = _target(spend=np.full((1, 3), 5.0))  # US$60M a year: under the reference
     np.testing.assert_array_equal(within, base)
     assert np.all(_target(spend=np.full((1, 3), 50.0)) < base)
+
+
+def test_each_driver_is_reported_in_points_with_the_sign_of_its_term() -> None:
+    P, _ = coefficients()
+    terms = opinion_nt.approval_terms_nt(REFERENCE * 0.5, ZERO, np.ones((1, 3)), ZERO, ZERO, P)
+    target, points = opinion_nt.approval_target_nt(terms, P)
+    drivers = dict(zip(opinion_nt.DRIVERS, points[:, 0], strict=True))
+    assert np.all(drivers["security"] > 0) and np.all(drivers["abroad"] < 0)
+    assert np.all(drivers["economy"] == 0) and np.all(drivers["deal"] == 0)
+    assert np.all(target > 0) and np.all(target < 100)
 
 
 def test_consular_protection_relieves_the_harm_with_diminishing_returns() -> None:

@@ -64,19 +64,33 @@ def nt_spending(spend_levers: np.ndarray, task_force: np.ndarray) -> np.ndarray:
     return spend_levers + task_force / 12
 
 
-def approval_target_nt(homicide_seen: np.ndarray, economy: np.ndarray, harm: np.ndarray,
-                       stc: np.ndarray, spend: np.ndarray, P: Any) -> np.ndarray:
-    """The approval each Northern-Triangle government is heading for (0-100), ``(n, 3)``.
+#: The drivers of approval, in the order of :func:`approval_terms_nt`'s first axis.
+DRIVERS: tuple[str, ...] = ("security", "economy", "abroad", "deal", "budget")
 
-    ``100·σ(nt_approval_logit − nt_approval_security·ln(homicides seen / 2016 rate)
-    + nt_approval_economy·economy − nt_approval_abroad·harm abroad − nt_approval_stc·safe-third-
-    country deal in force − nt_approval_fiscal·log budget overrun)``.
+
+def approval_terms_nt(homicide_seen: np.ndarray, economy: np.ndarray, harm: np.ndarray,
+                      stc: np.ndarray, spend: np.ndarray, P: Any) -> np.ndarray:
+    """Each driver's term of the approval logit (``DRIVERS``), ``(5, n, 3)``.
+
+    ``−nt_approval_security·ln(homicides seen / 2016 rate)``, ``nt_approval_economy·economy``,
+    ``−nt_approval_abroad·harm``, ``−nt_approval_stc·deal`` (a safe-third-country deal with the
+    US in force × compliance), ``−nt_approval_fiscal·log budget overrun``.
     """
     fiscal = np.maximum(np.log(np.maximum(spend * 12, 1.0) / P.nt_spending_reference), 0.0)
-    logit = (P.nt_approval_logit
-             - P.nt_approval_security * np.log(homicide_seen / P.nt_homicide_reference)
-             + P.nt_approval_economy * economy
-             - P.nt_approval_abroad * harm
-             - P.nt_approval_stc * stc
-             - P.nt_approval_fiscal * fiscal)
-    return 100 * sigmoid(logit)
+    return np.stack(np.broadcast_arrays(
+        -P.nt_approval_security * np.log(homicide_seen / P.nt_homicide_reference),
+        P.nt_approval_economy * economy,
+        -P.nt_approval_abroad * harm,
+        -P.nt_approval_stc * stc,
+        -P.nt_approval_fiscal * fiscal))
+
+
+def approval_target_nt(terms: np.ndarray, P: Any) -> tuple[np.ndarray, np.ndarray]:
+    """The approval each government is heading for (0-100) and each driver's part in points.
+
+    ``100·σ(nt_approval_logit + Σ terms)``, ``(n, 3)``; a driver's points are its term × the
+    curve's slope there (``100·σ·(1 − σ)``), ``(5, n, 3)``: what voters react to, in the
+    units of approval.
+    """
+    share = sigmoid(P.nt_approval_logit + add_up(terms))
+    return 100 * share, terms * (100 * share * (1 - share))
