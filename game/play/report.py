@@ -26,7 +26,7 @@ from game.sim.registry import HEADLINE_METRICS, LEVERS, METRICS
 CAUSE_METRICS: tuple[str, ...] = tuple(m for m in (
     "us_border_encounters", "deaths_in_transit", "protection_granted",
     "stranded_in_mx_border_towns", "approval_us", "approval_mx", "approval_ca",
-    "humanitarian_score") if m in METRICS)
+    "approval_gt", "approval_hn", "approval_sv", "humanitarian_score") if m in METRICS)
 #: Each country's own headlines, put before the shared ones when one country is played.
 OWN_HEADLINES: dict[str, tuple[str, ...]] = {
     **{c: (f"approval_{c.lower()}", f"homicide_rate_{c.lower()}", f"emigrants_from_{c.lower()}")

@@ -6,7 +6,7 @@ import pytest
 
 from game.sim import Simulation
 from game.sim.explain import Change, explain
-from game.sim.policy import Policy, Scenario, month_index
+from game.sim.policy import Agreement, Policy, Scenario, month_index
 
 SCENARIO = Scenario(start=month_index(2019, 3), seed=7)
 
@@ -112,3 +112,26 @@ def test_an_earlier_decision_still_taking_effect_is_named_with_what_it_adds_this
     assert effect_now < effect_then <= 0.0  # the wait falls more as the hires start deciding
     assert row.amount == pytest.approx(effect_now - effect_then)
     assert sum(c.amount for c in item.contributions) == pytest.approx(item.change, abs=1e-6)
+
+
+def test_nt_approval_says_what_voters_reacted_to_from_the_second_turn() -> None:
+    from game.sim.explain import APPROVAL_DRIVERS
+    from game.sim.mechanisms.opinion_nt import DRIVERS
+
+    assert tuple(APPROVAL_DRIVERS) == DRIVERS
+    sim = Simulation(SCENARIO)
+    policy = SCENARIO.policy
+    metrics = ("approval_hn", "us_border_encounters")
+    first = explain(sim, policy, policy, [], 3, metrics=metrics)
+    assert first["approval_hn"].drivers == () and first["us_border_encounters"].drivers == ()
+    previous = {k: float(v[0]) for k, v in sim.advance(policy, 3).metrics.items()}
+    deal = policy.with_agreement(Agreement("safe_third_country", ("US", "HN")))
+    change = Change("US–Honduras deal", "HN", policy)
+    second = explain(sim, policy, deal, [change], 3, previous_values=previous,
+                     previous_season=first.season_levels, metrics=metrics)
+    drivers = {c.label: c.amount for c in second["approval_hn"].drivers}
+    assert set(drivers) == set(APPROVAL_DRIVERS.values())
+    assert drivers["Safe-third-country deal"] < 0  # the deal now costs approval
+    hn = second["approval_hn"]
+    assert next(c.amount for c in hn.contributions if c.label == "US–Honduras deal") < 0
+    assert sum(c.amount for c in hn.contributions) == pytest.approx(hn.change, abs=1e-6)
