@@ -17,7 +17,7 @@ import pygame
 import pygame_gui
 from pygame_gui.elements import UIButton, UITextEntryLine
 
-from game.i18n import t
+from game.i18n import t, tn
 from game.play.classroom import ClassDebrief, class_debrief
 from game.play.decisions import country_name
 from game.play.names import METRICS
@@ -32,6 +32,7 @@ from game.ui.scenes.kit import (
     header_height,
     panel,
     signed,
+    wrap,
 )
 from game.ui.scenes.registry import open_scene
 from game.ui.widgets import (
@@ -43,7 +44,7 @@ from game.ui.widgets import (
 )
 
 if TYPE_CHECKING:
-    from game.play.classroom import Classroom
+    from game.play.classroom import Classroom, ClassTimelineEntry
     from game.ui.app import App
 
 TABS = (("scores", "Scores"), ("timeline", "Timeline"), ("agreements", "Agreements"),
@@ -265,11 +266,10 @@ class ClassDebriefScene(Scene):
                 entries = [e for e in d.timeline if e.turn == turn and (
                     (e.country == country and e.who != t("computer")) if country else
                     (e.country not in teams or e.who in (t("computer"), t("teacher"))))]
-                text = "\n".join(("· " + (e.text if country else f"{e.who}: {e.text}"))
-                                 for e in entries) or "–"
-                draw_wrapped(surface, small, text, pygame.Rect(
-                    inner.left + lw + i * cw, y, cw - theme.px(8), row_h - theme.px(4)),
-                    theme.TEXT if entries else theme.TEXT_DIM)
+                box = pygame.Rect(inner.left + lw + i * cw, y, cw - theme.px(8),
+                                  row_h - theme.px(4))
+                draw_wrapped(surface, small, _cell_text(entries, bool(country), small, box),
+                             box, theme.TEXT if entries else theme.TEXT_DIM)
             y += row_h
 
     def _draw_agreements(self, surface: pygame.Surface) -> None:
@@ -397,3 +397,23 @@ class ClassDebriefScene(Scene):
         teams = ", ".join(f"{tm.name} ({country_name(tm.country)})" for tm in self.debrief.teams)
         s = fit(theme.font(13), teams, inner.width, theme.TEXT_DIM)
         surface.blit(s, (inner.left, inner.bottom - s.get_height()))
+
+
+def _cell_text(entries: list[ClassTimelineEntry], team: bool, font: pygame.font.Font,
+               box: pygame.Rect) -> str:
+    """A timeline cell's decisions, one a line; counted by country when they do not all fit.
+
+    With three teams, the AI leaders of up to three more countries decide in the computer's
+    column: a full turn of their decisions is summed up rather than cut mid-sentence.
+    """
+    if not entries:
+        return "–"
+    text = "\n".join("· " + (e.text if team else f"{e.who}: {e.text}") for e in entries)
+    if len(wrap(font, text, box.width)) * font.get_linesize() <= box.height:
+        return text
+    counts: dict[str, int] = {}
+    for e in entries:
+        counts[e.country] = counts.get(e.country, 0) + 1
+    return "\n".join("· " + tn("{country}: {n} decision", "{country}: {n} decisions", n,
+                                country=country_name(c)) for c, n in counts.items())
+
