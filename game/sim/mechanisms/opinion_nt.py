@@ -30,7 +30,7 @@ def task_force_governance(contributions: np.ndarray, need: np.ndarray,
     # Column by column (add_up), so a world gets the same bits alone or in any batch.
     weights = (contributions > 0) * need
     total = add_up(weights.T)[:, None]
-    share = np.divide(weights, total, out=np.zeros_like(weights), where=total > 0)
+    share = weights / np.maximum(total, 1e-9)  # no member contributes: 0 / tiny = 0
     return P.task_force_synergy * add_up(contributions.T)[:, None] * share
 
 
