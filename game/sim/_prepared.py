@@ -17,7 +17,7 @@ from typing import Any
 import numpy as np
 
 from game.sim.levers import AID_NEED_SPLIT, COLUMN, Levers
-from game.sim.mechanisms.opinion_nt import task_force_governance
+from game.sim.mechanisms.opinion_nt import budget_term_nt, nt_spending, task_force_governance
 from game.sim.registry import LEVERS
 
 try:  # the clip ufunc itself: np.clip adds two layers of Python dispatch around it
@@ -194,8 +194,9 @@ class LeverTerms:
         self.spend_levers = np.add.reduce(levers.values[:, :, None] * COST, axis=1)
         self.spend_corps = levers.corps_contributions / 12
         # The Northern Triangle's governments: their spending and the task force's pool.
-        self.spend_nt = np.add.reduce(levers.values[:, :, None] * NT_COST, axis=1)
-        self.task_force = levers.task_force
+        self.spend_nt = nt_spending(np.add.reduce(levers.values[:, :, None] * NT_COST, axis=1),
+                                    levers.task_force)
+        self.budget_term_nt = budget_term_nt(self.spend_nt, P)
         self.task_force_gov = task_force_governance(levers.task_force, _NEED, P)
 
 

@@ -67,7 +67,6 @@ from game.sim.mechanisms.opinion_nt import (
     approval_terms_nt,
     citizens_abroad_harm,
     economy_seen,
-    nt_spending,
 )
 from game.sim.mechanisms.phase_in import effective, phase_in
 from game.sim.mechanisms.prices import smuggling_price
@@ -534,11 +533,11 @@ def _approval_nt(mo: Month) -> None:
                                           mo.lv.consular, P)
     mo.economy_nt = economy_seen(mo.income[:, nt], mo.ex.income[nt], mo.ex.remittances[nt],
                                  mo.economy_shock[:, 0:1], P)
-    mo.spend_nt = nt_spending(lt.spend_nt, lt.task_force)
+    mo.spend_nt = lt.spend_nt  # levers and task-force dues (``LeverTerms``)
     # A safe-third-country deal with the US, in force and complied with (slots US→GT, HN, SV).
     stc = (mo.cov[:, 1:4] > 0) * mo.comp_nt
     target, mo.approval_drivers = approval_target_nt(approval_terms_nt(
-        mo.homicide_seen[:, nt], mo.economy_nt, mo.abroad_harm, stc, mo.spend_nt, P), P)
+        mo.homicide_seen[:, nt], mo.economy_nt, mo.abroad_harm, stc, lt.budget_term_nt, P), P)
     mo.approval_nt = follow(mo.world.approval_nt, target, mo.pp.k_approval_nt)
 
 

@@ -17,7 +17,8 @@ REFERENCE = np.array([[27.0, 59.0, 81.0]])  # the 2016 homicide rates of the par
 
 def _target(homicide=REFERENCE, economy=ZERO, harm=ZERO, stc=ZERO, spend=ZERO):
     P, _ = coefficients()
-    terms = opinion_nt.approval_terms_nt(homicide, economy, harm, stc, spend, P)
+    budget = opinion_nt.budget_term_nt(spend, P)
+    terms = opinion_nt.approval_terms_nt(homicide, economy, harm, stc, budget, P)
     return opinion_nt.approval_target_nt(terms, P)[0]
 
 

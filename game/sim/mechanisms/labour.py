@@ -11,7 +11,6 @@ from typing import Any
 import numpy as np
 
 from game.sim._prepared import clip
-from game.sim.mechanisms._common import add_up
 from game.sim.world import STOCK
 
 #: The two stocks of people in the US without status: settled and recent arrivals.
@@ -33,10 +32,10 @@ def shortage(temp_workers: np.ndarray, unauthorized: np.ndarray, labour_demand: 
 def last_shortage(stocks: np.ndarray, mechanisation: np.ndarray, labour_demand: np.ndarray,
                   P: Any) -> np.ndarray:
     """Last month's shortage ``(n, 1)``: stocks ``(n, stocks, 5)``, mechanisation ``(n,)``."""
-    # The unauthorized total column by column (``add_up``): a reduction over two axes sums a
-    # lone world's ten numbers in another order than a batch's, so the last bit depended on
-    # the batch size for some stocks.
-    unauthorized = add_up(stocks[:, _UNAUTHORIZED, :].reshape(stocks.shape[0], -1).T)
+    # Over origins, then the two stocks: a reduction over both axes at once sums a lone
+    # world's ten numbers in another order than a batch's (the last bit depended on the batch
+    # size); five origins and two stocks are summed in order whatever the batch.
+    unauthorized = np.add.reduce(np.add.reduce(stocks[:, _UNAUTHORIZED, :], axis=2), axis=1)
     return shortage(np.add.reduce(stocks[:, STOCK["temp_us"], :], axis=1, keepdims=True),
                     unauthorized[:, None], labour_demand, mechanisation[:, None], P)
 

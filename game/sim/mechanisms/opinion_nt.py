@@ -64,25 +64,34 @@ def nt_spending(spend_levers: np.ndarray, task_force: np.ndarray) -> np.ndarray:
     return spend_levers + task_force / 12
 
 
+def budget_term_nt(spend: np.ndarray, P: Any) -> np.ndarray:
+    """The overspending term of the approval logit, ``(n, 3)``: ``−nt_approval_fiscal·max(0,
+    ln(yearly spending / nt_spending_reference))`` (levers only: computed once a turn)."""
+    fiscal = np.log(np.maximum(spend * 12, 1.0) / P.nt_spending_reference)
+    return -P.nt_approval_fiscal * np.maximum(fiscal, 0.0)
+
+
 #: The drivers of approval, in the order of :func:`approval_terms_nt`'s first axis.
 DRIVERS: tuple[str, ...] = ("security", "economy", "abroad", "deal", "budget")
 
 
 def approval_terms_nt(homicide_seen: np.ndarray, economy: np.ndarray, harm: np.ndarray,
-                      stc: np.ndarray, spend: np.ndarray, P: Any) -> np.ndarray:
+                      stc: np.ndarray, budget: np.ndarray, P: Any) -> np.ndarray:
     """Each driver's term of the approval logit (``DRIVERS``), ``(5, n, 3)``.
 
     ``−nt_approval_security·ln(homicides seen / 2016 rate)``, ``nt_approval_economy·economy``,
     ``−nt_approval_abroad·harm``, ``−nt_approval_stc·deal`` (a safe-third-country deal with the
-    US in force × compliance), ``−nt_approval_fiscal·log budget overrun``.
+    US in force × compliance), and the overspending term ``budget`` (:func:`budget_term_nt`).
     """
-    fiscal = np.maximum(np.log(np.maximum(spend * 12, 1.0) / P.nt_spending_reference), 0.0)
-    return np.stack(np.broadcast_arrays(
-        -P.nt_approval_security * np.log(homicide_seen / P.nt_homicide_reference),
-        P.nt_approval_economy * economy,
-        -P.nt_approval_abroad * harm,
-        -P.nt_approval_stc * stc,
-        -P.nt_approval_fiscal * fiscal))
+    # One array filled in place: the step calls this every month for every world.
+    terms = np.empty((5, *homicide_seen.shape))
+    np.multiply(-P.nt_approval_security, np.log(homicide_seen / P.nt_homicide_reference),
+                out=terms[0])
+    np.multiply(P.nt_approval_economy, economy, out=terms[1])
+    np.multiply(-P.nt_approval_abroad, harm, out=terms[2])
+    np.multiply(-P.nt_approval_stc, stc, out=terms[3])
+    terms[4] = budget
+    return terms
 
 
 def approval_target_nt(terms: np.ndarray, P: Any) -> tuple[np.ndarray, np.ndarray]:
@@ -92,5 +101,5 @@ def approval_target_nt(terms: np.ndarray, P: Any) -> tuple[np.ndarray, np.ndarra
     curve's slope there (``100·σ·(1 − σ)``), ``(5, n, 3)``: what voters react to, in the
     units of approval.
     """
-    share = sigmoid(P.nt_approval_logit + add_up(terms))
+    share = sigmoid(P.nt_approval_logit + np.add.reduce(terms, axis=0))
     return 100 * share, terms * (100 * share * (1 - share))
