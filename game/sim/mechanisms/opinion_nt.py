@@ -65,8 +65,10 @@ def nt_spending(spend_levers: np.ndarray, task_force: np.ndarray) -> np.ndarray:
 
 
 def budget_term_nt(spend: np.ndarray, P: Any) -> np.ndarray:
-    """The overspending term of the approval logit, ``(n, 3)``: ``−nt_approval_fiscal·max(0,
-    ln(yearly spending / nt_spending_reference))`` (levers only: computed once a turn)."""
+    """The overspending term of the approval logit, ``(n, 3)`` (levers only: once a turn).
+
+    ``−nt_approval_fiscal·max(0, ln(yearly spending / nt_spending_reference))``.
+    """
     fiscal = np.log(np.maximum(spend * 12, 1.0) / P.nt_spending_reference)
     return -P.nt_approval_fiscal * np.maximum(fiscal, 0.0)
 
