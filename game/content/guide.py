@@ -419,6 +419,12 @@ def _getting_started() -> list[str]:
     ]
 
 
+def _plain_overrides() -> tuple[str, ...]:
+    """The world's totals, approvals and relations: the override names up to the price."""
+    names = world_override_names()
+    return names[:names.index("smuggling_price_usd") + 1]
+
+
 def _level_reference() -> list[str]:
     """Every field of a level: texts, countries, levers, agreements, world, events, goals."""
     import game.content.models.objectives as objectives_module
@@ -474,7 +480,7 @@ def _level_reference() -> list[str]:
         "### `world` — starting values",
         "Replace the model's calibrated state for the start month: state the situation, and "
         "let the model do the rest. Allowed names: "
-        + ", ".join(f"`{n}`" for n in world_override_names()[:13]) + "; what movers believe "
+        + ", ".join(f"`{n}`" for n in _plain_overrides()) + "; what movers believe "
         "at the start: " + ", ".join(f"`{n}`" for n in world_override_names()
                                      if n.startswith("perceived_release_"))
         + " (0–1: the chance that a person of that kind who reaches the US border is released "

@@ -24,6 +24,7 @@ import numpy as np
 
 from game.i18n import t
 from game.play.decisions import (
+    FUNDED_AGREEMENTS,
     AnswerProposal,
     Decision,
     DecisionRejected,
@@ -49,6 +50,7 @@ _LIKING: dict[str, dict[str, float]] = {
     "burden_sharing": {"hardliner": -0.3, "pragmatist": 0.25, "humanitarian": 0.5},
     "joint_corps": {"hardliner": 0.2, "pragmatist": 0.35, "humanitarian": 0.25},
     "visa_requirement": {"hardliner": 0.2, "pragmatist": 0.0, "humanitarian": -0.2},
+    "trinational_task_force": {"hardliner": 0.45, "pragmatist": 0.35, "humanitarian": 0.15},
 }
 #: How far a pending tariff threat from the proposer moves the answer.
 _LEVERAGE = {"hardliner": 0.5, "pragmatist": 0.75, "humanitarian": 0.45}
@@ -127,7 +129,7 @@ class Leader:
             share = float(proposal.terms.get(f"share_{me.lower()}", 0.0))
             fair = {"US": 0.6, "MX": 0.25, "CA": 0.15}.get(me, 0.2)
             score -= max(0.0, share - fair) * 2.5
-        if kind == "joint_corps":
+        if kind in FUNDED_AGREEMENTS:
             due = float(proposal.terms.get(f"contribution_{me.lower()}", 0.0))
             due_turn = due * table.months_per_turn / 12
             left = table.budget_left(me)
@@ -184,7 +186,7 @@ class Leader:
             if other == f"share_{me}" or other not in terms:
                 return {}
             return {f"share_{me}": round(mine - cut, 2), other: round(terms[other] + cut, 2)}
-        if kind == "joint_corps":
+        if kind in FUNDED_AGREEMENTS:
             mine = terms.get(f"contribution_{me}", 0.0)
             if mine <= 0:
                 return {}
@@ -496,12 +498,36 @@ def _origin(leader: Leader, table: Table, s: Situation) -> list[Wish]:
     if homicide > 20 and p != "hardliner":
         wishes.append((_scaled(table, c, "violence_prevention", 1.2, floor=10),
                        t("violence drives people from home")))
+    if homicide > 20 and p != "humanitarian":
+        wishes.append((_scaled(table, c, "police_reform", 1.3, floor=10),
+                       t("gangs extort whole neighbourhoods")))
+    wishes += _origin_people(leader, table, s)
     if p == "hardliner" or table.pending_threats():
         wishes.append((_scaled(table, c, "exit_controls", 1.2),
                        t("under pressure from the north")))
     if s.value("returned_to_danger") > 0 or p == "humanitarian":
         wishes.append((_scaled(table, c, "reintegration", 1.2, floor=5),
                        t("people sent back need a way to start again")))
+    # Gangs work across the three borders: one joint force, proposed once to the others.
+    others = tuple(o for o in ("GT", "HN", "SV") if o != c and o in table.countries)
+    if others and homicide > 20 and p != "humanitarian" and \
+            not _has_pact(table, "trinational_task_force", c) and \
+            not any(_asked(table, "trinational_task_force", o) for o in (c, *others)):
+        wishes.append((ProposeAgreement(c, "trinational_task_force", others),
+                       t("the gangs cross our borders")))
+    return wishes
+
+
+def _origin_people(leader: Leader, table: Table, s: Situation) -> list[Wish]:
+    """A Northern-Triangle government's citizens: on the way north, and the young at home."""
+    c, p = leader.country, leader.personality
+    wishes: list[Wish] = []
+    if s.value(f"approval_{c.lower()}", 50.0) < 45 or p == "humanitarian":
+        wishes.append((_scaled(table, c, "consular_protection", 1.3, floor=5),
+                       t("our citizens on the way north need their consulates")))
+    if p == "pragmatist" and s.trend(f"emigrants_from_{c.lower()}") > 0:
+        wishes.append((_scaled(table, c, "youth_employment", 1.3, floor=10),
+                       t("young people need work at home")))
     return wishes
 
 
@@ -513,6 +539,7 @@ _ACCEPT_REASON: dict[str, str] = {
     "safe_third_country": "in exchange for aid and good relations",
     "burden_sharing": "sharing the load is fairer to everyone",
     "joint_corps": "a joint corps spreads the cost and the blame",
+    "trinational_task_force": "the gangs do not stop at our borders",
 }
 _REJECT_REASON: dict[str, dict[str, str]] = {
     "remain_in_mexico": {
@@ -539,6 +566,11 @@ _REJECT_REASON: dict[str, dict[str, str]] = {
         "hardliner": "our forces stay under our command",
         "pragmatist": "the contribution is too high",
         "humanitarian": "the corps would stop people, not protect them",
+    },
+    "trinational_task_force": {
+        "hardliner": "our police stay under our command",
+        "pragmatist": "the contribution is too high",
+        "humanitarian": "heavy-handed policing would make young people its victims",
     },
 }
 

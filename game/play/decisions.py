@@ -213,6 +213,10 @@ class Table:
         return n
 
 
+#: Agreements whose parties pay yearly dues (``contribution_us``, …) out of their budgets.
+FUNDED_AGREEMENTS: tuple[str, ...] = ("joint_corps", "trinational_task_force")
+
+
 def policy_cost(policy: Policy, country: str, months: int) -> float:
     """US$ million spent by ``country`` over ``months`` on its levers and agreement dues."""
     per_year = 0.0
@@ -224,7 +228,7 @@ def policy_cost(policy: Policy, country: str, months: int) -> float:
         per_year += amount * spec.cost_per_unit.get(country, 1.0)
     for agreement in policy.agreements:
         key = f"contribution_{country.lower()}"
-        if agreement.kind == "joint_corps" and country in agreement.parties:
+        if agreement.kind in FUNDED_AGREEMENTS and country in agreement.parties:
             per_year += float(agreement.terms.get(key, 0.0))
     return per_year * months / 12
 

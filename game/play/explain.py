@@ -23,7 +23,7 @@ from game.play.decisions import (
     country_subject,
     plural_subject,
 )
-from game.play.report import Cause
+from game.play.report import Cause, drivers_key
 from game.sim.explain import Change, Explanation, explain
 from game.sim.policy import Agreement, Policy, ScheduledEvent
 from game.sim.registry import HEADLINE_METRICS, LEVERS
@@ -157,5 +157,8 @@ def causes_of(explanation: Explanation, humans: Sequence[str]) -> dict[str, list
                 rows.append(Cause(_KINDS.get(c.kind, c.kind), t(_LABELS.get(c.kind, c.label)),
                                   c.amount))
         out[name] = rows
+        if part.drivers:  # what voters reacted to (approval in GT, HN, SV)
+            out[drivers_key(name)] = [Cause("driver", t(c.label), c.amount)
+                                      for c in part.drivers]
     return out
 

@@ -19,7 +19,7 @@ from game.i18n import t
 from game.play.decisions import Decision, Proposal, Table
 from game.play.turndesk import Band
 from game.sim.policy import LeverValue, month_label
-from game.sim.registry import METRICS
+from game.sim.registry import AID_RECIPIENTS, METRICS
 from game.sim.world import NATIONS, PAIRS
 
 if TYPE_CHECKING:
@@ -321,6 +321,10 @@ def start_metrics(session: Session) -> dict[str, float]:
     approval = np.asarray(world.approval).reshape(-1, 3)[0]
     relations = np.asarray(world.relations).reshape(-1, 3)[0]
     out = {f"approval_{c.lower()}": float(v) for c, v in zip(NATIONS, approval, strict=True)}
+    # The Northern Triangle's governments have approval too (their own world field).
+    approval_nt = np.asarray(world.approval_nt).reshape(-1, 3)[0]
+    out.update({f"approval_{c.lower()}": float(v)
+                for c, v in zip(AID_RECIPIENTS, approval_nt, strict=True)})
     out.update({f"relations_{p}": float(v) for p, v in zip(PAIRS, relations, strict=True)})
     out.update({m: 50.0 for m in METRICS if METRICS[m].kind == "score"})
     return out

@@ -28,9 +28,11 @@ from game.sim.registry import HEADLINE_METRICS, LEVERS, METRICS
 CAUSE_METRICS: tuple[str, ...] = tuple(m for m in (
     "us_border_encounters", "deaths_in_transit", "protection_granted",
     "stranded_in_mx_border_towns", "approval_us", "approval_mx", "approval_ca",
-    "humanitarian_score") if m in METRICS)
+    "approval_gt", "approval_hn", "approval_sv", "humanitarian_score") if m in METRICS)
 #: Each country's own headlines, put before the shared ones when one country is played.
 OWN_HEADLINES: dict[str, tuple[str, ...]] = {
+    **{c: (f"approval_{c.lower()}", f"homicide_rate_{c.lower()}", f"emigrants_from_{c.lower()}")
+       for c in ("GT", "HN", "SV")},
     "US": ("us_border_encounters", "asylum_wait_months_us", "approval_us", "political_score_us"),
     "MX": ("mx_apprehensions", "stranded_in_mx_border_towns", "asylum_wait_months_mx",
            "approval_mx", "political_score_mx", "returned_to_danger"),
@@ -91,6 +93,9 @@ class Headline:
     better: int
     #: The change split into causes; empty when the explanation API is not available.
     causes: tuple[Cause, ...] = ()
+    #: What voters reacted to (approval in GT, HN, SV): how each driver of the approval the
+    #: government heads for moved, kind ``driver``; they need not add up to the change.
+    drivers: tuple[Cause, ...] = ()
 
     @property
     def good(self) -> bool | None:
@@ -198,6 +203,11 @@ def metric_label(name: str) -> str:
     return t(spec.label) if spec else t(name.replace("_", " ").capitalize())
 
 
+def drivers_key(metric: str) -> str:
+    """Where a report's causes keep the drivers of an approval (``approval_hn:drivers``)."""
+    return f"{metric}:drivers"
+
+
 def build_headlines(metrics: Mapping[str, float], previous: Mapping[str, float],
                     baseline: Mapping[str, float],
                     causes: Mapping[str, Sequence[Cause]] | None = None,
@@ -220,6 +230,7 @@ def build_headlines(metrics: Mapping[str, float], previous: Mapping[str, float],
             baseline=None if name not in baseline else float(baseline[name]),
             better=spec.better,
             causes=tuple((causes or {}).get(name, ())),
+            drivers=tuple((causes or {}).get(drivers_key(name), ())),
         ))
     return tuple(out)
 

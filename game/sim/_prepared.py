@@ -16,7 +16,8 @@ from typing import Any
 
 import numpy as np
 
-from game.sim.levers import COLUMN, Levers
+from game.sim.levers import AID_NEED_SPLIT, COLUMN, Levers
+from game.sim.mechanisms.opinion_nt import budget_term_nt, nt_spending, task_force_governance
 from game.sim.registry import LEVERS
 
 try:  # the clip ufunc itself: np.clip adds two layers of Python dispatch around it
@@ -26,6 +27,8 @@ except ImportError:  # pragma: no cover - numpy 1.26
 
 #: 1 for origins that cross Mexico from the south (everyone but Mexicans).
 THROUGH_MEXICO = np.array([0.0, 1.0, 1.0, 1.0, 1.0])
+#: Population shares of GT, HN, SV: how a trinational task force's pool is shared.
+_NEED = np.array([AID_NEED_SPLIT[c] for c in ("GT", "HN", "SV")])
 #: Destinations of the legal channels, in the order of the places table.
 LEGAL_DESTINATIONS = ("US", "CA", "MX")
 
@@ -46,6 +49,7 @@ class Prepared:
         self.k_disorder = lag_share(P.disorder_memory_months)
         self.k_thermostat = lag_share(P.thermostat_months)
         self.k_approval = lag_share(P.approval_months)
+        self.k_approval_nt = lag_share(P.nt_approval_months)
         self.k_relations = lag_share(P.relations_recovery_months)
         self.k_expect = lag_share(P.expectation_months)
         n = P._n
@@ -133,17 +137,20 @@ def prepared(P: Any) -> Prepared:
 PAYERS = ("US", "MX", "CA")
 
 
-def _cost_matrix() -> np.ndarray:
+def _cost_matrix(payers: tuple[str, ...] = PAYERS) -> np.ndarray:
     """US$ million per month per unit of each lever column, by paying country ``(k, 3)``."""
-    cost = np.zeros((len(COLUMN), len(PAYERS)))
+    cost = np.zeros((len(COLUMN), len(payers)))
     for name, i in COLUMN.items():
         lever, country = name.split(":")[:2]
-        if country in PAYERS and LEVERS[lever].kind != "choice":
-            cost[i, PAYERS.index(country)] = LEVERS[lever].cost_per_unit.get(country, 0.0) / 12.0
+        if country in payers and LEVERS[lever].kind != "choice":
+            cost[i, payers.index(country)] = LEVERS[lever].cost_per_unit.get(country, 0.0) / 12.0
     return cost
 
 
 COST = _cost_matrix()
+#: The same for the Northern Triangle's governments, GT, HN, SV ``(k, 3)`` (their approval).
+NT_PAYERS = ("GT", "HN", "SV")
+NT_COST = _cost_matrix(NT_PAYERS)
 
 
 class LeverTerms:
@@ -186,6 +193,11 @@ class LeverTerms:
         # on any processor; a BLAS product (``@``) orders its sums by batch size and CPU.
         self.spend_levers = np.add.reduce(levers.values[:, :, None] * COST, axis=1)
         self.spend_corps = levers.corps_contributions / 12
+        # The Northern Triangle's governments: their spending and the task force's pool.
+        self.spend_nt = nt_spending(np.add.reduce(levers.values[:, :, None] * NT_COST, axis=1),
+                                    levers.task_force)
+        self.budget_term_nt = budget_term_nt(self.spend_nt, P)
+        self.task_force_gov = task_force_governance(levers.task_force, _NEED, P)
 
 
 #: The last few turns' lever terms: id(levers) → (weak reference to the levers, the parameter

@@ -54,6 +54,16 @@ NEGLIGIBLE = 1e-9
 PENT_UP_SHOWN = 0.05
 #: The key an epidemic's borders are followed by from turn to turn (``earlier_effects``).
 BORDERS = "epidemic-borders"
+#: The approvals whose drivers the model reports (``approval_hn_security``, …), and how each
+#: driver reads in a sentence (the play layer translates them).
+NT_APPROVALS: tuple[str, ...] = ("approval_gt", "approval_hn", "approval_sv")
+APPROVAL_DRIVERS: dict[str, str] = {
+    "security": "Homicides",
+    "economy": "Economy and remittances",
+    "abroad": "Citizens abroad",
+    "deal": "Safe-third-country deal",
+    "budget": "Overspending",
+}
 
 
 @dataclass(frozen=True)
@@ -87,6 +97,11 @@ class MetricExplanation:
     value: float
     previous: float | None
     contributions: tuple[Contribution, ...]
+    #: For the approval of Guatemala, Honduras and El Salvador: how much each driver of it
+    #: (``APPROVAL_DRIVERS``: homicides, economy, …) moved since last turn, in points of the
+    #: approval it heads for — what voters reacted to. Kind "driver"; they need not add up
+    #: to the change (approval follows its target with a lag).
+    drivers: tuple[Contribution, ...] = ()
 
     @property
     def change(self) -> float | None:
@@ -99,7 +114,8 @@ class Explanation:
     """The causes of a turn's headline changes, and what the next turn needs to continue."""
 
     metrics: dict[str, MetricExplanation]
-    #: The season's share of each metric's level this turn (the next turn's "last turn").
+    #: The season's share of each metric's level this turn (the next turn's "last turn"), and
+    #: the level of each approval driver (``approval_hn_security``, …) for next turn's change.
     season_levels: dict[str, float]
     #: Each earlier decision's effect on each metric this turn (by the caller's key), and each
     #: decision of this turn's: next turn's "effect last turn".
@@ -215,7 +231,8 @@ def explain(sim: Simulation, previous_policy: Policy, policy: Policy, changes: S
             parts.append(Contribution("trend", "Earlier decisions and trends",
                                       (value - float(prev)) - explained))
         out[name] = MetricExplanation(name, value, None if prev is None else float(prev),
-                                      tuple(parts))
+                                      tuple(parts), _drivers(name, m, previous_season,
+                                                             season_levels))
     # This turn's decisions' effects are next turn's "effect last turn" of earlier decisions.
     for i, change in enumerate(changes):
         if change.key:
@@ -241,6 +258,26 @@ def _borders_open(batch: World, row: int | None) -> World:
     closure, left, pent = batch.closure.copy(), batch.closure_left.copy(), batch.pent_up.copy()
     closure[row] = left[row] = pent[row] = 0.0
     return batch.replace(closure=closure, closure_left=left, pent_up=pent)
+
+
+def _drivers(name: str, m: Mapping[str, np.ndarray], previous: Mapping[str, float] | None,
+             levels: dict[str, float]) -> tuple[Contribution, ...]:
+    """How each driver of a Northern-Triangle approval moved since last turn (real world).
+
+    Stores this turn's levels in ``levels`` (the explanation's ``season_levels``) for the next.
+    """
+    if name not in NT_APPROVALS:
+        return ()
+    out = []
+    for driver, label in APPROVAL_DRIVERS.items():
+        key = f"{name}_{driver}"
+        if key not in m:
+            continue
+        levels[key] = now = float(m[key][0])
+        before = (previous or {}).get(key)
+        if before is not None:
+            out.append(Contribution("driver", label, now - before))
+    return tuple(out)
 
 
 def _as_never_decided(batch: World, policy: Policy, undone: Sequence[Policy],

@@ -21,7 +21,7 @@ from game.sim.levers import OFFICER_COLUMNS, Levers
 from game.sim.noise import Noise
 from game.sim.params import Params
 from game.sim.policy import Scenario
-from game.sim.registry import ORIGINS
+from game.sim.registry import AID_RECIPIENTS, ORIGINS
 from game.sim.world import (
     BLOCKABLE,
     KINDS,
@@ -56,6 +56,8 @@ TOTAL_OVERRIDES: dict[str, str] = {
 }
 #: Scenario override keys for per-nation opinion and relations.
 NATION_OVERRIDES = {f"approval_{c.lower()}": ("approval", i) for i, c in enumerate(NATIONS)}
+#: The same for the governments of Guatemala, Honduras and El Salvador (``World.approval_nt``).
+NT_APPROVAL_OVERRIDES = {f"approval_{c.lower()}": i for i, c in enumerate(AID_RECIPIENTS)}
 PAIR_OVERRIDES = {f"relations_{p}": ("relations", i) for i, p in enumerate(PAIRS)}
 
 
@@ -80,8 +82,9 @@ _TOTAL_ALSO = {"stranded_in_mx_border_towns": "mpp",
 def override_keys() -> tuple[str, ...]:
     """Every key a scenario's ``overrides`` may use."""
     per_stock = [f"{s}_{o.lower()}" for s in STOCKS if s != "dead" for o in ORIGINS]
-    return (*TOTAL_OVERRIDES, *NATION_OVERRIDES, *PAIR_OVERRIDES, "smuggling_price_usd",
-            *BELIEF_OVERRIDES, STAY_OVERRIDE, ENCOUNTERS_OVERRIDE, *PUSH_OVERRIDES, *per_stock)
+    return (*TOTAL_OVERRIDES, *NATION_OVERRIDES, *NT_APPROVAL_OVERRIDES, *PAIR_OVERRIDES,
+            "smuggling_price_usd", *BELIEF_OVERRIDES, STAY_OVERRIDE, ENCOUNTERS_OVERRIDE,
+            *PUSH_OVERRIDES, *per_stock)
 
 
 def _blank(month: int, n: int, levers: Levers) -> World:
@@ -110,7 +113,7 @@ def _blank(month: int, n: int, levers: Levers) -> World:
         stay_seen=np.full(n, 12.0),
         officers_in_training=np.repeat(levers.values[:, None, OFFICER_COLUMNS],
                                        OFFICER_TRAINING_MONTHS, axis=1),
-        season_weight=np.ones(n), event_weight=np.ones(n),
+        season_weight=np.ones(n), event_weight=np.ones(n), approval_nt=np.full((n, 3), 50.0),
     )
 
 
@@ -212,6 +215,7 @@ def apply_overrides(world: World, overrides: Mapping[str, float]) -> World:
         return world
     stocks = world.stocks.copy()
     approval = world.approval.copy()
+    approval_nt = world.approval_nt.copy()
     relations = world.relations.copy()
     price = world.price.copy()
     push = world.disaster_push.copy()
@@ -239,6 +243,8 @@ def apply_overrides(world: World, overrides: Mapping[str, float]) -> World:
             stocks[:, idx, :] = value * split
         elif key in NATION_OVERRIDES:
             approval[:, NATION_OVERRIDES[key][1]] = np.clip(value, 0, 100)
+        elif key in NT_APPROVAL_OVERRIDES:
+            approval_nt[:, NT_APPROVAL_OVERRIDES[key]] = np.clip(value, 0, 100)
         elif key in PAIR_OVERRIDES:
             relations[:, PAIR_OVERRIDES[key][1]] = np.clip(value, -100, 100)
         elif key == "smuggling_price_usd":
@@ -267,6 +273,7 @@ def apply_overrides(world: World, overrides: Mapping[str, float]) -> World:
         else:
             known = ", ".join(sorted(override_keys())[:12])
             raise ValueError(f"unknown override {key!r}; known keys include {known}, …")
-    return world.replace(stocks=stocks, approval=approval, relations=relations, price=price,
+    return world.replace(stocks=stocks, approval=approval, approval_nt=approval_nt,
+                         relations=relations, price=price,
                          disaster_push=push, release_seen=beliefs, stay_seen=stay,
                          last_encounters=encounters)

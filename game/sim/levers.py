@@ -113,6 +113,9 @@ class Levers:
     #: 1 where a nation (US, MX, CA) is led by a player or AI leader, ``(n, 3)``: the model's
     #: own answers to pressure (Mexico's troops under a tariff threat) are then left to them.
     led: np.ndarray
+    #: Trinational task force contributions of GT, HN, SV in US$ million per year, counted
+    #: only for the countries party to it, ``(n, 3)``.
+    task_force: np.ndarray
 
     @property
     def n_worlds(self) -> int:
@@ -142,6 +145,7 @@ class Levers:
         rate = np.zeros(n)
         target = np.zeros(n)
         deadline = np.zeros(n)
+        task_force = np.zeros((n, 3))
         led = np.array([[float(c in p.leaders) for c in ("US", "MX", "CA")] for p in policies])
         for i, policy in enumerate(policies):
             for a in policy.agreements:
@@ -166,14 +170,16 @@ class Levers:
                     origin = str(a.term("origin"))
                     if imposer in VISA_IMPOSERS and origin in ORIGINS:
                         visa[i, VISA_IMPOSERS.index(imposer), ORIGINS.index(origin)] = 1.0
+                elif a.kind == "trinational_task_force":
+                    task_force[i] = [float(a.term(f"contribution_{c.lower()}")) * (c in parties)
+                                     for c in AID_RECIPIENTS]
                 elif a.kind == "tariff_threat":
                     tariff[i] = 1.0
                     rate[i] = float(a.term("rate"))
                     target[i] = float(a.term("target_reduction"))
                     deadline[i] = float(a.term("deadline_months"))
         return cls(values, stc, rim, rim_cap, burden, shares, corps, returns_cap, visa, tariff,
-                   rate,
-                   target, deadline, led)
+                   rate, target, deadline, led, task_force)
 
     @classmethod
     def from_policy(cls, policy: Policy, n_worlds: int = 1) -> Levers:

@@ -19,11 +19,14 @@ from game.sim._prepared import lever_terms, prepared
 from game.sim.baseline import baseline_inputs
 from game.sim.levers import Levers
 from game.sim.mechanisms._common import GT, HN, MX, SV, XR
+from game.sim.mechanisms.opinion_nt import DRIVERS
 from game.sim.noise import Noise
 from game.sim.registry import ORIGINS
 from game.sim.world import STOCKS, World
 
 #: Observed US encounters by origin, in origin order.
+#: The drivers of the Northern Triangle's approval, in points: ``approval_{country}_{driver}``.
+_DRIVER_METRICS = tuple(f"approval_{c}_{d}" for d in DRIVERS for c in ("gt", "hn", "sv"))
 _ENCOUNTER_METRICS = tuple(f"us_encounters_{o.lower()}" for o in ORIGINS)
 #: Of them, members of family units and unaccompanied children, by origin (the CBP series).
 _FAMILY_METRICS = tuple(f"us_family_members_{o.lower()}" for o in ORIGINS)
@@ -109,7 +112,7 @@ class Month:
         # labour and opinion
         "backlog_after_us", "wait", "shortage", "mechanisation", "stranded_total",
         "caravan_visible", "disorder_seen", "media", "salience", "policy_memory", "spend",
-        "approval",
+        "approval", "abroad_harm", "economy_nt", "spend_nt", "approval_drivers", "approval_nt",
         # the tariff threat, relations, load
         "tariff", "relations", "load",
     )
@@ -187,6 +190,7 @@ def next_world(mo: Month) -> World:
         officers_in_training=mo.officers_in_training,
         season_weight=world.season_weight,
         event_weight=world.event_weight,
+        approval_nt=mo.approval_nt,
     )
 
 
@@ -232,6 +236,9 @@ def month_metrics(mo: Month) -> dict[str, np.ndarray]:
         "approval_us": approval[:, 0],
         "approval_mx": approval[:, 1],
         "approval_ca": approval[:, 2],
+        "approval_gt": mo.approval_nt[:, 0],
+        "approval_hn": mo.approval_nt[:, 1],
+        "approval_sv": mo.approval_nt[:, 2],
         "relations_us_mx": relations[:, 0],
         "relations_us_ca": relations[:, 1],
         "relations_mx_ca": relations[:, 2],
@@ -262,6 +269,9 @@ def month_metrics(mo: Month) -> dict[str, np.ndarray]:
     for k in [k for k, v in per_world.items() if v.shape != shape]:
         per_world[k] = np.broadcast_to(per_world[k], shape).astype(float)
     metrics.update(per_world)
+    # Each driver of Northern-Triangle approval in points (``approval_hn_security``, …).
+    drivers = mo.approval_drivers.transpose(0, 2, 1).reshape(-1, mo.n)
+    metrics.update(zip(_DRIVER_METRICS, drivers, strict=True))
     measure = mo.measure[:, None]
     metrics.update(zip(_ENCOUNTER_METRICS, (mo.encounters_by_origin * measure).T, strict=True))
     metrics.update(zip(_FAMILY_METRICS, (mo.fam * measure).T, strict=True))

@@ -45,8 +45,10 @@ _NATION_SUFFIXES = ("us", "mx", "ca")
 _PAIR_SUFFIXES = ("us_mx", "us_ca", "mx_ca")
 _DETENTION_SUFFIXES = ("release", "alternatives", "detain", "separate")
 _REMOVAL_SUFFIXES = ("expel", "remove", "prosecute")
+#: The Northern Triangle's governments (their approval: issue #18), stacked ``(n, 3)``.
+_NT_SUFFIXES = ("gt", "hn", "sv")
 _GROUPS = (_ORIGIN_SUFFIXES, _NATION_SUFFIXES, _PAIR_SUFFIXES, _DETENTION_SUFFIXES,
-           _REMOVAL_SUFFIXES)
+           _REMOVAL_SUFFIXES, _NT_SUFFIXES)
 
 
 class Params:
@@ -722,6 +724,54 @@ def _table() -> list[Param]:
                      "approval near 45-55% at the status quo (assumed)", g)
     t += _per_nation("spending_reference", (4500, 250, 600), "US$M per year", 100, 20000,
                      "registry default levers' yearly cost (rounded up)", "budget")
+    t += _nt_opinion_table()
+    return t
+
+
+def _nt_opinion_table() -> list[Param]:
+    """Approval of the governments of Guatemala, Honduras and El Salvador (model §12b)."""
+    g = "opinion (Northern Triangle)"
+    lapop = ("LAPOP AmericasBarometer 2016/17: crime and insecurity are the first problem "
+             "named in El Salvador and Honduras")
+    t = _per_nation("nt_approval_logit", (0.4, 0.4, -0.6), "logit", -2, 2,
+                    "assumed: CID Gallup's 2016 readings put Morales and Hernández near half "
+                    "and Sánchez Cerén near a third", g, _NT_SUFFIXES)
+    t += _per_nation("nt_homicide_reference", (27, 59, 81), "per 100,000", 5, 150,
+                     "2016 homicide rates (data/homicide.csv): approval is measured against them",
+                     g, _NT_SUFFIXES)
+    t += _per_nation("nt_spending_reference", (120, 120, 100), "US$M per year", 20, 2000,
+                     "assumed: the scale of Honduras' security tax (Tasa de Seguridad "
+                     "Poblacional, ≈ US$100–150M a year, 2012–19)", g, _NT_SUFFIXES)
+    t += [
+        _p("nt_approval_security", 1.0, "logit per log homicide rate", 0, 3,
+           lapop + "; assumed size: Bukele's approval passed 80% as homicides halved "
+           "(2019–20), an upper bound", g),
+        _p("nt_approval_economy", 3.0, "logit per log income", 0, 10,
+           "assumed: the economic vote of approval_economy", g),
+        _p("nt_remittance_elasticity", 4.0, "log remittances per log US output", 0, 8,
+           "central banks: 2009 remittances fell ≈9% (GT, SV) and ≈12% (HN) as US output fell "
+           "≈2.5%", g),
+        _p("nt_approval_abroad", 0.3, "logit per unit harm to citizens abroad", 0, 2,
+           "assumed: deaths and deportations of nationals are national news (e.g. the 2019 "
+           "Honduran caravans)", g),
+        _p("nt_harm_reference_deaths", 40, "deaths per month", 5, 200,
+           "as harm_reference_deaths (assumed)", g),
+        _p("nt_harm_reference_returned", 100000, "returned people at home", 10000, 500000,
+           "assumed: about a year of deportations to Guatemala or Honduras (2016–19)", g),
+        _p("nt_consular_relief", 0.5, "share of the harm", 0, 1,
+           "assumed: a government seen to protect its citizens abroad is blamed less", g),
+        _p("nt_consular_half_musd", 20, "US$M per year", 5, 100,
+           "assumed: Mexico's consular protection budget in the US is ≈ US$30M a year", g),
+        _p("nt_approval_stc", 0.6, "logit per safe-third-country deal", 0, 2,
+           "assumed: Guatemala's 2019 deal with the US was challenged in its Constitutional "
+           "Court and rejected by most Guatemalans polled", g),
+        _p("nt_approval_fiscal", 0.25, "logit per log budget overrun", 0, 2,
+           "assumed: as approval_fiscal", g),
+        _p("nt_approval_months", 3, "months", 1, 6, A, g),
+        _p("task_force_synergy", 2.0, "governance US$ per US$ contributed", 0, 3,
+           "assumed: MS-13 and Barrio 18 work across the three borders; the Fuerza "
+           "Trinacional (2016) has no published evaluation", g),
+    ]
     return t
 
 

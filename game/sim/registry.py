@@ -269,6 +269,51 @@ LEVERS: dict[str, LeverSpec] = {
             example=20,
             tab="home",
         ),
+        # Three levers of the Northern Triangle's own governments (issue #18); they start at
+        # 0: the status quo's spending is in the data's trends, these are new programmes.
+        _lever(
+            "police_reform",
+            countries=("GT", "HN", "SV"),
+            kind="money",
+            unit="US$ million per year",
+            description="Police reform and anti-extortion units: vetting and purging officers, "
+            "specialised units against gang extortion (Honduras' purge commission from 2016, its "
+            "anti-extortion force FNAMP).",
+            low=0,
+            high=500,
+            default={"GT": 0, "HN": 0, "SV": 0},
+            delay_months={"GT": 12, "HN": 12, "SV": 12},
+            example=40,
+            tab="home",
+        ),
+        _lever(
+            "youth_employment",
+            countries=("GT", "HN", "SV"),
+            kind="money",
+            unit="US$ million per year",
+            description="Apprenticeships, wages and training for young people (Mexico's "
+            "Jóvenes Construyendo el Futuro, extended to Honduras and El Salvador in 2019).",
+            low=0,
+            high=1_000,
+            default={"GT": 0, "HN": 0, "SV": 0},
+            delay_months={"GT": 6, "HN": 6, "SV": 6},
+            example=50,
+            tab="home",
+        ),
+        _lever(
+            "consular_protection",
+            countries=("GT", "HN", "SV"),
+            kind="money",
+            unit="US$ million per year",
+            description="Consulates and shelters for citizens on the way north and in detention "
+            "abroad: legal help, consular visits, bringing home the dead.",
+            low=0,
+            high=200,
+            default={"GT": 0, "HN": 0, "SV": 0},
+            delay_months={"GT": 3, "HN": 3, "SV": 3},
+            example=15,
+            tab="home",
+        ),
     )
 }
 
@@ -414,6 +459,22 @@ AGREEMENTS: dict[str, AgreementSpec] = {
                 TermSpec("deadline_months", "months", "Months until the deadline.", 1, 12, 2),
             ),
             needs_acceptance=False,
+        ),
+        AgreementSpec(
+            "trinational_task_force",
+            "A joint force of Guatemala, Honduras and El Salvador against the gangs that work "
+            "across their borders (the Fuerza Trinacional of November 2016), funded by "
+            "contributions.",
+            proposers=("GT", "HN", "SV"),
+            acceptors=("GT", "HN", "SV"),
+            terms=(
+                TermSpec("contribution_gt", "US$ million per year", "Guatemala's funding.", 0,
+                         500, 10),
+                TermSpec("contribution_hn", "US$ million per year", "Honduras' funding.", 0,
+                         500, 10),
+                TermSpec("contribution_sv", "US$ million per year", "El Salvador's funding.", 0,
+                         500, 10),
+            ),
         ),
     )
 }
@@ -659,6 +720,9 @@ LEVER_LABELS: dict[str, str] = {
     "aid_economic": "economic aid",
     "aid_governance": "governance aid",
     "aid_violence_prevention": "violence-prevention aid",
+    "police_reform": "police reform",
+    "youth_employment": "youth employment",
+    "consular_protection": "consular protection",
 }
 CHOICE_LABELS: dict[str, str] = {
     "release": "release",
@@ -673,6 +737,7 @@ AGREEMENT_LABELS: dict[str, str] = {
     **{kind: kind.replace("_", " ") for kind in AGREEMENTS},
     "remain_in_mexico": "Remain in Mexico",
     "burden_sharing": "burden-sharing",
+    "trinational_task_force": "trinational task force",
 }
 #: The shortest metric names, for the desk's narrow forecast columns.
 METRIC_SHORT_LABELS: dict[str, str] = {
@@ -683,6 +748,9 @@ METRIC_SHORT_LABELS: dict[str, str] = {
     "approval_us": "Approval",
     "approval_mx": "Approval",
     "approval_ca": "Approval",
+    "approval_gt": "Approval",
+    "approval_hn": "Approval",
+    "approval_sv": "Approval",
 }
 
 #: Short names of the canonical metrics, as every screen and export shows them.
@@ -726,6 +794,9 @@ METRIC_LABELS: dict[str, str] = {
     "approval_us": "Approval (US)",
     "approval_mx": "Approval (Mexico)",
     "approval_ca": "Approval (Canada)",
+    "approval_gt": "Approval (Guatemala)",
+    "approval_hn": "Approval (Honduras)",
+    "approval_sv": "Approval (El Salvador)",
     "relations_us_mx": "US–Mexico relations",
     "relations_us_ca": "US–Canada relations",
     "relations_mx_ca": "Mexico–Canada relations",
@@ -807,6 +878,9 @@ METRICS: dict[str, MetricSpec] = {
         _m("approval_us", "politics", "0–100", "Approval of the US government.", 1),
         _m("approval_mx", "politics", "0–100", "Approval of the Mexican government.", 1),
         _m("approval_ca", "politics", "0–100", "Approval of the Canadian government.", 1),
+        _m("approval_gt", "politics", "0–100", "Approval of the Guatemalan government.", 1),
+        _m("approval_hn", "politics", "0–100", "Approval of the Honduran government.", 1),
+        _m("approval_sv", "politics", "0–100", "Approval of the Salvadoran government.", 1),
         _m("relations_us_mx", "politics", "−100–100", "Relations between the US and Mexico.", 1),
         _m("relations_us_ca", "politics", "−100–100", "Relations between the US and Canada.", 1),
         _m("relations_mx_ca", "politics", "−100–100", "Relations between Mexico and Canada.", 1),

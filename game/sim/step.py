@@ -63,6 +63,12 @@ from game.sim.mechanisms.opinion import (
     spending,
     thermostat,
 )
+from game.sim.mechanisms.opinion_nt import (
+    approval_target_nt,
+    approval_terms_nt,
+    citizens_abroad_harm,
+    economy_seen,
+)
 from game.sim.mechanisms.phase_in import effective, phase_in
 from game.sim.mechanisms.prices import smuggling_price
 from game.sim.mechanisms.relations import enforcement_effort, relations, tariff_threat
@@ -173,11 +179,13 @@ def _events_and_origins(mo: Month, events: Sequence[ScheduledEvent]) -> None:
     mo.economy_shock, mo.economy_left = origins.fade_shock(ev.economy_shock, ev.economy_left,
                                                            P.shock_recovery)
     mo.pop = pop = ex.population[None, :]
+    # The NT governments' police reform and a trinational task force count as governance.
+    gov = lv.aid_gov + lv.police_reform + mo.lt.task_force_gov
     mo.homicide = origins.homicide_rates(ex.homicide, pop, mo.homicide_noise, mo.violence_shock,
-                                         lv.aid_vp, lv.aid_gov, pp, P)
+                                         lv.aid_vp, gov, pp, P)
     mo.homicide_seen = follow(world.homicide_seen, mo.homicide, pp.k_violence)
     mo.income = origins.origin_income(ex.income, pop, mo.income_shock, world.tariff_imposed,
-                                      lv.aid_econ, P)
+                                      lv.aid_econ + lv.youth_employment, P)
     mo.labour_noise = origins.ar1(world.labour_noise, P.flat.labour_persistence,
                                   P.flat.labour_sd, normals[:, nz.NORMAL_LABOUR])
     mo.labour_demand = origins.labour_demand(ex.labour_demand, mo.economy_shock, mo.labour_noise)
@@ -519,6 +527,22 @@ def _labour_and_opinion(mo: Month) -> None:
     mo.approval = follow(world.approval, approval_target(
         mo.salience, mo.disorder_seen, gap, novelty, harm, mo.spend, mo.economy_shock,
         world.tariff_imposed, mo.shortage, concessions, housing, P), pp.k_approval)
+    _approval_nt(mo)
+
+
+def _approval_nt(mo: Month) -> None:
+    """Approval of the Northern Triangle's governments: security, economy, citizens abroad."""
+    P, lt, nt = mo.P, mo.lt, slice(1, 4)
+    mo.abroad_harm = citizens_abroad_harm(mo.deaths_by_origin[:, nt], mo.returned[:, nt],
+                                          mo.lv.consular, P)
+    mo.economy_nt = economy_seen(mo.income[:, nt], mo.ex.income[nt], mo.ex.remittances[nt],
+                                 mo.economy_shock[:, 0:1], P)
+    mo.spend_nt = lt.spend_nt  # levers and task-force dues (``LeverTerms``)
+    # A safe-third-country deal with the US, in force and complied with (slots US→GT, HN, SV).
+    stc = (mo.cov[:, 1:4] > 0) * mo.comp_nt
+    target, mo.approval_drivers = approval_target_nt(approval_terms_nt(
+        mo.homicide_seen[:, nt], mo.economy_nt, mo.abroad_harm, stc, lt.budget_term_nt, P), P)
+    mo.approval_nt = follow(mo.world.approval_nt, target, mo.pp.k_approval_nt)
 
 
 def _tariff_relations_load(mo: Month) -> None:

@@ -137,6 +137,8 @@ class World:
     season_weight: np.ndarray
     #: 1 = events (scheduled and random disasters) act, 0 = none.
     event_weight: np.ndarray
+    #: Approval (0-100) of the governments of Guatemala, Honduras, El Salvador, ``(n, 3)``.
+    approval_nt: np.ndarray
 
     @classmethod
     def assemble(cls, **values: Any) -> World:

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import pytest
+
 from game.play.ai import Leader, Situation, leader_rng
 from game.play.decisions import ProposeAgreement, SetLever, Table, ThreatenTariff
 from game.sim.policy import Policy, month_index
@@ -85,3 +87,46 @@ def test_answers_are_deterministic_given_the_seed() -> None:
 def test_no_moves_before_the_first_report() -> None:
     leader = Leader("US", "hardliner")
     assert leader.decide(table(), Situation(turn=1), leader_rng(1, 1, "US")) == []
+
+
+def nt_table() -> Table:
+    return Table(2, month_index(2019, 7), 1, Policy(), ("US", "GT", "HN", "SV"),
+                 {"US": 400.0, "GT": 10.0, "HN": 9.0, "SV": 8.0})
+
+
+def nt_situation(approval: float = 40.0) -> Situation:
+    first = {"homicide_rate_hn": 45, "approval_hn": 50, "emigrants_from_hn": 8000,
+             "returned_to_danger": 500}
+    now = {**first, "approval_hn": approval, "emigrants_from_hn": 9000}
+    return Situation(turn=2, metrics=now, previous=first, reference=first)
+
+
+def test_a_honduran_leader_uses_the_new_levers_and_proposes_a_task_force() -> None:
+    tb = nt_table()
+    choices = Leader("HN", "pragmatist").decide(tb, nt_situation(), leader_rng(1, 2, "HN"))
+    levers = {c.decision.lever for c in choices if isinstance(c.decision, SetLever)}
+    assert {"police_reform", "consular_protection"} <= levers
+    assert tb.policy.value("HN", "police_reform") > 0
+    assert tb.policy.value("HN", "consular_protection") > 0
+    proposals = [c.decision for c in choices if isinstance(c.decision, ProposeAgreement)]
+    assert [p.kind for p in proposals] == ["trinational_task_force"]
+    assert set(proposals[0].partners) == {"GT", "SV"}
+    assert tb.budget_left("HN") >= 0, "the leader keeps to its budget"
+
+
+def test_neighbours_accept_a_task_force_they_can_pay_and_refuse_one_they_cannot() -> None:
+    tb = nt_table()
+    ProposeAgreement("HN", "trinational_task_force", ("GT", "SV")).apply(tb)
+    cheap = tb.proposals[-1]
+    ok = Leader("GT", "hardliner").answer(cheap, tb, nt_situation(), leader_rng(1, 2, "GT"))
+    assert ok.decision.answer == "accept"  # type: ignore[attr-defined]
+    other = nt_table()
+    ProposeAgreement("HN", "trinational_task_force", ("GT", "SV"),
+                     {"contribution_sv": 500}).apply(other)
+    dear = other.proposals[-1]
+    no = Leader("SV", "humanitarian").answer(dear, other, nt_situation(),
+                                             leader_rng(1, 2, "SV"))
+    assert no.decision.answer in ("reject", "counter")  # type: ignore[attr-defined]
+    # The dues count against each member's budget: US$10M a year is 0.83 a month.
+    assert tb.spending("GT", tb.policy.with_agreement(cheap.agreement())) == pytest.approx(
+        tb.spending("GT") + 10 / 12)

@@ -240,15 +240,15 @@ def test_the_projector_shows_every_team_and_the_shared_score() -> None:
     assert view.humanitarian is not None and view.turn == 1
 
 
-def test_origin_country_teams_follow_their_homicide_rate() -> None:
+def test_origin_country_teams_follow_their_approval_now_that_they_have_one() -> None:
     teams = (Team("North", "US"), Team("South", "GT"), Team("Coast", "HN"), Team("Pacific", "SV"))
     room = Classroom(level("regional-compact"), ClassSettings(teams))
     for country in list(room.order):
         room.commit(country)
     room.resolve()
     metrics = {s.team.country: s.metric for s in projector_view(room).standings}
-    assert metrics == {"US": "approval_us", "GT": "homicide_rate_gt", "HN": "homicide_rate_hn",
-                       "SV": "homicide_rate_sv"}
+    assert metrics == {"US": "approval_us", "GT": "approval_gt", "HN": "approval_hn",
+                       "SV": "approval_sv"}
 
 
 @pytest.mark.parametrize(("teams", "message"), [
@@ -259,7 +259,14 @@ def test_origin_country_teams_follow_their_homicide_rate() -> None:
 ])
 def test_a_set_up_that_cannot_run_is_refused_with_a_reason(teams, message) -> None:
     with pytest.raises(ClassroomError, match=message):
-        Classroom(level("june-2019-crisis"), ClassSettings(teams))
+        Classroom(_guatemala_ai_only(), ClassSettings(teams))
+
+
+def _guatemala_ai_only():
+    """The June 2019 level with Guatemala left to its AI leader (no team may lead it)."""
+    lv = level("june-2019-crisis")
+    gt = lv.countries.GT.model_copy(update={"playable": False})
+    return lv.model_copy(update={"countries": lv.countries.model_copy(update={"GT": gt})})
 
 
 def test_a_country_the_level_keeps_for_the_computer_cannot_be_led_by_a_team() -> None:

@@ -60,7 +60,8 @@ def test_a_cards_levers_carry_the_registrys_cost_unit_and_delay() -> None:
 def test_origin_countries_cards_list_their_home_levers() -> None:
     kit = build_kit(level("regional-compact"))
     assert {lv.lever for lv in kit.card("HN").levers} == {
-        "violence_prevention", "exit_controls", "reintegration"}
+        "violence_prevention", "exit_controls", "reintegration", "police_reform",
+        "youth_employment", "consular_protection"}
 
 
 def test_the_glossary_has_the_kits_terms() -> None:

@@ -289,6 +289,7 @@ def test_hidden_objectives_count_only_for_their_team() -> None:
     assert session.stars("MX") == sum(o.stars for o in mexico if o.met)
     teams = session.debrief().teams
     assert set(teams) == {"US", "MX", "CA", "GT", "HN", "SV"} and teams["MX"]["max_stars"] == 4
+    assert teams["HN"]["max_stars"] == 4  # the shared two and its own approval goal
 
 
 def test_partners_decisions_make_the_news_with_their_reasons() -> None:

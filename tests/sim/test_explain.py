@@ -6,7 +6,7 @@ import pytest
 
 from game.sim import Simulation
 from game.sim.explain import Change, explain
-from game.sim.policy import Policy, Scenario, month_index
+from game.sim.policy import Agreement, Policy, Scenario, month_index
 
 SCENARIO = Scenario(start=month_index(2019, 3), seed=7)
 
@@ -140,3 +140,26 @@ def test_an_epidemics_borders_are_named_every_turn_they_stay_shut_and_when_they_
     assert [kind for kind, _ in rows[1]] == ["reopening"] and rows[1][0][1] > 0
     assert [kind for kind, _ in rows[2]] == ["pent_up"] and [kind for kind, _ in rows[3]] == [
         "pent_up"]
+
+
+def test_nt_approval_says_what_voters_reacted_to_from_the_second_turn() -> None:
+    from game.sim.explain import APPROVAL_DRIVERS
+    from game.sim.mechanisms.opinion_nt import DRIVERS
+
+    assert tuple(APPROVAL_DRIVERS) == DRIVERS
+    sim = Simulation(SCENARIO)
+    policy = SCENARIO.policy
+    metrics = ("approval_hn", "us_border_encounters")
+    first = explain(sim, policy, policy, [], 3, metrics=metrics)
+    assert first["approval_hn"].drivers == () and first["us_border_encounters"].drivers == ()
+    previous = {k: float(v[0]) for k, v in sim.advance(policy, 3).metrics.items()}
+    deal = policy.with_agreement(Agreement("safe_third_country", ("US", "HN")))
+    change = Change("US–Honduras deal", "HN", policy)
+    second = explain(sim, policy, deal, [change], 3, previous_values=previous,
+                     previous_season=first.season_levels, metrics=metrics)
+    drivers = {c.label: c.amount for c in second["approval_hn"].drivers}
+    assert set(drivers) == set(APPROVAL_DRIVERS.values())
+    assert drivers["Safe-third-country deal"] < 0  # the deal now costs approval
+    hn = second["approval_hn"]
+    assert next(c.amount for c in hn.contributions if c.label == "US–Honduras deal") < 0
+    assert sum(c.amount for c in hn.contributions) == pytest.approx(hn.change, abs=1e-6)

@@ -56,6 +56,7 @@ def every_agreement() -> tuple[Agreement, ...]:
         Agreement("visa_requirement", ("MX", "CA"), {"origin": "XR"}),
         Agreement("visa_requirement", ("CA", "MX"), {"origin": "MX"}),
         Agreement("tariff_threat", ("US", "MX")),
+        Agreement("trinational_task_force", ("HN", "GT", "SV")),
     )
 
 

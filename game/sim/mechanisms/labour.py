@@ -32,9 +32,12 @@ def shortage(temp_workers: np.ndarray, unauthorized: np.ndarray, labour_demand: 
 def last_shortage(stocks: np.ndarray, mechanisation: np.ndarray, labour_demand: np.ndarray,
                   P: Any) -> np.ndarray:
     """Last month's shortage ``(n, 1)``: stocks ``(n, stocks, 5)``, mechanisation ``(n,)``."""
+    # Over origins, then the two stocks: a reduction over both axes at once sums a lone
+    # world's ten numbers in another order than a batch's (the last bit depended on the batch
+    # size); five origins and two stocks are summed in order whatever the batch.
+    unauthorized = np.add.reduce(np.add.reduce(stocks[:, _UNAUTHORIZED, :], axis=2), axis=1)
     return shortage(np.add.reduce(stocks[:, STOCK["temp_us"], :], axis=1, keepdims=True),
-                    np.add.reduce(stocks[:, _UNAUTHORIZED, :], axis=(1, 2))[:, None], labour_demand,
-                    mechanisation[:, None], P)
+                    unauthorized[:, None], labour_demand, mechanisation[:, None], P)
 
 
 def mechanisation(before: np.ndarray, shortage_: np.ndarray, P: Any) -> np.ndarray:

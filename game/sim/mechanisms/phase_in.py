@@ -46,6 +46,9 @@ _AID = _index([_aid_columns("aid_violence_prevention"), _aid_columns("aid_econom
 _OWN_VP = _index([_C[f"violence_prevention:{r}"] for r in _NT])
 _EXIT = _index([_C[f"exit_controls:{r}"] for r in _NT])
 _REINT = _index([_C[f"reintegration:{r}"] for r in _NT])
+_POLICE = _index([_C[f"police_reform:{r}"] for r in _NT])
+_YOUTH = _index([_C[f"youth_employment:{r}"] for r in _NT])
+_CONSULAR = _index([_C[f"consular_protection:{r}"] for r in _NT])
 
 
 class Phased(NamedTuple):
@@ -116,6 +119,9 @@ class Effective(NamedTuple):
     aid_gov: np.ndarray
     exit_officers: np.ndarray  # GT, HN, SV exit controls, (n, 3)
     reintegration: np.ndarray
+    police_reform: np.ndarray  # the NT governments' own programmes, GT, HN, SV, (n, 3)
+    youth_employment: np.ndarray
+    consular: np.ndarray
 
 
 def effective(eff: np.ndarray, blocked: np.ndarray) -> Effective:
@@ -132,4 +138,6 @@ def effective(eff: np.ndarray, blocked: np.ndarray) -> Effective:
         rescue_us=column(eff, "rescue:US"), rescue_mx=column(eff, "rescue:MX"),
         aid=aid, aid_vp=aid_by_recipient[:, 0] + eff.take(_OWN_VP, axis=1),
         aid_econ=aid_by_recipient[:, 1], aid_gov=aid_by_recipient[:, 2],
-        exit_officers=eff.take(_EXIT, axis=1), reintegration=eff.take(_REINT, axis=1))
+        exit_officers=eff.take(_EXIT, axis=1), reintegration=eff.take(_REINT, axis=1),
+        police_reform=eff.take(_POLICE, axis=1), youth_employment=eff.take(_YOUTH, axis=1),
+        consular=eff.take(_CONSULAR, axis=1))

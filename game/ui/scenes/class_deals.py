@@ -39,7 +39,7 @@ if TYPE_CHECKING:
     from game.ui.app import App
 
 #: Agreements whose partners may be several at once (every other eligible country joins).
-MULTI_PARTY = ("burden_sharing", "joint_corps")
+MULTI_PARTY = ("burden_sharing", "joint_corps", "trinational_task_force")
 #: The form's kind for a pledge (aid or own spending), which is the classroom's, not the model's.
 PLEDGE = "pledge"
 

@@ -217,6 +217,9 @@ class ReportScene(Scene):
             base = t("Had nothing changed since the start: {b}", b=number(h.baseline))
             surface.blit(fit(f, base, inner.width, theme.TEXT_DIM), (inner.left, y))
             y += f.get_linesize()
+        if h.drivers:  # approval in GT, HN, SV: what voters reacted to
+            y += draw_wrapped(surface, f, drivers_line(h), pygame.Rect(
+                inner.left, y, inner.width, inner.bottom - y), theme.TEXT_DIM, 2) + theme.px(2)
         rows = significant_causes(h.causes)
         if not rows:
             msg = (t("Nothing moved this number noticeably.") if self.report.explained
@@ -299,6 +302,15 @@ class ReportScene(Scene):
         draw_wrapped(surface, small, " ".join(source),
                      pygame.Rect(inner.left, min(inner.bottom - src_h, y + used), inner.width,
                                  src_h), theme.TEXT_DIM)
+
+
+def drivers_line(h: Headline) -> str:
+    """What voters reacted to, largest first: "Voters reacted to: Homicides +1.2 · …"."""
+    moved = [c for c in sorted(h.drivers, key=lambda c: -abs(c.amount)) if round(c.amount, 1)]
+    if not moved:
+        return t("What voters weigh barely moved this turn.")
+    return t("Voters reacted to: {parts}",
+             parts=" · ".join(f"{c.label} {signed(c.amount)}" for c in moved))
 
 
 def significant_causes(causes: Sequence[Cause], share: float = 0.01) -> list[Contribution]:

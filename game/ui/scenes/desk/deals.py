@@ -17,7 +17,7 @@ def partners(desk: DeskScene, kind: str) -> tuple[str, ...]:
     spec = AGREEMENTS[kind]
     countries = desk.table.countries
     found = tuple(c for c in spec.acceptors if c != desk.player and c in countries)
-    if kind in ("burden_sharing", "joint_corps"):
+    if kind in ("burden_sharing", "joint_corps", "trinational_task_force"):
         return found
     # One partner for two-party agreements: the player's neighbour on the route north when
     # it can be (Canada's safe-third-country deal is with the US, Mexico's with Guatemala),
