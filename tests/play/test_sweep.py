@@ -132,10 +132,10 @@ def test_hidden_objectives_are_judged_in_the_sweep(capsys) -> None:
     hidden = {k: v for k, v in objectives.items() if v["hidden"]}
     assert {v["for"] for v in hidden.values()} == {"US", "MX", "CA", "GT", "HN", "SV"}
     assert all(v["verdict"] in ("always", "reachable", "never") for v in objectives.values())
-    # The status quo, 15 all-pairs leaderships of six countries and the level's two strategies
-    # (Canada's hidden objective, and the US's, which needs Mexico to deploy).
-    assert len(data["tried"]) == 18 and data["tried"][-1]["kind"] == "strategy"
-    assert all(len(v["runs"]) == 18 for v in objectives.values())
+    # The status quo, 15 all-pairs leaderships of six countries and the level's three strategies
+    # (Canada's, Honduras' and the US's hidden objectives; the last needs Mexico to deploy).
+    assert len(data["tried"]) == 19 and data["tried"][-1]["kind"] == "strategy"
+    assert all(len(v["runs"]) == 19 for v in objectives.values())
     canada = objectives["ca-share (hidden, CA)"]
     assert canada["met_by"] == ["strategy june-2019-crisis-canada-opens"]
 
