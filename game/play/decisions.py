@@ -43,6 +43,7 @@ from game.sim.registry import (
     CHOICE_LABELS,
     COUNTRIES,
     EVENTS,
+    FUNDED_AGREEMENTS,
     LEVER_LABELS,
     LEVERS,
     TermSpec,
@@ -211,10 +212,6 @@ class Table:
         n = self.next_id
         self.next_id += 1
         return n
-
-
-#: Agreements whose parties pay yearly dues (``contribution_us``, …) out of their budgets.
-FUNDED_AGREEMENTS: tuple[str, ...] = ("joint_corps", "trinational_task_force")
 
 
 def policy_cost(policy: Policy, country: str, months: int) -> float:

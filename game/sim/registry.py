@@ -504,6 +504,10 @@ COURT_BLOCKABLE: tuple[str, ...] = ("detain_separate", "expel", "remain_in_mexic
                                     "safe_third_country")
 
 
+#: Agreements whose parties pay yearly dues (``contribution_us``, …) out of their budgets.
+FUNDED_AGREEMENTS: tuple[str, ...] = ("joint_corps", "trinational_task_force")
+
+
 @dataclass(frozen=True)
 class EventSpec:
     """A kind of world event that levels can schedule or trigger (DESIGN.md §3.5)."""

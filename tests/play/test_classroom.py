@@ -252,7 +252,7 @@ def test_origin_country_teams_follow_their_approval_now_that_they_have_one() -> 
 
 
 @pytest.mark.parametrize(("teams", "message"), [
-    ((Team("A", "US"),), "2 to 6 teams"),
+    ((Team("A", "US"),), "2 to 5 teams"),
     ((Team("A", "US"), Team("B", "US")), "Two teams lead"),
     ((Team("A", "US"), Team("a", "MX")), "Two teams are called"),
     ((Team("A", "US"), Team(" ", "MX")), "needs a name"),
