@@ -186,3 +186,19 @@ def test_the_levels_own_translations_fill_its_texts() -> None:
         set_language("en")
     assert kit.title == lvl.title["es"]
     assert any(g.text.startswith("Secreto:") for c in kit.cards for g in c.secret)
+
+
+def test_a_levels_epilogue_is_in_the_plan_for_after_the_debrief(tmp_path) -> None:
+    from game.content.loader import load_level
+    from game.paths import LEVELS
+
+    story = load_level(LEVELS / "examples" / "story-beats.yaml")
+    kit = build_kit(story)
+    assert kit.epilogue is not None and "Eta and Iota" in kit.epilogue[1]
+    html = render_html(kit)
+    assert "(read after the debrief)" in html and "Eta and Iota" in html
+    # A level without one prints no such heading.
+    assert build_kit(level("tutorial")).epilogue is None
+    html_path, pdf_path = write_kit(story, tmp_path)
+    assert "(read after the debrief)" in html_path.read_text(encoding="utf-8")
+    assert pdf_path.read_bytes().startswith(b"%PDF-")

@@ -98,6 +98,8 @@ class LessonKit:
     label: str = ""
     #: The lesson as the teacher set it up (turns, minutes per phase), when printed from there.
     lesson: PlannedLesson | None = None
+    #: What really happened, when the level tells it: (heading, text, source).
+    epilogue: tuple[str, str, str] | None = None
 
     def card(self, country: str) -> RoleCard:
         """The role card of ``country``."""
@@ -271,4 +273,13 @@ def build_kit(level: Level, teams: int | None = None,
         glossary=tuple(glossary()),
         questions=tuple(text_of(q) for q in level.questions) + general_questions(),
         exit_ticket=exit_ticket(), sources=_sources(level), label=label,
-        lesson=timed_plan(timing, max(1, n), level.turns) if timing is not None else None)
+        lesson=timed_plan(timing, max(1, n), level.turns) if timing is not None else None,
+        epilogue=_epilogue(level))
+
+
+def _epilogue(level: Level) -> tuple[str, str, str] | None:
+    """The level's "what really happened", for the teacher to read after the debrief."""
+    e = level.epilogue
+    if e is None:
+        return None
+    return (text_of(e.title) or t("What really happened"), text_of(e.text), text_of(e.source))

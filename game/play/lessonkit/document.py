@@ -146,6 +146,10 @@ def plan_section(kit: LessonKit) -> Section:
         blocks += _plan_blocks(plan)
     blocks += [Heading(t("The situation (read aloud)")), Para(kit.situation)]
     blocks += [Heading(t("Discussion questions")), Items(kit.questions, numbered=True)]
+    if kit.epilogue is not None:
+        heading, text, source = kit.epilogue
+        blocks += [Heading(t("{heading} (read after the debrief)", heading=heading)),
+                   Para(text), Para(source, "note")]
     if kit.teacher_notes:
         blocks += [Heading(t("Notes for the teacher")), Para(kit.teacher_notes)]
     if kit.sources:
