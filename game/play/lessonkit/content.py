@@ -219,8 +219,9 @@ def _facts(level: Level, teams: int) -> str:
     per_turn = tn("{n} month per turn", "{n} months per turn", level.months_per_turn)
     return t("{low}–{high} teams · {turns} turns · {per_turn} · from {start}", low=low,
              high=high, turns=level.turns, per_turn=per_turn,
-             start=month_label(level.start_month)) if low != high else t(
-        "{n} teams · {turns} turns · {per_turn} · from {start}", n=teams, turns=level.turns,
+             start=month_label(level.start_month)) if low != high else tn(
+        "{n} team · {turns} turns · {per_turn} · from {start}",
+        "{n} teams · {turns} turns · {per_turn} · from {start}", teams, turns=level.turns,
         per_turn=per_turn, start=month_label(level.start_month))
 
 

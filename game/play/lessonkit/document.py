@@ -107,11 +107,12 @@ def _plan_blocks(plan: LessonPlan) -> list[Block]:
     """A plan's heading, its timer, its table and its note."""
     blocks: list[Block] = [
         Heading(t("{n}-minute lesson", n=plan.length), 3),
-        Para(t("{turns} of {total} turns · {teams} teams · turn timer {desk} minutes per team "
-               "· {projector} minutes on the projector after each turn",
-               turns=plan.turns, total=plan.level_turns, teams=plan.teams,
-               desk=_clock(plan.desk_minutes), projector=_clock(plan.projector_minutes)),
-             "note"),
+        Para(tn("{turns} of {total} turns · {n} team · turn timer {desk} minutes per team · "
+                "{projector} minutes on the projector after each turn",
+                "{turns} of {total} turns · {n} teams · turn timer {desk} minutes per team · "
+                "{projector} minutes on the projector after each turn", plan.teams,
+                turns=plan.turns, total=plan.level_turns, desk=_clock(plan.desk_minutes),
+                projector=_clock(plan.projector_minutes)), "note"),
         plan_table(plan)]
     if plan.note:
         blocks.append(Para(plan.note, "secret"))

@@ -92,9 +92,10 @@ def _texts(key: str, plan_turns: int, teams: int, desk: float,
            negotiation: float) -> tuple[str, str]:
     """(title, what happens) of a phase, in the player's language."""
     if key == "intro":
-        return t("The situation"), t(
-            "Read the situation aloud and show the map. Form {n} teams and hand out the role "
-            "cards.", n=teams)
+        return t("The situation"), tn(
+            "Read the situation aloud and show the map. Form {n} team and hand out the role "
+            "card.", "Read the situation aloud and show the map. Form {n} teams and hand out "
+            "the role cards.", teams)
     if key == "roles":
         return t("Roles and plans"), t(
             "Each team reads its brief and secret objective, picks two or three levers from "
