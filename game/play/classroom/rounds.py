@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from game.i18n import t
 from game.play.lesson_timing import LessonTiming
@@ -165,18 +165,16 @@ class SharedRounds:
     session: Any
     paused: bool
 
-    @property
-    def committed(self) -> list[str]:  # pragma: no cover - the room's own property
-        """The teams that committed this turn."""
-        raise NotImplementedError
+    if TYPE_CHECKING:  # the room's own members, declared for the type checker only
+        @property
+        def committed(self) -> list[str]:
+            """The teams that committed this turn."""
 
-    @property
-    def finished(self) -> bool:  # pragma: no cover - the room's own property
-        """Whether the session is over."""
-        raise NotImplementedError
+        @property
+        def finished(self) -> bool:
+            """Whether the session is over."""
 
-    def _save(self) -> None:  # pragma: no cover - the room's own method
-        raise NotImplementedError
+        def _save(self) -> None: ...
 
     def due_round(self) -> str | None:
         """The shared round due before this turn's desks ("briefing", "negotiation" or None)."""
