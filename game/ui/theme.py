@@ -148,8 +148,9 @@ def ui_theme() -> dict[str, Any]:
             spec["italic_path"] = str(FONTS / "NotoSans-Italic.ttf")
             spec["bold_italic_path"] = str(FONTS / "NotoSans-Bold.ttf")
         misc = block.get("misc", {})
+        # A tooltip's width scales with its text, or large text wraps a word to a line.
         for key in ("border_width", "shape_corner_radius", "text_horiz_alignment_padding",
-                    "sliding_button_width", "line_spacing"):
+                    "sliding_button_width", "rect_width", "line_spacing"):
             if key in misc and key != "line_spacing":
                 misc[key] = str(px(int(misc[key])))
     return data

@@ -149,7 +149,7 @@ def test_the_teacher_panel_asks_for_the_pin_then_injects_an_event(make_app) -> N
 def test_a_team_whose_time_runs_out_hands_over_with_its_draft(make_app) -> None:
     app = make_app()
     app.switch(ClassSetupScene(app))
-    assert app.scene.timer_button.text == "Turn timer: 10 minutes per team", "the level's"
+    assert app.scene.timer_button.text == "Turn timer: 3 minutes per team", "the level's"
     while app.scene.timer_button.text != "Turn timer: 3 minutes per team":
         press(app, app.scene.timer_button)
     press(app, app.scene.start_button)

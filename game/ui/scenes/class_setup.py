@@ -216,10 +216,13 @@ class ClassSetupScene(Scene):
                                    inner.width, inner.bottom - self.add_button.rect.bottom
                                    - theme.px(10))
         self.band_buttons = self.band.build(self.lesson_rect, m)
-        # Options.
-        h_row = theme.px(34)
+        # Options: eight rows, two captions and their gaps; the rows grow lower rather than
+        # run past the panel onto the Start button (large text on a short window).
         style = self.option_style
         inner = self.options_rect.inflate(-2 * theme.px(12), -2 * theme.px(10))
+        fixed = head + 2 * (theme.font(13).get_linesize() + theme.px(2)) + theme.px(
+            10 + 6 + 14 + 16 + 6 + 6 + 6)
+        h_row = max(theme.px(24), min(theme.px(34), (inner.height - fixed) // 8))
         y = inner.top + head
         self.label_y = y
         y += theme.font(13).get_linesize() + theme.px(2)
