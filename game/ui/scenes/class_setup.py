@@ -216,7 +216,22 @@ class ClassSetupScene(Scene):
                                    inner.width, inner.bottom - self.add_button.rect.bottom
                                    - theme.px(10))
         self.band_buttons = self.band.build(self.lesson_rect, m)
-        # Options: eight rows, two captions and their gaps; the rows grow lower rather than
+        self._build_options(head)
+        self.focus.add(*(b for b, _ in self.level_buttons))
+        for entry, cb, xb in self.team_rows:
+            self.focus.add(entry, cb, xb)
+        self.focus.add(self.add_button, *self.band_buttons, self.label_entry,
+                       self.hidden_button, self.rotate_button, self.pin_entry, self.start_button,
+                       self.resume_button, self.compare_button, self.kit_button,
+                       self.lan_button)
+        self.focus.focus(self.start_button)
+        if not self.entries:
+            self.start_button.disable()
+
+    def _build_options(self, head: int) -> None:
+        """The options column: class label, hidden objectives, order, PIN, resume, kit, devices."""
+        m = self.app.manager
+        # Eight rows, two captions and their gaps; the rows grow lower rather than
         # run past the panel onto the Start button (large text on a short window).
         style = self.option_style
         inner = self.options_rect.inflate(-2 * theme.px(12), -2 * theme.px(10))
@@ -270,16 +285,6 @@ class ClassSetupScene(Scene):
         if self.entry is None:
             self.kit_button.disable()
         self._lan_button(pygame.Rect(inner.left, y + h_row + theme.px(6), inner.width, h_row))
-        self.focus.add(*(b for b, _ in self.level_buttons))
-        for entry, cb, xb in self.team_rows:
-            self.focus.add(entry, cb, xb)
-        self.focus.add(self.add_button, *self.band_buttons, self.label_entry,
-                       self.hidden_button, self.rotate_button, self.pin_entry, self.start_button,
-                       self.resume_button, self.compare_button, self.kit_button,
-                       self.lan_button)
-        self.focus.focus(self.start_button)
-        if not self.entries:
-            self.start_button.disable()
 
     def _build_levels(self, head: int, h_row: int) -> None:
         """One button per classroom level, the level's summary under them."""
